@@ -1,0 +1,22 @@
+import 'server-only';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { databaseUrl, poolMax } from './config.ts';
+
+// One client per server process, opened on first use so that `next build` never needs a database.
+// In development Next reloads modules, so the client is kept on globalThis to avoid a new pool per edit.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function client(): PrismaClient {
+  globalForPrisma.prisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: poolMax() }),
+  });
+  return globalForPrisma.prisma;
+}
+
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const value = Reflect.get(client(), property);
+    return typeof value === 'function' ? value.bind(client()) : value;
+  },
+});
