@@ -171,7 +171,7 @@ CREATE TABLE "Evidence" (
     "title" TEXT NOT NULL,
     "originalTitle" TEXT,
     "language" VARCHAR(35) NOT NULL,
-    "publishedOn" DATE NOT NULL,
+    "publishedOn" DATE,
     "excerpt" TEXT,
     "excerptHash" CHAR(64),
     "reliability" "Reliability" NOT NULL,
