@@ -1,0 +1,124 @@
+// The current-status cache: Commitment.status / statusSince / lastEvidenceOn and the CommitmentPartyStatus rows.
+// Dashboards and lists read these columns instead of deriving status per row; they are written only here, from
+// StatusUpdate history, with the rules of lib/domain/status.ts expressed in SQL (set-based, so a refresh of many
+// commitments is a few statements). tests/status-cache.test.ts checks this SQL against the pure functions.
+//
+// Call refreshStatusCache inside the transaction that writes status updates, and after any change to a
+// commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+function normaliseIds(commitmentIds: readonly number[]): number[] {
+  return [...new Set(commitmentIds)].filter((id) => Number.isSafeInteger(id)).sort((a, b) => a - b);
+}
+
+/**
+ * Recomputes the cache of the given commitments from their updates (missing ids are ignored).
+ *
+ * Concurrency: the commitment rows are locked first (FOR NO KEY UPDATE, in id order), so two transactions
+ * refreshing the same commitment run one after the other, and the second, reading with a fresh READ COMMITTED
+ * snapshot, sees the first one's updates. NO KEY UPDATE does not conflict with the KEY SHARE lock that inserting
+ * a StatusUpdate takes on its commitment, so "insert, then refresh" in two transactions cannot deadlock.
+ */
+export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[]): Promise<void> {
+  const ids = normaliseIds(commitmentIds);
+  if (!ids.length) return;
+
+  await tx.$queryRaw`
+    SELECT id FROM "Commitment" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR NO KEY UPDATE`;
+
+  // Per commitment: rank updates newest first (observedOn, then createdAt, then id: compareUpdates in reverse);
+  // the status is the first row's; the current run is the prefix of rows before the first different status,
+  // and statusSince is its earliest observedOn. Commitments without updates fall back to no_evidence.
+  await tx.$executeRaw`
+    WITH ranked AS (
+      SELECT "commitmentId" AS cid, status, "observedOn",
+             row_number() OVER w AS rn,
+             first_value(status) OVER w AS latest
+        FROM "StatusUpdate"
+       WHERE "commitmentId" = ANY(${ids}::int[])
+      WINDOW w AS (PARTITION BY "commitmentId" ORDER BY "observedOn" DESC, "createdAt" DESC, id DESC)
+    ), runs AS (
+      SELECT cid, latest, "observedOn",
+             bool_or(status <> latest) OVER (PARTITION BY cid ORDER BY rn) AS left_run
+        FROM ranked
+    ), derived AS (
+      SELECT cid, latest AS status,
+             min("observedOn") FILTER (WHERE NOT left_run) AS since,
+             max("observedOn") AS last_on
+        FROM runs
+       GROUP BY cid, latest
+    ), target AS (
+      SELECT t.id,
+             coalesce(d.status, 'no_evidence'::"CommitmentStatus") AS status,
+             d.since,
+             d.last_on
+        FROM unnest(${ids}::int[]) AS t(id)
+        LEFT JOIN derived d ON d.cid = t.id
+    )
+    UPDATE "Commitment" c
+       SET status = target.status, "statusSince" = target.since, "lastEvidenceOn" = target.last_on
+      FROM target
+     WHERE c.id = target.id
+       AND (c.status, c."statusSince", c."lastEvidenceOn")
+           IS DISTINCT FROM (target.status, target.since, target.last_on)`;
+
+  await tx.$executeRaw`DELETE FROM "CommitmentPartyStatus" WHERE "commitmentId" = ANY(${ids}::int[])`;
+
+  // Per responsible party: the same rule over the updates that assess that party or the whole commitment.
+  // A party with no applicable update gets no row (its status is no_evidence).
+  await tx.$executeRaw`
+    WITH applicable AS (
+      SELECT cp."commitmentId" AS cid, cp."partyId" AS pid, su.status, su."observedOn", su."createdAt", su.id
+        FROM "CommitmentParty" cp
+        JOIN "StatusUpdate" su
+          ON su."commitmentId" = cp."commitmentId"
+         AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")
+       WHERE cp.role = 'responsible' AND cp."commitmentId" = ANY(${ids}::int[])
+    ), ranked AS (
+      SELECT cid, pid, status, "observedOn",
+             row_number() OVER w AS rn,
+             first_value(status) OVER w AS latest
+        FROM applicable
+      WINDOW w AS (PARTITION BY cid, pid ORDER BY "observedOn" DESC, "createdAt" DESC, id DESC)
+    ), runs AS (
+      SELECT cid, pid, latest, "observedOn",
+             bool_or(status <> latest) OVER (PARTITION BY cid, pid ORDER BY rn) AS left_run
+        FROM ranked
+    )
+    INSERT INTO "CommitmentPartyStatus" ("commitmentId", "partyId", status, "statusSince")
+    SELECT cid, pid, latest, min("observedOn") FILTER (WHERE NOT left_run)
+      FROM runs
+     GROUP BY cid, pid, latest`;
+}
+
+/**
+ * Rebuilds the cache of every commitment (archived ones included), a batch per transaction so a large
+ * database is never locked as a whole. Returns how many commitments were refreshed.
+ * Commitments added meanwhile are refreshed by their own writes, so a rebuild needs no global lock.
+ */
+export async function rebuildStatusCache(
+  client: PrismaClient,
+  options: { batchSize?: number; afterId?: number; log?: (line: string) => void } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 500;
+  // Resuming an interrupted rebuild: start after the last id it reported.
+  let afterId = options.afterId ?? 0;
+  let total = 0;
+  for (;;) {
+    const batch = await client.commitment.findMany({
+      where: { id: { gt: afterId } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: batchSize,
+    });
+    if (!batch.length) break;
+    const ids = batch.map((row) => row.id);
+    await client.$transaction((tx) => refreshStatusCache(tx, ids));
+    total += ids.length;
+    afterId = ids[ids.length - 1];
+    options.log?.(`status cache: ${total} commitment(s) refreshed`);
+  }
+  return total;
+}

@@ -1,0 +1,290 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDay } from './dates.ts';
+import {
+  compareUpdates,
+  currentStatus,
+  deriveStatus,
+  partyStatus,
+  partyStatusAsOf,
+  partyStatuses,
+  requiresReason,
+  STATUS_LABELS,
+  STATUSES,
+  statusAsOf,
+  statusLabel,
+  statusSince,
+  type CommitmentStatus,
+  type StatusUpdateLike,
+} from './status.ts';
+
+let nextId = 1;
+/** An update observed on `day`, logged at `loggedAt` (ISO timestamp), optionally on one party. */
+function update(
+  status: CommitmentStatus,
+  day: string,
+  loggedAt = `${day}T12:00:00Z`,
+  partyId: number | null = null,
+  id = nextId++,
+): StatusUpdateLike {
+  return { id, status, observedOn: parseDay(day), createdAt: new Date(loggedAt), partyId };
+}
+
+describe('scale', () => {
+  it('lists the seven statuses in order with human labels', () => {
+    expect(STATUSES).toEqual([
+      'no_evidence',
+      'not_started',
+      'in_progress',
+      'stalled',
+      'partially_fulfilled',
+      'fulfilled',
+      'broken',
+    ]);
+    expect(statusLabel('no_evidence')).toBe('No evidence');
+    expect(statusLabel('partially_fulfilled')).toBe('Partially fulfilled');
+    expect(Object.keys(STATUS_LABELS).sort()).toEqual([...STATUSES].sort());
+  });
+
+  it('requires a reason for stalled and broken only', () => {
+    expect(STATUSES.filter(requiresReason)).toEqual(['stalled', 'broken']);
+  });
+});
+
+describe('currentStatus', () => {
+  it('is no_evidence without updates', () => {
+    expect(currentStatus([])).toBe('no_evidence');
+    expect(statusSince([])).toBeNull();
+  });
+
+  it('takes the latest observedOn, whatever the logging order', () => {
+    const updates = [
+      update('in_progress', '2025-03-01', '2025-03-02T00:00:00Z'),
+      update('not_started', '2025-01-10', '2025-03-05T00:00:00Z'),
+    ];
+    expect(currentStatus(updates)).toBe('in_progress');
+  });
+
+  it('does not let a back-dated item override newer news', () => {
+    const news = update('fulfilled', '2025-06-01', '2025-06-02T09:00:00Z');
+    const backDated = update('broken', '2025-05-01', '2025-07-01T09:00:00Z');
+    expect(currentStatus([news, backDated])).toBe('fulfilled');
+    expect(currentStatus([backDated, news])).toBe('fulfilled');
+    // ...but it does change the history.
+    expect(statusAsOf([news, backDated], parseDay('2025-05-15'))).toBe('broken');
+  });
+
+  it('breaks a tie on observedOn by the later createdAt', () => {
+    const first = update('in_progress', '2025-04-01', '2025-04-01T08:00:00Z', null, 10);
+    const second = update('stalled', '2025-04-01', '2025-04-01T09:00:00Z', null, 5);
+    expect(currentStatus([first, second])).toBe('stalled');
+    expect(currentStatus([second, first])).toBe('stalled');
+  });
+
+  it('breaks a tie on observedOn and createdAt by the higher id', () => {
+    const a = update('in_progress', '2025-04-01', '2025-04-01T08:00:00Z', null, 7);
+    const b = update('fulfilled', '2025-04-01', '2025-04-01T08:00:00Z', null, 8);
+    expect(currentStatus([b, a])).toBe('fulfilled');
+    expect(compareUpdates(a, b)).toBeLessThan(0);
+  });
+
+  it('compares days, not times of day', () => {
+    // Same calendar day given with a time: still a tie on the day, so createdAt decides.
+    const a: StatusUpdateLike = {
+      id: 1,
+      status: 'broken',
+      observedOn: new Date('2025-04-01T23:00:00Z'),
+      createdAt: new Date('2025-04-01T01:00:00Z'),
+    };
+    const b = update('fulfilled', '2025-04-01', '2025-04-01T02:00:00Z', null, 2);
+    expect(currentStatus([a, b])).toBe('fulfilled');
+  });
+});
+
+describe('statusAsOf', () => {
+  const updates = [
+    update('not_started', '2025-01-01'),
+    update('in_progress', '2025-02-01'),
+    update('fulfilled', '2025-03-01'),
+  ];
+
+  it('includes the boundary day', () => {
+    expect(statusAsOf(updates, parseDay('2025-02-01'))).toBe('in_progress');
+    expect(statusAsOf(updates, parseDay('2025-03-01'))).toBe('fulfilled');
+  });
+
+  it('excludes the days after', () => {
+    expect(statusAsOf(updates, parseDay('2025-01-31'))).toBe('not_started');
+    expect(statusAsOf(updates, parseDay('2025-02-28'))).toBe('in_progress');
+  });
+
+  it('is no_evidence before the first update', () => {
+    expect(statusAsOf(updates, parseDay('2024-12-31'))).toBe('no_evidence');
+  });
+
+  it('ignores a time of day on the as-of date', () => {
+    expect(statusAsOf(updates, new Date('2025-03-01T00:00:01Z'))).toBe('fulfilled');
+  });
+
+  it('uses the same tie rule on the boundary day', () => {
+    const tied = [
+      update('in_progress', '2025-05-05', '2025-05-06T10:00:00Z'),
+      update('stalled', '2025-05-05', '2025-05-06T11:00:00Z'),
+      update('fulfilled', '2025-05-06', '2025-05-06T09:00:00Z'),
+    ];
+    expect(statusAsOf(tied, parseDay('2025-05-05'))).toBe('stalled');
+    expect(statusAsOf(tied, parseDay('2025-05-06'))).toBe('fulfilled');
+  });
+});
+
+describe('statusSince', () => {
+  it('is the first day of the current unbroken run', () => {
+    const updates = [
+      update('in_progress', '2025-01-01'),
+      update('stalled', '2025-02-01'),
+      update('in_progress', '2025-03-01'),
+      update('in_progress', '2025-04-01'),
+    ];
+    expect(statusSince(updates)).toEqual(parseDay('2025-03-01'));
+  });
+
+  it('follows the ordering rule, not the logging order', () => {
+    const updates = [
+      update('in_progress', '2025-04-01', '2025-04-01T00:00:00Z'),
+      // logged later, but back-dated into the run: it starts the run earlier
+      update('in_progress', '2025-02-15', '2025-05-01T00:00:00Z'),
+      update('stalled', '2025-02-01', '2025-02-01T00:00:00Z'),
+    ];
+    expect(statusSince(updates)).toEqual(parseDay('2025-02-15'));
+  });
+
+  it('restarts when a back-dated different status falls inside the run', () => {
+    const updates = [
+      update('in_progress', '2025-01-01'),
+      update('in_progress', '2025-03-01'),
+      update('stalled', '2025-02-01', '2025-06-01T00:00:00Z'),
+    ];
+    expect(statusSince(updates)).toEqual(parseDay('2025-03-01'));
+  });
+
+  it('breaks same-day runs by the tie rule', () => {
+    const updates = [
+      update('fulfilled', '2025-01-01', '2025-01-01T08:00:00Z'),
+      update('stalled', '2025-01-02', '2025-01-02T08:00:00Z'),
+      update('fulfilled', '2025-01-02', '2025-01-02T09:00:00Z'),
+    ];
+    // The stalled item came first that day, so the fulfilled run starts on 2025-01-02.
+    expect(statusSince(updates)).toEqual(parseDay('2025-01-02'));
+  });
+
+  it('with one update is its day', () => {
+    expect(statusSince([update('not_started', '2025-09-09')])).toEqual(parseDay('2025-09-09'));
+  });
+});
+
+describe('per party', () => {
+  const PK = 1;
+  const CN = 2;
+
+  it('falls back to whole-commitment updates', () => {
+    const updates = [update('in_progress', '2025-01-01')];
+    expect(partyStatus(updates, PK)).toBe('in_progress');
+    expect(partyStatus(updates, CN)).toBe('in_progress');
+  });
+
+  it("uses a party's own updates and ignores other parties'", () => {
+    const updates = [
+      update('in_progress', '2025-01-01'),
+      update('fulfilled', '2025-02-01', undefined, PK),
+      update('stalled', '2025-03-01', undefined, CN),
+    ];
+    expect(partyStatus(updates, PK)).toBe('fulfilled');
+    expect(partyStatus(updates, CN)).toBe('stalled');
+    // The commitment as a whole follows the latest update of any kind.
+    expect(currentStatus(updates)).toBe('stalled');
+  });
+
+  it('lets a newer whole-commitment update override an older party update', () => {
+    const updates = [update('fulfilled', '2025-02-01', undefined, PK), update('broken', '2025-03-01')];
+    expect(partyStatus(updates, PK)).toBe('broken');
+  });
+
+  it('answers as-of per party', () => {
+    const updates = [update('in_progress', '2025-01-01'), update('fulfilled', '2025-02-01', undefined, PK)];
+    expect(partyStatusAsOf(updates, PK, parseDay('2025-02-01'))).toBe('fulfilled');
+    expect(partyStatusAsOf(updates, PK, parseDay('2025-01-31'))).toBe('in_progress');
+    expect(partyStatusAsOf(updates, CN, parseDay('2025-02-01'))).toBe('in_progress');
+  });
+
+  it('lists only responsible parties with an applicable update, with since', () => {
+    const THIRD = 3;
+    const updates = [
+      update('not_started', '2025-01-01', undefined, PK),
+      update('in_progress', '2025-02-01', undefined, PK),
+      update('fulfilled', '2025-02-01', undefined, THIRD),
+    ];
+    expect(partyStatuses(updates, [PK, CN])).toEqual([
+      { partyId: PK, status: 'in_progress', since: parseDay('2025-02-01') },
+    ]);
+    const withWhole = [...updates, update('stalled', '2025-03-01')];
+    expect(partyStatuses(withWhole, [PK, CN])).toEqual([
+      { partyId: PK, status: 'stalled', since: parseDay('2025-03-01') },
+      { partyId: CN, status: 'stalled', since: parseDay('2025-03-01') },
+    ]);
+  });
+});
+
+describe('properties', () => {
+  const arbUpdates = fc.array(
+    fc.record({
+      status: fc.constantFrom(...STATUSES.filter((status) => status !== 'no_evidence')),
+      day: fc.integer({ min: 0, max: 30 }),
+      logged: fc.integer({ min: 0, max: 5 }),
+    }),
+    { maxLength: 12 },
+  );
+  const build = (rows: { status: CommitmentStatus; day: number; logged: number }[]) =>
+    rows.map((row, index) => ({
+      id: index + 1,
+      status: row.status,
+      observedOn: new Date(Date.UTC(2025, 0, 1 + row.day)),
+      createdAt: new Date(Date.UTC(2025, 5, 1, row.logged)),
+    }));
+
+  it('does not depend on the order rows are given in', () => {
+    fc.assert(
+      fc.property(arbUpdates, (rows) => {
+        const updates = build(rows);
+        const reversed = [...updates].reverse();
+        expect(deriveStatus(reversed)).toEqual(deriveStatus(updates));
+      }),
+    );
+  });
+
+  it('as of the latest day equals the current status', () => {
+    fc.assert(
+      fc.property(arbUpdates, (rows) => {
+        const updates = build(rows);
+        expect(statusAsOf(updates, new Date(Date.UTC(2025, 0, 31)))).toBe(currentStatus(updates));
+      }),
+    );
+  });
+
+  it('a back-dated update (observed before the latest day) never changes the current status', () => {
+    fc.assert(
+      fc.property(arbUpdates, fc.constantFrom(...STATUSES), (rows, status) => {
+        const updates = build(rows);
+        if (!updates.length) return;
+        const maxDay = Math.max(...rows.map((row) => row.day));
+        if (maxDay === 0) return;
+        const backDated = {
+          id: updates.length + 1,
+          status,
+          observedOn: new Date(Date.UTC(2025, 0, maxDay)), // the day before the latest
+          createdAt: new Date(Date.UTC(2026, 0, 1)), // logged after everything else
+        };
+        expect(currentStatus([...updates, backDated])).toBe(currentStatus(updates));
+      }),
+    );
+  });
+});

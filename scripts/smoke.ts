@@ -1,0 +1,229 @@
+// Smoke test of `npm start` as a newcomer runs it: no DATABASE_URL, so the embedded database, on a throw-away
+// data directory. Starts it, checks the home page shows the seed agreement, stops it with SIGTERM and checks
+// everything exited cleanly, then starts it again and checks the data survived and was not seeded twice.
+//
+//   npx tsx scripts/smoke.ts        (PORT and PGLITE_PORT default to 3100 and 54339, away from a dev's `npm start`)
+//
+// Builds the app first if `<NEXT_DIST_DIR or .next>/BUILD_ID` is missing, exactly as `npm start` does.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { embeddedDatabaseUrl } from './lib/embedded-db.ts';
+import {
+  describeExit,
+  isPortInUse,
+  spawnChild,
+  stopChild,
+  waitUntil,
+  type Child,
+  type Exit,
+} from './lib/process.ts';
+
+const APP_PORT = Number(process.env.PORT ?? 3100);
+const PGLITE_PORT = Number(process.env.PGLITE_PORT ?? 54339);
+/** The first start may build the app (minutes on two cores) and initialise the database. */
+const FIRST_START_TIMEOUT_MS = 15 * 60_000;
+const RESTART_TIMEOUT_MS = 3 * 60_000;
+/** Tables whose row counts must not change across a restart: a second seed would add rows. */
+const SEEDED_TABLES = ['Agreement', 'Commitment', 'Party', 'Person', 'Outlet', 'Evidence', 'StatusUpdate'];
+
+function say(line: string): void {
+  console.log(`[smoke] ${line}`);
+}
+
+class SmokeFailure extends Error {}
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new SmokeFailure(message);
+}
+
+// ---- a running `npm start` ------------------------------------------------------------------------------
+
+type Instance = { child: Child; output: () => string; startedInMs: number };
+
+async function startPactwatch(dataDir: string, timeoutMs: number): Promise<Instance> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(APP_PORT),
+    PGLITE_PORT: String(PGLITE_PORT),
+    PACTWATCH_DATA_DIR: dataDir,
+  };
+  // The point is the embedded database, whatever the caller's environment says.
+  delete env.DATABASE_URL;
+  const started = Date.now();
+  // Own process group, so a failed run can be killed whole; the clean stop signals npm alone, as `docker stop`
+  // or a service manager would.
+  const child = spawnChild('npm start', 'npm', ['start'], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const echo = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const line of chunk.toString().trimEnd().split('\n')) console.log(`  │ ${line}`);
+  };
+  child.process.stdout!.on('data', echo);
+  child.process.stderr!.on('data', echo);
+  running = child;
+
+  await waitUntil('`npm start` to print "ready on"', async () => /ready on http:\/\/\S+/.test(output), {
+    timeoutMs,
+    intervalMs: 500,
+    abort: child.exited,
+    abortMessage: () => 'npm start exited before it was ready',
+  });
+  return { child, output: () => output, startedInMs: Date.now() - started };
+}
+
+/** SIGTERM to npm, then expect exit code 0 and nothing left behind: no server on either port, no pglite-server. */
+async function stopCleanly(instance: Instance, dataDir: string): Promise<void> {
+  instance.child.process.kill('SIGTERM');
+  const exit = await Promise.race([
+    instance.child.exited,
+    new Promise<Exit>((resolve) => setTimeout(() => resolve({ code: null, signal: null }), 60_000)),
+  ]);
+  check(instance.child.hasExited(), 'npm start did not exit within 60 s of SIGTERM');
+  running = undefined;
+  check(exit.code === 0, `npm start ${describeExit(exit)} after SIGTERM; expected a clean exit (0)`);
+  check(/\[pactwatch\] stopped\b/.test(instance.output()), 'start.ts did not report "stopped"');
+  check(!(await isPortInUse(APP_PORT)), `something still listens on the app port ${APP_PORT}`);
+  check(!(await isPortInUse(PGLITE_PORT)), `something still listens on the database port ${PGLITE_PORT}`);
+  const leftovers = processesMentioning(dataDir);
+  check(leftovers.length === 0, `processes left behind:\n${leftovers.join('\n')}`);
+}
+
+function processesMentioning(text: string): string[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return table
+    .split('\n')
+    .filter((line) => line.includes(text) && !line.includes('smoke.ts'))
+    .map((line) => line.trim());
+}
+
+let running: Child | undefined;
+
+/** After a failure: take down whatever is still running, the whole group and the detached servers. */
+async function killLeftovers(dataDir: string): Promise<void> {
+  if (running && !running.hasExited()) await stopChild(running, { graceMs: 30_000 });
+  for (const line of processesMentioning(dataDir)) {
+    const pid = Number(line.split(/\s+/)[0]);
+    if (pid) process.kill(pid, 'SIGTERM');
+  }
+}
+
+// ---- checks against the running app ---------------------------------------------------------------------
+
+/** Fetches pages like a browser would, keeping cookies, so a sign-in step can come first (issue 3). */
+class Session {
+  private cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  async get(pathname: string): Promise<{ status: number; text: string }> {
+    const response = await fetch(new URL(pathname, this.baseUrl), {
+      headers: { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+      redirect: 'manual',
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
+    }
+    return { status: response.status, text: await response.text() };
+  }
+}
+
+type Step = { name: string; run: (session: Session) => Promise<void> };
+
+/** Run in order after each start. Sign-in, once the app has it, goes first. */
+const STEPS: Step[] = [
+  {
+    name: 'health answers 200',
+    async run(session) {
+      const { status } = await session.get('/api/health');
+      check(status === 200, `/api/health answered ${status}`);
+    },
+  },
+  {
+    name: 'the overview mentions the protection unit',
+    async run(session) {
+      const { status, text } = await session.get('/');
+      check(status === 200, `/ answered ${status}`);
+      check(
+        /protection unit/i.test(text),
+        'the home page does not mention "protection unit" (the seed commitment)',
+      );
+    },
+  },
+];
+
+async function runSteps(): Promise<void> {
+  const session = new Session(`http://127.0.0.1:${APP_PORT}`);
+  for (const step of STEPS) {
+    await step.run(session);
+    say(`ok: ${step.name}`);
+  }
+}
+
+async function countSeededRows(): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: embeddedDatabaseUrl(PGLITE_PORT) });
+  await client.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of SEEDED_TABLES) {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
+      counts[table] = rows[0].n;
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---- the scenario ---------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  for (const port of [APP_PORT, PGLITE_PORT]) {
+    check(!(await isPortInUse(port)), `port ${port} is in use; free it or set PORT / PGLITE_PORT`);
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pactwatch-smoke-'));
+  say(`data directory ${dataDir}`);
+  try {
+    say('first start (fresh database)…');
+    const first = await startPactwatch(dataDir, FIRST_START_TIMEOUT_MS);
+    say(`ready after ${(first.startedInMs / 1000).toFixed(1)} s`);
+    await runSteps();
+    const before = await countSeededRows();
+    say(`rows: ${JSON.stringify(before)}`);
+    check(before.Commitment >= 8, `expected at least 8 seeded commitments, found ${before.Commitment}`);
+    await stopCleanly(first, dataDir);
+    say('ok: stopped cleanly on SIGTERM, nothing left running');
+
+    say('second start (same data)…');
+    const second = await startPactwatch(dataDir, RESTART_TIMEOUT_MS);
+    say(`ready after ${(second.startedInMs / 1000).toFixed(1)} s`);
+    check(!/loading the seed/.test(second.output()), 'the second start seeded again');
+    await runSteps();
+    const after = await countSeededRows();
+    check(
+      JSON.stringify(after) === JSON.stringify(before),
+      `row counts changed across the restart: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+    );
+    say('ok: data kept, nothing seeded twice');
+    await stopCleanly(second, dataDir);
+    say('ok: stopped cleanly again');
+  } catch (error) {
+    await killLeftovers(dataDir).catch(() => {});
+    say(`data directory kept for inspection: ${dataDir}`);
+    throw error;
+  }
+  await rm(dataDir, { recursive: true, force: true });
+  say('passed');
+}
+
+main().catch((error: Error) => {
+  console.error(`[smoke] FAILED: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,239 @@
+// `npm start`: everything a newcomer needs to see Pactwatch running, with or without a PostgreSQL server.
+// With no DATABASE_URL it runs the embedded database (pglite-server) as a child process; either way it builds
+// the app on first start, migrates, seeds a fresh database, serves with `next start` and, on Ctrl-C or SIGTERM,
+// stops the app first and the database last so no request sees the database vanish.
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate, readMigrations } from '../lib/migrations.ts';
+import { seed } from '../prisma/seed.ts';
+import { startEmbeddedDatabase, waitForPostgres } from './lib/embedded-db.ts';
+import { describeExit, isPortInUse, spawnChild, stopChild, waitForHttp, type Exit } from './lib/process.ts';
+
+const NEXT_BIN = fileURLToPath(new URL('../node_modules/.bin/next', import.meta.url));
+
+/** pglite-server drops connections past this many. */
+const EMBEDDED_MAX_CONNECTIONS = 8;
+/**
+ * Connections the app's pool leaves free on the embedded server: one for this script's own migrate/seed
+ * connections (closed before the app starts, but nothing should depend on that order) and one so a developer
+ * can run `npm run db:migrate`, `db:seed` or psql while the app is up.
+ */
+const RESERVED_CONNECTIONS = 2;
+
+type Config = {
+  port: number;
+  hostname: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  pglitePort: number;
+  distDir: string;
+};
+
+function readConfig(env = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    hostname: env.HOSTNAME || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.PACTWATCH_DATA_DIR ?? '.data'),
+    pglitePort: Number(env.PGLITE_PORT ?? 54329),
+    // next.config.ts reads the same variable.
+    distDir: env.NEXT_DIST_DIR ?? '.next',
+  };
+}
+
+function say(line: string): void {
+  console.log(`[pactwatch] ${line}`);
+}
+
+// ---- shutdown -------------------------------------------------------------------------------------------
+
+/** What is running, in start order; stopped in reverse so the app goes before the database it uses. */
+const running: { name: string; stop(): Promise<void> }[] = [];
+let shuttingDown: Promise<never> | undefined;
+
+function shutdown(exitCode: number): Promise<never> {
+  shuttingDown ??= (async () => {
+    for (const item of [...running].reverse()) {
+      say(`stopping ${item.name}…`);
+      await item
+        .stop()
+        .catch((error: Error) => console.error(`[pactwatch] could not stop ${item.name}: ${error.message}`));
+    }
+    say(exitCode === 0 ? 'stopped' : 'stopped after an error');
+    process.exit(exitCode);
+  })();
+  return shuttingDown;
+}
+
+function fail(message: string): Promise<never> {
+  if (!shuttingDown) console.error(`[pactwatch] ${message}`);
+  return shutdown(1);
+}
+
+/** A child that exits while we are not stopping has crashed: take everything down rather than limp on. */
+function failWhenExits(name: string, exited: Promise<Exit>): void {
+  void exited.then((exit) => {
+    if (!shuttingDown) void fail(`${name} ${describeExit(exit)} unexpectedly`);
+  });
+}
+
+function handleSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      // npm and tsx relay the terminal's Ctrl-C too, so a repeated signal is normal and changes nothing.
+      if (!shuttingDown) say(`${signal} received`);
+      void shutdown(0);
+    });
+  }
+}
+
+/** Runs a short-lived command (the build) in the foreground, stoppable by a signal meanwhile. */
+async function runToEnd(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawnChild(name, process.execPath, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env,
+    detached: true,
+  });
+  const entry = { name, stop: () => stopChild(child).then(() => {}) };
+  running.push(entry);
+  const exit = await child.exited;
+  running.splice(running.indexOf(entry), 1);
+  if (exit.code !== 0) throw new Error(`${name} ${describeExit(exit)}`);
+}
+
+// ---- steps ----------------------------------------------------------------------------------------------
+
+async function buildIfNeeded(config: Config): Promise<void> {
+  const built = await stat(path.join(config.distDir, 'BUILD_ID')).then(
+    () => true,
+    () => false,
+  );
+  if (built) return;
+  say('building the app (first start only)…');
+  await runToEnd('next build', [NEXT_BIN, 'build'], process.env);
+}
+
+/** Starts the embedded database, or checks the configured one answers; returns its connection string. */
+async function provideDatabase(config: Config): Promise<{ url: string; poolMax: string | undefined }> {
+  if (config.databaseUrl) {
+    say(`using the database at ${redact(config.databaseUrl)}`);
+    // A database started alongside (docker compose) may need a moment.
+    await waitForPostgres(config.databaseUrl, {
+      timeoutMs: 60_000,
+      onProgress: (seconds) => say(`still waiting for the database (${seconds} s)…`),
+    });
+    return { url: config.databaseUrl, poolMax: process.env.DATABASE_POOL_MAX };
+  }
+
+  say('starting embedded database…');
+  await mkdir(config.dataDir, { recursive: true });
+  const database = await startEmbeddedDatabase({
+    dataDir: path.join(config.dataDir, 'pglite'),
+    port: config.pglitePort,
+    maxConnections: EMBEDDED_MAX_CONNECTIONS,
+    log: say,
+    // Ctrl-C must reach only this script, which stops the app before the database.
+    detached: true,
+  });
+  running.push({ name: 'embedded database', stop: database.stop });
+  failWhenExits('embedded database', database.exited);
+  say(`embedded database on port ${config.pglitePort}, data in ${path.join(config.dataDir, 'pglite')}`);
+  return { url: database.url, poolMax: embeddedPoolMax() };
+}
+
+function embeddedPoolMax(): string {
+  const limit = EMBEDDED_MAX_CONNECTIONS - RESERVED_CONNECTIONS;
+  const wanted = Number(process.env.DATABASE_POOL_MAX ?? limit);
+  if (wanted > limit)
+    say(`DATABASE_POOL_MAX=${wanted} is more than the embedded database allows; using ${limit}`);
+  return String(Math.min(wanted, limit));
+}
+
+/** Applies pending migrations; true when the database had none applied before, i.e. it is new. */
+async function migrateDatabase(url: string): Promise<boolean> {
+  say('migrating…');
+  const all = await readMigrations();
+  const applied = await migrate(url, { log: (line) => say(`  ${line}`) });
+  if (applied.length === 0) say('  database is up to date');
+  return all.length > 0 && applied.length === all.length;
+}
+
+async function seedDatabase(url: string): Promise<void> {
+  say('new database: loading the seed agreement…');
+  await seed(url, (line) => say(`  ${line}`));
+}
+
+async function startApp(
+  config: Config,
+  database: { url: string; poolMax: string | undefined },
+): Promise<void> {
+  const args = [NEXT_BIN, 'start', '-p', String(config.port)];
+  if (config.hostname) args.push('-H', config.hostname);
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+  if (database.poolMax) env.DATABASE_POOL_MAX = database.poolMax;
+
+  say('starting the app…');
+  const app = spawnChild('the app (next start)', process.execPath, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env,
+    // Own process group: Ctrl-C comes to us, and we stop the app before the database.
+    detached: true,
+  });
+  running.push({ name: 'the app', stop: () => stopChild(app, { log: say }).then(() => {}) });
+  // Should this script die without running shutdown, still take the app down with it.
+  process.once('exit', () => {
+    if (!app.hasExited()) stopChild(app).catch(() => {});
+  });
+  failWhenExits('the app', app.exited);
+
+  await waitForHttp(`http://${probeHost(config.hostname)}:${config.port}/api/health`, 120_000, {
+    abort: app.exited,
+    abortMessage: () => 'the app stopped before it answered /api/health',
+    onProgress: (seconds) => say(`waiting for the app to answer /api/health (${seconds} s)…`),
+  });
+  say(`ready on http://${displayHost(config.hostname)}:${config.port}`);
+}
+
+function isWildcard(hostname: string | undefined): boolean {
+  return !hostname || hostname === '0.0.0.0' || hostname === '::' || hostname === '[::]';
+}
+
+function probeHost(hostname: string | undefined): string {
+  return isWildcard(hostname) ? '127.0.0.1' : hostname!;
+}
+
+function displayHost(hostname: string | undefined): string {
+  return isWildcard(hostname) || hostname === '127.0.0.1' ? 'localhost' : hostname!;
+}
+
+/** The connection string without its password, fit for a terminal or a CI log. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
+
+async function main(): Promise<void> {
+  handleSignals();
+  const config = readConfig();
+  // Found now rather than after a minute of building and migrating.
+  if (await isPortInUse(config.port, probeHost(config.hostname))) {
+    throw new Error(`port ${config.port} is already in use; stop what is using it or set PORT`);
+  }
+  // A signal can arrive between steps; once shutting down, start nothing new.
+  await buildIfNeeded(config);
+  if (shuttingDown) return;
+  const database = await provideDatabase(config);
+  if (shuttingDown) return;
+  const isNew = await migrateDatabase(database.url);
+  if (isNew && !shuttingDown) await seedDatabase(database.url);
+  if (shuttingDown) return;
+  await startApp(config, database);
+}
+
+main().catch((error: Error) => fail(error.message));

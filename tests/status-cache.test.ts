@@ -1,0 +1,350 @@
+// The SQL cache (lib/data/status-cache.ts) must say exactly what the pure rules (lib/domain/status.ts) say.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendStatusUpdates, StatusUpdateError } from '../lib/data/status-updates.ts';
+import { rebuildStatusCache, refreshStatusCache } from '../lib/data/status-cache.ts';
+import { parseDay } from '../lib/domain/dates.ts';
+import { deriveStatus, partyStatuses, STATUSES, type CommitmentStatus } from '../lib/domain/status.ts';
+import { testPrisma, unique } from './support/db.ts';
+
+const prisma = testPrisma();
+
+let categoryId: number;
+let agreementId: number;
+let partyA: number;
+let partyB: number;
+let outsider: number;
+
+beforeAll(async () => {
+  const suffix = unique('cache');
+  categoryId = (await prisma.category.create({ data: { slug: suffix, name: `Category ${suffix}` } })).id;
+  agreementId = (await prisma.agreement.create({ data: { title: `Agreement ${suffix}`, kind: 'mou' } })).id;
+  partyA = (await prisma.party.create({ data: { name: `A ${suffix}`, kind: 'state' } })).id;
+  partyB = (await prisma.party.create({ data: { name: `B ${suffix}`, kind: 'ministry' } })).id;
+  outsider = (await prisma.party.create({ data: { name: `C ${suffix}`, kind: 'agency' } })).id;
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+/** A commitment with A and B responsible and the outsider only a beneficiary. */
+async function newCommitment(): Promise<number> {
+  const commitment = await prisma.commitment.create({
+    data: {
+      agreementId,
+      categoryId,
+      title: unique('commitment'),
+      parties: {
+        create: [
+          { partyId: partyA, role: 'responsible' },
+          { partyId: partyB, role: 'responsible' },
+          { partyId: outsider, role: 'beneficiary' },
+        ],
+      },
+    },
+  });
+  return commitment.id;
+}
+
+type Row = { status: CommitmentStatus; observedOn: Date; createdAt: Date; partyId: number | null };
+
+/** Inserts history rows with chosen createdAt (to force ties), then refreshes the cache as the app does. */
+async function insertHistory(commitmentId: number, rows: Row[]): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const row of rows) await tx.statusUpdate.create({ data: { commitmentId, ...row } });
+    await refreshStatusCache(tx, [commitmentId]);
+  });
+}
+
+/** Asserts the cached columns and per-party rows equal the pure derivation from the stored history. */
+async function expectCacheMatchesRules(commitmentIds: number[]): Promise<void> {
+  const commitments = await prisma.commitment.findMany({
+    where: { id: { in: commitmentIds } },
+    include: { statusUpdates: true, partyStatuses: true, parties: true },
+  });
+  expect(commitments).toHaveLength(commitmentIds.length);
+  for (const commitment of commitments) {
+    const derived = deriveStatus(commitment.statusUpdates);
+    expect({
+      status: commitment.status,
+      since: commitment.statusSince,
+      lastObservedOn: commitment.lastEvidenceOn,
+    }).toEqual(derived);
+    const responsible = commitment.parties.filter((p) => p.role === 'responsible').map((p) => p.partyId);
+    const expected = partyStatuses(commitment.statusUpdates, responsible).sort(
+      (a, b) => a.partyId - b.partyId,
+    );
+    const cached = commitment.partyStatuses
+      .map((row) => ({ partyId: row.partyId, status: row.status, since: row.statusSince }))
+      .sort((a, b) => a.partyId - b.partyId);
+    expect(cached).toEqual(expected);
+  }
+}
+
+const at = (iso: string) => new Date(iso);
+
+describe('refreshStatusCache', () => {
+  it('leaves a commitment without updates at no_evidence with no party rows', async () => {
+    const id = await newCommitment();
+    await prisma.$transaction((tx) => refreshStatusCache(tx, [id]));
+    const commitment = await prisma.commitment.findUniqueOrThrow({
+      where: { id },
+      include: { partyStatuses: true },
+    });
+    expect(commitment).toMatchObject({ status: 'no_evidence', statusSince: null, lastEvidenceOn: null });
+    expect(commitment.partyStatuses).toEqual([]);
+  });
+
+  it('ranks by observedOn, then createdAt, then id, and keeps back-dated items out of the current status', async () => {
+    const id = await newCommitment();
+    await insertHistory(id, [
+      {
+        status: 'not_started',
+        observedOn: parseDay('2025-01-01'),
+        createdAt: at('2025-01-02T00:00Z'),
+        partyId: null,
+      },
+      {
+        status: 'fulfilled',
+        observedOn: parseDay('2025-03-01'),
+        createdAt: at('2025-03-01T10:00Z'),
+        partyId: null,
+      },
+      // tie on day with the fulfilled one, logged later: wins
+      {
+        status: 'in_progress',
+        observedOn: parseDay('2025-03-01'),
+        createdAt: at('2025-03-01T11:00Z'),
+        partyId: null,
+      },
+      // tie on day and createdAt: the higher id (inserted later) wins
+      {
+        status: 'stalled',
+        observedOn: parseDay('2025-03-01'),
+        createdAt: at('2025-03-01T11:00Z'),
+        partyId: null,
+      },
+      // back-dated, logged last: history only
+      {
+        status: 'broken',
+        observedOn: parseDay('2025-02-01'),
+        createdAt: at('2025-06-01T00:00Z'),
+        partyId: null,
+      },
+    ]);
+    const commitment = await prisma.commitment.findUniqueOrThrow({ where: { id } });
+    expect(commitment.status).toBe('stalled');
+    expect(commitment.statusSince).toEqual(parseDay('2025-03-01'));
+    expect(commitment.lastEvidenceOn).toEqual(parseDay('2025-03-01'));
+    await expectCacheMatchesRules([id]);
+  });
+
+  it('keeps the start of an unbroken run as statusSince', async () => {
+    const id = await newCommitment();
+    await insertHistory(id, [
+      {
+        status: 'stalled',
+        observedOn: parseDay('2025-01-01'),
+        createdAt: at('2025-01-01T00:00Z'),
+        partyId: null,
+      },
+      {
+        status: 'in_progress',
+        observedOn: parseDay('2025-02-01'),
+        createdAt: at('2025-02-01T00:00Z'),
+        partyId: null,
+      },
+      {
+        status: 'in_progress',
+        observedOn: parseDay('2025-04-01'),
+        createdAt: at('2025-04-01T00:00Z'),
+        partyId: null,
+      },
+    ]);
+    const commitment = await prisma.commitment.findUniqueOrThrow({ where: { id } });
+    expect(commitment).toMatchObject({
+      status: 'in_progress',
+      statusSince: parseDay('2025-02-01'),
+      lastEvidenceOn: parseDay('2025-04-01'),
+    });
+    await expectCacheMatchesRules([id]);
+  });
+
+  it('derives per-party rows from own and whole-commitment updates, for responsible parties only', async () => {
+    const id = await newCommitment();
+    await insertHistory(id, [
+      {
+        status: 'fulfilled',
+        observedOn: parseDay('2025-02-01'),
+        createdAt: at('2025-02-01T00:00Z'),
+        partyId: partyA,
+      },
+      // the outsider is not responsible: no row for it
+      {
+        status: 'broken',
+        observedOn: parseDay('2025-02-02'),
+        createdAt: at('2025-02-02T00:00Z'),
+        partyId: outsider,
+      },
+    ]);
+    let rows = await prisma.commitmentPartyStatus.findMany({ where: { commitmentId: id } });
+    expect(rows.map((row) => [row.partyId, row.status])).toEqual([[partyA, 'fulfilled']]);
+
+    await insertHistory(id, [
+      {
+        status: 'in_progress',
+        observedOn: parseDay('2025-01-15'),
+        createdAt: at('2025-03-01T00:00Z'),
+        partyId: null,
+      },
+    ]);
+    rows = await prisma.commitmentPartyStatus.findMany({
+      where: { commitmentId: id },
+      orderBy: { partyId: 'asc' },
+    });
+    // A keeps its newer own update; B falls back to the whole-commitment one.
+    expect(rows.map((row) => [row.partyId, row.status, row.statusSince])).toEqual([
+      [partyA, 'fulfilled', parseDay('2025-02-01')],
+      [partyB, 'in_progress', parseDay('2025-01-15')],
+    ]);
+    await expectCacheMatchesRules([id]);
+  });
+
+  it('equals the pure rules on random histories (ties, back-dating, party updates)', async () => {
+    const row = fc.record({
+      status: fc.constantFrom(...STATUSES),
+      day: fc.integer({ min: 0, max: 6 }),
+      logged: fc.integer({ min: 0, max: 3 }),
+      party: fc.constantFrom<'whole' | 'a' | 'b' | 'outsider'>('whole', 'whole', 'a', 'b', 'outsider'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 10 }), async (rows) => {
+        const id = await newCommitment();
+        const partyOf = { whole: null, a: partyA, b: partyB, outsider } as const;
+        await insertHistory(
+          id,
+          rows.map((r) => ({
+            status: r.status,
+            observedOn: new Date(Date.UTC(2025, 0, 1 + r.day)),
+            createdAt: new Date(Date.UTC(2025, 1, 1, r.logged)),
+            partyId: partyOf[r.party],
+          })),
+        );
+        await expectCacheMatchesRules([id]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('rebuildStatusCache', () => {
+  it('repairs a damaged cache across batches', async () => {
+    const ids = [await newCommitment(), await newCommitment(), await newCommitment()];
+    await insertHistory(ids[0], [
+      {
+        status: 'in_progress',
+        observedOn: parseDay('2025-05-01'),
+        createdAt: at('2025-05-01T00:00Z'),
+        partyId: null,
+      },
+    ]);
+    await insertHistory(ids[1], [
+      {
+        status: 'stalled',
+        observedOn: parseDay('2025-05-02'),
+        createdAt: at('2025-05-02T00:00Z'),
+        partyId: partyB,
+      },
+    ]);
+    await prisma.commitment.updateMany({
+      where: { id: { in: ids } },
+      data: { status: 'fulfilled', statusSince: parseDay('2000-01-01'), lastEvidenceOn: null },
+    });
+    await prisma.commitmentPartyStatus.deleteMany({ where: { commitmentId: { in: ids } } });
+    await prisma.commitmentPartyStatus.create({
+      data: { commitmentId: ids[2], partyId: partyA, status: 'broken', statusSince: parseDay('2000-01-01') },
+    });
+
+    // Start just before ours: the shared test database may hold many other commitments.
+    const refreshed = await rebuildStatusCache(prisma, { batchSize: 2, afterId: ids[0] - 1 });
+    expect(refreshed).toBeGreaterThanOrEqual(3);
+    await expectCacheMatchesRules(ids);
+    const third = await prisma.commitment.findUniqueOrThrow({ where: { id: ids[2] } });
+    expect(third.status).toBe('no_evidence');
+  });
+});
+
+describe('appendStatusUpdates', () => {
+  it('inserts, refreshes the cache and audits each row, in one transaction', async () => {
+    const [first, second] = [await newCommitment(), await newCommitment()];
+    const email = `${unique('analyst')}@example.org`;
+    const actorId = (await prisma.user.create({ data: { id: unique('user'), name: 'Analyst', email } })).id;
+    const created = await prisma.$transaction((tx) =>
+      appendStatusUpdates(tx, actorId, [
+        { commitmentId: first, status: 'in_progress', observedOn: parseDay('2025-07-01') },
+        { commitmentId: first, status: 'fulfilled', observedOn: parseDay('2025-07-01'), partyId: partyA },
+        {
+          commitmentId: second,
+          status: 'broken',
+          reason: '  Cancelled.  ',
+          observedOn: parseDay('2025-07-02'),
+        },
+      ]),
+    );
+    expect(created).toHaveLength(3);
+    expect(created[2]).toMatchObject({ reason: 'Cancelled.', authorId: actorId });
+    // Same day, same transaction (same createdAt): the row given later wins.
+    expect((await prisma.commitment.findUniqueOrThrow({ where: { id: first } })).status).toBe('fulfilled');
+    await expectCacheMatchesRules([first, second]);
+
+    const audits = await prisma.auditEvent.findMany({ where: { actorId }, orderBy: { id: 'asc' } });
+    expect(audits.map((a) => [a.action, a.entityType, a.entityId])).toEqual(
+      created.map((row) => ['create', 'StatusUpdate', String(row.id)]),
+    );
+    expect(audits[2].before).toBeNull();
+    expect(audits[2].after).toMatchObject({
+      commitmentId: second,
+      status: 'broken',
+      observedOn: '2025-07-02T00:00:00.000Z',
+    });
+  });
+
+  it('rejects stalled or broken without a reason and writes nothing', async () => {
+    const id = await newCommitment();
+    const before = await prisma.statusUpdate.count({ where: { commitmentId: id } });
+    await expect(
+      prisma.$transaction((tx) =>
+        appendStatusUpdates(tx, null, [
+          { commitmentId: id, status: 'in_progress', observedOn: parseDay('2025-07-01') },
+          { commitmentId: id, status: 'stalled', reason: '   ', observedOn: parseDay('2025-07-02') },
+        ]),
+      ),
+    ).rejects.toBeInstanceOf(StatusUpdateError);
+    expect(await prisma.statusUpdate.count({ where: { commitmentId: id } })).toBe(before);
+  });
+
+  it('keeps the cache right when transactions append to one commitment at the same time', async () => {
+    const id = await newCommitment();
+    const days = ['2025-08-03', '2025-08-01', '2025-08-05', '2025-08-02', '2025-08-04', '2025-08-05'];
+    const statuses: CommitmentStatus[] = [
+      'in_progress',
+      'not_started',
+      'fulfilled',
+      'stalled',
+      'broken',
+      'in_progress',
+    ];
+    await Promise.all(
+      days.map((day, index) =>
+        prisma.$transaction((tx) =>
+          appendStatusUpdates(tx, null, [
+            { commitmentId: id, status: statuses[index], reason: 'concurrent', observedOn: parseDay(day) },
+          ]),
+        ),
+      ),
+    );
+    expect(await prisma.statusUpdate.count({ where: { commitmentId: id } })).toBe(days.length);
+    await expectCacheMatchesRules([id]);
+  });
+});
