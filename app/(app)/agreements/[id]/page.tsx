@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { CalendarDays, ListChecks, MapPin } from 'lucide-react';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
+import { CommitmentsTable } from '@/components/commitments/commitments-table';
+import { EvidenceList } from '@/components/evidence/evidence-list';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader } from '@/components/ui/card';
+import { PartialDay } from '@/components/ui/day';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getAgreementOrThrow } from '@/lib/data/agreements';
+import { NotFoundError } from '@/lib/errors';
+import { parseIdParam } from '@/lib/validation/params';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+// Shared by generateMetadata and the page, so one request reads the agreement once.
+const loadAgreement = cache(async (rawId: string) => {
+  const id = parseIdParam(rawId);
+  if (id === null) notFound();
+  try {
+    return await getAgreementOrThrow(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const agreement = await loadAgreement((await params).id);
+  return { title: agreement.title };
+}
+
+export default async function AgreementPage({ params }: Props) {
+  const agreement = await loadAgreement((await params).id);
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: 'Agreements', href: '/agreements' }]}
+        eyebrow={AGREEMENT_KIND_LABELS[agreement.kind]}
+        title={agreement.title}
+        meta={
+          <>
+            <span className="inline-flex items-center gap-1.5">
+              <CalendarDays aria-hidden className="size-4 text-slate-400" />
+              <span className="sr-only">Concluded: </span>
+              <PartialDay date={agreement.concludedOn} precision={agreement.concludedPrecision} />
+            </span>
+            {agreement.place ? (
+              <span className="inline-flex items-center gap-1.5">
+                <MapPin aria-hidden className="size-4 text-slate-400" />
+                <span className="sr-only">Place: </span>
+                {agreement.place}
+              </span>
+            ) : null}
+            <span className="inline-flex items-center gap-1.5">
+              <ListChecks aria-hidden className="size-4 text-slate-400" />
+              {agreement.commitments.length}{' '}
+              {agreement.commitments.length === 1 ? 'commitment' : 'commitments'}
+            </span>
+            {agreement.archivedAt ? <Badge tone="amber">Archived</Badge> : null}
+          </>
+        }
+        description={agreement.summary ? <p className="whitespace-pre-line">{agreement.summary}</p> : null}
+      />
+
+      <Card aria-labelledby="commitments-heading" className="mb-6">
+        <CardHeader id="commitments-heading" title="Commitments" />
+        {agreement.commitments.length ? (
+          <CommitmentsTable
+            rows={agreement.commitments}
+            caption="Commitments of this agreement with their current status"
+          />
+        ) : (
+          <EmptyState level={3} title="No commitments recorded" />
+        )}
+      </Card>
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card aria-labelledby="sources-heading">
+            <CardHeader
+              id="sources-heading"
+              title="Sources"
+              description="The reports and documents the agreement is known from."
+            />
+            {agreement.sources.length ? (
+              <EvidenceList items={agreement.sources} labelledBy="sources-heading" />
+            ) : (
+              <EmptyState level={3} title="No sources recorded" />
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card aria-labelledby="parties-heading">
+            <CardHeader id="parties-heading" title="Parties" />
+            {agreement.parties.length ? (
+              <ul aria-labelledby="parties-heading" className="divide-y divide-slate-200">
+                {agreement.parties.map(({ party, role }) => (
+                  <li key={party.id} className="flex items-center justify-between gap-3 px-4 py-3 sm:px-5">
+                    <span className="text-sm font-medium text-slate-900">{party.name}</span>
+                    <Badge tone="neutral">{AGREEMENT_PARTY_ROLE_LABELS[role]}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="px-4 py-4 text-sm text-slate-600 sm:px-5">No parties recorded.</p>
+            )}
+          </Card>
+          <Card aria-labelledby="people-heading">
+            <CardHeader id="people-heading" title="People" description="Who spoke for whom." />
+            {agreement.people.length ? (
+              <ul aria-labelledby="people-heading" className="divide-y divide-slate-200">
+                {agreement.people.map((person) => (
+                  <li key={person.id} className="px-4 py-3 sm:px-5">
+                    <p className="text-sm font-medium text-slate-900">{person.name}</p>
+                    <p className="text-sm text-slate-600">
+                      {[person.role ?? person.title, person.party?.name].filter(Boolean).join(' · ')}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="px-4 py-4 text-sm text-slate-600 sm:px-5">No people recorded.</p>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { AppHeader } from '@/components/layout/app-header';
+import type { NavItem } from '@/components/layout/main-nav';
+
+// Commitments, Parties and Reports join as their screens arrive.
+const nav: NavItem[] = [
+  { href: '/', label: 'Overview' },
+  { href: '/agreements', label: 'Agreements' },
+];
+
+export default function AppLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow"
+      >
+        Skip to main content
+      </a>
+      <AppHeader nav={nav} />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8 lg:px-8"
+      >
+        {children}
+      </main>
+      <footer className="border-t border-slate-200">
+        <p className="mx-auto max-w-6xl px-4 py-4 text-xs text-slate-500 sm:px-6 lg:px-8">
+          Pactwatch · Every status rests on graded evidence. Grades use the Admiralty code: source reliability
+          A–F, information credibility 1–6.
+        </p>
+      </footer>
+    </div>
+  );
+}

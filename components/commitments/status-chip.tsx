@@ -1,0 +1,67 @@
+import clsx from 'clsx';
+import { statusLabel, type CommitmentStatus } from '@/lib/domain/status';
+
+// Colour supports the label, never replaces it: the text is always present. The markers also differ in shape
+// (hollow, half-filled, diamond) so the chips stay distinguishable without colour vision.
+export const STATUS_STYLES: Record<CommitmentStatus, { chip: string; marker: string; bar: string }> = {
+  no_evidence: {
+    chip: 'bg-white text-slate-600 ring-slate-300',
+    marker: 'rounded-full border border-slate-500 bg-white',
+    bar: 'bg-slate-300',
+  },
+  not_started: {
+    chip: 'bg-slate-100 text-slate-800 ring-slate-300',
+    marker: 'rounded-full bg-slate-500',
+    bar: 'bg-slate-500',
+  },
+  in_progress: {
+    chip: 'bg-blue-50 text-blue-800 ring-blue-200',
+    marker: 'rounded-full bg-blue-600',
+    bar: 'bg-blue-600',
+  },
+  stalled: {
+    chip: 'bg-amber-50 text-amber-900 ring-amber-300',
+    marker: 'rounded-full bg-amber-500',
+    bar: 'bg-amber-500',
+  },
+  partially_fulfilled: {
+    chip: 'bg-teal-50 text-teal-800 ring-teal-200',
+    marker: 'rounded-full border border-teal-600 bg-linear-to-r from-teal-600 from-50% to-white to-50%',
+    bar: 'bg-teal-600',
+  },
+  fulfilled: {
+    chip: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
+    marker: 'rounded-full bg-emerald-600',
+    bar: 'bg-emerald-600',
+  },
+  broken: {
+    chip: 'bg-red-50 text-red-800 ring-red-200',
+    marker: 'rotate-45 rounded-[1px] bg-red-600',
+    bar: 'bg-red-600',
+  },
+};
+
+export function StatusMarker({ status, className }: { status: CommitmentStatus; className?: string }) {
+  return (
+    <span
+      aria-hidden
+      className={clsx('inline-block size-2 shrink-0', STATUS_STYLES[status].marker, className)}
+    />
+  );
+}
+
+/** The status of a commitment as a labelled chip. */
+export function StatusChip({ status, size = 'sm' }: { status: CommitmentStatus; size?: 'sm' | 'md' }) {
+  return (
+    <span
+      className={clsx(
+        'inline-flex items-center gap-1.5 rounded-full font-medium whitespace-nowrap ring-1 ring-inset',
+        size === 'md' ? 'px-3 py-1 text-sm' : 'px-2 py-0.5 text-xs',
+        STATUS_STYLES[status].chip,
+      )}
+    >
+      <StatusMarker status={status} className={size === 'md' ? 'size-2.5' : undefined} />
+      {statusLabel(status)}
+    </span>
+  );
+}

@@ -1,0 +1,31 @@
+import clsx from 'clsx';
+
+export type DescriptionItem = { term: string; value: React.ReactNode };
+
+/** Label/value pairs in a responsive grid: one column on a phone, `columns` from `sm` up. */
+export function DescriptionList({
+  items,
+  columns = 2,
+  className,
+}: {
+  items: DescriptionItem[];
+  columns?: 2 | 3;
+  className?: string;
+}) {
+  return (
+    <dl
+      className={clsx(
+        'grid grid-cols-1 gap-x-6 gap-y-4',
+        columns === 3 ? 'sm:grid-cols-2 lg:grid-cols-3' : 'sm:grid-cols-2',
+        className,
+      )}
+    >
+      {items.map((item) => (
+        <div key={item.term} className="min-w-0">
+          <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{item.term}</dt>
+          <dd className="mt-1 text-sm text-slate-900">{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import clsx from 'clsx';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+
+type PaginationProps = {
+  page: number;
+  pageCount: number;
+  total: number;
+  pageSize: number;
+  /** Path of the list, e.g. `/agreements`. */
+  pathname: string;
+  /** Other query parameters (filters) to keep when changing page. */
+  query?: Record<string, string>;
+  /** Plural noun for the summary, e.g. "agreements". */
+  noun: string;
+};
+
+function hrefFor(pathname: string, query: Record<string, string>, page: number): string {
+  const params = new URLSearchParams(query);
+  if (page > 1) params.set('page', String(page));
+  else params.delete('page');
+  const search = params.toString();
+  return search ? `${pathname}?${search}` : pathname;
+}
+
+/** Previous/next links with a "Showing 1–20 of 45" summary; the page lives in the URL (`?page=`). */
+export function Pagination({
+  page,
+  pageCount,
+  total,
+  pageSize,
+  pathname,
+  query = {},
+  noun,
+}: PaginationProps) {
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(page * pageSize, total);
+  const linkClass =
+    'inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50';
+  const disabledClass =
+    'inline-flex items-center gap-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm font-medium text-slate-400';
+  return (
+    <nav
+      aria-label="Pagination"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 sm:px-5"
+    >
+      <p className="text-sm text-slate-600">
+        {total === 0 ? (
+          `No ${noun}`
+        ) : (
+          <>
+            Showing <span className="font-medium text-slate-900">{first}</span>–
+            <span className="font-medium text-slate-900">{last}</span> of{' '}
+            <span className="font-medium text-slate-900">{total}</span> {noun}
+          </>
+        )}
+      </p>
+      {pageCount > 1 ? (
+        <div className="flex items-center gap-2">
+          {page > 1 ? (
+            <Link href={hrefFor(pathname, query, page - 1)} rel="prev" className={linkClass}>
+              <ChevronLeft aria-hidden className="size-4" />
+              Previous<span className="sr-only"> page</span>
+            </Link>
+          ) : (
+            <span aria-disabled="true" className={disabledClass}>
+              <ChevronLeft aria-hidden className="size-4" />
+              Previous<span className="sr-only"> page</span>
+            </span>
+          )}
+          <span className={clsx('px-1 text-sm text-slate-600')}>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link href={hrefFor(pathname, query, page + 1)} rel="next" className={linkClass}>
+              Next<span className="sr-only"> page</span>
+              <ChevronRight aria-hidden className="size-4" />
+            </Link>
+          ) : (
+            <span aria-disabled="true" className={disabledClass}>
+              Next<span className="sr-only"> page</span>
+              <ChevronRight aria-hidden className="size-4" />
+            </span>
+          )}
+        </div>
+      ) : null}
+    </nav>
+  );
+}

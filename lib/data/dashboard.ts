@@ -1,0 +1,29 @@
+// Aggregates for the overview: a couple of GROUP BY / COUNT queries, never a query per commitment.
+import { db } from '../db.ts';
+import { STATUSES, type CommitmentStatus } from '../domain/status.ts';
+import { commitmentWhere, type CommitmentFilter } from './commitments.ts';
+
+export type StatusCounts = Record<CommitmentStatus, number>;
+
+/** Live commitments per current (cached) status; every status is present, zero when none has it. */
+export async function countCommitmentsByStatus(filter: CommitmentFilter = {}): Promise<StatusCounts> {
+  const groups = await db.commitment.groupBy({
+    by: ['status'],
+    where: commitmentWhere(filter),
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as StatusCounts;
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+export type OverviewSummary = { agreementCount: number; commitmentCount: number; statusCounts: StatusCounts };
+
+export async function getOverviewSummary(): Promise<OverviewSummary> {
+  const [agreementCount, statusCounts] = await Promise.all([
+    db.agreement.count({ where: { archivedAt: null } }),
+    countCommitmentsByStatus(),
+  ]);
+  const commitmentCount = Object.values(statusCounts).reduce((sum, count) => sum + count, 0);
+  return { agreementCount, commitmentCount, statusCounts };
+}
