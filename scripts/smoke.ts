@@ -121,9 +121,29 @@ class Session {
   private cookies = new Map<string, string>();
   constructor(readonly baseUrl: string) {}
 
-  async get(pathname: string): Promise<{ status: number; text: string }> {
+  async get(pathname: string): Promise<{ status: number; text: string; location: string | null }> {
+    return this.send(pathname, {});
+  }
+
+  /** A JSON POST as the sign-in form sends it (same origin). */
+  async post(
+    pathname: string,
+    body: unknown,
+  ): Promise<{ status: number; text: string; location: string | null }> {
+    return this.send(pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: new URL(this.baseUrl).origin },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async send(pathname: string, init: RequestInit) {
     const response = await fetch(new URL(pathname, this.baseUrl), {
-      headers: { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string>),
+        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      },
       redirect: 'manual',
     });
     for (const header of response.headers.getSetCookie()) {
@@ -131,14 +151,39 @@ class Session {
       const eq = pair.indexOf('=');
       this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
     }
-    return { status: response.status, text: await response.text() };
+    return {
+      status: response.status,
+      text: await response.text(),
+      location: response.headers.get('location'),
+    };
   }
 }
 
 type Step = { name: string; run: (session: Session) => Promise<void> };
 
+/** The demo login `npm start` printed on the first start (it prints it only then). */
+let demoLogin: { email: string; password: string } | undefined;
+
 /** Run in order after each start. Sign-in, once the app has it, goes first. */
 const STEPS: Step[] = [
+  {
+    name: 'anonymous visitors are sent to sign in',
+    async run(session) {
+      const { status, location } = await session.get('/');
+      check(
+        status === 307 && location?.endsWith('/sign-in'),
+        `/ answered ${status} (${location}) without a session`,
+      );
+    },
+  },
+  {
+    name: 'the demo admin printed on the first start signs in',
+    async run(session) {
+      check(demoLogin, 'the first start printed no demo login (e-mail and password)');
+      const { status } = await session.post('/api/auth/sign-in/email', demoLogin);
+      check(status === 200, `signing in as ${demoLogin.email} answered ${status}`);
+    },
+  },
   {
     name: 'health answers 200',
     async run(session) {
@@ -194,6 +239,8 @@ async function main(): Promise<void> {
     say('first start (fresh database)…');
     const first = await startPactwatch(dataDir, FIRST_START_TIMEOUT_MS);
     say(`ready after ${(first.startedInMs / 1000).toFixed(1)} s`);
+    const printed = first.output().match(/e-mail:\s+(\S+)\s[\s\S]*?password:\s+(\S+)/);
+    if (printed) demoLogin = { email: printed[1], password: printed[2] };
     await runSteps();
     const before = await countSeededRows();
     say(`rows: ${JSON.stringify(before)}`);
@@ -205,6 +252,7 @@ async function main(): Promise<void> {
     const second = await startPactwatch(dataDir, RESTART_TIMEOUT_MS);
     say(`ready after ${(second.startedInMs / 1000).toFixed(1)} s`);
     check(!/loading the seed/.test(second.output()), 'the second start seeded again');
+    check(!/password:/.test(second.output()), 'the second start printed a password again');
     await runSteps();
     const after = await countSeededRows();
     check(

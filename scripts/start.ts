@@ -7,8 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, readMigrations } from '../lib/migrations.ts';
 import { seed } from '../prisma/seed.ts';
+import { ensureDemoAdmin } from './lib/demo-admin.ts';
 import { startEmbeddedDatabase, waitForPostgres } from './lib/embedded-db.ts';
 import { describeExit, isPortInUse, spawnChild, stopChild, waitForHttp, type Exit } from './lib/process.ts';
+import { ensureAuthSecret } from './lib/secret.ts';
 
 const NEXT_BIN = fileURLToPath(new URL('../node_modules/.bin/next', import.meta.url));
 
@@ -115,7 +117,9 @@ async function buildIfNeeded(config: Config): Promise<void> {
 }
 
 /** Starts the embedded database, or checks the configured one answers; returns its connection string. */
-async function provideDatabase(config: Config): Promise<{ url: string; poolMax: string | undefined }> {
+type ProvidedDatabase = { url: string; poolMax: string | undefined; embedded: boolean };
+
+async function provideDatabase(config: Config): Promise<ProvidedDatabase> {
   if (config.databaseUrl) {
     say(`using the database at ${redact(config.databaseUrl)}`);
     // A database started alongside (docker compose) may need a moment.
@@ -123,7 +127,7 @@ async function provideDatabase(config: Config): Promise<{ url: string; poolMax: 
       timeoutMs: 60_000,
       onProgress: (seconds) => say(`still waiting for the database (${seconds} s)…`),
     });
-    return { url: config.databaseUrl, poolMax: process.env.DATABASE_POOL_MAX };
+    return { url: config.databaseUrl, poolMax: process.env.DATABASE_POOL_MAX, embedded: false };
   }
 
   say('starting embedded database…');
@@ -139,7 +143,7 @@ async function provideDatabase(config: Config): Promise<{ url: string; poolMax: 
   running.push({ name: 'embedded database', stop: database.stop });
   failWhenExits('embedded database', database.exited);
   say(`embedded database on port ${config.pglitePort}, data in ${path.join(config.dataDir, 'pglite')}`);
-  return { url: database.url, poolMax: embeddedPoolMax() };
+  return { url: database.url, poolMax: embeddedPoolMax(), embedded: true };
 }
 
 function embeddedPoolMax(): string {
@@ -164,14 +168,15 @@ async function seedDatabase(url: string): Promise<void> {
   await seed(url, (line) => say(`  ${line}`));
 }
 
-async function startApp(
-  config: Config,
-  database: { url: string; poolMax: string | undefined },
-): Promise<void> {
+async function startApp(config: Config, database: ProvidedDatabase): Promise<void> {
   const args = [NEXT_BIN, 'start', '-p', String(config.port)];
   if (config.hostname) args.push('-H', config.hostname);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
   if (database.poolMax) env.DATABASE_POOL_MAX = database.poolMax;
+  // The embedded install keeps a generated secret in its data directory; any other deployment sets its own
+  // (several instances behind a load balancer must share one).
+  if (database.embedded) env.BETTER_AUTH_SECRET = ensureAuthSecret(config.dataDir);
+  else if (!env.BETTER_AUTH_SECRET) throw new Error('BETTER_AUTH_SECRET is not set; see .env.example');
 
   say('starting the app…');
   const app = spawnChild('the app (next start)', process.execPath, args, {
@@ -233,7 +238,12 @@ async function main(): Promise<void> {
   const isNew = await migrateDatabase(database.url);
   if (isNew && !shuttingDown) await seedDatabase(database.url);
   if (shuttingDown) return;
+  // Only on the embedded database, and only while it has no users: the login is printed once, after "ready".
+  const demoLogin: string[] = [];
+  if (database.embedded) await ensureDemoAdmin(database.url, (line) => demoLogin.push(line));
+  if (shuttingDown) return;
   await startApp(config, database);
+  for (const line of demoLogin) say(line);
 }
 
 main().catch((error: Error) => fail(error.message));

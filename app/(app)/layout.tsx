@@ -1,5 +1,8 @@
 import { AppHeader } from '@/components/layout/app-header';
 import type { NavItem } from '@/components/layout/main-nav';
+import { UserMenu } from '@/components/auth/user-menu';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
 
 // Commitments, Parties and Reports join as their screens arrive.
 const nav: NavItem[] = [
@@ -7,7 +10,9 @@ const nav: NavItem[] = [
   { href: '/agreements', label: 'Agreements' },
 ];
 
-export default function AppLayout({ children }: { children: React.ReactNode }) {
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const items = can(user, 'manage_users') ? [...nav, { href: '/admin/users', label: 'Users' }] : nav;
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -16,7 +21,7 @@ export default function AppLayout({ children }: { children: React.ReactNode }) {
       >
         Skip to main content
       </a>
-      <AppHeader nav={nav} />
+      <AppHeader nav={items} end={<UserMenu user={user} />} />
       <main
         id="main"
         tabIndex={-1}

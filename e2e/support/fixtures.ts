@@ -5,13 +5,29 @@
 import { test as base, expect } from '@playwright/test';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/generated/prisma/client.ts';
+import type { Role } from '../../lib/auth/permissions.ts';
+import { createUser, signInRequest, type E2EUser } from './users.ts';
 
 export { expect };
 
-type TestFixtures = { pageErrors: string[] };
+type TestFixtures = {
+  pageErrors: string[];
+  /** Who the test's browser context is signed in as (`test.use({ signedInAs: 'viewer' })`; null: nobody). */
+  signedInAs: Role | null;
+  /** The user it is signed in as, made fresh for the test. */
+  user: E2EUser | null;
+};
 type WorkerFixtures = { db: PrismaClient };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  signedInAs: ['analyst', { option: true }],
+  user: async ({ db, signedInAs }, use) => {
+    await use(signedInAs ? await createUser(db, signedInAs) : null);
+  },
+  context: async ({ context, user }, use) => {
+    if (user) await signInRequest(context.request, user);
+    await use(context);
+  },
   pageErrors: [
     async ({ context }, use) => {
       const errors: string[] = [];

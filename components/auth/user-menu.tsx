@@ -1,0 +1,62 @@
+'use client';
+
+import { LogOut } from 'lucide-react';
+import { useState } from 'react';
+import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
+
+export type UserMenuUser = { name: string; email: string; role: Role };
+
+/** The signed-in user (name and role) and the sign-out button, for the right end of the app header. */
+export function UserMenu({ user }: { user: UserMenuUser }) {
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function signOut() {
+    setPending(true);
+    setFailed(false);
+    try {
+      const response = await fetch('/api/auth/sign-out', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: '{}',
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      // A full load, not router.push: no page of the signed-in app may survive in the client router's cache.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign('/sign-in');
+    } catch {
+      setFailed(true);
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex items-center gap-3 py-2">
+      <div className="text-right leading-tight">
+        <p className="text-sm font-medium text-slate-900" title={user.email}>
+          {user.name}
+        </p>
+        <p className="text-xs text-slate-500">
+          <span className="sr-only">Role: </span>
+          {ROLE_LABELS[user.role]}
+        </p>
+      </div>
+      <button
+        type="button"
+        onClick={signOut}
+        disabled={pending}
+        aria-disabled={pending}
+        className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:cursor-wait disabled:opacity-60"
+      >
+        <LogOut aria-hidden className="size-4" />
+        {pending ? 'Signing out…' : 'Sign out'}
+      </button>
+      {failed ? (
+        <p role="alert" className="text-xs font-medium text-red-700">
+          Sign-out failed. Try again.
+        </p>
+      ) : null}
+    </div>
+  );
+}

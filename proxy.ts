@@ -1,0 +1,85 @@
+// Runs before every request except Next's static files (Node runtime, the default for Next 16's proxy).
+// 1. Every path except the sign-in page, Better Auth's endpoints and the health check needs a VALID session,
+//    looked up in PostgreSQL (not just a cookie that is present): pages redirect to /sign-in?next=…, anything
+//    else (server actions, route handlers, API calls) gets 401 JSON. Pages and actions check again themselves
+//    (lib/auth/session.ts, lib/auth/action.ts): this is the perimeter, not the only lock.
+// 2. Sets the Content-Security-Policy with a fresh nonce, which Next applies to its own scripts.
+import { NextResponse, type NextRequest } from 'next/server';
+import { getProxyAuth } from '@/lib/auth/auth';
+import { authSettings } from '@/lib/auth/config';
+import {
+  STATIC_SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+  contentSecurityPolicy,
+  newNonce,
+} from '@/lib/auth/security-headers';
+import { PATHNAME_HEADER } from '@/lib/auth/session-headers';
+
+function isPublic(pathname: string): boolean {
+  return (
+    pathname === '/sign-in' ||
+    pathname === '/api/health' ||
+    pathname === '/api/auth' ||
+    pathname.startsWith('/api/auth/')
+  );
+}
+
+/** Navigations (and the client router's RSC fetches) get a redirect; everything else a status code. */
+function wantsRedirect(request: NextRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') && !request.nextUrl.pathname.startsWith('/api/')
+  );
+}
+
+function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+  response.headers.set('Content-Security-Policy', csp);
+  if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const https = authSettings().secureCookies;
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === 'development', https });
+
+  let setCookies: string[] = [];
+  if (!isPublic(pathname)) {
+    const { headers: authHeaders, response: session } = await getProxyAuth().api.getSession({
+      headers: request.headers,
+      returnHeaders: true,
+    });
+    // Refreshed expiry (once a day) or a cleared cookie for a dead session: pass it on to the browser.
+    setCookies = authHeaders?.getSetCookie() ?? [];
+    if (!session || session.user.deactivatedAt) {
+      let refusal: NextResponse;
+      if (wantsRedirect(request)) {
+        const url = new URL('/sign-in', request.url);
+        if (pathname !== '/') url.searchParams.set('next', `${pathname}${search}`);
+        refusal = NextResponse.redirect(url);
+      } else {
+        refusal = NextResponse.json(
+          { error: 'unauthenticated', message: 'Sign in first.' },
+          { status: 401, headers: { 'Cache-Control': 'no-store' } },
+        );
+      }
+      for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) refusal.headers.set(name, value);
+      for (const cookie of setCookies) refusal.headers.append('Set-Cookie', cookie);
+      return withSecurityHeaders(refusal, csp, https);
+    }
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  // Next reads the nonce from the request's CSP header and puts it on every script it renders.
+  requestHeaders.set('Content-Security-Policy', csp);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
+  return withSecurityHeaders(response, csp, https);
+}
+
+export const config = {
+  // Everything but Next's build output and the favicon. Not "anything with a dot": /reports/*.csv must be guarded.
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)'],
+};

@@ -1,0 +1,94 @@
+// THE table of server actions for tests/auth-actions.test.ts. Every function exported from an
+// `app/**/actions.ts` must have a row here, or that test fails. Adding a row:
+//
+//   {
+//     action: 'app/(app)/things/actions.ts#renameThing',
+//     permission: 'write',                                   // the least permission it needs
+//     arrange: async ({ prisma }) => {                       // make what it acts on; return valid form fields
+//       const thing = await prisma.thing.create({ data: { name: unique('thing') } });
+//       return { id: String(thing.id), name: 'New name' };
+//     },
+//     observe: ({ prisma }, fields) =>                       // the state it changes (must differ after an allowed call,
+//       prisma.thing.findUnique({ where: { id: Number(fields.id) } }),  // must not after a refused one)
+//   },
+//
+// The harness runs each row as anonymous, viewer, analyst, admin and a deactivated admin, each with fresh rows
+// from `arrange`, and checks: refused or allowed as `permission` says; an allowed call changes what `observe` sees
+// and writes an audit event naming the caller; a refused call changes nothing.
+import type { Permission } from '../lib/auth/permissions.ts';
+import type { PrismaClient } from '../lib/generated/prisma/client.ts';
+import { unique } from './support/db.ts';
+import { createTestSession, createTestUser, type TestUser } from './support/users.ts';
+
+export type FormFields = Record<string, string | string[]>;
+
+export type ActionFixture = {
+  prisma: PrismaClient;
+  /** Who calls the action (null: anonymous). */
+  actor: TestUser | null;
+};
+
+export type ActionCase = {
+  /** `<file from the repository root>#<exported name>`. */
+  action: string;
+  permission: Permission;
+  arrange: (fixture: ActionFixture) => Promise<FormFields>;
+  observe: (fixture: ActionFixture, fields: FormFields) => Promise<unknown>;
+};
+
+const USERS_ACTIONS = 'app/(app)/admin/users/actions.ts';
+
+async function userState(prisma: PrismaClient, userId: string) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { role: true, deactivatedAt: true, _count: { select: { sessions: true } } },
+  });
+  return (
+    user && { role: user.role, deactivated: user.deactivatedAt !== null, sessions: user._count.sessions }
+  );
+}
+
+export const actionCases: ActionCase[] = [
+  {
+    action: `${USERS_ACTIONS}#createUser`,
+    permission: 'manage_users',
+    arrange: async () => ({
+      email: `${unique('new')}@test.pactwatch.local`,
+      name: 'New Person',
+      role: 'analyst',
+      password: '',
+    }),
+    observe: async ({ prisma }, fields) => ({
+      users: await prisma.user.count({ where: { email: String(fields.email) } }),
+      accounts: await prisma.account.count({ where: { user: { email: String(fields.email) } } }),
+    }),
+  },
+  {
+    action: `${USERS_ACTIONS}#changeUserRole`,
+    permission: 'manage_users',
+    arrange: async ({ prisma }) => {
+      const target = await createTestUser(prisma, 'viewer', { label: 'target' });
+      return { userId: target.id, role: 'analyst' };
+    },
+    observe: ({ prisma }, fields) => userState(prisma, String(fields.userId)),
+  },
+  {
+    action: `${USERS_ACTIONS}#deactivateUser`,
+    permission: 'manage_users',
+    arrange: async ({ prisma }) => {
+      const target = await createTestUser(prisma, 'analyst', { label: 'target' });
+      await createTestSession(prisma, target.id);
+      return { userId: target.id };
+    },
+    observe: ({ prisma }, fields) => userState(prisma, String(fields.userId)),
+  },
+  {
+    action: `${USERS_ACTIONS}#reactivateUser`,
+    permission: 'manage_users',
+    arrange: async ({ prisma }) => {
+      const target = await createTestUser(prisma, 'analyst', { label: 'target', deactivated: true });
+      return { userId: target.id };
+    },
+    observe: ({ prisma }, fields) => userState(prisma, String(fields.userId)),
+  },
+];
