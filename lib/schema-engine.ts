@@ -38,7 +38,9 @@ export async function diffSchemas(
   databaseUrl: string,
 ): Promise<string> {
   const { SchemaEngine } = await loadEngineModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl, max: 1 }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    new PrismaPg({ connectionString: databaseUrl, max: 1 }),
+  );
   const target = (content: string): DiffTarget => ({
     tag: 'schemaDatamodel',
     files: [{ path: 'schema.prisma', content }],

@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { diffSchemas, isEmptyDiff } from '../lib/schema-engine.ts';
 import { MIGRATIONS_DIR, readMigrations } from '../lib/migrations.ts';
 
-const { values } = parseArgs({ options: { name: { type: 'string' }, from: { type: 'string', default: 'HEAD' } } });
+const { values } = parseArgs({
+  options: { name: { type: 'string' }, from: { type: 'string', default: 'HEAD' } },
+});
 if (!values.name || !/^[a-z0-9_]+$/.test(values.name)) {
   console.error('usage: npm run db:diff -- --name <snake_case_name> [--from <git-rev>]');
   process.exit(2);
@@ -23,7 +25,9 @@ const fromSchema = existing.length
 const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const sql = await diffSchemas(fromSchema, toSchema, databaseUrl);
 if (isEmptyDiff(sql)) {
-  console.log(`schema.prisma matches ${fromSchema === null ? 'an empty database' : values.from}: no migration written`);
+  console.log(
+    `schema.prisma matches ${fromSchema === null ? 'an empty database' : values.from}: no migration written`,
+  );
   process.exit(0);
 }
 

@@ -14,7 +14,14 @@ function update(
   evidence: AttentionUpdate['evidence'] = strong,
   createdAt = '2026-06-30T12:00:00Z',
 ): AttentionUpdate {
-  return { id: nextId++, observedOn: day(observedOn), createdAt: new Date(createdAt), status, evidence, partyId: null };
+  return {
+    id: nextId++,
+    observedOn: day(observedOn),
+    createdAt: new Date(createdAt),
+    status,
+    evidence,
+    partyId: null,
+  };
 }
 
 const base = { dueOn: null, createdOn: day('2026-01-01') };
@@ -25,18 +32,25 @@ describe('overdue', () => {
     expect(attentionFlags({ ...base, dueOn: day('2026-06-29'), updates }, options)).toContain('overdue');
     expect(attentionFlags({ ...base, dueOn: day('2026-06-30'), updates }, options)).not.toContain('overdue');
     const done = [update('2026-06-01', 'fulfilled')];
-    expect(attentionFlags({ ...base, dueOn: day('2026-01-29'), updates: done }, options)).not.toContain('overdue');
+    expect(attentionFlags({ ...base, dueOn: day('2026-01-29'), updates: done }, options)).not.toContain(
+      'overdue',
+    );
   });
 });
 
 describe('stale', () => {
   it('flags no news for more than N days, counted from the latest observed day', () => {
-    expect(attentionFlags({ ...base, updates: [update('2026-04-01', 'in_progress')] }, options)).not.toContain(
-      'stale',
-    ); // 90 days exactly
-    expect(attentionFlags({ ...base, updates: [update('2026-03-31', 'in_progress')] }, options)).toContain('stale');
     expect(
-      attentionFlags({ ...base, updates: [update('2026-03-31', 'in_progress')] }, { today, staleAfterDays: 120 }),
+      attentionFlags({ ...base, updates: [update('2026-04-01', 'in_progress')] }, options),
+    ).not.toContain('stale'); // 90 days exactly
+    expect(attentionFlags({ ...base, updates: [update('2026-03-31', 'in_progress')] }, options)).toContain(
+      'stale',
+    );
+    expect(
+      attentionFlags(
+        { ...base, updates: [update('2026-03-31', 'in_progress')] },
+        { today, staleAfterDays: 120 },
+      ),
     ).not.toContain('stale');
   });
 
@@ -76,15 +90,15 @@ describe('weakly supported', () => {
   it('flags a status resting only on D–F or 4–6 evidence', () => {
     const weakSource = { reliability: 'D' as const, credibility: 2, type: 'announcement' as const };
     const weakInfo = { reliability: 'A' as const, credibility: 4, type: 'announcement' as const };
-    expect(attentionFlags({ ...base, updates: [update('2026-06-01', 'in_progress', weakSource)] }, options)).toEqual([
-      'weak',
-    ]);
-    expect(attentionFlags({ ...base, updates: [update('2026-06-01', 'in_progress', weakInfo)] }, options)).toEqual([
-      'weak',
-    ]);
-    expect(attentionFlags({ ...base, updates: [update('2026-06-01', 'in_progress', null)] }, options)).toEqual([
-      'weak',
-    ]);
+    expect(
+      attentionFlags({ ...base, updates: [update('2026-06-01', 'in_progress', weakSource)] }, options),
+    ).toEqual(['weak']);
+    expect(
+      attentionFlags({ ...base, updates: [update('2026-06-01', 'in_progress', weakInfo)] }, options),
+    ).toEqual(['weak']);
+    expect(
+      attentionFlags({ ...base, updates: [update('2026-06-01', 'in_progress', null)] }, options),
+    ).toEqual(['weak']);
   });
 
   it('is satisfied by one strong item anywhere in the run that carries the current status', () => {

@@ -54,10 +54,12 @@ export function attentionFlags(input: AttentionInput, options: AttentionOptions)
   const status: CommitmentStatus = latest?.status ?? 'no_evidence';
   const flags: AttentionFlag[] = [];
 
-  if (input.dueOn && compareDays(input.dueOn, options.today) < 0 && status !== 'fulfilled') flags.push('overdue');
+  if (input.dueOn && compareDays(input.dueOn, options.today) < 0 && status !== 'fulfilled')
+    flags.push('overdue');
 
   const lastNews = latest?.observedOn ?? input.createdOn;
-  if (!END_STATES.has(status) && daysBetween(lastNews, options.today) > options.staleAfterDays) flags.push('stale');
+  if (!END_STATES.has(status) && daysBetween(lastNews, options.today) > options.staleAfterDays)
+    flags.push('stale');
 
   const latestWithEvidence = ordered.findLast((update) => update.evidence);
   if (latestWithEvidence?.evidence?.type === 'contradiction') flags.push('contradicted');
