@@ -3,7 +3,8 @@
 //    looked up in PostgreSQL (not just a cookie that is present): pages redirect to /sign-in?next=…, anything
 //    else (server actions, route handlers, API calls) gets 401 JSON. Pages and actions check again themselves
 //    (lib/auth/session.ts, lib/auth/action.ts): this is the perimeter, not the only lock.
-// 2. Sets the Content-Security-Policy with a fresh nonce, which Next applies to its own scripts.
+// 2. Gives the request its id (x-request-id, kept from the client when acceptable) for the log lines it causes.
+// 3. Sets the Content-Security-Policy with a fresh nonce, which Next applies to its own scripts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getProxyAuth } from '@/lib/auth/auth';
 import { authSettings } from '@/lib/auth/config';
@@ -14,6 +15,7 @@ import {
   newNonce,
 } from '@/lib/auth/security-headers';
 import { PATHNAME_HEADER } from '@/lib/auth/session-headers';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
 
 function isPublic(pathname: string): boolean {
   return (
@@ -31,8 +33,14 @@ function wantsRedirect(request: NextRequest): boolean {
   );
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+function withSecurityHeaders(
+  response: NextResponse,
+  csp: string,
+  https: boolean,
+  requestId: string,
+): NextResponse {
   response.headers.set('Content-Security-Policy', csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return response;
 }
@@ -40,6 +48,7 @@ function withSecurityHeaders(response: NextResponse, csp: string, https: boolean
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = authSettings().secureCookies;
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === 'development', https });
 
@@ -65,7 +74,7 @@ export async function proxy(request: NextRequest) {
       }
       for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) refusal.headers.set(name, value);
       for (const cookie of setCookies) refusal.headers.append('Set-Cookie', cookie);
-      return withSecurityHeaders(refusal, csp, https);
+      return withSecurityHeaders(refusal, csp, https, requestId);
     }
   }
 
@@ -74,9 +83,10 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
-  return withSecurityHeaders(response, csp, https);
+  return withSecurityHeaders(response, csp, https, requestId);
 }
 
 export const config = {

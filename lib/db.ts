@@ -1,16 +1,15 @@
 import 'server-only';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
 import { databaseUrl, poolMax } from './config.ts';
+import { createDatabaseClient } from './db-client.ts';
 
 // One client per server process, opened on first use so that `next build` never needs a database.
 // In development Next reloads modules, so the client is kept on globalThis to avoid a new pool per edit.
+// createDatabaseClient (lib/db-client.ts) logs slow queries and survives the database going away.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
-  globalForPrisma.prisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl(), max: poolMax() }),
-  });
+  globalForPrisma.prisma ??= createDatabaseClient({ connectionString: databaseUrl(), max: poolMax() });
   return globalForPrisma.prisma;
 }
 

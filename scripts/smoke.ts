@@ -1,14 +1,20 @@
 // Smoke test of `npm start` as a newcomer runs it: no DATABASE_URL, so the embedded database, on a throw-away
 // data directory. Starts it, checks the home page shows the seed agreement, stops it with SIGTERM and checks
-// everything exited cleanly, then starts it again and checks the data survived and was not seeded twice.
+// everything exited cleanly; starts it again and stops it while the embedded database is still starting; then
+// starts it a third time and checks the data survived and was not seeded twice.
 //
 //   npx tsx scripts/smoke.ts        (PORT and PGLITE_PORT default to 3100 and 54339, away from a dev's `npm start`)
 //
 // Builds the app first if `<NEXT_DIST_DIR or .next>/BUILD_ID` is missing, exactly as `npm start` does.
+// SMOKE_REUSE_BUILD=.next-test serves an existing build instead (CI's, from `npm test`, made from the same
+// sources): `npm start` then runs with NEXT_DIST_DIR set to it, and the smoke fails if it is missing or if
+// `npm start` builds anyway.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { embeddedDatabaseUrl } from './lib/embedded-db.ts';
 import {
@@ -21,8 +27,11 @@ import {
   type Exit,
 } from './lib/process.ts';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP_PORT = Number(process.env.PORT ?? 3100);
 const PGLITE_PORT = Number(process.env.PGLITE_PORT ?? 54339);
+/** A dist folder (relative to the repository, as next.config.ts takes it) to serve instead of building. */
+const REUSE_BUILD = process.env.SMOKE_REUSE_BUILD || undefined;
 /** The first start may build the app (minutes on two cores) and initialise the database. */
 const FIRST_START_TIMEOUT_MS = 15 * 60_000;
 const RESTART_TIMEOUT_MS = 3 * 60_000;
@@ -43,7 +52,15 @@ function check(condition: unknown, message: string): asserts condition {
 
 type Instance = { child: Child; output: () => string; startedInMs: number };
 
-async function startPactwatch(dataDir: string, timeoutMs: number): Promise<Instance> {
+/** `npm start` on `dataDir`, resolved once `until` holds (by default: it printed "ready on"). */
+async function startPactwatch(
+  dataDir: string,
+  timeoutMs: number,
+  until: { description: string; holds: (output: string) => boolean } = {
+    description: '`npm start` to print "ready on"',
+    holds: (output) => /ready on http:\/\/\S+/.test(output),
+  },
+): Promise<Instance> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(APP_PORT),
@@ -52,10 +69,12 @@ async function startPactwatch(dataDir: string, timeoutMs: number): Promise<Insta
   };
   // The point is the embedded database, whatever the caller's environment says.
   delete env.DATABASE_URL;
+  if (REUSE_BUILD) env.NEXT_DIST_DIR = REUSE_BUILD;
   const started = Date.now();
   // Own process group, so a failed run can be killed whole; the clean stop signals npm alone, as `docker stop`
   // or a service manager would.
   const child = spawnChild('npm start', 'npm', ['start'], {
+    cwd: ROOT,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,16 +88,19 @@ async function startPactwatch(dataDir: string, timeoutMs: number): Promise<Insta
   child.process.stderr!.on('data', echo);
   running = child;
 
-  await waitUntil('`npm start` to print "ready on"', async () => /ready on http:\/\/\S+/.test(output), {
+  await waitUntil(until.description, async () => until.holds(output), {
     timeoutMs,
-    intervalMs: 500,
+    intervalMs: 100,
     abort: child.exited,
-    abortMessage: () => 'npm start exited before it was ready',
+    abortMessage: () => `npm start exited before ${until.description}`,
   });
   return { child, output: () => output, startedInMs: Date.now() - started };
 }
 
-/** SIGTERM to npm, then expect exit code 0 and nothing left behind: no server on either port, no pglite-server. */
+/**
+ * SIGTERM to npm, then expect exit code 0 and nothing left behind: no server on either port, no process of
+ * this run (the app, pglite-server) and no pid file on the data directory.
+ */
 async function stopCleanly(instance: Instance, dataDir: string): Promise<void> {
   instance.child.process.kill('SIGTERM');
   const exit = await Promise.race([
@@ -91,16 +113,59 @@ async function stopCleanly(instance: Instance, dataDir: string): Promise<void> {
   check(/\[pactwatch\] stopped\b/.test(instance.output()), 'start.ts did not report "stopped"');
   check(!(await isPortInUse(APP_PORT)), `something still listens on the app port ${APP_PORT}`);
   check(!(await isPortInUse(PGLITE_PORT)), `something still listens on the database port ${PGLITE_PORT}`);
-  const leftovers = processesMentioning(dataDir);
-  check(leftovers.length === 0, `processes left behind:\n${leftovers.join('\n')}`);
+  const leftovers = processesOf(dataDir);
+  check(
+    leftovers.length === 0,
+    `processes left behind:\n${leftovers.map(({ pid, args }) => `${pid} ${args}`).join('\n')}`,
+  );
+  check(!existsSync(path.join(dataDir, 'pglite.pid')), 'the embedded database left its pid file behind');
 }
 
-function processesMentioning(text: string): string[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return table
-    .split('\n')
-    .filter((line) => line.includes(text) && !line.includes('smoke.ts'))
-    .map((line) => line.trim());
+type Proc = { pid: number; args: string };
+
+/**
+ * The processes of an `npm start` on `dataDir`. On Linux, every process whose environment has our
+ * PACTWATCH_DATA_DIR: start.ts passes its environment to the app and the database, and the app's command line
+ * (`next-server`) names no data directory. Elsewhere, those whose command line mentions it (pglite-server's).
+ */
+function processesOf(dataDir: string): Proc[] {
+  if (!existsSync('/proc/self/environ')) {
+    const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+    return table
+      .split('\n')
+      .filter((line) => line.includes(dataDir) && !line.includes('smoke.ts'))
+      .map((line) => line.trim())
+      .map((line) => ({ pid: Number(line.split(/\s+/)[0]), args: line.slice(line.indexOf(' ') + 1) }));
+  }
+  const marker = `\0PACTWATCH_DATA_DIR=${dataDir}\0`;
+  const found: Proc[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (!`\0${readFileSync(`/proc/${entry}/environ`, 'utf8')}`.includes(marker)) continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      found.push({ pid: Number(entry), args });
+    } catch {
+      // Gone meanwhile, or another user's.
+    }
+  }
+  return found;
+}
+
+/**
+ * start.ts must be the process npm signals, not a child of the tsx CLI (`tsx scripts/start.ts`), which SIGKILLs
+ * it unless it acknowledges a relayed signal within 30 ms (a flaky exit 143 on a busy machine, with the app
+ * and database left running), nor of a shell that does not pass signals on. Only checkable where /proc is.
+ */
+function checkSingleStartProcess(dataDir: string): void {
+  if (!existsSync('/proc/self/environ')) return;
+  const starters = processesOf(dataDir).filter(({ args }) => args.includes('scripts/start.ts'));
+  check(
+    starters.length === 1,
+    `expected one process running scripts/start.ts, found ${starters.length}:\n${starters
+      .map(({ pid, args }) => `${pid} ${args}`)
+      .join('\n')}`,
+  );
 }
 
 let running: Child | undefined;
@@ -108,9 +173,12 @@ let running: Child | undefined;
 /** After a failure: take down whatever is still running, the whole group and the detached servers. */
 async function killLeftovers(dataDir: string): Promise<void> {
   if (running && !running.hasExited()) await stopChild(running, { graceMs: 30_000 });
-  for (const line of processesMentioning(dataDir)) {
-    const pid = Number(line.split(/\s+/)[0]);
-    if (pid) process.kill(pid, 'SIGTERM');
+  for (const { pid } of processesOf(dataDir)) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
   }
 }
 
@@ -233,12 +301,22 @@ async function main(): Promise<void> {
   for (const port of [APP_PORT, PGLITE_PORT]) {
     check(!(await isPortInUse(port)), `port ${port} is in use; free it or set PORT / PGLITE_PORT`);
   }
+  if (REUSE_BUILD) {
+    check(
+      existsSync(path.join(ROOT, REUSE_BUILD, 'BUILD_ID')),
+      `SMOKE_REUSE_BUILD=${REUSE_BUILD} has no BUILD_ID: build into it first (npm test does) or unset it`,
+    );
+    say(`serving the existing build in ${REUSE_BUILD} (SMOKE_REUSE_BUILD)`);
+  }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pactwatch-smoke-'));
   say(`data directory ${dataDir}`);
   try {
     say('first start (fresh database)…');
     const first = await startPactwatch(dataDir, FIRST_START_TIMEOUT_MS);
     say(`ready after ${(first.startedInMs / 1000).toFixed(1)} s`);
+    if (REUSE_BUILD) check(!/building the app/.test(first.output()), `npm start rebuilt ${REUSE_BUILD}`);
+    checkSingleStartProcess(dataDir);
+    say('ok: scripts/start.ts runs as the one process npm signals');
     const printed = first.output().match(/e-mail:\s+(\S+)\s[\s\S]*?password:\s+(\S+)/);
     if (printed) demoLogin = { email: printed[1], password: printed[2] };
     await runSteps();
@@ -247,6 +325,19 @@ async function main(): Promise<void> {
     check(before.Commitment >= 8, `expected at least 8 seeded commitments, found ${before.Commitment}`);
     await stopCleanly(first, dataDir);
     say('ok: stopped cleanly on SIGTERM, nothing left running');
+
+    // The pid file appears as pglite-server is spawned: it has not opened the data yet, the least ready moment.
+    say('start again, stop while the embedded database is starting…');
+    const interrupted = await startPactwatch(dataDir, RESTART_TIMEOUT_MS, {
+      description: 'the embedded database to be spawned',
+      holds: () => existsSync(path.join(dataDir, 'pglite.pid')),
+    });
+    await stopCleanly(interrupted, dataDir);
+    check(
+      /stopping embedded database/.test(interrupted.output()),
+      'start.ts did not stop the embedded database it was starting',
+    );
+    say('ok: stopped cleanly mid-start, nothing left running');
 
     say('second start (same data)…');
     const second = await startPactwatch(dataDir, RESTART_TIMEOUT_MS);

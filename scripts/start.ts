@@ -2,6 +2,12 @@
 // With no DATABASE_URL it runs the embedded database (pglite-server) as a child process; either way it builds
 // the app on first start, migrates, seeds a fresh database, serves with `next start` and, on Ctrl-C or SIGTERM,
 // stops the app first and the database last so no request sees the database vanish.
+//
+// package.json runs it as `node --import ./scripts/lib/early-signals.mjs --import tsx scripts/start.ts`: one
+// process, so a signal reaches this script's handlers itself. Not through the tsx CLI (`tsx scripts/start.ts`),
+// which runs the script in a child and relays a signal to it, then SIGKILLs it and exits 143 unless the child
+// acknowledges within 30 ms, a deadline a busy machine misses: this script then dies without stopping anything and
+// the app and database are left running. early-signals.mjs covers the seconds before the handlers below exist.
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,8 +59,11 @@ function say(line: string): void {
 /** What is running, in start order; stopped in reverse so the app goes before the database it uses. */
 const running: { name: string; stop(): Promise<void> }[] = [];
 let shuttingDown: Promise<never> | undefined;
+/** Aborted as shutdown begins, to cancel what is only waiting (a readiness probe the app would wait for). */
+const stopRequested = new AbortController();
 
 function shutdown(exitCode: number): Promise<never> {
+  stopRequested.abort();
   shuttingDown ??= (async () => {
     for (const item of [...running].reverse()) {
       say(`stopping ${item.name}…`);
@@ -81,7 +90,8 @@ function failWhenExits(name: string, exited: Promise<Exit>): void {
 }
 
 function handleSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // SIGHUP: a closed terminal. The children, in sessions of their own, would not see it and outlive us.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       // npm and tsx relay the terminal's Ctrl-C too, so a repeated signal is normal and changes nothing.
       if (!shuttingDown) say(`${signal} received`);
@@ -139,8 +149,10 @@ async function provideDatabase(config: Config): Promise<ProvidedDatabase> {
     log: say,
     // Ctrl-C must reach only this script, which stops the app before the database.
     detached: true,
+    // Stoppable from the moment it exists: a signal during its (first, slow) initialisation waits for it to go.
+    onSpawn: (spawned) => running.push({ name: 'embedded database', stop: spawned.stop }),
   });
-  running.push({ name: 'embedded database', stop: database.stop });
+  // Only once it is ready: a failed start is reported by startEmbeddedDatabase, with the server's log.
   failWhenExits('embedded database', database.exited);
   say(`embedded database on port ${config.pglitePort}, data in ${path.join(config.dataDir, 'pglite')}`);
   return { url: database.url, poolMax: embeddedPoolMax(), embedded: true };
@@ -194,8 +206,11 @@ async function startApp(config: Config, database: ProvidedDatabase): Promise<voi
 
   await waitForHttp(`http://${probeHost(config.hostname)}:${config.port}/api/health`, 120_000, {
     abort: app.exited,
+    signal: stopRequested.signal,
     abortMessage: () => 'the app stopped before it answered /api/health',
-    onProgress: (seconds) => say(`waiting for the app to answer /api/health (${seconds} s)…`),
+    onProgress: (seconds) => {
+      if (!shuttingDown) say(`waiting for the app to answer /api/health (${seconds} s)…`);
+    },
   });
   say(`ready on http://${displayHost(config.hostname)}:${config.port}`);
 }

@@ -19,6 +19,8 @@ import type { Permission } from '../lib/auth/permissions.ts';
 import type { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { unique } from './support/db.ts';
 import { createTestSession, createTestUser, type TestUser } from './support/users.ts';
+import { editingActionCases } from './support/editing-cases.ts';
+import { csvActionCases } from './support/csv-cases.ts';
 
 export type FormFields = Record<string, string | string[]>;
 
@@ -91,4 +93,105 @@ export const actionCases: ActionCase[] = [
     },
     observe: ({ prisma }, fields) => userState(prisma, String(fields.userId)),
   },
+  // ---- followup: log follow-up, outlets ----
+  {
+    action: 'app/(app)/follow-ups/actions.ts#logFollowUp',
+    permission: 'write',
+    arrange: async ({ prisma }) => {
+      const category = await prisma.category.create({
+        data: { slug: unique('cat'), name: unique('Category') },
+      });
+      const agreement = await prisma.agreement.create({ data: { title: unique('Agreement'), kind: 'mou' } });
+      const commitment = await prisma.commitment.create({
+        data: { agreementId: agreement.id, categoryId: category.id, title: unique('Commitment') },
+      });
+      const outlet = await prisma.outlet.create({
+        data: { name: unique('Outlet'), defaultReliability: 'B' },
+      });
+      return {
+        url: `https://news.example.com/${unique('item')}`,
+        outlet: String(outlet.id),
+        title: 'Follow-up item',
+        language: 'en',
+        publishedOn: '2026-01-15',
+        credibility: '2',
+        type: 'announcement',
+        'rows.0.commitmentId': String(commitment.id),
+        'rows.0.status': 'in_progress',
+      };
+    },
+    observe: async ({ prisma }, fields) => ({
+      evidence: await prisma.evidence.count({ where: { url: String(fields.url) } }),
+      updates: await prisma.statusUpdate.count({
+        where: { commitmentId: Number(fields['rows.0.commitmentId']) },
+      }),
+      status: (await prisma.commitment.findUnique({ where: { id: Number(fields['rows.0.commitmentId']) } }))
+        ?.status,
+    }),
+  },
+  {
+    action: 'app/(app)/outlets/actions.ts#createOutlet',
+    permission: 'write',
+    arrange: async () => ({
+      name: unique('New outlet'),
+      website: 'https://outlet.example.com',
+      defaultReliability: 'C',
+    }),
+    observe: ({ prisma }, fields) => prisma.outlet.count({ where: { name: String(fields.name) } }),
+  },
+  {
+    action: 'app/(app)/outlets/actions.ts#updateOutlet',
+    permission: 'write',
+    arrange: async ({ prisma }) => {
+      const outlet = await prisma.outlet.create({
+        data: { name: unique('Outlet'), defaultReliability: 'B' },
+      });
+      return {
+        id: String(outlet.id),
+        version: '1',
+        name: unique('Renamed'),
+        website: '',
+        defaultReliability: 'D',
+      };
+    },
+    observe: ({ prisma }, fields) =>
+      prisma.outlet.findUnique({
+        where: { id: Number(fields.id) },
+        select: { name: true, defaultReliability: true, version: true },
+      }),
+  },
+  {
+    action: 'app/(app)/outlets/actions.ts#archiveOutlet',
+    permission: 'write',
+    arrange: async ({ prisma }) => {
+      const outlet = await prisma.outlet.create({
+        data: { name: unique('Outlet'), defaultReliability: 'B' },
+      });
+      return { id: String(outlet.id), version: '1' };
+    },
+    observe: ({ prisma }, fields) =>
+      prisma.outlet.findUnique({
+        where: { id: Number(fields.id) },
+        select: { archivedAt: true, version: true },
+      }),
+  },
+  {
+    action: 'app/(app)/outlets/actions.ts#unarchiveOutlet',
+    permission: 'write',
+    arrange: async ({ prisma }) => {
+      const outlet = await prisma.outlet.create({
+        data: { name: unique('Outlet'), defaultReliability: 'B', archivedAt: new Date() },
+      });
+      return { id: String(outlet.id), version: '1' };
+    },
+    observe: ({ prisma }, fields) =>
+      prisma.outlet.findUnique({
+        where: { id: Number(fields.id) },
+        select: { archivedAt: true, version: true },
+      }),
+  },
+  // Edit screens (agreements, commitments, parties, people, categories): rows in tests/support/editing-cases.ts.
+  ...editingActionCases,
+  // CSV import of follow-ups: tests/support/csv-cases.ts.
+  ...csvActionCases,
 ];

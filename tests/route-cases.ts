@@ -56,4 +56,22 @@ export const routeCases: RouteCase[] = [
     context: () => ({ params: Promise.resolve({ all: ['sign-out'] }) }),
     expectStatus: 200,
   },
+  {
+    route: 'app/(app)/follow-ups/lookup/route.ts',
+    method: 'GET',
+    permission: 'read',
+    request: () => new Request('http://localhost/follow-ups/lookup?url=https%3A%2F%2Fnews.example.com%2Fa'),
+  },
+  {
+    route: 'app/reports/commitments.csv/route.ts',
+    method: 'GET',
+    permission: 'export',
+    request: () => new Request('http://localhost/reports/commitments.csv?status=stalled'),
+  },
+  {
+    route: 'app/reports/updates.csv/route.ts',
+    method: 'GET',
+    permission: 'export',
+    request: () => new Request('http://localhost/reports/updates.csv?asOf=2025-06-30&bom=1'),
+  },
 ];

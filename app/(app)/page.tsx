@@ -1,17 +1,28 @@
 import type { Metadata } from 'next';
-import { FileText } from 'lucide-react';
+import Link from 'next/link';
+import { ArrowRight, CheckCircle2, FileText, Newspaper } from 'lucide-react';
+import { StatusCountsChart } from '@/components/charts/status-counts-chart';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { StatusCounts } from '@/components/commitments/status-counts';
+import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
+import { NeedsAttentionQueue } from '@/components/dashboard/needs-attention-queue';
+import { PartyComplianceTable } from '@/components/dashboard/party-compliance-table';
+import { RecentFollowUps } from '@/components/dashboard/recent-follow-ups';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
+import { staleAfterDays } from '@/lib/config';
+import { listNeedsAttention } from '@/lib/data/attention';
 import { listCommitments } from '@/lib/data/commitments';
-import { getOverviewSummary } from '@/lib/data/dashboard';
+import { getOverviewSummary, listRecentFollowUps } from '@/lib/data/dashboard';
+import { listPartiesWithCompliance } from '@/lib/data/party-dashboard';
 import { parsePageParam } from '@/lib/validation/params';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
+
+const QUEUE_LENGTH = 8;
 
 function plural(count: number, noun: string): string {
   return `${count} ${count === 1 ? noun : `${noun}s`}`;
@@ -23,7 +34,13 @@ export default async function OverviewPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const page = parsePageParam((await searchParams).page);
-  const [summary, commitments] = await Promise.all([getOverviewSummary(), listCommitments({ page })]);
+  const [summary, commitments, queue, recent, parties] = await Promise.all([
+    getOverviewSummary(),
+    listCommitments({ page }),
+    listNeedsAttention({ limit: QUEUE_LENGTH }),
+    listRecentFollowUps(),
+    listPartiesWithCompliance(),
+  ]);
 
   if (summary.agreementCount === 0) {
     return (
@@ -46,6 +63,9 @@ export default async function OverviewPage({
     );
   }
 
+  // Only parties that answer for something (themselves or through the parties under them).
+  const scoredParties = parties.filter((party) => party.compliance.withSubParties.commitments > 0);
+
   return (
     <>
       <PageHeader
@@ -53,7 +73,7 @@ export default async function OverviewPage({
         description={<p>Where every tracked commitment stands, according to its latest graded evidence.</p>}
       />
 
-      <section aria-labelledby="status-counts-heading" className="mb-8">
+      <section aria-labelledby="status-counts-heading" className="mb-6">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <h2 id="status-counts-heading" className="text-base font-semibold text-slate-900">
             Commitments by status
@@ -65,11 +85,100 @@ export default async function OverviewPage({
         <StatusCounts counts={summary.statusCounts} labelledBy="status-counts-heading" />
       </section>
 
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
+        <Card aria-labelledby="attention-heading" className="lg:col-span-3">
+          <CardHeader
+            id="attention-heading"
+            title="Needs attention"
+            description={
+              queue.total
+                ? `${plural(queue.total, 'commitment')} overdue, stale (no news for ${staleAfterDays()} days), contradicted or weakly supported. Most urgent first.`
+                : undefined
+            }
+            actions={
+              queue.total > queue.items.length ? (
+                <Link
+                  href="/commitments?attention=any"
+                  className="link inline-flex items-center gap-1 text-sm"
+                >
+                  All {queue.total}
+                  <ArrowRight aria-hidden className="size-4" />
+                </Link>
+              ) : null
+            }
+          />
+          {queue.items.length ? (
+            <NeedsAttentionQueue items={queue.items} labelledBy="attention-heading" />
+          ) : (
+            <EmptyState
+              level={3}
+              icon={CheckCircle2}
+              title="Nothing needs attention"
+              description="No commitment is overdue, stale, contradicted or weakly supported."
+            />
+          )}
+        </Card>
+
+        <Card aria-labelledby="status-chart-heading" className="self-start lg:col-span-2">
+          <CardHeader
+            id="status-chart-heading"
+            title="Status distribution"
+            description="The counts above as a chart."
+          />
+          <div className="px-2 py-3 sm:px-3">
+            <StatusCountsChart counts={summary.statusCounts} />
+          </div>
+        </Card>
+      </div>
+
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
+        <Card aria-labelledby="recent-heading" className="self-start lg:col-span-3">
+          <CardHeader
+            id="recent-heading"
+            title="Recent follow-ups"
+            description="The latest status updates as they were logged."
+          />
+          {recent.length ? (
+            <RecentFollowUps items={recent} labelledBy="recent-heading" />
+          ) : (
+            <EmptyState level={3} icon={Newspaper} title="No follow-ups logged yet" />
+          )}
+        </Card>
+
+        <Card aria-labelledby="compliance-heading" className="self-start lg:col-span-2">
+          <CardHeader
+            id="compliance-heading"
+            title="Compliance per party"
+            description={COMPLIANCE_EXPLANATION}
+            actions={
+              <Link href="/parties" className="link text-sm">
+                All parties
+              </Link>
+            }
+          />
+          {scoredParties.length ? (
+            <PartyComplianceTable
+              rows={scoredParties}
+              caption="Compliance per party, on its own commitments and with the parties under it"
+              compact
+            />
+          ) : (
+            <EmptyState level={3} title="No party is responsible for a commitment yet" />
+          )}
+        </Card>
+      </div>
+
       <Card aria-labelledby="commitments-heading">
         <CardHeader
           id="commitments-heading"
           title="Commitments"
           description="Current status from the latest follow-up on each commitment."
+          actions={
+            <Link href="/commitments" className="link inline-flex items-center gap-1 text-sm">
+              Filter and sort
+              <ArrowRight aria-hidden className="size-4" />
+            </Link>
+          }
         />
         {commitments.total === 0 ? (
           <EmptyState

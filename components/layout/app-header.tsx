@@ -1,23 +1,37 @@
 import Link from 'next/link';
 import { MainNav, type NavItem } from './main-nav';
 
-/** The top bar: wordmark, primary navigation, and (from the accounts issue on) the signed-in user at the right. */
-export function AppHeader({ nav, end }: { nav: NavItem[]; end?: React.ReactNode }) {
+/**
+ * The top bar in two tiers: wordmark, the main action (`action`: "Log follow-up") and the signed-in user (`end`)
+ * on the first; the primary navigation on the second, where it has the whole width (it scrolls sideways on a
+ * phone), so neither row ever wraps or pushes the action out of view.
+ */
+export function AppHeader({
+  nav,
+  action,
+  end,
+}: {
+  nav: NavItem[];
+  action?: React.ReactNode;
+  end?: React.ReactNode;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 px-4 sm:px-6 lg:px-8">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-2 sm:px-6 lg:px-8">
         <Link
           href="/"
-          className="flex items-center gap-2 py-3 text-slate-900 focus-visible:rounded-sm md:py-4"
+          className="flex items-center gap-2 py-2 text-slate-900 focus-visible:rounded-sm"
           aria-label="Pactwatch, go to the overview"
         >
           <Wordmark />
         </Link>
-        {/* On a phone the navigation takes its own row under the wordmark and scrolls sideways if it must. */}
-        <div className="order-last w-full md:order-none md:w-auto md:flex-1">
-          <MainNav items={nav} />
+        <div className="flex min-w-0 items-center gap-3">
+          {action}
+          {end}
         </div>
-        {end ? <div className="ml-auto flex items-center gap-3 md:ml-0">{end}</div> : null}
+      </div>
+      <div className="mx-auto max-w-6xl px-2 sm:px-4 lg:px-6">
+        <MainNav items={nav} />
       </div>
     </header>
   );

@@ -1,8 +1,25 @@
-// Queries for agreements: the paginated list and one agreement with its parties, people, sources and commitments.
+// Agreements: the paginated list, one agreement with its parties, people, sources and commitments, and the edit
+// flows — create, edit (optimistic locking, see ./editing.ts), archive and unarchive — each in one transaction
+// with its audit event. Mutations take the client last (default: the app's) so tests can pass their own.
 import { db } from '../db.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { clampPage, evidenceSelect, listAgreementCommitments, type Page } from './commitments.ts';
-import { NotFoundError } from '../errors.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import {
+  clampPage,
+  evidenceSelect,
+  listAgreementCommitments,
+  loadCommitmentRecord,
+  type Page,
+} from './commitments.ts';
+import { NotFoundError, RuleViolationError } from '../errors.ts';
+import {
+  partialDateText,
+  type AgreementFormValues,
+  type AgreementInput,
+  type UpdateAgreementInput,
+} from '../validation/agreement.ts';
+import type { ArchiveInput } from '../validation/editing.ts';
+import { recordAudit } from './audit.ts';
+import { checkPicks, guardedUpdate, text } from './editing.ts';
 
 export const AGREEMENTS_PAGE_SIZE = 20;
 
@@ -45,6 +62,7 @@ export async function listAgreements({
 
 const agreementDetailSelect = {
   id: true,
+  version: true,
   title: true,
   kind: true,
   concludedOn: true,
@@ -83,3 +101,296 @@ export async function getAgreementOrThrow(id: number) {
 }
 
 export type AgreementDetail = Awaited<ReturnType<typeof getAgreementOrThrow>>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Editing
+
+type Tx = Prisma.TransactionClient;
+type Reader = Tx | PrismaClient;
+
+const agreementEditSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  concludedOn: true,
+  concludedPrecision: true,
+  place: true,
+  summary: true,
+  version: true,
+  archivedAt: true,
+  parties: { select: { partyId: true, role: true }, orderBy: { party: { name: 'asc' } } },
+  people: { select: { personId: true, role: true }, orderBy: { person: { name: 'asc' } } },
+  sources: {
+    select: { evidence: { select: { id: true, url: true, title: true } } },
+    orderBy: { evidenceId: 'asc' },
+  },
+} satisfies Prisma.AgreementSelect;
+
+type AgreementEditPayload = Prisma.AgreementGetPayload<{ select: typeof agreementEditSelect }>;
+
+/** An agreement's own columns with its parties (and roles), people (and roles) and sources. */
+export type AgreementRecord = Omit<AgreementEditPayload, 'sources'> & {
+  sources: { id: number; url: string; title: string }[];
+};
+
+async function loadAgreementRecord(client: Reader, id: number): Promise<AgreementRecord | null> {
+  const row = await client.agreement.findUnique({ where: { id }, select: agreementEditSelect });
+  return row && { ...row, sources: row.sources.map(({ evidence }) => evidence) };
+}
+
+export function agreementFormValues(agreement: AgreementRecord): AgreementFormValues {
+  return {
+    id: String(agreement.id),
+    version: String(agreement.version),
+    title: agreement.title,
+    kind: agreement.kind,
+    concludedOn: partialDateText(agreement.concludedOn, agreement.concludedPrecision),
+    concludedPrecision: agreement.concludedPrecision,
+    place: text(agreement.place),
+    summary: text(agreement.summary),
+    partyId: agreement.parties.map((entry) => String(entry.partyId)),
+    partyRole: agreement.parties.map((entry) => entry.role),
+    personId: agreement.people.map((entry) => String(entry.personId)),
+    personRole: agreement.people.map((entry) => text(entry.role)),
+    sourceUrl: agreement.sources.map((source) => source.url),
+    archived: agreement.archivedAt !== null,
+  };
+}
+
+/** The agreement as its edit form needs it, or null. */
+export function getAgreementForEdit(id: number, client: PrismaClient = db): Promise<AgreementRecord | null> {
+  return loadAgreementRecord(client, id);
+}
+
+export type AgreementOption = { id: number; title: string; archived: boolean };
+
+/** Every agreement for pickers, most recently concluded first; archived ones flagged. */
+export async function listAgreementOptions(client: PrismaClient = db): Promise<AgreementOption[]> {
+  const rows = await client.agreement.findMany({
+    select: { id: true, title: true, archivedAt: true },
+    orderBy: [{ concludedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+  });
+  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
+}
+
+/** Parties and people must exist, and be live unless the agreement already names them. */
+async function checkAgreementPicks(
+  tx: Tx,
+  input: AgreementInput,
+  current: AgreementRecord | null,
+): Promise<void> {
+  const partyIds = input.parties.map((entry) => entry.partyId);
+  checkPicks({
+    ids: partyIds,
+    found: await tx.party.findMany({
+      where: { id: { in: partyIds } },
+      select: { id: true, name: true, archivedAt: true },
+    }),
+    keep: current?.parties.map((entry) => entry.partyId),
+    field: 'partyId',
+    noun: 'party',
+  });
+  const personIds = input.people.map((entry) => entry.personId);
+  checkPicks({
+    ids: personIds,
+    found: await tx.person.findMany({
+      where: { id: { in: personIds } },
+      select: { id: true, name: true, archivedAt: true },
+    }),
+    keep: current?.people.map((entry) => entry.personId),
+    field: 'personId',
+    noun: 'person',
+  });
+}
+
+/**
+ * The evidence behind each source URL (already normalised). Sources are evidence already logged: an unknown URL
+ * is refused with a pointer to logging it, rather than creating evidence without its grade.
+ */
+async function resolveSources(tx: Tx, urls: readonly string[]): Promise<number[]> {
+  if (!urls.length) return [];
+  const found = await tx.evidence.findMany({
+    where: { url: { in: [...urls] } },
+    select: { id: true, url: true },
+  });
+  const unknown = urls.filter((url) => !found.some((evidence) => evidence.url === url));
+  if (unknown.length) {
+    const message =
+      `No evidence has been logged with ${unknown.length === 1 ? 'this address' : 'these addresses'}: ` +
+      `${unknown.join(', ')}. Log the item first (with its outlet and grade), or leave it out for now.`;
+    throw new RuleViolationError(message, { sourceUrl: [message] });
+  }
+  return urls.map((url) => found.find((evidence) => evidence.url === url)!.id);
+}
+
+function agreementColumns(input: AgreementInput) {
+  return {
+    title: input.title,
+    kind: input.kind,
+    concludedOn: input.concludedOn,
+    concludedPrecision: input.concludedPrecision,
+    place: input.place,
+    summary: input.summary,
+  };
+}
+
+async function writeAgreementLinks(
+  tx: Tx,
+  agreementId: number,
+  input: AgreementInput,
+  evidenceIds: number[],
+) {
+  await tx.agreementParty.deleteMany({ where: { agreementId } });
+  await tx.agreementPerson.deleteMany({ where: { agreementId } });
+  await tx.agreementSource.deleteMany({ where: { agreementId } });
+  await tx.agreementParty.createMany({
+    data: input.parties.map((entry) => ({ agreementId, partyId: entry.partyId, role: entry.role })),
+  });
+  await tx.agreementPerson.createMany({
+    data: input.people.map((entry) => ({ agreementId, personId: entry.personId, role: entry.role })),
+  });
+  await tx.agreementSource.createMany({
+    data: evidenceIds.map((evidenceId) => ({ agreementId, evidenceId })),
+  });
+}
+
+/** Creates the agreement with its parties, people and sources in one transaction. */
+export async function createAgreement(
+  input: AgreementInput,
+  actorId: string,
+  client: PrismaClient = db,
+): Promise<AgreementRecord> {
+  return client.$transaction(async (tx) => {
+    await checkAgreementPicks(tx, input, null);
+    const evidenceIds = await resolveSources(tx, input.sourceUrls);
+    const { id } = await tx.agreement.create({ data: agreementColumns(input), select: { id: true } });
+    await writeAgreementLinks(tx, id, input, evidenceIds);
+    const after = (await loadAgreementRecord(tx, id))!;
+    await recordAudit(tx, {
+      actorId,
+      action: 'create',
+      entityType: 'Agreement',
+      entityId: id,
+      before: null,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Saves the form if it was loaded at the current version (else EditConflictError with the current values). */
+export async function updateAgreement(
+  input: UpdateAgreementInput,
+  actorId: string,
+  client: PrismaClient = db,
+): Promise<AgreementRecord> {
+  const { id, version } = input;
+  return client.$transaction(async (tx) => {
+    const load = () => loadAgreementRecord(tx, id);
+    const current = await load();
+    let evidenceIds: number[] = [];
+    if (current && current.version === version) {
+      await checkAgreementPicks(tx, input, current);
+      evidenceIds = await resolveSources(tx, input.sourceUrls);
+    }
+    const before = await guardedUpdate({
+      what: 'agreement',
+      version,
+      load,
+      formValues: agreementFormValues,
+      write: () =>
+        tx.agreement.updateMany({
+          where: { id, version },
+          data: { ...agreementColumns(input), version: { increment: 1 } },
+        }),
+    });
+    await writeAgreementLinks(tx, id, input, evidenceIds);
+    const after = (await load())!;
+    await recordAudit(tx, {
+      actorId,
+      action: 'update',
+      entityType: 'Agreement',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Archives the agreement and, with the same timestamp, its live commitments (they leave lists and dashboards
+ * with it); unarchiving brings back exactly those, not commitments archived on their own before. History,
+ * evidence and links stay untouched either way.
+ */
+async function setAgreementArchived(
+  input: ArchiveInput,
+  archived: boolean,
+  actorId: string,
+  client: PrismaClient,
+): Promise<AgreementRecord> {
+  return client.$transaction(async (tx) => {
+    const load = () => loadAgreementRecord(tx, input.id);
+    const at = new Date();
+    const before = await guardedUpdate({
+      what: 'agreement',
+      version: input.version,
+      load,
+      formValues: agreementFormValues,
+      write: () =>
+        tx.agreement.updateMany({
+          where: { id: input.id, version: input.version },
+          data: { archivedAt: archived ? at : null, version: { increment: 1 } },
+        }),
+    });
+    const after = (await load())!;
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? 'archive' : 'unarchive',
+      entityType: 'Agreement',
+      entityId: input.id,
+      before,
+      after,
+    });
+
+    if (!archived && !before.archivedAt) return after;
+    const together = await tx.commitment.findMany({
+      where: { agreementId: input.id, archivedAt: archived ? null : before.archivedAt },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    for (const { id } of together) {
+      const commitmentBefore = await loadCommitmentRecord(tx, id);
+      await tx.commitment.update({
+        where: { id },
+        data: { archivedAt: archived ? at : null, version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: archived ? 'archive' : 'unarchive',
+        entityType: 'Commitment',
+        entityId: id,
+        before: commitmentBefore,
+        after: await loadCommitmentRecord(tx, id),
+      });
+    }
+    return after;
+  });
+}
+
+export function archiveAgreement(input: ArchiveInput, actorId: string, client: PrismaClient = db) {
+  return setAgreementArchived(input, true, actorId, client);
+}
+
+export function unarchiveAgreement(input: ArchiveInput, actorId: string, client: PrismaClient = db) {
+  return setAgreementArchived(input, false, actorId, client);
+}
+
+/** Ids of an agreement's parties (pickers list them first when adding or editing its commitments). */
+export async function listAgreementPartyIds(
+  agreementId: number,
+  client: PrismaClient = db,
+): Promise<number[]> {
+  const rows = await client.agreementParty.findMany({ where: { agreementId }, select: { partyId: true } });
+  return rows.map((row) => row.partyId);
+}

@@ -1,8 +1,20 @@
-// Queries for commitments and their follow-up log. Read-only for now; the edit flows add their mutations here.
+// Commitments: the queries of the lists and pages, and the edit flows — create, edit (optimistic locking, see
+// ./editing.ts), archive and unarchive — each in one transaction with its audit event. Mutations take the client
+// last (default: the app's) so tests can pass their own.
 import { db } from '../db.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { CommitmentPartyRole } from '../generated/prisma/enums.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, RuleViolationError } from '../errors.ts';
+import { formatDay } from '../domain/dates.ts';
+import type {
+  CommitmentFormValues,
+  CommitmentInput,
+  UpdateCommitmentInput,
+} from '../validation/commitment.ts';
+import type { ArchiveInput } from '../validation/editing.ts';
+import { recordAudit } from './audit.ts';
+import { checkPicks, guardedUpdate, text } from './editing.ts';
+import { refreshStatusCache } from './status-cache.ts';
 
 export const COMMITMENTS_PAGE_SIZE = 25;
 
@@ -167,4 +179,342 @@ export async function listCommitmentEvidence(commitmentId: number): Promise<Evid
     select: evidenceSelect,
     orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Editing
+
+type Tx = Prisma.TransactionClient;
+type Reader = Tx | PrismaClient;
+
+const commitmentEditSelect = {
+  id: true,
+  agreementId: true,
+  title: true,
+  description: true,
+  categoryId: true,
+  dueOn: true,
+  version: true,
+  archivedAt: true,
+  reciprocalOfId: true,
+  reciprocatedBy: { select: { id: true } },
+  parties: { select: { partyId: true, role: true }, orderBy: [{ role: 'asc' }, { partyId: 'asc' }] },
+} satisfies Prisma.CommitmentSelect;
+
+type CommitmentEditPayload = Prisma.CommitmentGetPayload<{ select: typeof commitmentEditSelect }>;
+
+/** A commitment's own columns plus its parties by role and its reciprocal (whichever side holds the link). */
+export type CommitmentRecord = Omit<
+  CommitmentEditPayload,
+  'reciprocalOfId' | 'reciprocatedBy' | 'parties'
+> & {
+  reciprocalId: number | null;
+  responsiblePartyIds: number[];
+  beneficiaryPartyIds: number[];
+};
+
+function toCommitmentRecord({ reciprocalOfId, reciprocatedBy, parties, ...row }: CommitmentEditPayload) {
+  const idsWith = (role: CommitmentPartyRole) =>
+    parties.filter((entry) => entry.role === role).map((entry) => entry.partyId);
+  return {
+    ...row,
+    reciprocalId: reciprocalOfId ?? reciprocatedBy?.id ?? null,
+    responsiblePartyIds: idsWith('responsible'),
+    beneficiaryPartyIds: idsWith('beneficiary'),
+  } satisfies CommitmentRecord;
+}
+
+/** Reads one commitment for editing or auditing, inside a transaction or not. */
+export async function loadCommitmentRecord(client: Reader, id: number): Promise<CommitmentRecord | null> {
+  const row = await client.commitment.findUnique({ where: { id }, select: commitmentEditSelect });
+  return row && toCommitmentRecord(row);
+}
+
+export function commitmentFormValues(commitment: CommitmentRecord): CommitmentFormValues {
+  return {
+    id: String(commitment.id),
+    version: String(commitment.version),
+    agreementId: String(commitment.agreementId),
+    title: commitment.title,
+    description: text(commitment.description),
+    categoryId: String(commitment.categoryId),
+    responsiblePartyId: commitment.responsiblePartyIds.map(String),
+    beneficiaryPartyId: commitment.beneficiaryPartyIds.map(String),
+    dueOn: commitment.dueOn ? formatDay(commitment.dueOn) : '',
+    reciprocalId: text(commitment.reciprocalId),
+    archived: commitment.archivedAt !== null,
+  };
+}
+
+/** The commitment as its edit form needs it, or null. */
+export function getCommitmentForEdit(
+  id: number,
+  client: PrismaClient = db,
+): Promise<CommitmentRecord | null> {
+  return loadCommitmentRecord(client, id);
+}
+
+export type CommitmentOption = {
+  id: number;
+  title: string;
+  agreement: { id: number; title: string };
+  archived: boolean;
+};
+
+/** Every commitment for the reciprocal picker, grouped by agreement (newest first); archived ones flagged. */
+export async function listCommitmentOptions(client: PrismaClient = db): Promise<CommitmentOption[]> {
+  const rows = await client.commitment.findMany({
+    select: { id: true, title: true, archivedAt: true, agreement: { select: { id: true, title: true } } },
+    orderBy: [{ agreementId: 'desc' }, { id: 'asc' }],
+  });
+  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
+}
+
+/** Everything the form picked must exist, and be live unless the commitment already points at it. */
+async function checkCommitmentPicks(
+  tx: Tx,
+  input: CommitmentInput & { id?: number },
+  current: CommitmentRecord | null,
+): Promise<void> {
+  const named = { select: { id: true, title: true, archivedAt: true } } as const;
+  const agreement = await tx.agreement.findUnique({ where: { id: input.agreementId }, ...named });
+  checkPicks({
+    ids: [input.agreementId],
+    found: agreement ? [{ ...agreement, name: agreement.title }] : [],
+    keep: current ? [current.agreementId] : [],
+    field: 'agreementId',
+    noun: 'agreement',
+  });
+  const category = await tx.category.findUnique({
+    where: { id: input.categoryId },
+    select: { id: true, name: true, archivedAt: true },
+  });
+  checkPicks({
+    ids: [input.categoryId],
+    found: category ? [category] : [],
+    keep: current ? [current.categoryId] : [],
+    field: 'categoryId',
+    noun: 'category',
+  });
+  const partyIds = [...new Set([...input.responsiblePartyId, ...input.beneficiaryPartyId])];
+  const parties = await tx.party.findMany({
+    where: { id: { in: partyIds } },
+    select: { id: true, name: true, archivedAt: true },
+  });
+  for (const [field, ids, kept] of [
+    ['responsiblePartyId', input.responsiblePartyId, current?.responsiblePartyIds],
+    ['beneficiaryPartyId', input.beneficiaryPartyId, current?.beneficiaryPartyIds],
+  ] as const) {
+    checkPicks({ ids, found: parties, keep: kept ?? [], field, noun: 'party' });
+  }
+  if (input.reciprocalId !== null) {
+    if (input.reciprocalId === input.id) {
+      const message = 'A commitment cannot be its own reciprocal.';
+      throw new RuleViolationError(message, { reciprocalId: [message] });
+    }
+    const reciprocal = await tx.commitment.findUnique({ where: { id: input.reciprocalId }, ...named });
+    checkPicks({
+      ids: [input.reciprocalId],
+      found: reciprocal ? [{ ...reciprocal, name: reciprocal.title }] : [],
+      keep: current?.reciprocalId ? [current.reciprocalId] : [],
+      field: 'reciprocalId',
+      noun: 'commitment',
+    });
+  }
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  const sorted = (ids: readonly number[]) => [...ids].sort((x, y) => x - y).join(',');
+  return sorted(a) === sorted(b);
+}
+
+async function writeParties(tx: Tx, commitmentId: number, responsible: number[], beneficiary: number[]) {
+  await tx.commitmentParty.deleteMany({ where: { commitmentId } });
+  await tx.commitmentParty.createMany({
+    data: [
+      ...responsible.map((partyId) => ({ commitmentId, partyId, role: 'responsible' as const })),
+      ...beneficiary.map((partyId) => ({ commitmentId, partyId, role: 'beneficiary' as const })),
+    ],
+  });
+}
+
+/**
+ * Makes `id` and `target` (or nobody) a reciprocal pair. A pair is stored once — `reciprocalOfId` on one side,
+ * unique — so each commitment has at most one reciprocal: both sides' previous partners are released first, and
+ * the new link is stored on `id`. Every OTHER commitment whose reciprocal changes gets a new version (a form
+ * open on it is now stale, and must not silently undo this) and its own audit event, in this transaction.
+ */
+async function pairReciprocal(
+  tx: Tx,
+  actorId: string,
+  id: number,
+  target: number | null,
+  currentPartner: number | null,
+): Promise<void> {
+  if (target === currentPartner) return;
+  const targetPartner =
+    target === null ? null : ((await loadCommitmentRecord(tx, target))?.reciprocalId ?? null);
+  const others = [...new Set([currentPartner, target, targetPartner])].filter(
+    (other): other is number => other !== null && other !== id,
+  );
+  // Lock the rows in id order before reading them for the audit, so two re-pairings wait for each other.
+  await tx.$queryRaw`SELECT id FROM "Commitment" WHERE id = ANY(${others}::int[]) ORDER BY id FOR NO KEY UPDATE`;
+  const before = new Map<number, CommitmentRecord>();
+  for (const other of others) before.set(other, (await loadCommitmentRecord(tx, other))!);
+
+  const release = (a: number, b: number) =>
+    tx.commitment.updateMany({
+      where: {
+        OR: [
+          { id: a, reciprocalOfId: b },
+          { id: b, reciprocalOfId: a },
+        ],
+      },
+      data: { reciprocalOfId: null },
+    });
+  if (currentPartner !== null) await release(id, currentPartner);
+  if (target !== null) {
+    if (targetPartner !== null) await release(target, targetPartner);
+    await tx.commitment.update({ where: { id }, data: { reciprocalOfId: target } });
+  }
+
+  for (const other of others) {
+    await tx.commitment.update({ where: { id: other }, data: { version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId,
+      action: 'update',
+      entityType: 'Commitment',
+      entityId: other,
+      before: before.get(other),
+      after: await loadCommitmentRecord(tx, other),
+    });
+  }
+}
+
+/** Creates the commitment with its parties (and reciprocal pairing) in one transaction. */
+export async function createCommitment(
+  input: CommitmentInput,
+  actorId: string,
+  client: PrismaClient = db,
+): Promise<CommitmentRecord> {
+  return client.$transaction(async (tx) => {
+    await checkCommitmentPicks(tx, input, null);
+    const { id } = await tx.commitment.create({
+      data: {
+        agreementId: input.agreementId,
+        title: input.title,
+        description: input.description,
+        categoryId: input.categoryId,
+        dueOn: input.dueOn,
+      },
+      select: { id: true },
+    });
+    await writeParties(tx, id, input.responsiblePartyId, input.beneficiaryPartyId);
+    await pairReciprocal(tx, actorId, id, input.reciprocalId, null);
+    const after = (await loadCommitmentRecord(tx, id))!;
+    await recordAudit(tx, {
+      actorId,
+      action: 'create',
+      entityType: 'Commitment',
+      entityId: id,
+      before: null,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Saves the form if it was loaded at the current version (else EditConflictError with the current values).
+ * A change of responsible parties refreshes the per-party status cache in the same transaction.
+ */
+export async function updateCommitment(
+  input: UpdateCommitmentInput,
+  actorId: string,
+  client: PrismaClient = db,
+): Promise<CommitmentRecord> {
+  const { id, version } = input;
+  return client.$transaction(async (tx) => {
+    const load = () => loadCommitmentRecord(tx, id);
+    const current = await load();
+    if (current && current.version === version) await checkCommitmentPicks(tx, input, current);
+    const before = await guardedUpdate({
+      what: 'commitment',
+      version,
+      load,
+      formValues: commitmentFormValues,
+      write: () =>
+        tx.commitment.updateMany({
+          where: { id, version },
+          data: {
+            agreementId: input.agreementId,
+            title: input.title,
+            description: input.description,
+            categoryId: input.categoryId,
+            dueOn: input.dueOn,
+            version: { increment: 1 },
+          },
+        }),
+    });
+    const responsibleChanged = !sameIds(before.responsiblePartyIds, input.responsiblePartyId);
+    if (responsibleChanged || !sameIds(before.beneficiaryPartyIds, input.beneficiaryPartyId)) {
+      await writeParties(tx, id, input.responsiblePartyId, input.beneficiaryPartyId);
+    }
+    if (responsibleChanged) await refreshStatusCache(tx, [id]);
+    await pairReciprocal(tx, actorId, id, input.reciprocalId, before.reciprocalId);
+    const after = (await load())!;
+    await recordAudit(tx, {
+      actorId,
+      action: 'update',
+      entityType: 'Commitment',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+async function setCommitmentArchived(
+  input: ArchiveInput,
+  archived: boolean,
+  actorId: string,
+  client: PrismaClient,
+): Promise<CommitmentRecord> {
+  return client.$transaction(async (tx) => {
+    const load = () => loadCommitmentRecord(tx, input.id);
+    const before = await guardedUpdate({
+      what: 'commitment',
+      version: input.version,
+      load,
+      formValues: commitmentFormValues,
+      write: () =>
+        tx.commitment.updateMany({
+          where: { id: input.id, version: input.version },
+          data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+        }),
+    });
+    const after = (await load())!;
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? 'archive' : 'unarchive',
+      entityType: 'Commitment',
+      entityId: input.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Takes the commitment out of lists, dashboards and pickers. Its history, evidence and reciprocal link stay, and
+ * its page still shows them.
+ */
+export function archiveCommitment(input: ArchiveInput, actorId: string, client: PrismaClient = db) {
+  return setCommitmentArchived(input, true, actorId, client);
+}
+
+export function unarchiveCommitment(input: ArchiveInput, actorId: string, client: PrismaClient = db) {
+  return setCommitmentArchived(input, false, actorId, client);
 }

@@ -27,3 +27,40 @@ export async function getOverviewSummary(): Promise<OverviewSummary> {
   const commitmentCount = Object.values(statusCounts).reduce((sum, count) => sum + count, 0);
   return { agreementCount, commitmentCount, statusCounts };
 }
+
+export const RECENT_FOLLOW_UPS = 8;
+
+/**
+ * The latest follow-ups as logged (by createdAt, whatever day they describe), with their commitment, status,
+ * evidence and author: one query with joins.
+ */
+export async function listRecentFollowUps(limit = RECENT_FOLLOW_UPS) {
+  return db.statusUpdate.findMany({
+    select: {
+      id: true,
+      status: true,
+      observedOn: true,
+      createdAt: true,
+      reason: true,
+      party: { select: { id: true, name: true } },
+      author: { select: { name: true } },
+      commitment: { select: { id: true, title: true } },
+      evidence: {
+        select: {
+          id: true,
+          title: true,
+          url: true,
+          reliability: true,
+          credibility: true,
+          type: true,
+          outlet: { select: { name: true } },
+        },
+      },
+    },
+    where: { commitment: { archivedAt: null } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+  });
+}
+
+export type RecentFollowUp = Awaited<ReturnType<typeof listRecentFollowUps>>[number];

@@ -21,7 +21,10 @@ export const createUserSchema = z.object({
     .string({ error: 'Enter a name.' })
     .trim()
     .min(1, { error: 'Enter a name.' })
-    .max(120, { error: 'Use at most 120 characters.' }),
+    .max(120, { error: 'Use at most 120 characters.' })
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), {
+      error: 'Remove the invisible control characters from the name.',
+    }),
   role: roleSchema,
   /** Empty: the server generates one and shows it once. */
   password: z
@@ -38,7 +41,8 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const userIdSchema = z.object({
-  userId: z.string({ error: 'No user given.' }).min(1, { error: 'No user given.' }),
+  // Better Auth's ids: 32 letters and digits. Anything else names no user (and NUL would fail in PostgreSQL).
+  userId: z.string({ error: 'No user given.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'No such user.' }),
 });
 
 export const changeRoleSchema = userIdSchema.extend({ role: roleSchema });

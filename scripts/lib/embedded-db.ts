@@ -41,6 +41,12 @@ export type EmbeddedDatabaseOptions = {
    * stop whatever uses the database first and the database last. The caller must then stop it itself.
    */
   detached?: boolean;
+  /**
+   * Called as soon as the server process exists, long before it is ready (a first initialisation takes 10-40 s):
+   * a caller stopping on a signal meanwhile can then stop it and wait for it, rather than leave it to the
+   * fire-and-forget `exit` hook. The promise still settles only once the server is ready (or has failed).
+   */
+  onSpawn?: (database: EmbeddedDatabase) => void;
 };
 
 export function embeddedDatabaseUrl(port: number): string {
@@ -49,7 +55,15 @@ export function embeddedDatabaseUrl(port: number): string {
 
 /** Starts `pglite-server` on `dataDir` and resolves once it answers queries. */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const { dataDir, port, maxConnections, log = () => {}, timeoutMs = 120_000, detached = false } = options;
+  const {
+    dataDir,
+    port,
+    maxConnections,
+    log = () => {},
+    timeoutMs = 120_000,
+    detached = false,
+    onSpawn,
+  } = options;
   const url = embeddedDatabaseUrl(port);
   // Refuse early: waiting for "a server on this port" would otherwise happily find someone else's.
   if (await isPortInUse(port)) {
@@ -70,7 +84,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     { stdio: ['ignore', output, output], detached },
   );
   closeSync(output);
-  await writeFile(lockFileOf(dataDir), String(child.process.pid ?? ''));
+  const locked = writeFile(lockFileOf(dataDir), String(child.process.pid ?? ''));
 
   // If the caller exits without stopping us (an uncaught error), still ask the server to close cleanly.
   const stopOnExit = () => child.process.kill('SIGTERM');
@@ -82,17 +96,27 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       process.removeListener('exit', stopOnExit);
       // SIGTERM (like SIGINT) makes pglite-server stop listening, close PGlite (a clean shutdown of its data
       // directory) and exit 0. SIGKILL is the last resort: the next start then has to recover the data.
+      // While it is still initialising it has no handler yet and SIGTERM ends it at once; no client has written
+      // anything then, and PGlite opens the directory normally next time (tried: killed while it wrote a new one).
       await stopChild(child, { signal: 'SIGTERM', graceMs: 20_000, log });
+      // A stop right after the spawn must not remove the pid file before it is written.
+      await locked.catch(() => {});
       await rm(lockFileOf(dataDir), { force: true });
     })());
+  const database: EmbeddedDatabase = { url, exited: child.exited, stop };
+  // Before any await, so no signal finds the server running but not yet stoppable.
+  onSpawn?.(database);
 
   try {
+    await locked;
     await waitForPostgres(url, {
       timeoutMs,
       abort: child.exited,
       abortMessage: () => `embedded database ${describeExit(exitOrUnknown(child))} before it was ready`,
-      onProgress: (seconds) =>
-        log(`still starting the embedded database (${seconds} s; the first start takes longest)…`),
+      onProgress: (seconds) => {
+        if (!stopping)
+          log(`still starting the embedded database (${seconds} s; the first start takes longest)…`);
+      },
     });
   } catch (error) {
     await stop();
@@ -101,7 +125,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       cause: error,
     });
   }
-  return { url, exited: child.exited, stop };
+  return database;
 }
 
 /** Waits until a PostgreSQL server accepts a connection and answers `SELECT 1`. */

@@ -100,6 +100,8 @@ export async function waitUntil(
   for (;;) {
     if (aborted) throw new Error(options.abortMessage?.() ?? `gave up waiting for ${description}`);
     if (await check().catch(() => false)) return;
+    // Settled during the check: no "still waiting" line after, say, a stop has begun.
+    if (aborted) throw new Error(options.abortMessage?.() ?? `gave up waiting for ${description}`);
     const now = Date.now();
     if (now - started > timeoutMs) {
       throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${description}`);
@@ -120,16 +122,30 @@ export async function waitForHttp(
     abort?: Promise<unknown>;
     abortMessage?: () => string;
     onProgress?: (seconds: number) => void;
+    /**
+     * Gives up at once, cancelling the request in flight: a server asked to stop waits for open requests
+     * before it exits, and one still starting up may take long to answer.
+     */
+    signal?: AbortSignal;
   } = {},
 ): Promise<void> {
+  const { signal, ...rest } = options;
+  const cancelled =
+    signal && new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+  if (signal?.aborted) throw new Error(options.abortMessage?.() ?? `gave up waiting for ${url}`);
   await waitUntil(
     `${url} to answer 200`,
     async () => {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      const timeout = AbortSignal.timeout(5_000);
+      const response = await fetch(url, { signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
       await response.body?.cancel();
       return response.status === 200;
     },
-    { timeoutMs, ...options },
+    {
+      timeoutMs,
+      ...rest,
+      abort: cancelled && rest.abort ? Promise.race([rest.abort, cancelled]) : (cancelled ?? rest.abort),
+    },
   );
 }
 

@@ -1,23 +1,77 @@
 import type { Metadata } from 'next';
-import { FileText } from 'lucide-react';
-import { AgreementsTable } from '@/components/agreements/agreements-table';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { FileText, Plus } from 'lucide-react';
+import { AGREEMENT_KIND_LABELS } from '@/components/agreements/labels';
+import { AgreementFilterForm } from '@/components/dashboard/agreement-filter-form';
+import { AgreementListTable } from '@/components/dashboard/agreement-list-table';
+import { canonicalRedirect } from '@/components/dashboard/canonical-query';
+import {
+  ActiveFilters,
+  hrefWithout,
+  secondaryButtonClass,
+  type ActiveFilter,
+} from '@/components/dashboard/filter-controls';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
-import { listAgreements } from '@/lib/data/agreements';
-import { parsePageParam } from '@/lib/validation/params';
+import { can } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
+import { listAgreementsFiltered, listFilterOptions } from '@/lib/data/lists';
+import { STATUS_LABELS } from '@/lib/domain/status';
+import { formatDate } from '@/lib/format/date';
+import {
+  AGREEMENT_SORT_LABELS,
+  filtersToQuery,
+  parseAgreementListFilters,
+  type SearchParams,
+} from '@/lib/validation/filters';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Agreements' };
 
-export default async function AgreementsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const page = parsePageParam((await searchParams).page);
-  const agreements = await listAgreements({ page });
+const PATH = '/agreements';
+
+export default async function AgreementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const filters = parseAgreementListFilters(params);
+  const query = filtersToQuery(filters, { sort: 'concluded' });
+  const canonical = canonicalRedirect(PATH, params, query);
+  if (canonical) redirect(canonical);
+
+  const [list, options, user] = await Promise.all([
+    listAgreementsFiltered(filters),
+    listFilterOptions(),
+    getCurrentUser(),
+  ]);
+  const partyName = new Map(options.parties.map((option) => [option.id, option.name]));
+  const categoryName = new Map(options.categories.map((option) => [option.id, option.name]));
+
+  const chip = (key: string, label: string, ...alsoRemove: string[]): ActiveFilter => ({
+    key,
+    label,
+    removeHref: hrefWithout(PATH, query, key, ...alsoRemove),
+  });
+  const chips: ActiveFilter[] = [];
+  if (filters.q) chips.push(chip('q', `Text: “${filters.q}”`));
+  if (filters.party)
+    chips.push(chip('party', `Party: ${partyName.get(filters.party) ?? `#${filters.party}`}`));
+  if (filters.kind) chips.push(chip('kind', `Kind: ${AGREEMENT_KIND_LABELS[filters.kind]}`));
+  if (filters.status)
+    chips.push(chip('status', `With a commitment ${STATUS_LABELS[filters.status].toLowerCase()}`));
+  if (filters.category)
+    chips.push(chip('category', `Category: ${categoryName.get(filters.category) ?? `#${filters.category}`}`));
+  if (filters.from) chips.push(chip('from', `Concluded from ${formatDate(filters.from)}`));
+  if (filters.to) chips.push(chip('to', `Concluded by ${formatDate(filters.to)}`));
+  if (filters.sort !== 'concluded' || filters.dir)
+    chips.push(
+      chip(
+        'sort',
+        `Sorted by ${AGREEMENT_SORT_LABELS[filters.sort].toLowerCase()}${filters.dir ? (filters.dir === 'asc' ? ', ascending' : ', descending') : ''}`,
+        'dir',
+      ),
+    );
 
   return (
     <>
@@ -26,23 +80,53 @@ export default async function AgreementsPage({
         description={
           <p>Meeting outcomes, memoranda, joint statements and treaties, most recently concluded first.</p>
         }
+        actions={
+          can(user, 'write') ? (
+            <Link href="/agreements/new" className={secondaryButtonClass}>
+              <Plus aria-hidden className="size-4" />
+              New agreement
+            </Link>
+          ) : null
+        }
       />
-      <Card>
-        {agreements.total === 0 ? (
+
+      <Card className="mb-6">
+        <AgreementFilterForm key={JSON.stringify(query)} filters={filters} options={options} />
+        <ActiveFilters filters={chips} clearHref={PATH} />
+      </Card>
+
+      <Card aria-labelledby="agreements-results-heading">
+        <h2 id="agreements-results-heading" className="sr-only">
+          Results
+        </h2>
+        {list.total === 0 ? (
           <EmptyState
             icon={FileText}
-            title="No agreements yet"
-            description="Recorded agreements will be listed here with their parties and commitments."
+            level={3}
+            title={chips.length ? 'No agreement matches these filters' : 'No agreements yet'}
+            description={
+              chips.length
+                ? undefined
+                : 'Recorded agreements will be listed here with their parties and commitments.'
+            }
+            action={
+              chips.length ? (
+                <Link href={PATH} className="link text-sm">
+                  Clear filters
+                </Link>
+              ) : null
+            }
           />
         ) : (
           <>
-            <AgreementsTable rows={agreements.items} caption="Agreements" />
+            <AgreementListTable rows={list.items} caption="Agreements" />
             <Pagination
-              page={agreements.page}
-              pageCount={agreements.pageCount}
-              pageSize={agreements.pageSize}
-              total={agreements.total}
-              pathname="/agreements"
+              page={list.page}
+              pageCount={list.pageCount}
+              pageSize={list.pageSize}
+              total={list.total}
+              pathname={PATH}
+              query={query}
               noun="agreements"
             />
           </>

@@ -1,18 +1,23 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { CalendarDays, ListChecks, MapPin } from 'lucide-react';
+import { CalendarDays, ListChecks, MapPin, Pencil, Plus } from 'lucide-react';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
+import { ArchiveForm } from '@/components/editors/archive-form';
+import { ButtonLink } from '@/components/editors/button-link';
 import { EvidenceList } from '@/components/evidence/evidence-list';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardHeader } from '@/components/ui/card';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PartialDay } from '@/components/ui/day';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
 import { getAgreementOrThrow } from '@/lib/data/agreements';
 import { NotFoundError } from '@/lib/errors';
 import { parseIdParam } from '@/lib/validation/params';
+import { archiveAgreement, unarchiveAgreement } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,6 +42,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AgreementPage({ params }: Props) {
   const agreement = await loadAgreement((await params).id);
+  // Hiding the controls is a courtesy: the actions check the permission themselves.
+  const canWrite = can(await getCurrentUser(), 'write');
+  const addCommitmentHref = `/commitments/new?agreement=${agreement.id}`;
 
   return (
     <>
@@ -67,14 +75,49 @@ export default async function AgreementPage({ params }: Props) {
           </>
         }
         description={agreement.summary ? <p className="whitespace-pre-line">{agreement.summary}</p> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink
+              href={`/agreements/${agreement.id}/edit`}
+              icon={<Pencil aria-hidden className="size-4" />}
+            >
+              Edit<span className="sr-only"> agreement</span>
+            </ButtonLink>
+          ) : null
+        }
       />
 
       <Card aria-labelledby="commitments-heading" className="mb-6">
-        <CardHeader id="commitments-heading" title="Commitments" />
+        <CardHeader
+          id="commitments-heading"
+          title="Commitments"
+          actions={
+            canWrite && agreement.commitments.length && !agreement.archivedAt ? (
+              <ButtonLink href={addCommitmentHref} icon={<Plus aria-hidden className="size-4" />}>
+                Add commitment
+              </ButtonLink>
+            ) : null
+          }
+        />
         {agreement.commitments.length ? (
           <CommitmentsTable
             rows={agreement.commitments}
             caption="Commitments of this agreement with their current status"
+          />
+        ) : canWrite && !agreement.archivedAt ? (
+          <EmptyState
+            level={3}
+            title="No commitments yet — add the first"
+            description="Each thing a party promised to do becomes a commitment, followed up with evidence."
+            action={
+              <ButtonLink
+                href={addCommitmentHref}
+                variant="primary"
+                icon={<Plus aria-hidden className="size-4" />}
+              >
+                Add the first commitment
+              </ButtonLink>
+            }
           />
         ) : (
           <EmptyState level={3} title="No commitments recorded" />
@@ -131,6 +174,27 @@ export default async function AgreementPage({ params }: Props) {
           </Card>
         </div>
       </div>
+
+      {canWrite ? (
+        <Card aria-labelledby="archive-heading" className="mt-6">
+          <CardHeader id="archive-heading" title={agreement.archivedAt ? 'Archived' : 'Archive'} />
+          <CardBody>
+            <ArchiveForm
+              archive={archiveAgreement}
+              unarchive={unarchiveAgreement}
+              id={agreement.id}
+              version={agreement.version}
+              archived={agreement.archivedAt !== null}
+              what={`agreement “${agreement.title}”`}
+              explanation={
+                agreement.archivedAt
+                  ? 'Archived: hidden from lists, dashboards and pickers. Unarchiving brings it back with the commitments archived along with it.'
+                  : 'Entered by mistake or no longer tracked? Archiving hides it and its commitments from lists, dashboards and pickers; nothing is deleted.'
+              }
+            />
+          </CardBody>
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -2,24 +2,51 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { History, Newspaper } from 'lucide-react';
+import { ClipboardList, History, Newspaper, Pencil, Plus } from 'lucide-react';
+import { StatusTimelineChart } from '@/components/charts/status-timeline-chart';
+import type { TimelineChartUpdate } from '@/components/charts/status-timeline-data';
 import { PartyNames } from '@/components/commitments/party-names';
 import { StatusChip } from '@/components/commitments/status-chip';
 import { StatusHistory } from '@/components/commitments/status-history';
+import { AsOfPicker } from '@/components/dashboard/as-of-picker';
+import { AttentionBadges } from '@/components/dashboard/attention-badges';
+import { attentionExplanations } from '@/components/dashboard/attention-explanations';
+import { AttentionPanel } from '@/components/dashboard/attention-panel';
+import { AuditTrail } from '@/components/dashboard/audit-trail';
+import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
+import { PartyStatusList } from '@/components/dashboard/party-status-list';
+import { describeGrade } from '@/components/evidence/admiralty-badge';
 import { EvidenceList } from '@/components/evidence/evidence-list';
+import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
+import { LogFollowUpForm } from '@/components/follow-ups/log-follow-up-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Day } from '@/components/ui/day';
 import { DescriptionList } from '@/components/ui/description-list';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
+import { staleAfterDays } from '@/lib/config';
+import { getCommitmentStates } from '@/lib/data/attention';
 import { getCommitmentOrThrow } from '@/lib/data/commitments';
+import { getFollowUpFormOptions } from '@/lib/data/evidence';
+import {
+  listCommitmentAuditTrail,
+  listCommitmentTimeline,
+  listPartyStatuses,
+  timelineAsOf,
+  timelineSpan,
+} from '@/lib/data/timeline';
+import { compareDays, formatDay, today as todayUtc } from '@/lib/domain/dates';
+import { formatDate } from '@/lib/format/date';
 import { NotFoundError } from '@/lib/errors';
+import { parseAsOfParam, type SearchParams } from '@/lib/validation/filters';
 import { parseIdParam } from '@/lib/validation/params';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 // Shared by generateMetadata and the page, so one request reads the commitment once.
 const loadCommitment = cache(async (rawId: string) => {
@@ -38,15 +65,79 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: commitment.title };
 }
 
-export default async function CommitmentPage({ params }: Props) {
+export default async function CommitmentPage({ params, searchParams }: Props) {
   const commitment = await loadCommitment((await params).id);
-  const updateCount = commitment.statusUpdates.length;
+  const asOf = parseAsOfParam((await searchParams).asOf) ?? null;
+  const today = todayUtc();
+  const day = asOf ?? today;
+  const pathname = `/commitments/${commitment.id}`;
+
+  const user = await getCurrentUser();
+  const writer = can(user, 'write');
+  const [states, timeline, formOptions] = await Promise.all([
+    getCommitmentStates([commitment.id], { asOf }),
+    listCommitmentTimeline(commitment.id),
+    writer ? getFollowUpFormOptions() : null,
+  ]);
+  const state = states.get(commitment.id);
+  if (!state) notFound();
+  const visible = timelineAsOf(timeline, asOf);
+  const [partyStatuses, audit] = await Promise.all([
+    listPartyStatuses(commitment.id, commitment.responsibleParties, { asOf, timeline }),
+    listCommitmentAuditTrail(
+      commitment.id,
+      timeline.map((entry) => entry.id),
+    ),
+  ]);
+
+  // As of a day, the evidence is what the follow-ups up to then cited.
+  const citedIds = new Set(visible.flatMap((entry) => (entry.evidence ? [entry.evidence.id] : [])));
+  const evidence = asOf ? commitment.evidence.filter((item) => citedIds.has(item.id)) : commitment.evidence;
+  const laterCount = timeline.length - visible.length;
+
+  // The run of follow-ups the status rests on (newest back to the first with another status).
+  const run: typeof visible = [];
+  for (let i = visible.length - 1; i >= 0 && visible[i].status === state.status; i--) run.push(visible[i]);
+  const explanations = attentionExplanations({
+    flags: state.flags,
+    status: state.status,
+    dueOn: commitment.dueOn,
+    day,
+    isToday: !asOf,
+    lastNewsOn: state.lastEvidenceOn,
+    createdOn: state.createdOn,
+    staleAfterDays: staleAfterDays(),
+    latestEvidence: visible.findLast((entry) => entry.evidence)?.evidence ?? null,
+    runGrades: run.flatMap((entry) => (entry.evidence ? [entry.evidence] : [])),
+    hasUpdates: visible.length > 0,
+  });
+
+  const chartUpdates: TimelineChartUpdate[] = timeline.map((entry) => ({
+    id: entry.id,
+    day: formatDay(entry.observedOn),
+    status: entry.status,
+    party: entry.party?.name ?? null,
+    reason: entry.reason,
+    evidence: entry.evidence
+      ? {
+          title: entry.evidence.title,
+          outlet: entry.evidence.outlet.name,
+          grade: `${entry.evidence.reliability}${entry.evidence.credibility}`,
+          gradeText: describeGrade(entry.evidence.reliability, entry.evidence.credibility),
+          type: EVIDENCE_TYPE_LABELS[entry.evidence.type],
+        }
+      : null,
+  }));
+  const lastNews = timeline.at(-1)?.observedOn;
+  let chartEnd = asOf && compareDays(asOf, today) > 0 ? asOf : today;
+  if (lastNews && compareDays(lastNews, chartEnd) > 0) chartEnd = lastNews;
+  const span = timelineSpan(timeline, state.createdOn, chartEnd);
 
   return (
     <>
       <PageHeader
         breadcrumbs={[
-          { label: 'Agreements', href: '/agreements' },
+          { label: 'Commitments', href: '/commitments' },
           { label: commitment.agreement.title, href: `/agreements/${commitment.agreement.id}` },
         ]}
         eyebrow={commitment.category.name}
@@ -54,76 +145,135 @@ export default async function CommitmentPage({ params }: Props) {
         meta={
           <>
             <span className="inline-flex flex-wrap items-center gap-2">
-              <span className="sr-only">Current status: </span>
-              <StatusChip status={commitment.status} size="md" />
-              {commitment.statusSince ? (
+              <span className="sr-only">
+                {asOf ? `Status as of ${formatDate(asOf)}: ` : 'Current status: '}
+              </span>
+              <StatusChip status={state.status} size="md" />
+              {state.since ? (
                 <span>
-                  since <Day date={commitment.statusSince} />
+                  since <Day date={state.since} />
                 </span>
               ) : null}
+              {asOf ? <Badge tone="violet">As of {formatDate(asOf)}</Badge> : null}
             </span>
+            <AttentionBadges flags={state.flags} />
             {commitment.archivedAt ? <Badge tone="amber">Archived</Badge> : null}
           </>
         }
         description={
           commitment.description ? <p className="whitespace-pre-line">{commitment.description}</p> : null
         }
+        actions={
+          writer ? (
+            <>
+              <Link href={`${pathname}/edit`} className={secondaryButtonClass}>
+                <Pencil aria-hidden className="size-4" />
+                Edit<span className="sr-only"> commitment</span>
+              </Link>
+              <a href="#log-follow-up" className={secondaryButtonClass}>
+                <Plus aria-hidden className="size-4" />
+                Log follow-up
+              </a>
+            </>
+          ) : null
+        }
       />
 
-      <Card aria-labelledby="details-heading" className="mb-6">
-        <CardHeader id="details-heading" title="Details" />
-        <CardBody>
-          <DescriptionList
-            columns={3}
-            items={[
-              {
-                term: 'Agreement',
-                value: (
-                  <Link href={`/agreements/${commitment.agreement.id}`} className="link">
-                    {commitment.agreement.title}
-                  </Link>
-                ),
-              },
-              { term: 'Category', value: commitment.category.name },
-              { term: 'Due', value: <Day date={commitment.dueOn} fallback="No due date" /> },
-              {
-                term: 'Responsible',
-                value: <PartyNames parties={commitment.responsibleParties} empty="None recorded" />,
-              },
-              {
-                term: 'Beneficiaries',
-                value: <PartyNames parties={commitment.beneficiaryParties} empty="None recorded" />,
-              },
-              {
-                term: 'Reciprocal commitment',
-                value: commitment.reciprocal ? (
-                  <Link href={`/commitments/${commitment.reciprocal.id}`} className="link">
-                    {commitment.reciprocal.title}
-                  </Link>
-                ) : (
-                  <span className="text-slate-500">None</span>
-                ),
-              },
-              { term: 'Last evidence', value: <Day date={commitment.lastEvidenceOn} fallback="None yet" /> },
-            ]}
+      <div className="mb-6">
+        <AsOfPicker pathname={pathname} asOf={asOf} today={today} />
+      </div>
+
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
+        <Card aria-labelledby="details-heading" className="self-start lg:col-span-3">
+          <CardHeader id="details-heading" title="Details" />
+          <CardBody>
+            <DescriptionList
+              items={[
+                {
+                  term: 'Agreement',
+                  value: (
+                    <Link href={`/agreements/${commitment.agreement.id}`} className="link">
+                      {commitment.agreement.title}
+                    </Link>
+                  ),
+                },
+                { term: 'Category', value: commitment.category.name },
+                { term: 'Due', value: <Day date={commitment.dueOn} fallback="No due date" /> },
+                { term: 'Last news', value: <Day date={state.lastEvidenceOn} fallback="None yet" /> },
+                {
+                  term: 'Responsible',
+                  value: <PartyNames parties={commitment.responsibleParties} empty="None recorded" />,
+                },
+                {
+                  term: 'Beneficiaries',
+                  value: <PartyNames parties={commitment.beneficiaryParties} empty="None recorded" />,
+                },
+                {
+                  term: 'Reciprocal commitment',
+                  value: commitment.reciprocal ? (
+                    <Link href={`/commitments/${commitment.reciprocal.id}`} className="link">
+                      {commitment.reciprocal.title}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-500">None</span>
+                  ),
+                },
+              ]}
+            />
+          </CardBody>
+          <div className="border-t border-slate-200">
+            <h3 id="party-status-heading" className="px-4 pt-3 text-sm font-semibold text-slate-900 sm:px-5">
+              Status per responsible party
+            </h3>
+            {partyStatuses.length ? (
+              <PartyStatusList rows={partyStatuses} labelledBy="party-status-heading" />
+            ) : (
+              <p className="px-4 py-3 text-sm text-slate-600 sm:px-5">No responsible party recorded.</p>
+            )}
+          </div>
+        </Card>
+
+        <Card aria-labelledby="attention-heading" className="self-start lg:col-span-2">
+          <CardHeader
+            id="attention-heading"
+            title="Needs attention?"
+            description={asOf ? `As judged on ${formatDate(asOf)}.` : 'As judged today.'}
           />
-        </CardBody>
+          <AttentionPanel flags={state.flags} explanations={explanations} labelledBy="attention-heading" />
+        </Card>
+      </div>
+
+      <Card aria-labelledby="timeline-heading" className="mb-6">
+        <CardHeader
+          id="timeline-heading"
+          title="Status timeline"
+          description="The status after each day's news; every point is a follow-up."
+        />
+        <div className="px-2 pt-4 pb-3 sm:px-4">
+          <StatusTimelineChart
+            updates={chartUpdates}
+            from={span.from}
+            to={span.to}
+            asOf={asOf ? formatDay(asOf) : undefined}
+            describedBy="history-heading"
+          />
+        </div>
       </Card>
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card aria-labelledby="history-heading" className="self-start">
           <CardHeader
             id="history-heading"
             title="Status history"
-            description={`${updateCount} ${updateCount === 1 ? 'follow-up' : 'follow-ups'}, newest news first`}
+            description={`${visible.length} ${visible.length === 1 ? 'follow-up' : 'follow-ups'}${asOf ? ` up to ${formatDate(asOf)}` : ''}, newest news first${laterCount ? ` (${laterCount} later not shown)` : ''}`}
           />
-          {updateCount ? (
-            <StatusHistory entries={commitment.statusUpdates} labelledBy="history-heading" />
+          {visible.length ? (
+            <StatusHistory entries={[...visible].reverse()} labelledBy="history-heading" />
           ) : (
             <EmptyState
               level={3}
               icon={History}
-              title="No follow-ups yet"
+              title={asOf ? 'No follow-ups by that day' : 'No follow-ups yet'}
               description="The status stays at “No evidence” until a follow-up is logged."
             />
           )}
@@ -135,13 +285,52 @@ export default async function CommitmentPage({ params }: Props) {
             title="Evidence"
             description="Graded with the Admiralty code: source reliability A–F, information credibility 1–6."
           />
-          {commitment.evidence.length ? (
-            <EvidenceList items={commitment.evidence} labelledBy="evidence-heading" />
+          {evidence.length ? (
+            <EvidenceList items={evidence} labelledBy="evidence-heading" />
           ) : (
             <EmptyState level={3} icon={Newspaper} title="No evidence cited yet" />
           )}
         </Card>
       </div>
+
+      {formOptions ? (
+        <Card id="log-follow-up" aria-labelledby="log-heading" className="mb-6 scroll-mt-6">
+          <CardHeader
+            id="log-heading"
+            title="Log follow-up"
+            description="One news item and what it shows about this commitment (and any other it bears on)."
+          />
+          <CardBody className="sm:p-6">
+            <LogFollowUpForm
+              commitments={formOptions.commitments}
+              outlets={formOptions.outlets}
+              presetCommitmentId={commitment.id}
+              returnTo={pathname}
+              headingLevel={3}
+            />
+          </CardBody>
+        </Card>
+      ) : null}
+
+      <Card aria-labelledby="audit-heading">
+        <CardHeader
+          id="audit-heading"
+          title="Audit trail"
+          description="Who changed this commitment or logged its follow-ups, and what changed, newest first."
+        />
+        {audit.entries.length ? (
+          <>
+            <AuditTrail entries={audit.entries} labelledBy="audit-heading" />
+            {audit.truncated ? (
+              <p className="border-t border-slate-200 px-4 py-3 text-xs text-slate-500 sm:px-5">
+                Showing the latest {audit.entries.length} events.
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <EmptyState level={3} icon={ClipboardList} title="No recorded changes" />
+        )}
+      </Card>
     </>
   );
 }

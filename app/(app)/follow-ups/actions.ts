@@ -1,0 +1,28 @@
+'use server';
+// The analyst's main write: one news item and what it shows about one or more commitments, in one transaction
+// (lib/data/evidence.ts logFollowUp). Afterwards: back where the form was, or to the first commitment's page,
+// with a notice.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { withLoggedNotice } from '@/components/follow-ups/notice';
+import { action } from '@/lib/auth/action';
+import { safeNextPath } from '@/lib/auth/next-path';
+import { logFollowUp as logFollowUpRecord } from '@/lib/data/evidence';
+import { logFollowUpSchema } from '@/lib/validation/follow-up';
+
+export const logFollowUp = action(
+  { permission: 'write', schema: logFollowUpSchema },
+  async (input, { user }) => {
+    const logged = await logFollowUpRecord(input, user.id);
+    // Statuses show on nearly every screen (overview, lists, commitment, party and agreement pages).
+    revalidatePath('/', 'layout');
+    const target = input.returnTo ? safeNextPath(input.returnTo) : `/commitments/${logged.commitmentIds[0]}`;
+    redirect(
+      withLoggedNotice(target, {
+        updates: logged.updateIds.length,
+        evidenceId: logged.evidence.id,
+        reused: logged.reused,
+      }),
+    );
+  },
+);

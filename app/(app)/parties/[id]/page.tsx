@@ -1,0 +1,272 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { Building2, Globe2, ListChecks, Pencil } from 'lucide-react';
+import { COMPLIANCE_EXPLANATION, ComplianceMeter } from '@/components/dashboard/compliance-meter';
+import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
+import { PartyCommitmentsTable } from '@/components/dashboard/party-commitments-table';
+import { PARTY_KIND_LABELS } from '@/components/dashboard/party-labels';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { can } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
+import {
+  complianceOrNone,
+  getComplianceByParty,
+  getPartyOrThrow,
+  listPartyCommitments,
+} from '@/lib/data/party-dashboard';
+import { NotFoundError } from '@/lib/errors';
+import type { SearchParams } from '@/lib/validation/filters';
+import { parseIdParam, parsePageParam } from '@/lib/validation/params';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+const loadParty = cache(async (rawId: string) => {
+  const id = parseIdParam(rawId);
+  if (id === null) notFound();
+  try {
+    return await getPartyOrThrow(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const party = await loadParty((await params).id);
+  return { title: party.name };
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+function countryName(code: string): string {
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export default async function PartyPage({ params, searchParams }: Props) {
+  const party = await loadParty((await params).id);
+  const query = await searchParams;
+  // Two lists, two page parameters: each paginates on its own without losing the other's place.
+  const page = parsePageParam(query.page);
+  const benefitsPage = parsePageParam(query.benefitsPage);
+  const [compliance, responsible, benefits, user] = await Promise.all([
+    getComplianceByParty([party.id]),
+    listPartyCommitments(party.id, { page }),
+    listPartyCommitments(party.id, { role: 'beneficiary', page: benefitsPage }),
+    getCurrentUser(),
+  ]);
+  const { own, withSubParties } = complianceOrNone(compliance, party.id);
+  const hasChildren = party.children.length > 0;
+  const pathname = `/parties/${party.id}`;
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[
+          { label: 'Parties', href: '/parties' },
+          ...party.ancestors.map((ancestor) => ({ label: ancestor.name, href: `/parties/${ancestor.id}` })),
+        ]}
+        eyebrow={PARTY_KIND_LABELS[party.kind]}
+        title={
+          <>
+            {party.name}
+            {party.shortName ? <span className="ml-2 text-slate-500">({party.shortName})</span> : null}
+          </>
+        }
+        meta={
+          <>
+            {party.countryCode ? (
+              <span className="inline-flex items-center gap-1.5">
+                <Globe2 aria-hidden className="size-4 text-slate-400" />
+                <span className="sr-only">Country: </span>
+                {countryName(party.countryCode)}
+              </span>
+            ) : null}
+            {party.ancestors.length ? (
+              <span className="inline-flex items-center gap-1.5">
+                <Building2 aria-hidden className="size-4 text-slate-400" />
+                Part of{' '}
+                <Link href={`/parties/${party.ancestors.at(-1)!.id}`} className="link">
+                  {party.ancestors.at(-1)!.name}
+                </Link>
+              </span>
+            ) : null}
+            {party.archivedAt ? <Badge tone="amber">Archived</Badge> : null}
+          </>
+        }
+        actions={
+          can(user, 'write') ? (
+            <Link href={`${pathname}/edit`} className={secondaryButtonClass}>
+              <Pencil aria-hidden className="size-4" />
+              Edit<span className="sr-only"> party</span>
+            </Link>
+          ) : null
+        }
+      />
+
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card aria-labelledby="compliance-heading" className="lg:col-span-2">
+          <CardHeader id="compliance-heading" title="Compliance" description={COMPLIANCE_EXPLANATION} />
+          <CardBody className="grid grid-cols-1 gap-6 sm:grid-cols-2">
+            <div>
+              <h3 className="mb-2 text-sm font-medium text-slate-700">Its own commitments</h3>
+              <ComplianceMeter compliance={own} size="lg" />
+            </div>
+            {hasChildren ? (
+              <div>
+                <h3 className="mb-2 text-sm font-medium text-slate-700">With the parties under it</h3>
+                <ComplianceMeter compliance={withSubParties} size="lg" />
+              </div>
+            ) : null}
+          </CardBody>
+        </Card>
+
+        <div className="space-y-6">
+          <Card aria-labelledby="sub-parties-heading">
+            <CardHeader id="sub-parties-heading" title="Parties under it" />
+            {hasChildren ? (
+              <ul aria-labelledby="sub-parties-heading" className="divide-y divide-slate-200">
+                {party.children.map((child) => (
+                  <li key={child.id} className="flex items-center justify-between gap-3 px-4 py-2.5 sm:px-5">
+                    <Link href={`/parties/${child.id}`} className="link text-sm">
+                      {child.name}
+                    </Link>
+                    <Badge tone="neutral">{PARTY_KIND_LABELS[child.kind]}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="px-4 py-3 text-sm text-slate-600 sm:px-5">None.</p>
+            )}
+          </Card>
+          {party.people.length ? (
+            <Card aria-labelledby="people-heading">
+              <CardHeader id="people-heading" title="People" />
+              <ul aria-labelledby="people-heading" className="divide-y divide-slate-200">
+                {party.people.map((person) => (
+                  <li key={person.id} className="px-4 py-2.5 sm:px-5">
+                    <p className="text-sm font-medium text-slate-900">{person.name}</p>
+                    {person.title ? <p className="text-xs text-slate-600">{person.title}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+
+      <Card aria-labelledby="responsible-heading" className="mb-6">
+        <CardHeader
+          id="responsible-heading"
+          title="Commitments it is responsible for"
+          description={
+            hasChildren
+              ? 'Across agreements, including those of the parties under it, with each party’s own status.'
+              : 'Across agreements, with its own status on each.'
+          }
+        />
+        {responsible.total ? (
+          <>
+            <PartyCommitmentsTable
+              rows={responsible.items}
+              caption={`Commitments ${party.name} is responsible for`}
+              partyId={party.id}
+              role="responsible"
+            />
+            <Pagination
+              page={responsible.page}
+              pageCount={responsible.pageCount}
+              pageSize={responsible.pageSize}
+              total={responsible.total}
+              pathname={pathname}
+              query={benefitsPage > 1 ? { benefitsPage: String(benefitsPage) } : {}}
+              noun="responsibilities"
+            />
+          </>
+        ) : (
+          <EmptyState level={3} icon={ListChecks} title="Not responsible for any commitment" />
+        )}
+      </Card>
+
+      <Card aria-labelledby="benefits-heading">
+        <CardHeader
+          id="benefits-heading"
+          title="Commitments for its benefit"
+          description={hasChildren ? 'Including those for the parties under it.' : undefined}
+        />
+        {benefits.total ? (
+          <>
+            <PartyCommitmentsTable
+              rows={benefits.items}
+              caption={`Commitments made for the benefit of ${party.name}`}
+              partyId={party.id}
+              role="beneficiary"
+            />
+            {benefits.pageCount > 1 ? (
+              <BenefitsPagination
+                pathname={pathname}
+                page={benefits.page}
+                pageCount={benefits.pageCount}
+                responsiblePage={page}
+              />
+            ) : null}
+          </>
+        ) : (
+          <EmptyState level={3} title="No commitment names it as beneficiary" />
+        )}
+      </Card>
+    </>
+  );
+}
+
+/** Previous/next for the second list, which pages with `benefitsPage` (Pagination only knows `page`). */
+function BenefitsPagination({
+  pathname,
+  page,
+  pageCount,
+  responsiblePage,
+}: {
+  pathname: string;
+  page: number;
+  pageCount: number;
+  responsiblePage: number;
+}) {
+  const href = (target: number) => {
+    const params = new URLSearchParams();
+    if (responsiblePage > 1) params.set('page', String(responsiblePage));
+    if (target > 1) params.set('benefitsPage', String(target));
+    const search = params.toString();
+    return search ? `${pathname}?${search}` : pathname;
+  };
+  return (
+    <nav
+      aria-label="Pagination of commitments for its benefit"
+      className="flex items-center justify-end gap-3 border-t border-slate-200 px-4 py-3 text-sm sm:px-5"
+    >
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="link">
+          Previous
+        </Link>
+      ) : null}
+      <span className="text-slate-600">
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} className="link">
+          Next
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,53 @@
+'use server';
+// People: create (stays on the list), edit (optimistic locking; a lost race comes back with the saved values),
+// archive and unarchive. Each goes through the action wrapper (`write`) and one lib/data/people.ts mutation that
+// writes its audit event in the same transaction.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { action } from '@/lib/auth/action';
+import { ConflictCapture } from '@/lib/data/editing';
+import {
+  archivePerson as archivePersonRecord,
+  createPerson as createPersonRecord,
+  unarchivePerson as unarchivePersonRecord,
+  updatePerson as updatePersonRecord,
+} from '@/lib/data/people';
+import { archiveSchema } from '@/lib/validation/editing';
+import { personSchema, updatePersonSchema, type PersonFormValues } from '@/lib/validation/person';
+
+export const createPerson = action({ permission: 'write', schema: personSchema }, async (input, { user }) => {
+  const person = await createPersonRecord(input, user.id);
+  revalidatePath('/', 'layout');
+  return { message: `Added ${person.name}.`, personId: person.id };
+});
+
+function updateWith(capture: ConflictCapture<PersonFormValues>) {
+  return action({ permission: 'write', schema: updatePersonSchema }, async (input, { user }) => {
+    await capture.run(() => updatePersonRecord(input, user.id));
+    revalidatePath('/', 'layout');
+    redirect('/people');
+  });
+}
+
+export async function updatePerson(state: unknown, formData?: FormData) {
+  const capture = new ConflictCapture<PersonFormValues>();
+  return capture.attach(await updateWith(capture)(state, formData));
+}
+
+export const archivePerson = action(
+  { permission: 'write', schema: archiveSchema },
+  async (input, { user }) => {
+    const person = await archivePersonRecord(input, user.id);
+    revalidatePath('/', 'layout');
+    return { message: `Archived ${person.name}: no longer offered in pickers.` };
+  },
+);
+
+export const unarchivePerson = action(
+  { permission: 'write', schema: archiveSchema },
+  async (input, { user }) => {
+    const person = await unarchivePersonRecord(input, user.id);
+    revalidatePath('/', 'layout');
+    return { message: `${person.name} is offered in pickers again.` };
+  },
+);

@@ -1,0 +1,139 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Users } from 'lucide-react';
+import { ArchiveForm } from '@/components/editors/archive-form';
+import { PersonForm } from '@/components/editors/person-form';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { listPartyOptions } from '@/lib/data/parties';
+import { listPeople } from '@/lib/data/people';
+import { parsePageParam } from '@/lib/validation/params';
+import type { PersonFormValues } from '@/lib/validation/person';
+import { archivePerson, createPerson, unarchivePerson } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'People' };
+
+const BLANK: PersonFormValues = { id: '', version: '', name: '', title: '', partyId: '', archived: false };
+
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser();
+  const canWrite = can(user, 'write');
+  const page = parsePageParam((await searchParams).page);
+  const [people, parties] = await Promise.all([listPeople({ page }), canWrite ? listPartyOptions() : []]);
+
+  return (
+    <>
+      <PageHeader
+        title="People"
+        description={<p>Who speaks for the parties: ministers, envoys, spokespeople named in agreements.</p>}
+      />
+      <div className="space-y-6">
+        {canWrite ? (
+          <Card id="new-person" aria-labelledby="new-person-heading">
+            <CardHeader id="new-person-heading" title="Add a person" />
+            <CardBody>
+              <PersonForm action={createPerson} mode="create" record={BLANK} partyOptions={parties} />
+            </CardBody>
+          </Card>
+        ) : null}
+        <Card aria-labelledby="people-heading">
+          <CardHeader
+            id="people-heading"
+            title="Everyone recorded"
+            description={`${people.total} in total`}
+          />
+          {people.total === 0 ? (
+            <EmptyState
+              level={3}
+              icon={Users}
+              title="No people yet"
+              description={canWrite ? 'Add the first with the form above.' : undefined}
+            />
+          ) : (
+            <>
+              <Table caption="People, their titles and the parties they speak for">
+                <THead>
+                  <Tr>
+                    <Th>Name</Th>
+                    <Th>Title</Th>
+                    <Th>Speaks for</Th>
+                    <Th className="hidden sm:table-cell">Agreements</Th>
+                    {canWrite ? (
+                      <Th>
+                        <span className="sr-only">Actions</span>
+                      </Th>
+                    ) : null}
+                  </Tr>
+                </THead>
+                <TBody>
+                  {people.items.map((person) => (
+                    <Tr key={person.id}>
+                      <RowHeader>
+                        <span className="font-medium text-slate-900">{person.name}</span>
+                        {person.archivedAt ? (
+                          <Badge tone="amber" className="ml-2">
+                            Archived
+                          </Badge>
+                        ) : null}
+                      </RowHeader>
+                      <Td>{person.title ?? <span className="text-slate-500">—</span>}</Td>
+                      <Td>
+                        {person.party ? (
+                          <Link href={`/parties/${person.party.id}`} className="link">
+                            {person.party.name}
+                          </Link>
+                        ) : (
+                          <span className="text-slate-500">—</span>
+                        )}
+                      </Td>
+                      <Td className="hidden sm:table-cell">{person.agreementCount}</Td>
+                      {canWrite ? (
+                        <Td>
+                          <div className="flex flex-wrap items-start gap-2">
+                            <Link
+                              href={`/people/${person.id}/edit`}
+                              className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+                            >
+                              Edit<span className="sr-only"> {person.name}</span>
+                            </Link>
+                            <ArchiveForm
+                              archive={archivePerson}
+                              unarchive={unarchivePerson}
+                              id={person.id}
+                              version={person.version}
+                              archived={person.archivedAt !== null}
+                              what={person.name}
+                            />
+                          </div>
+                        </Td>
+                      ) : null}
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+              <Pagination
+                page={people.page}
+                pageCount={people.pageCount}
+                pageSize={people.pageSize}
+                total={people.total}
+                pathname="/people"
+                noun="people"
+              />
+            </>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+// Shapes a commitment's follow-up log into the two series of the status timeline chart: the status as a step line
+// over time, and one point per follow-up (the ones citing evidence filled). Pure, so it runs on the server and the
+// client component only draws. Days travel as 'YYYY-MM-DD' (serialisable props) and become UTC-midnight epochs.
+import type { CommitmentStatus } from '@/lib/domain/status';
+
+/**
+ * The chart's vertical order, worst to best, so that up means progress: the two judgements against the
+ * commitment at the bottom, "nothing known" and "not started" in the middle, fulfilment at the top.
+ */
+export const TIMELINE_LEVELS: readonly CommitmentStatus[] = [
+  'broken',
+  'stalled',
+  'no_evidence',
+  'not_started',
+  'in_progress',
+  'partially_fulfilled',
+  'fulfilled',
+];
+
+export function statusLevel(status: CommitmentStatus): number {
+  return TIMELINE_LEVELS.indexOf(status);
+}
+
+export type TimelineChartEvidence = {
+  title: string;
+  outlet: string;
+  /** "B2" */
+  grade: string;
+  /** "Source B (usually reliable), information 2 (probably true)" */
+  gradeText: string;
+  type: string;
+};
+
+/** One follow-up, in the order of the rules (oldest news first). */
+export type TimelineChartUpdate = {
+  id: number;
+  day: string;
+  status: CommitmentStatus;
+  party: string | null;
+  reason: string | null;
+  evidence: TimelineChartEvidence | null;
+};
+
+export type StepPoint = { t: number; level: number; status: CommitmentStatus };
+export type UpdatePoint = StepPoint & { update: TimelineChartUpdate };
+
+const DAY_MS = 86_400_000;
+const MIN_SPAN_DAYS = 30;
+
+export function dayToTime(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+/**
+ * The step line (status of the commitment as a whole after each day's news, from `from` to `to`) and the update
+ * points. Before the first follow-up the status is "no evidence". Updates must be in rule order: the last one of a
+ * day decides that day's status.
+ */
+export function timelineSeries(
+  updates: readonly TimelineChartUpdate[],
+  from: string,
+  to: string,
+): { steps: StepPoint[]; points: UpdatePoint[]; domain: [number, number] } {
+  const start = dayToTime(from);
+  const end = Math.max(dayToTime(to), start);
+  const steps: StepPoint[] = [];
+  const push = (t: number, status: CommitmentStatus) => {
+    if (steps.at(-1)?.t === t) steps.pop();
+    steps.push({ t, level: statusLevel(status), status });
+  };
+  const firstDay = updates.length ? dayToTime(updates[0].day) : Infinity;
+  if (firstDay > start) push(start, 'no_evidence');
+  for (const update of updates) push(dayToTime(update.day), update.status);
+  const finalStatus = updates.at(-1)?.status ?? 'no_evidence';
+  const lastT = steps.at(-1)?.t ?? start;
+  if (end > lastT) steps.push({ t: end, level: statusLevel(finalStatus), status: finalStatus });
+
+  const points = updates.map((update) => ({
+    t: dayToTime(update.day),
+    level: statusLevel(update.status),
+    status: update.status,
+    update,
+  }));
+
+  const times = [...steps.map((step) => step.t), ...points.map((point) => point.t)];
+  let min = Math.min(...times);
+  const max = Math.max(...times);
+  // A short history would be squeezed against the edge: show at least a month (the line itself still starts
+  // where the record does, so nothing is drawn for days nobody spoke of).
+  if (max - min < MIN_SPAN_DAYS * DAY_MS) min = max - MIN_SPAN_DAYS * DAY_MS;
+  // A day of margin on the right, so a point on the last day is not cut in half by the edge.
+  return { steps, points, domain: [min, max + DAY_MS] };
+}

@@ -1,0 +1,51 @@
+import Form from 'next/form';
+import Link from 'next/link';
+import { History } from 'lucide-react';
+import { formatDay } from '@/lib/domain/dates';
+import { formatDate } from '@/lib/format/date';
+import { secondaryButtonClass } from './filter-controls';
+
+/**
+ * "As of" a day: a GET form that puts `?asOf=YYYY-MM-DD` in the address, so the view of a past day can be shared.
+ * With a day set, a banner says the page shows that day, with the way back to today.
+ */
+export function AsOfPicker({ pathname, asOf, today }: { pathname: string; asOf: Date | null; today: Date }) {
+  return (
+    <div className="flex flex-col gap-3">
+      {asOf ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900 ring-1 ring-indigo-200 ring-inset"
+        >
+          <History aria-hidden className="size-4 shrink-0" />
+          <span>
+            Showing this commitment <strong>as of {formatDate(asOf)}</strong>: status, per-party status, flags
+            and history as they stood at the end of that day.
+          </span>
+          <Link href={pathname} className="link ml-auto">
+            Back to today
+          </Link>
+        </div>
+      ) : null}
+      <Form action={pathname} aria-label="View as of a day" className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="as-of" className="mb-1 block text-xs font-medium text-slate-700">
+            As of
+          </label>
+          <input
+            id="as-of"
+            name="asOf"
+            type="date"
+            required
+            max="9999-12-31"
+            defaultValue={asOf ? formatDay(asOf) : formatDay(today)}
+            className="block rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600"
+          />
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          Show that day
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import clsx from 'clsx';
+import type { Compliance } from '@/lib/domain/compliance';
+
+/** "67%" with a bar, or "Not scored" when no responsibility has evidence yet. */
+export function ComplianceMeter({
+  compliance,
+  size = 'sm',
+  className,
+}: {
+  compliance: Compliance & { commitments: number };
+  size?: 'sm' | 'lg';
+  className?: string;
+}) {
+  const { percent, scored, commitments } = compliance;
+  const tone =
+    percent === null
+      ? 'bg-slate-300'
+      : percent >= 67
+        ? 'bg-emerald-600'
+        : percent >= 34
+          ? 'bg-amber-500'
+          : 'bg-red-600';
+  return (
+    <div className={clsx('min-w-0', className)}>
+      <div className="flex items-baseline justify-between gap-2">
+        <span
+          className={clsx(
+            'font-semibold tabular-nums',
+            size === 'lg' ? 'text-3xl text-slate-900' : 'text-sm text-slate-900',
+            percent === null && 'text-slate-500',
+          )}
+        >
+          {percent === null ? (size === 'lg' ? '—' : 'Not scored') : `${percent}%`}
+        </span>
+        <span className="text-xs text-slate-500 tabular-nums">
+          {commitments ? `${scored} of ${commitments} scored` : 'No commitments'}
+        </span>
+      </div>
+      <div
+        aria-hidden
+        className={clsx('mt-1 overflow-hidden rounded-full bg-slate-100', size === 'lg' ? 'h-2.5' : 'h-1.5')}
+      >
+        <div className={clsx('h-full rounded-full', tone)} style={{ width: `${percent ?? 0}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export const COMPLIANCE_EXPLANATION =
+  'Scored as the G20 Research Group does: fulfilled +1; partially fulfilled or in progress 0; not started, stalled or broken −1; no evidence not counted. Shown as a percentage: (average + 1) ÷ 2.';

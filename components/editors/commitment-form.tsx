@@ -1,0 +1,231 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { SelectField, TextAreaField, TextField, controlClass, Field } from '@/components/forms/field';
+import { SubmitButton } from '@/components/forms/submit-button';
+import {
+  COMMITMENT_DESCRIPTION_MAX,
+  COMMITMENT_TITLE_MAX,
+  type CommitmentFormValues,
+} from '@/lib/validation/commitment';
+import type { EditAction } from './agreement-form';
+import { CheckboxGroup } from './checkbox-group';
+import { ConflictNotice, labelsOf, type ConflictRow } from './conflict-notice';
+import { errorOf, listOf, textOf, useEditAttempts } from './edit-state';
+import { FormAlert } from './form-alert';
+import { labelOf, pickerOptions, type PickOption } from './options';
+
+export type ReciprocalOption = { id: number; title: string; agreementTitle: string; archived: boolean };
+
+/** A new commitment of an agreement (mode "create") or an existing one (mode "edit"). */
+export function CommitmentForm({
+  action,
+  mode,
+  record,
+  agreementOptions,
+  categoryOptions,
+  partyOptions,
+  reciprocalOptions,
+  cancelHref,
+}: {
+  action: EditAction<CommitmentFormValues>;
+  mode: 'create' | 'edit';
+  record: CommitmentFormValues;
+  agreementOptions: PickOption[];
+  categoryOptions: PickOption[];
+  partyOptions: PickOption[];
+  /** Other commitments (never this one), for the reciprocal link. */
+  reciprocalOptions: ReciprocalOption[];
+  cancelHref: string;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const values = record as unknown as Record<string, unknown>;
+  const text = (name: string) => textOf(state, values, name);
+
+  const agreements = pickerOptions(agreementOptions, [record.agreementId]);
+  const categories = pickerOptions(categoryOptions, [record.categoryId]);
+  const responsible = listOf(state, values, 'responsiblePartyId');
+  const beneficiaries = listOf(state, values, 'beneficiaryPartyId');
+  const parties = pickerOptions(partyOptions, [...record.responsiblePartyId, ...record.beneficiaryPartyId]);
+
+  // The reciprocal picker, grouped by agreement; archived commitments only when already linked.
+  const reciprocals = reciprocalOptions.filter(
+    (option) => !option.archived || String(option.id) === record.reciprocalId,
+  );
+  const groups = new Map<string, ReciprocalOption[]>();
+  for (const option of reciprocals) {
+    groups.set(option.agreementTitle, [...(groups.get(option.agreementTitle) ?? []), option]);
+  }
+  const reciprocalLabels = reciprocals.map((option) => ({
+    value: String(option.id),
+    label: `${option.title}${option.archived ? ' (archived)' : ''}`,
+  }));
+
+  const conflictRows = (current: CommitmentFormValues): ConflictRow[] => [
+    {
+      label: 'Agreement',
+      theirs: labelOf(current.agreementId, agreements),
+      yours: labelOf(text('agreementId'), agreements),
+    },
+    { label: 'Title', theirs: current.title, yours: text('title') },
+    { label: 'Description', theirs: current.description, yours: text('description') },
+    {
+      label: 'Category',
+      theirs: labelOf(current.categoryId, categories),
+      yours: labelOf(text('categoryId'), categories),
+    },
+    {
+      label: 'Responsible',
+      theirs: labelsOf(current.responsiblePartyId, parties),
+      yours: labelsOf(responsible, parties),
+    },
+    {
+      label: 'Beneficiaries',
+      theirs: labelsOf(current.beneficiaryPartyId, parties),
+      yours: labelsOf(beneficiaries, parties),
+    },
+    { label: 'Due', theirs: current.dueOn, yours: text('dueOn') },
+    {
+      label: 'Reciprocal',
+      theirs: labelOf(current.reciprocalId, reciprocalLabels),
+      yours: labelOf(text('reciprocalId'), reciprocalLabels),
+    },
+  ];
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-6">
+      {mode === 'edit' ? (
+        <>
+          <input type="hidden" name="id" value={record.id} />
+          <input type="hidden" name="version" value={version} />
+        </>
+      ) : null}
+      {theirs ? (
+        <ConflictNotice rows={conflictRows(theirs)} discardHref={`/commitments/${record.id}/edit`} />
+      ) : null}
+      <FormAlert state={state} />
+
+      <div key={attempt} className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          className="sm:col-span-2"
+          label="Agreement"
+          name="agreementId"
+          required
+          placeholder="Choose an agreement…"
+          options={agreements}
+          defaultValue={text('agreementId')}
+          error={errorOf(state, 'agreementId')}
+        />
+        <TextField
+          className="sm:col-span-2"
+          label="Title"
+          name="title"
+          required
+          maxLength={COMMITMENT_TITLE_MAX}
+          hint="What was committed to, in a short line, e.g. “Joint military exercises in 2026”."
+          defaultValue={text('title')}
+          error={errorOf(state, 'title')}
+        />
+        <TextAreaField
+          className="sm:col-span-2"
+          label="Description"
+          name="description"
+          rows={4}
+          hint={`The commitment as the source states it (at most ${COMMITMENT_DESCRIPTION_MAX.toLocaleString('en')} characters).`}
+          defaultValue={text('description')}
+          error={errorOf(state, 'description')}
+        />
+        <SelectField
+          label="Category"
+          name="categoryId"
+          required
+          placeholder="Choose a category…"
+          options={categories}
+          defaultValue={text('categoryId')}
+          error={errorOf(state, 'categoryId')}
+        />
+        <TextField
+          label="Due date"
+          name="dueOn"
+          type="date"
+          hint="Optional: only if the source sets a deadline."
+          defaultValue={text('dueOn')}
+          error={errorOf(state, 'dueOn')}
+        />
+        <div className="sm:col-span-2">
+          <CheckboxGroup
+            legend="Responsible parties"
+            name="responsiblePartyId"
+            required
+            hint="Who must deliver; status is tracked for each of them. The agreement’s own parties come first."
+            options={parties}
+            checked={responsible}
+            error={errorOf(state, 'responsiblePartyId')}
+            empty={
+              <>
+                No parties yet.{' '}
+                <Link href="/parties/new" className="link">
+                  Create a party
+                </Link>{' '}
+                first.
+              </>
+            }
+          />
+        </div>
+        <div className="sm:col-span-2">
+          <CheckboxGroup
+            legend="Beneficiary parties"
+            name="beneficiaryPartyId"
+            hint="Optional: who it is for."
+            options={parties}
+            checked={beneficiaries}
+            error={errorOf(state, 'beneficiaryPartyId')}
+          />
+        </div>
+        <Field
+          className="sm:col-span-2"
+          label="Reciprocal commitment"
+          name="reciprocalId"
+          hint="The other side’s matching commitment, e.g. an invitation answered by an invitation. Linking one releases any link either side had."
+          error={errorOf(state, 'reciprocalId')}
+        >
+          {(props) => (
+            <select {...props} defaultValue={text('reciprocalId')} className={controlClass}>
+              <option value="">None</option>
+              {[...groups].map(([agreementTitle, options]) => (
+                <optgroup key={agreementTitle} label={agreementTitle}>
+                  {options.map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {option.title}
+                      {option.archived ? ' (archived)' : ''}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+        {mode === 'create' ? (
+          <>
+            <SubmitButton name="intent" value="save" pendingLabel="Adding…">
+              Add commitment
+            </SubmitButton>
+            <SubmitButton name="intent" value="another" variant="secondary" pendingLabel="Adding…">
+              Add and start another
+            </SubmitButton>
+          </>
+        ) : (
+          <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+        )}
+        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { SelectField, TextField } from '@/components/forms/field';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { PERSON_NAME_MAX, PERSON_TITLE_MAX, type PersonFormValues } from '@/lib/validation/person';
+import type { EditAction } from './agreement-form';
+import { ConflictNotice, type ConflictRow } from './conflict-notice';
+import { errorOf, textOf, useEditAttempts } from './edit-state';
+import { FormAlert } from './form-alert';
+import { labelOf, pickerOptions, type PickOption } from './options';
+
+/** A new person (mode "create": the form empties after each one) or an existing one (mode "edit"). */
+export function PersonForm({
+  action,
+  mode,
+  record,
+  partyOptions,
+  cancelHref,
+}: {
+  action: EditAction<PersonFormValues>;
+  mode: 'create' | 'edit';
+  record: PersonFormValues;
+  partyOptions: PickOption[];
+  cancelHref?: string;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const values = record as unknown as Record<string, unknown>;
+  const text = (name: string) => textOf(state, values, name);
+  const parties = pickerOptions(partyOptions, [record.partyId]);
+
+  const conflictRows = (current: PersonFormValues): ConflictRow[] => [
+    { label: 'Name', theirs: current.name, yours: text('name') },
+    { label: 'Title', theirs: current.title, yours: text('title') },
+    {
+      label: 'Speaks for',
+      theirs: labelOf(current.partyId, parties),
+      yours: labelOf(text('partyId'), parties),
+    },
+  ];
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-4">
+      {mode === 'edit' ? (
+        <>
+          <input type="hidden" name="id" value={record.id} />
+          <input type="hidden" name="version" value={version} />
+        </>
+      ) : null}
+      {theirs ? (
+        <ConflictNotice rows={conflictRows(theirs)} discardHref={`/people/${record.id}/edit`} />
+      ) : null}
+      <FormAlert state={state} />
+      <div key={attempt} className="grid gap-4 sm:grid-cols-3">
+        <TextField
+          label="Name"
+          name="name"
+          required
+          maxLength={PERSON_NAME_MAX}
+          defaultValue={text('name')}
+          error={errorOf(state, 'name')}
+        />
+        <TextField
+          label="Title"
+          name="title"
+          maxLength={PERSON_TITLE_MAX}
+          placeholder="e.g. Minister of National Defence"
+          defaultValue={text('title')}
+          error={errorOf(state, 'title')}
+        />
+        <SelectField
+          label="Speaks for"
+          name="partyId"
+          placeholder="No party"
+          options={parties}
+          defaultValue={text('partyId')}
+          error={errorOf(state, 'partyId')}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingLabel={mode === 'create' ? 'Adding…' : 'Saving…'}>
+          {mode === 'create' ? 'Add person' : 'Save changes'}
+        </SubmitButton>
+        {cancelHref ? (
+          <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
+            Cancel
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

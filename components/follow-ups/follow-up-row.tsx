@@ -1,0 +1,221 @@
+'use client';
+
+import { Trash2 } from 'lucide-react';
+import { StatusChip } from '@/components/commitments/status-chip';
+import type { CommitmentOption } from '@/lib/data/evidence';
+import { STATUSES, STATUS_LABELS, requiresReason, isCommitmentStatus } from '@/lib/domain/status';
+import { LIMITS, rowFieldName, type RowField } from '@/lib/validation/follow-up';
+import { CharacterCount, FieldShell, controlClass, describe, fieldId } from './form-bits';
+
+export type RowState = {
+  /** Stable identity for React; the field names use the row's position instead. */
+  key: number;
+  commitmentId: string;
+  status: string;
+  partyId: string;
+  /** What the analyst typed; used only once they touched the field (until then it follows the item's date). */
+  observedOn: string;
+  observedTouched: boolean;
+  reason: string;
+};
+
+export type AgreementGroup = { id: number; title: string; commitments: CommitmentOption[] };
+
+export function FollowUpRow({
+  formId,
+  index,
+  row,
+  groups,
+  commitment,
+  observedOn,
+  observedHint,
+  today,
+  errors,
+  canRemove,
+  onChange,
+  onRemove,
+}: {
+  formId: string;
+  index: number;
+  row: RowState;
+  groups: AgreementGroup[];
+  /** The commitment chosen in this row, if any. */
+  commitment: CommitmentOption | undefined;
+  /** The fact date the field shows (what the analyst typed, or the default). */
+  observedOn: string;
+  observedHint: string;
+  today: string;
+  errors: Record<string, string | undefined>;
+  canRemove: boolean;
+  onChange: (patch: Partial<RowState>) => void;
+  onRemove: () => void;
+}) {
+  const name = (field: RowField) => rowFieldName(index, field);
+  const id = (field: RowField) => fieldId(formId, name(field));
+  const error = (field: RowField) => errors[name(field)];
+  const number = index + 1;
+  const reasonRequired = isCommitmentStatus(row.status) && requiresReason(row.status);
+  const legendId = `${fieldId(formId, `rows.${index}`)}-legend`;
+
+  return (
+    <fieldset
+      aria-labelledby={legendId}
+      className="rounded-lg border border-slate-200 bg-slate-50/60 p-4 sm:p-5"
+      data-row={index}
+    >
+      <div className="mb-3 flex items-center justify-between gap-3">
+        {/* A legend cannot sit in a flex row beside the button, so the fieldset is labelled by this instead. */}
+        <h3 id={legendId} className="text-sm font-semibold text-slate-900">
+          Commitment {number}
+        </h3>
+        {canRemove ? (
+          <button
+            type="button"
+            onClick={onRemove}
+            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-200/60 hover:text-red-700"
+          >
+            <Trash2 aria-hidden className="size-4" />
+            Remove<span className="sr-only"> commitment {number}</span>
+          </button>
+        ) : null}
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <FieldShell
+          id={id('commitmentId')}
+          label="Commitment"
+          required
+          error={error('commitmentId')}
+          className="md:col-span-2"
+          hint={
+            commitment ? (
+              <span className="inline-flex flex-wrap items-center gap-1.5">
+                Now <StatusChip status={commitment.status} />
+                <span>· {commitment.agreement.title}</span>
+              </span>
+            ) : undefined
+          }
+        >
+          <select
+            {...describe(id('commitmentId'), {
+              required: true,
+              hint: Boolean(commitment),
+              error: error('commitmentId'),
+            })}
+            name={name('commitmentId')}
+            value={row.commitmentId}
+            onChange={(event) => {
+              const next = event.target.value;
+              onChange({ commitmentId: next, partyId: '' });
+            }}
+            className={controlClass}
+          >
+            <option value="">Choose a commitment…</option>
+            {groups.map((group) => (
+              <optgroup key={group.id} label={group.title}>
+                {group.commitments.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.title}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </FieldShell>
+
+        <FieldShell id={id('status')} label="New status" required error={error('status')}>
+          <select
+            {...describe(id('status'), { required: true, error: error('status') })}
+            name={name('status')}
+            value={row.status}
+            onChange={(event) => onChange({ status: event.target.value })}
+            className={controlClass}
+          >
+            <option value="">Choose what the item shows…</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+
+        <FieldShell
+          id={id('partyId')}
+          label="Assesses"
+          error={error('partyId')}
+          hint={
+            commitment && commitment.responsibleParties.length > 1
+              ? 'Pick a responsible party when the item speaks for one side only.'
+              : undefined
+          }
+        >
+          <select
+            {...describe(id('partyId'), {
+              hint: Boolean(commitment && commitment.responsibleParties.length > 1),
+              error: error('partyId'),
+            })}
+            name={name('partyId')}
+            value={row.partyId}
+            onChange={(event) => onChange({ partyId: event.target.value })}
+            className={controlClass}
+          >
+            <option value="">The commitment as a whole</option>
+            {(commitment?.responsibleParties ?? []).map((party) => (
+              <option key={party.id} value={party.id}>
+                {party.name}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+
+        <FieldShell
+          id={id('observedOn')}
+          label="Fact held on"
+          required
+          error={error('observedOn')}
+          hint={observedHint}
+        >
+          <input
+            {...describe(id('observedOn'), { required: true, hint: true, error: error('observedOn') })}
+            type="date"
+            name={name('observedOn')}
+            value={observedOn}
+            min="1900-01-01"
+            max={today}
+            onChange={(event) => onChange({ observedOn: event.target.value, observedTouched: true })}
+            className={controlClass}
+          />
+        </FieldShell>
+
+        <FieldShell
+          id={id('reason')}
+          label="Reason"
+          required={reasonRequired}
+          optional={!reasonRequired}
+          error={error('reason')}
+          className="md:col-span-2"
+          hint={
+            reasonRequired
+              ? `Required for ${STATUS_LABELS[row.status as 'stalled' | 'broken']}: say what the item shows, quoting it where you can.`
+              : 'What the item shows, quoting it where you can.'
+          }
+          extra={
+            row.reason.length > LIMITS.reason * 0.8 ? (
+              <CharacterCount length={row.reason.length} max={LIMITS.reason} />
+            ) : null
+          }
+        >
+          <textarea
+            {...describe(id('reason'), { required: reasonRequired, hint: true, error: error('reason') })}
+            name={name('reason')}
+            rows={2}
+            value={row.reason}
+            onChange={(event) => onChange({ reason: event.target.value })}
+            className={controlClass}
+          />
+        </FieldShell>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,37 @@
+// After a follow-up is logged the action redirects (to a commitment page, or wherever the form was) with a few
+// query parameters that the app shell turns into a notice. Parameters rather than a cookie: stateless, and a
+// notice can never land on a page it was not meant for.
+
+export const LOGGED_PARAM = 'logged';
+export const ITEM_PARAM = 'item';
+export const REUSED_PARAM = 'reused';
+const PARAMS = [LOGGED_PARAM, ITEM_PARAM, REUSED_PARAM];
+
+export type LoggedNotice = { updates: number; evidenceId: number; reused: boolean };
+
+/** `path` (which may carry a query already) with the notice's parameters set. */
+export function withLoggedNotice(path: string, notice: LoggedNotice): string {
+  const url = new URL(path, 'http://pactwatch.invalid');
+  url.searchParams.set(LOGGED_PARAM, String(notice.updates));
+  url.searchParams.set(ITEM_PARAM, String(notice.evidenceId));
+  if (notice.reused) url.searchParams.set(REUSED_PARAM, '1');
+  else url.searchParams.delete(REUSED_PARAM);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The notice the URL carries, or null (junk values are ignored: anyone can type a URL). */
+export function readLoggedNotice(params: Pick<URLSearchParams, 'get'>): LoggedNotice | null {
+  const updates = Number(params.get(LOGGED_PARAM));
+  const evidenceId = Number(params.get(ITEM_PARAM));
+  if (!Number.isSafeInteger(updates) || updates < 1 || updates > 1_000) return null;
+  if (!Number.isSafeInteger(evidenceId) || evidenceId < 1) return null;
+  return { updates, evidenceId, reused: params.get(REUSED_PARAM) === '1' };
+}
+
+/** The query string without the notice's parameters ('' or '?…'). */
+export function withoutNotice(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const name of PARAMS) params.delete(name);
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { CheckCircle2, X } from 'lucide-react';
+import { readLoggedNotice, withoutNotice } from '@/components/follow-ups/notice';
+
+/**
+ * "Follow-up logged" after the log-follow-up action redirected here (it says so in the query string). The live
+ * region is always in the page, so screen readers announce the notice when it appears after a navigation.
+ */
+export function FlashNotice() {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const notice = readLoggedNotice(params);
+
+  function dismiss() {
+    // Next keeps useSearchParams in step with replaceState, without a round trip to the server.
+    window.history.replaceState(
+      null,
+      '',
+      `${pathname}${withoutNotice(params.toString())}${window.location.hash}`,
+    );
+  }
+
+  return (
+    <div role="status">
+      {notice ? (
+        <div className="mb-6 flex items-start gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          <CheckCircle2 aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-700" />
+          <p className="min-w-0 flex-1">
+            <strong className="font-semibold">Follow-up logged:</strong>{' '}
+            {notice.updates === 1 ? 'one status update' : `${notice.updates} status updates`}
+            {notice.reused
+              ? ', citing the item already logged under that address (kept as first logged).'
+              : ', citing the new item.'}{' '}
+            <Link
+              href={`/evidence/${notice.evidenceId}`}
+              className="font-medium underline underline-offset-2"
+            >
+              View the item
+            </Link>
+          </p>
+          <button
+            type="button"
+            onClick={dismiss}
+            className="-m-1 rounded-md p-1 text-emerald-800 hover:bg-emerald-100"
+          >
+            <X aria-hidden className="size-4" />
+            <span className="sr-only">Dismiss</span>
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import { useActionState } from 'react';
+import { archiveOutlet, unarchiveOutlet } from '@/app/(app)/outlets/actions';
+import { FormMessage } from '@/components/forms/form-message';
+import { SubmitButton } from '@/components/forms/submit-button';
+
+/** Archive (or restore) an outlet: archived outlets leave the pick lists, while their evidence keeps them. */
+export function ArchiveOutletForm({
+  outlet,
+}: {
+  outlet: { id: number; name: string; version: number; archived: boolean };
+}) {
+  const [state, formAction] = useActionState(outlet.archived ? unarchiveOutlet : archiveOutlet, null);
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={outlet.id} />
+      <input type="hidden" name="version" value={outlet.version} />
+      <FormMessage state={state} />
+      <SubmitButton variant="secondary" pendingLabel={outlet.archived ? 'Restoring…' : 'Archiving…'}>
+        {outlet.archived ? 'Restore outlet' : 'Archive outlet'}
+      </SubmitButton>
+    </form>
+  );
+}

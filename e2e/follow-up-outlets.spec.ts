@@ -1,0 +1,69 @@
+// Outlets, which the follow-up form picks from: editing with optimistic locking (a stale form is told and shown
+// the current values, never overwriting silently), and archiving instead of deleting.
+import { expect, test } from './support/fixtures.ts';
+
+// Two tabs and several writes: more than the default budget on a busy two-core machine.
+test.beforeEach(() => test.slow());
+/** For what appears only after a write has committed and the page was rendered again. */
+const AFTER_WRITE = { timeout: 20_000 };
+
+test('a stale outlet form is told someone else saved, shown their values, and keeps what was typed', async ({
+  page,
+  context,
+  db,
+}) => {
+  const outlet = await db.outlet.create({
+    data: { name: `The Nation ${Date.now().toString(36)}`, defaultReliability: 'C' },
+  });
+  const other = await context.newPage();
+  await Promise.all([page.goto(`/outlets/${outlet.id}`), other.goto(`/outlets/${outlet.id}`)]);
+
+  // The other tab saves first.
+  await other.getByLabel('Default reliability').selectOption('B');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible(AFTER_WRITE);
+
+  // This tab, still on version 1, saves a different change.
+  await page.getByLabel('Website').fill('https://nation.com.pk');
+  await page.getByLabel('Default reliability').selectOption('D');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const conflict = page.getByRole('alert').filter({ hasText: 'changed by someone else since you opened it' });
+  await expect(conflict).toBeVisible(AFTER_WRITE);
+  await expect(conflict).toContainText('B — usually reliable');
+  await expect(page.getByLabel('Website')).toHaveValue('https://nation.com.pk');
+  await expect(page.getByLabel('Default reliability')).toHaveValue('D');
+  expect(await db.outlet.findUniqueOrThrow({ where: { id: outlet.id } })).toMatchObject({
+    defaultReliability: 'B',
+    website: null,
+    version: 2,
+  });
+
+  // Saving again, knowingly, replaces theirs.
+  await page.getByRole('button', { name: 'Save mine instead' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible(AFTER_WRITE);
+  expect(await db.outlet.findUniqueOrThrow({ where: { id: outlet.id } })).toMatchObject({
+    defaultReliability: 'D',
+    website: 'https://nation.com.pk',
+    version: 3,
+  });
+});
+
+test('an archived outlet leaves the follow-up form but keeps its evidence', async ({ page, db }) => {
+  const name = `Daily Archive ${Date.now().toString(36)}`;
+  const outlet = await db.outlet.create({ data: { name, defaultReliability: 'E' } });
+
+  await page.goto('/follow-ups/new');
+  const outlets = page.getByRole('combobox', { name: 'Outlet', exact: true });
+  await expect(outlets.getByRole('option', { name: `${name} (E)` })).toHaveCount(1);
+
+  await page.goto(`/outlets/${outlet.id}`);
+  await page.getByRole('button', { name: 'Archive outlet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is archived' })).toBeVisible(AFTER_WRITE);
+  await expect(page.getByRole('button', { name: 'Restore outlet' })).toBeVisible();
+
+  await page.goto('/follow-ups/new');
+  await expect(outlets.getByRole('option', { name: `${name} (E)` })).toHaveCount(0);
+  await page.goto('/outlets?archived=1');
+  await expect(page.getByRole('table', { name: 'Archived outlets' })).toContainText(name);
+  expect(await db.outlet.count({ where: { id: outlet.id } })).toBe(1);
+});

@@ -1,0 +1,70 @@
+// The two reports' columns: the header row of each file, in order. These names are an interface (spreadsheets,
+// scripts and the import read them), so they only ever grow at the end; never rename or reorder one.
+
+export const COMMITMENT_COLUMNS = [
+  'agreement',
+  'agreement_date',
+  'commitment',
+  'category',
+  'responsible_parties',
+  'beneficiary_parties',
+  'status',
+  'status_since',
+  'party_statuses',
+  'last_evidence_on',
+  'evidence_count',
+  'latest_evidence_reliability',
+  'latest_evidence_credibility',
+  'due_on',
+  'overdue',
+  'days_since_last_evidence',
+  'attention_flags',
+  'compliance_contribution',
+  'dashboard_url',
+] as const;
+
+export type CommitmentColumn = (typeof COMMITMENT_COLUMNS)[number];
+
+/** The follow-up log, one row per status update; also the one format the import accepts. */
+export const UPDATE_COLUMNS = [
+  'observed_on',
+  'logged_at',
+  'author',
+  'agreement',
+  'commitment',
+  'party',
+  'status',
+  'previous_status',
+  'reason',
+  'evidence_url',
+  'outlet',
+  'reliability',
+  'credibility',
+  'evidence_type',
+  'language',
+  'title',
+  'original_title',
+] as const;
+
+export type UpdateColumn = (typeof UPDATE_COLUMNS)[number];
+
+/** Columns the export derives and the import therefore ignores (it recomputes them). */
+export const DERIVED_UPDATE_COLUMNS: readonly UpdateColumn[] = ['previous_status'];
+
+/** The evidence columns of an update row: all empty when the update cites no evidence. */
+export const EVIDENCE_COLUMNS = [
+  'outlet',
+  'reliability',
+  'credibility',
+  'evidence_type',
+  'language',
+  'title',
+  'original_title',
+] as const satisfies readonly UpdateColumn[];
+
+export type ReportKind = 'commitments' | 'updates';
+
+export const REPORT_COLUMNS: Record<ReportKind, readonly string[]> = {
+  commitments: COMMITMENT_COLUMNS,
+  updates: UPDATE_COLUMNS,
+};

@@ -1,0 +1,692 @@
+// The dry run of an import: every row of the file checked against the rules and the database, and the plan of
+// what importing would write. The preview shows the plan; the import recomputes it inside its own transaction
+// (never trusting an earlier preview) and writes it only when no row has a problem.
+//
+// How a row is read (the rules are also on the import page):
+// - Cells starting with ' lose that one quote (the export's CSV-injection guard, lib/csv/cells.ts). Text is then
+//   trimmed and limited as the log-follow-up form does (lib/validation/follow-up.ts), whose checks are reused.
+// - The commitment is identified by agreement title + commitment title (ids differ between databases); both must
+//   name a live commitment, exactly (surrounding spaces ignored). `party`, if given, must be one of its
+//   responsible parties (matched by name, case-insensitively).
+// - `status`: a status code (in_progress) or label (In progress); `reason` is required for stalled and broken.
+// - `observed_on`: YYYY-MM-DD, not after today. `previous_status` is derived and ignored.
+// - `logged_at` (optional, ISO 8601 with a time zone): a row that has it is a copy of a follow-up logged earlier
+//   (from an export) and keeps that time, which orders same-day facts, and its author (matched by name; empty
+//   means "the system", as for the seed; a name that matches no one, or several people, makes you the author).
+//   A row without it is new: logged now, by you.
+// - Evidence: by `evidence_url`, normalised (lib/domain/url.ts). An address already logged is reused as it is
+//   (the row's other evidence columns are then only compared, and differences reported as warnings). A new one
+//   needs outlet, credibility, evidence_type, language and title; reliability defaults to the outlet's. An outlet
+//   that does not exist is created, with the row's reliability (or F) as its default. No evidence_url: leave the
+//   evidence columns empty.
+// - Re-importing creates no duplicates: a row is skipped when the log already holds the same commitment, party,
+//   status, observed day, evidence address and reason (and, when the row has logged_at, the same logged time),
+//   or when an earlier row of the file is the same.
+import type { CommitmentStatus, EvidenceType, Reliability } from '../generated/prisma/enums.ts';
+import { formatDay } from '../domain/dates.ts';
+import { requiresReason, statusLabel, STATUSES, STATUS_LABELS } from '../domain/status.ts';
+import {
+  EVIDENCE_TYPES,
+  LIMITS,
+  RELIABILITIES,
+  evidenceUrlSchema,
+  followUpRowSchema,
+  newsItemSchema,
+} from '../validation/follow-up.ts';
+import { restoreCell } from './cells.ts';
+import { EVIDENCE_COLUMNS, UPDATE_COLUMNS, type UpdateColumn } from './columns.ts';
+import type { ImportRecord, ParsedImport } from './import-parse.ts';
+import type { Queryable } from './scope.ts';
+
+/** Problems listed in a preview at most (the count says how many there are in all). */
+export const MAX_LISTED_ISSUES = 1_000;
+
+export type ImportIssue = { row: number; column: UpdateColumn | null; message: string };
+
+export type ImportPreview = {
+  /** Rows read (blank rows not counted). */
+  rows: number;
+  /** Rows that would be written. */
+  toImport: number;
+  /** Rows skipped because the log already holds them. */
+  alreadyImported: number;
+  /** Rows skipped because an earlier row of the file is the same. */
+  duplicates: number;
+  problems: ImportIssue[];
+  problemCount: number;
+  warnings: ImportIssue[];
+  warningCount: number;
+  newOutlets: { name: string; defaultReliability: Reliability }[];
+  newEvidence: number;
+};
+
+export type PlannedAuthor = { kind: 'actor' } | { kind: 'none' } | { kind: 'user'; id: string };
+
+export type PlannedUpdate = {
+  row: number;
+  commitmentId: number;
+  partyId: number | null;
+  status: CommitmentStatus;
+  reason: string | null;
+  observedOn: Date;
+  loggedAt: Date | null;
+  author: PlannedAuthor;
+  /** The normalised address of the evidence it cites (existing or new), or null. */
+  evidenceUrl: string | null;
+};
+
+export type PlannedEvidence = {
+  /** The first row that gives it. */
+  row: number;
+  url: string;
+  /** Lower-cased outlet name: the key of an existing or a new outlet. */
+  outletKey: string;
+  title: string;
+  originalTitle: string | null;
+  language: string;
+  reliability: Reliability | null;
+  credibility: number;
+  type: EvidenceType;
+};
+
+export type PlannedOutlet = { key: string; name: string; defaultReliability: Reliability };
+
+export type ImportPlan = {
+  preview: ImportPreview;
+  updates: PlannedUpdate[];
+  /** Evidence to create, and the ids of those already logged, by normalised address. */
+  newEvidence: PlannedEvidence[];
+  existingEvidence: Map<string, number>;
+  newOutlets: PlannedOutlet[];
+  existingOutlets: Map<string, { id: number; defaultReliability: Reliability }>;
+};
+
+// ---- reading one row -------------------------------------------------------------------------------------
+
+type EvidenceDetails = {
+  outlet: string | null;
+  reliability: Reliability | null;
+  credibility: number | null;
+  type: EvidenceType | null;
+  language: string | null;
+  title: string | null;
+  originalTitle: string | null;
+  /** Column problems that matter only if the evidence is new. */
+  problems: ImportIssue[];
+};
+
+type Draft = {
+  row: number;
+  observedOn: Date | null;
+  loggedAt: Date | null;
+  author: string;
+  agreement: string;
+  commitment: string;
+  party: string;
+  status: CommitmentStatus | null;
+  reason: string | null;
+  url: string | null;
+  evidence: EvidenceDetails | null;
+};
+
+const STATUS_BY_TEXT = new Map<string, CommitmentStatus>(
+  STATUSES.flatMap((status) => [
+    [status, status],
+    [STATUS_LABELS[status].toLowerCase(), status],
+  ]),
+);
+
+const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
+  announcement: 'Announcement',
+  concrete_action: 'Concrete action',
+  contradiction: 'Contradiction',
+};
+
+const TYPE_BY_TEXT = new Map<string, EvidenceType>(
+  EVIDENCE_TYPES.flatMap((type) => [
+    [type, type],
+    [EVIDENCE_TYPE_LABELS[type].toLowerCase(), type],
+  ]),
+);
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+function firstMessage(result: { success: boolean; error?: { issues: { message: string }[] } }): string {
+  return result.error?.issues[0]?.message ?? 'Not valid.';
+}
+
+function readEvidence(record: ImportRecord, cell: (column: UpdateColumn) => string): EvidenceDetails {
+  const problems: ImportIssue[] = [];
+  const problem = (column: UpdateColumn, message: string) =>
+    problems.push({ row: record.row, column, message });
+
+  const outlet = cell('outlet').trim() || null;
+  if (!outlet) problem('outlet', 'Name the outlet that published the item.');
+  else if (outlet.length > LIMITS.outletName)
+    problem('outlet', `Use at most ${LIMITS.outletName} characters for the outlet.`);
+
+  const reliabilityText = cell('reliability').trim().toUpperCase();
+  const reliability = (RELIABILITIES as string[]).includes(reliabilityText)
+    ? (reliabilityText as Reliability)
+    : null;
+  if (reliabilityText && !reliability)
+    problem('reliability', 'Use a reliability from A to F (or leave it empty).');
+
+  const credibilityText = cell('credibility').trim();
+  const credibility = /^[1-6]$/.test(credibilityText) ? Number(credibilityText) : null;
+  if (credibility === null) problem('credibility', 'Give the credibility as a number from 1 to 6.');
+
+  const typeText = cell('evidence_type').trim().toLowerCase().replace(/\s+/g, ' ');
+  const type = TYPE_BY_TEXT.get(typeText) ?? TYPE_BY_TEXT.get(typeText.replace(/ /g, '_')) ?? null;
+  if (!type) problem('evidence_type', `Use one of ${EVIDENCE_TYPES.join(', ')}.`);
+
+  const language = newsItemSchema.shape.language.safeParse(cell('language'));
+  if (!language.success) problem('language', firstMessage(language));
+
+  const title = newsItemSchema.shape.title.safeParse(cell('title'));
+  if (!title.success) problem('title', firstMessage(title));
+
+  const originalTitle = newsItemSchema.shape.originalTitle.safeParse(cell('original_title'));
+  if (!originalTitle.success) problem('original_title', firstMessage(originalTitle));
+
+  return {
+    outlet,
+    reliability,
+    credibility,
+    type,
+    language: language.success ? language.data : null,
+    title: title.success ? title.data : null,
+    originalTitle: originalTitle.success ? originalTitle.data : null,
+    problems,
+  };
+}
+
+function readRecord(record: ImportRecord, columnCount: number, now: Date, problems: ImportIssue[]): Draft {
+  const problem = (column: UpdateColumn | null, message: string) =>
+    problems.push({ row: record.row, column, message });
+  const cell = (column: UpdateColumn) => restoreCell(record.cells[column]);
+
+  if (record.cellCount !== columnCount) {
+    problem(null, `This row has ${record.cellCount} cells; the header has ${columnCount}.`);
+  }
+
+  let observedOn: Date | null = null;
+  if (!cell('observed_on').trim()) problem('observed_on', 'Give the day the fact held, as YYYY-MM-DD.');
+  else {
+    const parsed = followUpRowSchema.shape.observedOn.safeParse(cell('observed_on'));
+    if (parsed.success) observedOn = parsed.data;
+    else problem('observed_on', firstMessage(parsed));
+  }
+
+  let loggedAt: Date | null = null;
+  const loggedText = cell('logged_at').trim();
+  if (loggedText) {
+    const time = TIMESTAMP.test(loggedText) ? new Date(loggedText) : null;
+    if (!time || Number.isNaN(time.getTime())) {
+      problem(
+        'logged_at',
+        'Write the time as ISO 8601 with a time zone, e.g. 2025-06-01T09:30:00.000Z (or leave it empty).',
+      );
+    } else if (time.getTime() > now.getTime()) {
+      problem('logged_at', 'This time is in the future.');
+    } else loggedAt = time;
+  }
+
+  const agreement = cell('agreement').trim();
+  if (!agreement) problem('agreement', 'Give the title of the agreement.');
+  const commitment = cell('commitment').trim();
+  if (!commitment) problem('commitment', 'Give the title of the commitment.');
+
+  const statusText = cell('status').trim().toLowerCase().replace(/\s+/g, ' ');
+  const status = STATUS_BY_TEXT.get(statusText) ?? STATUS_BY_TEXT.get(statusText.replace(/ /g, '_')) ?? null;
+  if (!status) {
+    problem(
+      'status',
+      statusText
+        ? `“${cell('status').trim()}” is not a status. Use one of ${STATUSES.join(', ')}.`
+        : 'Give the status.',
+    );
+  }
+
+  const reasonText = cell('reason').trim();
+  const reason = reasonText || null;
+  if (reason && reason.length > LIMITS.reason) {
+    problem('reason', `Use at most ${LIMITS.reason} characters for the reason (this has ${reason.length}).`);
+  } else if (status && requiresReason(status) && !reason) {
+    problem('reason', `A reason is required for “${statusLabel(status)}”.`);
+  }
+
+  let url: string | null = null;
+  let evidence: EvidenceDetails | null = null;
+  if (cell('evidence_url').trim()) {
+    const parsed = evidenceUrlSchema.safeParse(cell('evidence_url'));
+    if (parsed.success) url = parsed.data;
+    else problem('evidence_url', firstMessage(parsed));
+    evidence = readEvidence(record, cell);
+  } else {
+    const stray = EVIDENCE_COLUMNS.find((column) => cell(column).trim());
+    if (stray) {
+      problem(
+        'evidence_url',
+        `Give the evidence URL, or leave the evidence columns (such as ${stray}) empty.`,
+      );
+    }
+  }
+
+  return {
+    row: record.row,
+    observedOn,
+    loggedAt,
+    author: cell('author').trim(),
+    agreement,
+    commitment,
+    party: cell('party').trim(),
+    status,
+    reason,
+    url,
+    evidence,
+  };
+}
+
+// ---- looking things up ----------------------------------------------------------------------------------
+
+type CommitmentRow = {
+  id: number;
+  title: string;
+  archived: boolean;
+  agreement_title: string;
+  agreement_archived: boolean;
+  responsible: number[];
+};
+
+type EvidenceRow = {
+  id: number;
+  url: string;
+  outlet: string;
+  reliability: Reliability;
+  credibility: number;
+  type: EvidenceType;
+  language: string;
+  title: string;
+  original_title: string | null;
+};
+
+type Lookups = {
+  agreements: Map<string, { archived: boolean }[]>;
+  commitments: Map<string, CommitmentRow[]>;
+  parties: Map<string, { id: number; name: string }[]>;
+  users: Map<string, string[]>;
+  outlets: Map<string, { id: number; name: string; defaultReliability: Reliability; archived: boolean }>;
+  evidence: Map<string, EvidenceRow>;
+};
+
+const commitmentKey = (agreement: string, commitment: string) => `${agreement}\u0000${commitment}`;
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
+  const unique = (values: (string | null)[]) => [
+    ...new Set(values.filter((value): value is string => !!value)),
+  ];
+  const agreementTitles = unique(drafts.map((draft) => draft.agreement));
+  const partyNames = unique(drafts.map((draft) => draft.party.toLowerCase()));
+  const authorNames = unique(drafts.map((draft) => (draft.loggedAt ? draft.author : null)));
+  const outletNames = unique(drafts.map((draft) => draft.evidence?.outlet?.toLowerCase() ?? null));
+  const urls = unique(drafts.map((draft) => draft.url));
+
+  const [agreements, commitments, parties, users, outlets, evidence] = await Promise.all([
+    client.$queryRaw<{ title: string; archived: boolean }[]>`
+      SELECT btrim(title) AS title, "archivedAt" IS NOT NULL AS archived
+        FROM "Agreement" WHERE btrim(title) = ANY(${agreementTitles}::text[])`,
+    client.$queryRaw<CommitmentRow[]>`
+      SELECT c.id, btrim(c.title) AS title, c."archivedAt" IS NOT NULL AS archived,
+             btrim(a.title) AS agreement_title, a."archivedAt" IS NOT NULL AS agreement_archived,
+             ARRAY(SELECT cp."partyId" FROM "CommitmentParty" cp
+                    WHERE cp."commitmentId" = c.id AND cp.role = 'responsible') AS responsible
+        FROM "Commitment" c JOIN "Agreement" a ON a.id = c."agreementId"
+       WHERE btrim(a.title) = ANY(${agreementTitles}::text[])`,
+    client.$queryRaw<{ id: number; name: string }[]>`
+      SELECT id, name FROM "Party" WHERE lower(btrim(name)) = ANY(${partyNames}::text[])`,
+    client.$queryRaw<{ id: string; name: string }[]>`
+      SELECT id, btrim(name) AS name FROM "User" WHERE btrim(name) = ANY(${authorNames}::text[])`,
+    client.$queryRaw<{ id: number; name: string; default_reliability: Reliability; archived: boolean }[]>`
+      SELECT id, name, "defaultReliability"::text AS default_reliability, "archivedAt" IS NOT NULL AS archived
+        FROM "Outlet" WHERE lower(btrim(name)) = ANY(${outletNames}::text[])`,
+    client.$queryRaw<EvidenceRow[]>`
+      SELECT e.id, e.url, o.name AS outlet, e.reliability::text AS reliability, e.credibility::int AS credibility,
+             e.type::text AS type, e.language, e.title, e."originalTitle" AS original_title
+        FROM "Evidence" e JOIN "Outlet" o ON o.id = e."outletId"
+       WHERE e.url = ANY(${urls}::text[])`,
+  ]);
+  return {
+    agreements: groupBy(agreements, (row) => row.title),
+    commitments: groupBy(commitments, (row) => commitmentKey(row.agreement_title, row.title)),
+    parties: groupBy(parties, (row) => row.name.trim().toLowerCase()),
+    users: new Map(
+      [...groupBy(users, (row) => row.name)].map(([name, rows]) => [name, rows.map((row) => row.id)]),
+    ),
+    outlets: new Map(
+      outlets.map((row) => [
+        row.name.trim().toLowerCase(),
+        { id: row.id, name: row.name, defaultReliability: row.default_reliability, archived: row.archived },
+      ]),
+    ),
+    evidence: new Map(evidence.map((row) => [row.url, row])),
+  };
+}
+
+// ---- duplicates -------------------------------------------------------------------------------------------
+
+/** What makes two follow-ups the same (logged time aside). */
+function sameFollowUpKey(
+  update: Pick<
+    PlannedUpdate,
+    'commitmentId' | 'partyId' | 'status' | 'observedOn' | 'evidenceUrl' | 'reason'
+  >,
+): string {
+  return [
+    update.commitmentId,
+    update.partyId ?? '',
+    update.status,
+    formatDay(update.observedOn),
+    update.evidenceUrl ?? '',
+    update.reason ?? '',
+  ].join('\u0000');
+}
+
+/** The logged times of the follow-ups already in the log, by sameFollowUpKey. */
+async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Promise<Map<string, number[]>> {
+  const ids = [...new Set(updates.map((update) => update.commitmentId))];
+  const days = [...new Set(updates.map((update) => formatDay(update.observedOn)))];
+  if (!ids.length) return new Map();
+  const rows = await client.$queryRaw<
+    {
+      commitment_id: number;
+      party_id: number | null;
+      status: CommitmentStatus;
+      observed_on: Date;
+      url: string | null;
+      reason: string | null;
+      created_at: Date;
+    }[]
+  >`
+    SELECT su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
+           su."observedOn" AS observed_on, e.url, su.reason, su."createdAt" AS created_at
+      FROM "StatusUpdate" su LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
+     WHERE su."commitmentId" = ANY(${ids}::int[]) AND su."observedOn" = ANY(${days}::date[])`;
+  const logged = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = sameFollowUpKey({
+      commitmentId: row.commitment_id,
+      partyId: row.party_id,
+      status: row.status,
+      observedOn: row.observed_on,
+      evidenceUrl: row.url,
+      reason: row.reason,
+    });
+    const times = logged.get(key);
+    if (times) times.push(row.created_at.getTime());
+    else logged.set(key, [row.created_at.getTime()]);
+  }
+  return logged;
+}
+
+// ---- the plan ---------------------------------------------------------------------------------------------
+
+const EVIDENCE_FIELDS: {
+  column: UpdateColumn;
+  stored: (row: EvidenceRow) => string | number | null;
+  given: (details: EvidenceDetails) => string | number | null;
+}[] = [
+  {
+    column: 'outlet',
+    stored: (row) => row.outlet.toLowerCase(),
+    given: (d) => d.outlet?.toLowerCase() ?? null,
+  },
+  { column: 'reliability', stored: (row) => row.reliability, given: (d) => d.reliability },
+  { column: 'credibility', stored: (row) => row.credibility, given: (d) => d.credibility },
+  { column: 'evidence_type', stored: (row) => row.type, given: (d) => d.type },
+  { column: 'language', stored: (row) => row.language, given: (d) => d.language },
+  { column: 'title', stored: (row) => row.title, given: (d) => d.title },
+  { column: 'original_title', stored: (row) => row.original_title, given: (d) => d.originalTitle },
+];
+
+function differingColumns(stored: EvidenceRow, given: EvidenceDetails): UpdateColumn[] {
+  return EVIDENCE_FIELDS.filter((field) => {
+    const value = field.given(given);
+    return value !== null && value !== field.stored(stored);
+  }).map((field) => field.column);
+}
+
+function sortIssues(issues: ImportIssue[]): ImportIssue[] {
+  const order = (column: UpdateColumn | null) => (column === null ? -1 : UPDATE_COLUMNS.indexOf(column));
+  return issues.sort((a, b) => a.row - b.row || order(a.column) - order(b.column));
+}
+
+export type PlanOptions = { actorName: string; now?: Date };
+
+/** Checks every row and works out what importing the file would write. Reads only. */
+export async function planImport(
+  client: Queryable,
+  parsed: ParsedImport,
+  options: PlanOptions,
+): Promise<ImportPlan> {
+  const now = options.now ?? new Date();
+  const problems: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const drafts = parsed.records.map((record) => readRecord(record, parsed.columnCount, now, problems));
+  const lookups = await lookUp(client, drafts);
+
+  const rowsWithProblems = new Set(problems.map((issue) => issue.row));
+  const report = (issue: ImportIssue) => {
+    problems.push(issue);
+    rowsWithProblems.add(issue.row);
+  };
+  const candidates: PlannedUpdate[] = [];
+  const newEvidence = new Map<string, PlannedEvidence>();
+  const newOutlets = new Map<string, PlannedOutlet>();
+
+  for (const draft of drafts) {
+    const problem = (column: UpdateColumn | null, message: string) =>
+      report({ row: draft.row, column, message });
+    const warning = (column: UpdateColumn | null, message: string) =>
+      warnings.push({ row: draft.row, column, message });
+
+    // The commitment, by agreement title + commitment title.
+    let commitment: CommitmentRow | null = null;
+    if (draft.agreement && draft.commitment) {
+      const agreements = lookups.agreements.get(draft.agreement) ?? [];
+      const matches = lookups.commitments.get(commitmentKey(draft.agreement, draft.commitment)) ?? [];
+      const live = matches.filter((row) => !row.archived && !row.agreement_archived);
+      if (!agreements.length) problem('agreement', `No agreement is titled “${draft.agreement}”.`);
+      else if (live.length === 1) commitment = live[0];
+      else if (live.length > 1) {
+        problem(
+          'commitment',
+          `${live.length} commitments are titled “${draft.commitment}” in agreements titled “${draft.agreement}”: rename one so each is unique.`,
+        );
+      } else if (matches.length) problem('commitment', `The commitment “${draft.commitment}” is archived.`);
+      else
+        problem(
+          'commitment',
+          `The agreement “${draft.agreement}” has no commitment titled “${draft.commitment}”.`,
+        );
+    }
+
+    // The party assessed.
+    let partyId: number | null = null;
+    if (draft.party) {
+      const candidatesByName = lookups.parties.get(draft.party.toLowerCase()) ?? [];
+      const party = candidatesByName.find((row) => row.name.trim() === draft.party) ?? candidatesByName[0];
+      if (!party) problem('party', `No party is named “${draft.party}”.`);
+      else if (commitment && !commitment.responsible.includes(party.id)) {
+        problem('party', `${party.name} is not a responsible party of this commitment.`);
+      } else partyId = party.id;
+    }
+
+    // Evidence: reuse a logged item, or plan a new one (and maybe its outlet).
+    if (draft.url && draft.evidence) {
+      const stored = lookups.evidence.get(draft.url);
+      const details = draft.evidence;
+      if (stored) {
+        const differing = differingColumns(stored, details);
+        if (differing.length) {
+          warning(
+            differing[0],
+            `This URL is already logged with other details (${differing.join(', ')}); the logged details are kept.`,
+          );
+        }
+      } else if (details.problems.length) {
+        details.problems.forEach(report);
+      } else {
+        const planned = newEvidence.get(draft.url);
+        const outletKey = details.outlet!.toLowerCase();
+        if (planned) {
+          const same =
+            planned.outletKey === outletKey &&
+            planned.title === details.title &&
+            planned.originalTitle === details.originalTitle &&
+            planned.language === details.language &&
+            planned.reliability === details.reliability &&
+            planned.credibility === details.credibility &&
+            planned.type === details.type;
+          if (!same)
+            warning(
+              'evidence_url',
+              `Row ${planned.row} gives this URL with other details; row ${planned.row}’s are used.`,
+            );
+        } else {
+          const outlet = lookups.outlets.get(outletKey);
+          if (outlet?.archived) {
+            problem(
+              'outlet',
+              `The outlet “${outlet.name}” is archived: restore it on the Outlets page first.`,
+            );
+          } else {
+            if (!outlet && !newOutlets.has(outletKey)) {
+              newOutlets.set(outletKey, {
+                key: outletKey,
+                name: details.outlet!,
+                defaultReliability: details.reliability ?? 'F',
+              });
+            }
+            newEvidence.set(draft.url, {
+              row: draft.row,
+              url: draft.url,
+              outletKey,
+              title: details.title!,
+              originalTitle: details.originalTitle,
+              language: details.language!,
+              reliability: details.reliability,
+              credibility: details.credibility!,
+              type: details.type!,
+            });
+          }
+        }
+      }
+    }
+
+    // Who logged it, and when.
+    let author: PlannedAuthor = { kind: 'actor' };
+    if (draft.loggedAt) {
+      if (!draft.author) author = { kind: 'none' };
+      else {
+        const ids = lookups.users.get(draft.author) ?? [];
+        if (ids.length === 1) author = { kind: 'user', id: ids[0] };
+        else {
+          warning(
+            'author',
+            ids.length
+              ? `Several people are named “${draft.author}”; you will be recorded as the author.`
+              : `No one named “${draft.author}” has an account here; you will be recorded as the author.`,
+          );
+        }
+      }
+    } else if (draft.author && draft.author !== options.actorName) {
+      warning('author', 'A row without logged_at is a new follow-up: you will be recorded as its author.');
+    }
+
+    if (rowsWithProblems.has(draft.row) || !commitment || !draft.status || !draft.observedOn) continue;
+    candidates.push({
+      row: draft.row,
+      commitmentId: commitment.id,
+      partyId,
+      status: draft.status,
+      reason: draft.reason,
+      observedOn: draft.observedOn,
+      loggedAt: draft.loggedAt,
+      author,
+      evidenceUrl: draft.url,
+    });
+  }
+
+  // Skip what the log (or an earlier row) already holds.
+  const logged = await loggedFollowUps(client, candidates);
+  const seen = new Map<string, number>();
+  const updates: PlannedUpdate[] = [];
+  let alreadyImported = 0;
+  let duplicates = 0;
+  for (const update of candidates) {
+    const key = sameFollowUpKey(update);
+    const fileKey = `${key}\u0000${update.loggedAt?.getTime() ?? ''}`;
+    const times = logged.get(key);
+    if (times && (update.loggedAt === null || times.includes(update.loggedAt.getTime()))) {
+      alreadyImported += 1;
+      continue;
+    }
+    const earlier = seen.get(fileKey);
+    if (earlier !== undefined) {
+      duplicates += 1;
+      warnings.push({
+        row: update.row,
+        column: null,
+        message: `The same as row ${earlier}; it will be skipped.`,
+      });
+      continue;
+    }
+    seen.set(fileKey, update.row);
+    updates.push(update);
+  }
+
+  // Only evidence and outlets that a written row needs.
+  const cited = new Set(updates.map((update) => update.evidenceUrl));
+  const evidenceToCreate = [...newEvidence.values()].filter((item) => cited.has(item.url));
+  const outletKeys = new Set(evidenceToCreate.map((item) => item.outletKey));
+  const outletsToCreate = [...newOutlets.values()].filter((outlet) => outletKeys.has(outlet.key));
+
+  sortIssues(problems);
+  sortIssues(warnings);
+  return {
+    preview: {
+      rows: drafts.length,
+      toImport: updates.length,
+      alreadyImported,
+      duplicates,
+      problems: problems.slice(0, MAX_LISTED_ISSUES),
+      problemCount: problems.length,
+      warnings: warnings.slice(0, MAX_LISTED_ISSUES),
+      warningCount: warnings.length,
+      newOutlets: outletsToCreate.map(({ name, defaultReliability }) => ({ name, defaultReliability })),
+      newEvidence: evidenceToCreate.length,
+    },
+    updates,
+    newEvidence: evidenceToCreate,
+    existingEvidence: new Map([...lookups.evidence].map(([url, row]) => [url, row.id])),
+    newOutlets: outletsToCreate,
+    existingOutlets: new Map(
+      [...lookups.outlets].map(([key, outlet]) => [
+        key,
+        { id: outlet.id, defaultReliability: outlet.defaultReliability },
+      ]),
+    ),
+  };
+}

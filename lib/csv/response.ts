@@ -1,0 +1,75 @@
+// The HTTP side of a report: parse the URL, name the file, stream the rows. The route handlers in app/reports
+// authorise and then hand over to csvReportResponse.
+import { COMMITMENT_COLUMNS, UPDATE_COLUMNS, type ReportKind } from './columns.ts';
+import { commitmentReportRows } from './commitments-report.ts';
+import { contentDisposition, reportFilename, type FilterNames } from './filename.ts';
+import { describeParamErrors, parseReportParams, reportDay, type ReportFilters } from './filters.ts';
+import type { Queryable } from './scope.ts';
+import { csvStream, type CsvRow } from './stream.ts';
+import { updateReportRows } from './updates-report.ts';
+
+export type ReportResponseOptions = {
+  /** The public origin for dashboard links; defaults to the request's. */
+  publicUrl?: string | null;
+  now?: Date;
+  staleAfterDays?: number;
+};
+
+export async function lookupFilterNames(client: Queryable, filters: ReportFilters): Promise<FilterNames> {
+  if (filters.agreement === undefined && filters.party === undefined && filters.category === undefined)
+    return {};
+  const [row] = await client.$queryRaw<FilterNames[]>`
+    SELECT (SELECT title FROM "Agreement" WHERE id = ${filters.agreement ?? null}::int) AS agreement,
+           (SELECT name FROM "Party" WHERE id = ${filters.party ?? null}::int) AS party,
+           (SELECT name FROM "Category" WHERE id = ${filters.category ?? null}::int) AS category`;
+  return row;
+}
+
+/** The rows of a report, its first batch already read (so a failing query becomes a 500, not a cut-off file). */
+async function primed(rows: AsyncGenerator<CsvRow[]>): Promise<AsyncIterable<CsvRow[]>> {
+  const first = await rows.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* rows;
+    },
+  };
+}
+
+export async function csvReportResponse(
+  kind: ReportKind,
+  request: Request,
+  client: Queryable,
+  options: ReportResponseOptions = {},
+): Promise<Response> {
+  const url = new URL(request.url);
+  const now = options.now ?? new Date();
+  const parsed = parseReportParams(url.searchParams, now);
+  if (!parsed.ok) {
+    return Response.json(
+      { error: 'invalid_filters', message: describeParamErrors(parsed.errors), errors: parsed.errors },
+      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
+  const { filters, bom } = parsed.request;
+  const names = await lookupFilterNames(client, filters);
+  const baseUrl = (options.publicUrl ?? url.origin).replace(/\/+$/, '');
+  const rows =
+    kind === 'commitments'
+      ? commitmentReportRows(client, filters, { baseUrl, now, staleAfterDays: options.staleAfterDays })
+      : updateReportRows(client, filters, { now });
+  const columns = kind === 'commitments' ? COMMITMENT_COLUMNS : UPDATE_COLUMNS;
+  const stream = csvStream(await primed(rows), columns, { bom });
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': contentDisposition(
+        reportFilename(kind, filters, names, reportDay(filters, now)),
+      ),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

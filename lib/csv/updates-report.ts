@@ -1,0 +1,210 @@
+// updates.csv: the follow-up log, one row per status update, of the commitments the filters select.
+//
+// Rows come oldest news first across all commitments: by observedOn, then createdAt, then id (the order of
+// compareUpdates in lib/domain/status.ts), read in keyset batches on the StatusUpdate (observedOn, createdAt, id)
+// index. That order makes the file a timeline, is the same in any database the log is imported into (it depends
+// on no id of another table), and lets one pass work out each row's previous status from the rows before it
+// (./previous-status.ts) instead of a lookup per row. Memory holds one batch and a small state per commitment.
+//
+// Filters: `to` and `asOf` bound observedOn from above (the log as it stood that day), `from` from below (the
+// state before `from` is read first, so previous statuses stay right); `status` keeps the updates that recorded
+// it; `party` keeps, of the commitments involving it, the updates on the whole commitment or assessing it (or a
+// party under it). Rows filtered out by status or party still count for the previous status of later rows.
+import { Prisma } from '../generated/prisma/client.ts';
+import type { CommitmentStatus } from '../generated/prisma/enums.ts';
+import { compareDays } from '../domain/dates.ts';
+import { numberCell, textCell } from './cells.ts';
+import { reportDay, type ReportFilters } from './filters.ts';
+import { StatusReplay } from './previous-status.ts';
+import { and, day, scopeConditions, scopeCte, type Queryable } from './scope.ts';
+import type { CsvRow } from './stream.ts';
+
+export const UPDATES_BATCH = 5_000;
+
+type HistoryRow = {
+  id: number;
+  commitment_id: number;
+  party_id: number | null;
+  status: CommitmentStatus;
+  /** YYYY-MM-DD and ISO 8601 UTC, formatted by PostgreSQL: parsing to Date and back costs more than the query. */
+  observed_on: string;
+  created_at: string;
+  reason: string | null;
+  author: string | null;
+  agreement: string;
+  commitment: string;
+  party: string | null;
+  url: string | null;
+  outlet: string | null;
+  reliability: string | null;
+  credibility: number | null;
+  evidence_type: string | null;
+  language: string | null;
+  title: string | null;
+  original_title: string | null;
+};
+
+type Cursor = Pick<HistoryRow, 'observed_on' | 'created_at' | 'id'>;
+
+export type UpdateReportOptions = { now?: Date; batchSize?: number };
+
+/** The last day whose updates the report reads: `to` or the report day, whichever is earlier. */
+function lastDay(filters: ReportFilters, now?: Date): Date {
+  const reportOn = reportDay(filters, now);
+  return filters.to && compareDays(filters.to, reportOn) < 0 ? filters.to : reportOn;
+}
+
+function readBatch(
+  client: Queryable,
+  filters: ReportFilters,
+  upTo: Date,
+  after: Cursor | null,
+  limit: number,
+): Promise<HistoryRow[]> {
+  const conditions = scopeConditions(filters, { dueWindow: false });
+  conditions.push(Prisma.sql`su."observedOn" <= ${day(upTo)}`);
+  if (filters.from) conditions.push(Prisma.sql`su."observedOn" >= ${day(filters.from)}`);
+  if (after) {
+    conditions.push(Prisma.sql`(su."observedOn", su."createdAt", su.id) >
+      (${after.observed_on}::date, ${after.created_at}::timestamptz, ${after.id}::int)`);
+  }
+  return client.$queryRaw<HistoryRow[]>`
+    ${scopeCte(filters)}
+    SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
+           to_char(su."observedOn", 'YYYY-MM-DD') AS observed_on,
+           to_char(su."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+           su.reason, u.name AS author, a.title AS agreement, c.title AS commitment, p.name AS party,
+           e.url, o.name AS outlet, e.reliability::text AS reliability, e.credibility::int AS credibility,
+           e.type::text AS evidence_type, e.language, e.title, e."originalTitle" AS original_title
+      FROM "StatusUpdate" su
+      JOIN "Commitment" c ON c.id = su."commitmentId"
+      JOIN "Agreement" a ON a.id = c."agreementId"
+      LEFT JOIN "Party" p ON p.id = su."partyId"
+      LEFT JOIN "User" u ON u.id = su."authorId"
+      LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
+      LEFT JOIN "Outlet" o ON o.id = e."outletId"
+     WHERE ${and(conditions)}
+     ORDER BY su."observedOn", su."createdAt", su.id
+     LIMIT ${limit}`;
+}
+
+/**
+ * With `from`: the replay state of every commitment in scope as it stood before `from`, from the newest update
+ * before it per commitment and scope (whole commitment, or each party), replayed oldest first.
+ */
+async function stateBefore(
+  client: Queryable,
+  filters: ReportFilters,
+  from: Date,
+): Promise<Map<number, StatusReplay>> {
+  const rows = await client.$queryRaw<
+    { commitment_id: number; party_id: number | null; status: CommitmentStatus }[]
+  >`
+    ${scopeCte(filters)}
+    SELECT commitment_id, party_id, status FROM (
+      SELECT DISTINCT ON (su."commitmentId", su."partyId")
+             su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
+             su."observedOn", su."createdAt", su.id
+        FROM "StatusUpdate" su
+        JOIN "Commitment" c ON c.id = su."commitmentId"
+       WHERE ${and(scopeConditions(filters, { dueWindow: false }))} AND su."observedOn" < ${day(from)}
+       ORDER BY su."commitmentId", su."partyId", su."observedOn" DESC, su."createdAt" DESC, su.id DESC
+    ) newest
+    ORDER BY "observedOn", "createdAt", id`;
+  // Replaying only the newest update per scope gives the same state as replaying all of them: each scope's
+  // status is its newest applicable update, and the order between scopes is kept.
+  const states = new Map<number, StatusReplay>();
+  for (const row of rows) {
+    let state = states.get(row.commitment_id);
+    if (!state) states.set(row.commitment_id, (state = new StatusReplay()));
+    state.record(row.party_id, row.status);
+  }
+  return states;
+}
+
+async function partiesInScope(client: Queryable, filters: ReportFilters): Promise<Set<number> | null> {
+  if (filters.party === undefined) return null;
+  const rows = await client.$queryRaw<{ id: number }[]>`${scopeCte(filters)} SELECT id FROM party_scope`;
+  return new Set(rows.map((row) => row.id));
+}
+
+function toCells(row: HistoryRow, previous: CommitmentStatus): CsvRow {
+  return [
+    row.observed_on,
+    row.created_at,
+    textCell(row.author),
+    textCell(row.agreement),
+    textCell(row.commitment),
+    textCell(row.party),
+    row.status,
+    previous,
+    textCell(row.reason),
+    textCell(row.url),
+    textCell(row.outlet),
+    row.reliability ?? '',
+    numberCell(row.credibility),
+    row.evidence_type ?? '',
+    textCell(row.language),
+    textCell(row.title),
+    textCell(row.original_title),
+  ];
+}
+
+/** The rows of updates.csv (without the header), a batch at a time. */
+export async function* updateReportRows(
+  client: Queryable,
+  filters: ReportFilters,
+  options: UpdateReportOptions = {},
+): AsyncGenerator<CsvRow[]> {
+  const limit = options.batchSize ?? UPDATES_BATCH;
+  const upTo = lastDay(filters, options.now);
+  const parties = await partiesInScope(client, filters);
+  const states = filters.from
+    ? await stateBefore(client, filters, filters.from)
+    : new Map<number, StatusReplay>();
+  let pending = readBatch(client, filters, upTo, null, limit);
+  for (;;) {
+    const rows = await pending;
+    // Ask for the next batch before working on this one, so the database and this process work side by side.
+    const more = rows.length === limit;
+    if (more) {
+      pending = readBatch(client, filters, upTo, rows[rows.length - 1], limit);
+      // If the download is abandoned while this runs, nobody awaits it: its failure must not go unhandled.
+      pending.catch(() => {});
+    }
+    const out: CsvRow[] = [];
+    for (const row of rows) {
+      let state = states.get(row.commitment_id);
+      if (!state) states.set(row.commitment_id, (state = new StatusReplay()));
+      const previous = state.previous(row.party_id);
+      state.record(row.party_id, row.status);
+      if (filters.status && row.status !== filters.status) continue;
+      if (parties && row.party_id !== null && !parties.has(row.party_id)) continue;
+      out.push(toCells(row, previous));
+    }
+    if (out.length) yield out;
+    if (!more) return;
+  }
+}
+
+/** How many rows updates.csv has for these filters. */
+export async function countUpdateReport(
+  client: Queryable,
+  filters: ReportFilters,
+  options: { now?: Date } = {},
+): Promise<number> {
+  const conditions = scopeConditions(filters, { dueWindow: false });
+  conditions.push(Prisma.sql`su."observedOn" <= ${day(lastDay(filters, options.now))}`);
+  if (filters.from) conditions.push(Prisma.sql`su."observedOn" >= ${day(filters.from)}`);
+  if (filters.status) conditions.push(Prisma.sql`su.status = ${filters.status}::"CommitmentStatus"`);
+  if (filters.party !== undefined) {
+    conditions.push(Prisma.sql`(su."partyId" IS NULL OR su."partyId" IN (SELECT id FROM party_scope))`);
+  }
+  const [row] = await client.$queryRaw<{ count: number }[]>`
+    ${scopeCte(filters)}
+    SELECT count(*)::int AS count
+      FROM "StatusUpdate" su
+      JOIN "Commitment" c ON c.id = su."commitmentId"
+     WHERE ${and(conditions)}`;
+  return row.count;
+}

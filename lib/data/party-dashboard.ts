@@ -1,0 +1,304 @@
+// Queries for parties seen as actors: compliance per party (G20-style, lib/domain/compliance.ts) and the
+// commitments a party (and the parties under it) is responsible for or benefits from, across agreements.
+// Everything is a few set-based statements over the status cache (CommitmentPartyStatus), never a query per row.
+import { db } from '../db.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { CommitmentStatus, PartyKind } from '../generated/prisma/enums.ts';
+import { COMPLIANCE_SCORE, complianceFromTotals, type Compliance } from '../domain/compliance.ts';
+import { STATUSES } from '../domain/status.ts';
+import type { AttentionFlag } from '../domain/attention.ts';
+import { NotFoundError } from '../errors.ts';
+import { getAttentionFlags } from './attention.ts';
+
+/**
+ * Parties nest (NCCIA under Pakistan): every (ancestor, descendant) pair, each party paired with itself too. UNION
+ * (not UNION ALL) drops repeats, so even a cycle typed by mistake ends the recursion and counts each party once.
+ */
+const PARTY_TREE = Prisma.sql`
+  party_tree(root, member) AS (
+    SELECT id, id FROM "Party"
+    UNION
+    SELECT t.root, p.id FROM party_tree t JOIN "Party" p ON p."parentId" = t.member
+  )`;
+
+/** The compliance score of a per-party status (`ps.status`, no row = no evidence) as SQL, from COMPLIANCE_SCORE. */
+const SCORE = Prisma.sql`CASE coalesce(ps.status, 'no_evidence'::"CommitmentStatus") ${Prisma.join(
+  STATUSES.map(
+    (status) => Prisma.sql`WHEN ${status}::"CommitmentStatus" THEN ${COMPLIANCE_SCORE[status]}::int`,
+  ),
+  ' ',
+)} END`;
+
+/** Each responsibility of a live commitment with its per-party status and score. */
+const RESPONSIBILITIES = Prisma.sql`
+  responsibilities AS (
+    SELECT cp."partyId" AS party_id, cp."commitmentId" AS commitment_id, ${SCORE} AS score
+      FROM "CommitmentParty" cp
+      JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
+      LEFT JOIN "CommitmentPartyStatus" ps
+        ON ps."commitmentId" = cp."commitmentId" AND ps."partyId" = cp."partyId"
+     WHERE cp.role = 'responsible'
+  )`;
+
+export type PartyCompliance = {
+  /** Commitments the party itself is responsible for. */
+  own: Compliance & { commitments: number };
+  /** The same over the party and every party under it (each responsibility counted once). */
+  withSubParties: Compliance & { commitments: number };
+};
+
+type ComplianceRow = {
+  party_id: number;
+  own_count: bigint;
+  own_scored: bigint;
+  own_total: bigint;
+  all_count: bigint;
+  all_scored: bigint;
+  all_total: bigint;
+};
+
+const NO_COMPLIANCE: PartyCompliance = {
+  own: { ...complianceFromTotals(0, 0), commitments: 0 },
+  withSubParties: { ...complianceFromTotals(0, 0), commitments: 0 },
+};
+
+/**
+ * Compliance per party, in one GROUP BY: of the live commitments each party is responsible for, scored by its
+ * per-party status (fulfilled +1; partially fulfilled, in progress 0; not started, stalled, broken -1; no
+ * evidence left out). Parties without responsibilities get zero counts and a null percentage.
+ * With `partyIds`, only those parties (their sub-parties still count towards `withSubParties`).
+ */
+export async function getComplianceByParty(
+  partyIds?: readonly number[],
+): Promise<Map<number, PartyCompliance>> {
+  const only = partyIds ? Prisma.sql`WHERE t.root = ANY(${[...partyIds]}::int[])` : Prisma.empty;
+  const rows = await db.$queryRaw<ComplianceRow[]>`
+    WITH RECURSIVE ${PARTY_TREE}, ${RESPONSIBILITIES}
+    SELECT t.root AS party_id,
+           count(*) FILTER (WHERE t.member = t.root) AS own_count,
+           count(r.score) FILTER (WHERE t.member = t.root) AS own_scored,
+           coalesce(sum(r.score) FILTER (WHERE t.member = t.root), 0) AS own_total,
+           count(*) AS all_count,
+           count(r.score) AS all_scored,
+           coalesce(sum(r.score), 0) AS all_total
+      FROM party_tree t
+      JOIN responsibilities r ON r.party_id = t.member
+      ${only}
+     GROUP BY t.root`;
+  const result = new Map<number, PartyCompliance>();
+  for (const row of rows) {
+    result.set(row.party_id, {
+      own: {
+        ...complianceFromTotals(Number(row.own_scored), Number(row.own_total)),
+        commitments: Number(row.own_count),
+      },
+      withSubParties: {
+        ...complianceFromTotals(Number(row.all_scored), Number(row.all_total)),
+        commitments: Number(row.all_count),
+      },
+    });
+  }
+  return result;
+}
+
+export function complianceOrNone(map: Map<number, PartyCompliance>, partyId: number): PartyCompliance {
+  return map.get(partyId) ?? NO_COMPLIANCE;
+}
+
+export type PartyListItem = {
+  id: number;
+  name: string;
+  shortName: string | null;
+  kind: PartyKind;
+  countryCode: string | null;
+  parentId: number | null;
+  /** 0 for a top-level party, 1 for one under it, … (the list is in tree order). */
+  depth: number;
+  hasChildren: boolean;
+  compliance: PartyCompliance;
+};
+
+/**
+ * Live parties in tree order (each followed by the parties under it, names A–Z at every level), with their
+ * compliance. Two statements whatever the number of parties.
+ */
+export async function listPartiesWithCompliance(): Promise<PartyListItem[]> {
+  const [parties, compliance] = await Promise.all([
+    db.party.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, shortName: true, kind: true, countryCode: true, parentId: true },
+      orderBy: { name: 'asc' },
+    }),
+    getComplianceByParty(),
+  ]);
+  const ids = new Set(parties.map((party) => party.id));
+  const children = new Map<number | null, typeof parties>();
+  for (const party of parties) {
+    // A party whose parent is archived is shown at the top level rather than lost.
+    const parent = party.parentId !== null && ids.has(party.parentId) ? party.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), party]);
+  }
+  const result: PartyListItem[] = [];
+  const seen = new Set<number>();
+  const visit = (party: (typeof parties)[number], depth: number) => {
+    if (seen.has(party.id)) return;
+    seen.add(party.id);
+    result.push({
+      ...party,
+      depth,
+      hasChildren: children.has(party.id),
+      compliance: complianceOrNone(compliance, party.id),
+    });
+    for (const child of children.get(party.id) ?? []) visit(child, depth + 1);
+  };
+  for (const party of children.get(null) ?? []) visit(party, 0);
+  // Parties caught in a parent cycle (a data error) have no top: list them rather than lose them.
+  for (const party of parties) visit(party, 0);
+  return result;
+}
+
+export type PartyRef = { id: number; name: string };
+
+/** One party with the chain of parties above it (nearest last) and the parties directly under it. */
+export async function getPartyOrThrow(id: number) {
+  const party = await db.party.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      countryCode: true,
+      archivedAt: true,
+      version: true,
+      parentId: true,
+      children: {
+        where: { archivedAt: null },
+        select: { id: true, name: true, shortName: true, kind: true },
+        orderBy: { name: 'asc' },
+      },
+      people: {
+        where: { archivedAt: null },
+        select: { id: true, name: true, title: true },
+        orderBy: { name: 'asc' },
+      },
+    },
+  });
+  if (!party) throw new NotFoundError('party');
+  const ancestors = await db.$queryRaw<(PartyRef & { depth: number })[]>`
+    WITH RECURSIVE up(id, name, "parentId", depth) AS (
+      SELECT p.id, p.name, p."parentId", 1 FROM "Party" p WHERE p.id = ${party.parentId}::int
+      UNION ALL
+      SELECT p.id, p.name, p."parentId", up.depth + 1 FROM up JOIN "Party" p ON p.id = up."parentId"
+       WHERE up.depth < 8
+    )
+    SELECT id, name, depth FROM up ORDER BY depth DESC`;
+  return { ...party, ancestors: ancestors.map(({ id, name }) => ({ id, name })) };
+}
+
+export type PartyDetail = Awaited<ReturnType<typeof getPartyOrThrow>>;
+
+export const PARTY_COMMITMENTS_PAGE_SIZE = 50;
+
+export type PartyCommitmentRow = {
+  commitmentId: number;
+  title: string;
+  dueOn: Date | null;
+  agreement: { id: number; title: string };
+  category: string;
+  /** The commitment's own (whole) status. */
+  status: CommitmentStatus;
+  statusSince: Date | null;
+  /** The party of the tree this row is about: the party itself, or one under it. */
+  party: PartyRef;
+  /** That party's own status on the commitment (responsibilities only; null for beneficiaries). */
+  partyStatus: CommitmentStatus | null;
+  partySince: Date | null;
+  flags: AttentionFlag[];
+};
+
+type PartyCommitmentSqlRow = {
+  commitment_id: number;
+  title: string;
+  due_on: Date | null;
+  agreement_id: number;
+  agreement_title: string;
+  category: string;
+  status: CommitmentStatus;
+  status_since: Date | null;
+  party_id: number;
+  party_name: string;
+  party_status: CommitmentStatus | null;
+  party_since: Date | null;
+  total: bigint;
+};
+
+/**
+ * The live commitments a party, or any party under it, is responsible for (or, with role `beneficiary`, benefits
+ * from), one row per (commitment, party), newest agreement first, paginated in SQL, with attention flags.
+ */
+export async function listPartyCommitments(
+  partyId: number,
+  {
+    role = 'responsible',
+    page = 1,
+    pageSize = PARTY_COMMITMENTS_PAGE_SIZE,
+  }: { role?: 'responsible' | 'beneficiary'; page?: number; pageSize?: number } = {},
+): Promise<{
+  items: PartyCommitmentRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}> {
+  const offset = (Math.max(1, page) - 1) * pageSize;
+  const query = (limit: number, skip: number) => db.$queryRaw<PartyCommitmentSqlRow[]>`
+    WITH RECURSIVE ${PARTY_TREE}
+    SELECT c.id AS commitment_id, c.title, c."dueOn" AS due_on, a.id AS agreement_id, a.title AS agreement_title,
+           cat.name AS category, c.status::text AS status, c."statusSince" AS status_since,
+           p.id AS party_id, p.name AS party_name,
+           CASE WHEN cp.role = 'responsible'
+                THEN coalesce(ps.status, 'no_evidence'::"CommitmentStatus")::text END AS party_status,
+           ps."statusSince" AS party_since,
+           count(*) OVER () AS total
+      FROM party_tree t
+      JOIN "CommitmentParty" cp ON cp."partyId" = t.member AND cp.role = ${role}::"CommitmentPartyRole"
+      JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
+      JOIN "Agreement" a ON a.id = c."agreementId"
+      JOIN "Category" cat ON cat.id = c."categoryId"
+      JOIN "Party" p ON p.id = cp."partyId"
+      LEFT JOIN "CommitmentPartyStatus" ps ON ps."commitmentId" = c.id AND ps."partyId" = cp."partyId"
+     WHERE t.root = ${partyId}::int
+     ORDER BY a."concludedOn" DESC NULLS LAST, a.id DESC, c.id ASC, (p.id = t.root) DESC, p.name ASC
+     LIMIT ${limit} OFFSET ${skip}`;
+  let rows = await query(pageSize, offset);
+  let total = rows.length ? Number(rows[0].total) : 0;
+  let current = Math.max(1, page);
+  if (!rows.length && offset > 0) {
+    // A stale link past the end: show the last page instead.
+    const [probe] = await query(1, 0);
+    total = probe ? Number(probe.total) : 0;
+    current = Math.max(1, Math.ceil(total / pageSize));
+    rows = total ? await query(pageSize, (current - 1) * pageSize) : [];
+  }
+  const flags = await getAttentionFlags(rows.map((row) => row.commitment_id));
+  return {
+    items: rows.map((row) => ({
+      commitmentId: row.commitment_id,
+      title: row.title,
+      dueOn: row.due_on,
+      agreement: { id: row.agreement_id, title: row.agreement_title },
+      category: row.category,
+      status: row.status,
+      statusSince: row.status_since,
+      party: { id: row.party_id, name: row.party_name },
+      partyStatus: row.party_status,
+      partySince: row.party_since,
+      flags: flags.get(row.commitment_id) ?? [],
+    })),
+    total,
+    page: current,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageSize,
+  };
+}

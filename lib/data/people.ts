@@ -1,0 +1,216 @@
+// People who speak for parties (Mohsin Naqvi for Pakistan's Ministry of Interior): the list, the pickers, and
+// create / edit (optimistic locking, see ./editing.ts) / archive / unarchive, each in one transaction with its
+// audit event. Every function takes the client last (default: the app's) so tests can pass their own.
+import { db } from '../db.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { ConflictError } from '../errors.ts';
+import type { ArchiveInput } from '../validation/editing.ts';
+import type { PersonFormValues, PersonInput, UpdatePersonInput } from '../validation/person.ts';
+import { recordAudit } from './audit.ts';
+import { clampPage, type Page } from './commitments.ts';
+import { checkPicks, guardedUpdate, text } from './editing.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+const personSelect = {
+  id: true,
+  name: true,
+  title: true,
+  partyId: true,
+  version: true,
+  archivedAt: true,
+} satisfies Prisma.PersonSelect;
+
+export type PersonRecord = Prisma.PersonGetPayload<{ select: typeof personSelect }>;
+
+export function personFormValues(person: PersonRecord): PersonFormValues {
+  return {
+    id: String(person.id),
+    version: String(person.version),
+    name: person.name,
+    title: text(person.title),
+    partyId: text(person.partyId),
+    archived: person.archivedAt !== null,
+  };
+}
+
+const personRowSelect = {
+  id: true,
+  name: true,
+  title: true,
+  version: true,
+  archivedAt: true,
+  party: { select: { id: true, name: true } },
+  _count: { select: { agreements: true } },
+} satisfies Prisma.PersonSelect;
+
+type PersonRowPayload = Prisma.PersonGetPayload<{ select: typeof personRowSelect }>;
+
+function toPersonRow({ _count, ...row }: PersonRowPayload) {
+  return { ...row, agreementCount: _count.agreements };
+}
+
+export type PersonRow = ReturnType<typeof toPersonRow>;
+
+/** Everyone, live first, then by name; a page at a time. */
+export async function listPeople(
+  { page = 1, pageSize = PEOPLE_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+  client: PrismaClient = db,
+): Promise<Page<PersonRow>> {
+  const total = await client.person.count();
+  const clamped = clampPage(page, total, pageSize);
+  const rows = await client.person.findMany({
+    select: personRowSelect,
+    orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }, { id: 'asc' }],
+    skip: (clamped.page - 1) * pageSize,
+    take: pageSize,
+  });
+  return { items: rows.map(toPersonRow), ...clamped, pageSize, total };
+}
+
+export async function getPersonForEdit(id: number, client: PrismaClient = db): Promise<PersonRecord | null> {
+  return client.person.findUnique({ where: { id }, select: personSelect });
+}
+
+export type PersonOption = { id: number; name: string; detail: string | null; archived: boolean };
+
+/** Everyone for pickers, with title and party to tell namesakes apart; archived ones flagged. */
+export async function listPersonOptions(client: PrismaClient = db): Promise<PersonOption[]> {
+  const rows = await client.person.findMany({
+    select: { id: true, name: true, title: true, archivedAt: true, party: { select: { name: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    detail: [row.title, row.party?.name].filter(Boolean).join(', ') || null,
+    archived: row.archivedAt !== null,
+  }));
+}
+
+async function assertNameFree(tx: Tx, name: string, exceptId?: number): Promise<void> {
+  const existing = await tx.person.findFirst({
+    where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { name: true, archivedAt: true },
+  });
+  if (existing) {
+    throw new ConflictError(
+      'name',
+      `“${existing.name}” is already recorded${existing.archivedAt ? ' (archived: unarchive them instead)' : ''}.`,
+    );
+  }
+}
+
+async function assertPartyAllowed(tx: Tx, partyId: number | null, keep: number | null): Promise<void> {
+  if (partyId === null) return;
+  const found = await tx.party.findMany({
+    where: { id: partyId },
+    select: { id: true, name: true, archivedAt: true },
+  });
+  checkPicks({ ids: [partyId], found, keep: keep ? [keep] : [], field: 'partyId', noun: 'party' });
+}
+
+async function withNameConflicts<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new ConflictError('name', 'A person with this name is already recorded.');
+    throw error;
+  }
+}
+
+export async function createPerson(
+  input: PersonInput,
+  actorId: string,
+  client: PrismaClient = db,
+): Promise<PersonRecord> {
+  return withNameConflicts(() =>
+    client.$transaction(async (tx) => {
+      await assertNameFree(tx, input.name);
+      await assertPartyAllowed(tx, input.partyId, null);
+      const person = await tx.person.create({ data: input, select: personSelect });
+      await recordAudit(tx, {
+        actorId,
+        action: 'create',
+        entityType: 'Person',
+        entityId: person.id,
+        before: null,
+        after: person,
+      });
+      return person;
+    }),
+  );
+}
+
+export async function updatePerson(
+  input: UpdatePersonInput,
+  actorId: string,
+  client: PrismaClient = db,
+): Promise<PersonRecord> {
+  const { id, version, ...data } = input;
+  return withNameConflicts(() =>
+    client.$transaction(async (tx) => {
+      const load = () => tx.person.findUnique({ where: { id }, select: personSelect });
+      const current = await load();
+      if (current && current.version === version) {
+        await assertNameFree(tx, data.name, id);
+        await assertPartyAllowed(tx, data.partyId, current.partyId);
+      }
+      const before = await guardedUpdate({
+        what: 'person',
+        version,
+        load,
+        formValues: personFormValues,
+        write: () =>
+          tx.person.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
+      });
+      const after = (await load())!;
+      await recordAudit(tx, { actorId, action: 'update', entityType: 'Person', entityId: id, before, after });
+      return after;
+    }),
+  );
+}
+
+async function setPersonArchived(
+  input: ArchiveInput,
+  archived: boolean,
+  actorId: string,
+  client: PrismaClient,
+): Promise<PersonRecord> {
+  return client.$transaction(async (tx) => {
+    const load = () => tx.person.findUnique({ where: { id: input.id }, select: personSelect });
+    const before = await guardedUpdate({
+      what: 'person',
+      version: input.version,
+      load,
+      formValues: personFormValues,
+      write: () =>
+        tx.person.updateMany({
+          where: { id: input.id, version: input.version },
+          data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+        }),
+    });
+    const after = (await load())!;
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? 'archive' : 'unarchive',
+      entityType: 'Person',
+      entityId: input.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Takes the person out of pickers; agreements that name them still do. */
+export function archivePerson(input: ArchiveInput, actorId: string, client: PrismaClient = db) {
+  return setPersonArchived(input, true, actorId, client);
+}
+
+export function unarchivePerson(input: ArchiveInput, actorId: string, client: PrismaClient = db) {
+  return setPersonArchived(input, false, actorId, client);
+}

@@ -1,0 +1,119 @@
+// The Prisma client factory behind lib/db.ts, free of 'server-only' so scripts (bench, CLI) and tests build their
+// clients the same way the app does: the same pool settings, the same handling of dropped connections and the
+// same slow-query log.
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { currentRequestId, logger as defaultLogger, sqlShape, type Logger } from './log.ts';
+
+/** Queries slower than this are logged (with their SQL shape only); PACTWATCH_SLOW_QUERY_MS, default 200. */
+export function slowQueryMs(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.PACTWATCH_SLOW_QUERY_MS);
+  return Number.isFinite(value) && value >= 0 && env.PACTWATCH_SLOW_QUERY_MS?.trim() ? value : 200;
+}
+
+/**
+ * How long opening a connection may take before it fails. Without it a request to a database that is gone
+ * without refusing (a dead host, a hung server) would wait forever.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A connection with the timeout above. Set on the connection, not the pool: pg-pool would apply it to waiting
+ * for a free connection too, failing requests that merely queue behind others on a busy database (a burst of
+ * follow-ups on the embedded server, which runs one transaction at a time); that wait stays unbounded, and
+ * transactions bound it themselves (Prisma's maxWait).
+ */
+class TimedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(
+      typeof config === 'string'
+        ? { connectionString: config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }
+        : { ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    );
+  }
+}
+
+export type DatabaseClientOptions = {
+  connectionString: string;
+  max: number;
+  log?: Logger;
+  slowQueryMs?: number;
+};
+
+const REQUEST_ID = Symbol('pactwatch.requestId');
+type QueryConfig = { text?: string; [REQUEST_ID]?: string };
+
+/**
+ * Times every statement on the pool's connections and logs those over `thresholdMs`. Wraps the pg layer rather
+ * than listening to Prisma's query events: those fire outside the request's async context (no request id), and
+ * this also sees statements Prisma does not report. A statement sent through `pool.query` carries the id of
+ * the request that sent it, taken before it waits for a connection (that wait is not counted).
+ */
+function logSlowQueries(pool: pg.Pool, thresholdMs: number, log: Logger): void {
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const config = args[0];
+    if (config && typeof config === 'object') {
+      const requestId = currentRequestId();
+      if (requestId) Object.defineProperty(config, REQUEST_ID, { value: requestId, configurable: true });
+    }
+    return poolQuery(...args);
+  };
+
+  pool.on('connect', (client) => {
+    const clientQuery = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const started = performance.now();
+      const config = args[0] as string | QueryConfig | undefined;
+      const text = typeof config === 'string' ? config : config?.text;
+      const requestId = (typeof config === 'object' && config?.[REQUEST_ID]) || currentRequestId();
+      const report = () => {
+        const durationMs = performance.now() - started;
+        if (durationMs < thresholdMs || !text) return;
+        log.warn(
+          { ...(requestId ? { requestId } : {}), durationMs: Math.round(durationMs), sql: sqlShape(text) },
+          'slow query',
+        );
+      };
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (...results: unknown[]) => {
+          report();
+          return (callback as (...a: unknown[]) => unknown)(...results);
+        };
+        return clientQuery(...args);
+      }
+      const result = clientQuery(...args);
+      if (result instanceof Promise) result.then(report, report);
+      return result;
+    };
+  });
+}
+
+/**
+ * A Prisma client over a pg pool made for it. Connections that die while idle or inside a transaction (the
+ * database restarted, the network dropped) are logged and discarded, never left to crash the process with an
+ * unhandled `error` event; the pool opens new ones on demand, so the app recovers when the database returns.
+ */
+export function createDatabaseClient(options: DatabaseClientOptions): PrismaClient {
+  const log = options.log ?? defaultLogger;
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max,
+    Client: TimedClient,
+    // Notices a peer that vanished without closing the socket.
+    keepAlive: true,
+  });
+  // The adapter listens too, but the pool must never be without a listener, whatever the adapter version does.
+  pool.on('error', (error) =>
+    log.warn({ err: error }, 'database connection dropped while idle; the pool will open a new one'),
+  );
+  logSlowQueries(pool, options.slowQueryMs ?? slowQueryMs(), log);
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    onConnectionError: (error) =>
+      log.warn({ err: error }, 'database connection dropped during a transaction'),
+  });
+  return new PrismaClient({ adapter });
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { addDays, formatDay, today } from '../domain/dates.ts';
+import { logFollowUpSchema } from './follow-up.ts';
+
+const valid = {
+  url: 'https://www.dawn.com/news/123?utm_source=twitter',
+  outlet: '4',
+  title: 'Protection unit starts work',
+  originalTitle: '',
+  language: 'en',
+  publishedOn: '2026-03-10',
+  excerpt: '',
+  reliability: '',
+  credibility: '2',
+  type: 'announcement',
+  'rows.0.commitmentId': '7',
+  'rows.0.status': 'in_progress',
+  'rows.0.partyId': '',
+  'rows.0.observedOn': '',
+  'rows.0.reason': '',
+};
+
+function errorsOf(fields: Record<string, string>): Record<string, string[]> {
+  const result = logFollowUpSchema.safeParse(fields);
+  if (result.success) return {};
+  return z.flattenError(result.error).fieldErrors as Record<string, string[]>;
+}
+
+describe('logFollowUpSchema', () => {
+  it('turns the form into one item and its rows: URL normalised, fact date defaulting to the published date', () => {
+    const result = logFollowUpSchema.parse(valid);
+    expect(result.url).toBe('https://www.dawn.com/news/123');
+    expect(result.item).toMatchObject({
+      kind: 'new',
+      outlet: { kind: 'existing', id: 4 },
+      title: 'Protection unit starts work',
+      originalTitle: null,
+      excerpt: null,
+      reliability: null,
+      credibility: 2,
+      type: 'announcement',
+    });
+    expect(result.rows).toHaveLength(1);
+    expect(formatDay(result.rows[0].observedOn!)).toBe('2026-03-10');
+    expect(result.rows[0]).toMatchObject({
+      commitmentId: 7,
+      status: 'in_progress',
+      partyId: null,
+      reason: null,
+    });
+  });
+
+  it('reports each problem under its own field, rows included, all at once', () => {
+    const errors = errorsOf({
+      ...valid,
+      url: '',
+      title: 'x'.repeat(20_000),
+      publishedOn: '3000-01-01',
+      'rows.0.status': 'broken',
+      'rows.1.commitmentId': '',
+      'rows.1.status': 'fulfilled',
+      'rows.1.observedOn': '2026-02-30',
+    });
+    expect(errors.url).toEqual(['Enter the web address of the item.']);
+    expect(errors.title?.[0]).toMatch(/at most 500 characters \(this has 20,000\)/);
+    expect(errors.publishedOn?.[0]).toMatch(/3000-01-01 is more than a year from now/);
+    expect(errors['rows.0.reason']?.[0]).toMatch(/reason is required for "Broken"/);
+    expect(errors['rows.1.commitmentId']).toEqual(['Choose the commitment this item bears on.']);
+    expect(errors['rows.1.observedOn']?.[0]).toMatch(/real calendar day/);
+  });
+
+  it('refuses a malformed URL, a fact date after today and an unknown language tag', () => {
+    const errors = errorsOf({
+      ...valid,
+      url: 'dawn dot com slash news',
+      language: 'english!',
+      'rows.0.observedOn': formatDay(addDays(today(), 1)),
+    });
+    expect(errors.url?.[0]).toMatch(/starting with http:\/\/ or https:\/\//);
+    expect(errors.language?.[0]).toMatch(/BCP 47/);
+    expect(errors['rows.0.observedOn']?.[0]).toMatch(/cannot have held after today/);
+  });
+
+  it('accepts dates up to a year ahead for publication, and from 1900 on', () => {
+    expect(errorsOf({ ...valid, publishedOn: formatDay(addDays(today(), 300)) })).toEqual({});
+    expect(errorsOf({ ...valid, publishedOn: '1899-12-31' }).publishedOn?.[0]).toMatch(/1900/);
+  });
+
+  it('asks undated items for a fact date on every row', () => {
+    const errors = errorsOf({ ...valid, publishedOn: '' });
+    expect(errors['rows.0.observedOn']?.[0]).toMatch(/no published date/);
+    expect(errorsOf({ ...valid, publishedOn: '', 'rows.0.observedOn': '2026-01-02' })).toEqual({});
+  });
+
+  it('wants a name and a reliability for an outlet created inline', () => {
+    const errors = errorsOf({ ...valid, outlet: 'new', newOutletName: ' ', newOutletReliability: '' });
+    expect(Object.keys(errors).sort()).toEqual(['newOutletName', 'newOutletReliability']);
+    const ok = logFollowUpSchema.parse({
+      ...valid,
+      outlet: 'new',
+      newOutletName: 'Daily X',
+      newOutletReliability: 'C',
+    });
+    expect(ok.item).toMatchObject({ outlet: { kind: 'new', name: 'Daily X', defaultReliability: 'C' } });
+  });
+
+  it('needs at least one row, and refuses the same commitment twice for the same party', () => {
+    const { ['rows.0.commitmentId']: _c, ['rows.0.status']: _s, ...noRows } = valid;
+    void _c;
+    void _s;
+    const withoutRows = Object.fromEntries(
+      Object.entries(noRows).filter(([key]) => !key.startsWith('rows.')),
+    );
+    expect(errorsOf(withoutRows).rows?.[0]).toMatch(/at least one commitment/);
+    const errors = errorsOf({ ...valid, 'rows.1.commitmentId': '7', 'rows.1.status': 'fulfilled' });
+    expect(errors['rows.1.commitmentId']?.[0]).toMatch(/Row 1 already logs this commitment/);
+    // The same commitment for two different parties is two assessments: allowed.
+    expect(
+      errorsOf({
+        ...valid,
+        'rows.0.partyId': '1',
+        'rows.1.commitmentId': '7',
+        'rows.1.status': 'fulfilled',
+        'rows.1.partyId': '2',
+      }),
+    ).toEqual({});
+  });
+
+  it('stores language tags in canonical case', () => {
+    expect(logFollowUpSchema.parse({ ...valid, language: 'ZH-hant' }).item).toMatchObject({
+      language: 'zh-Hant',
+    });
+  });
+
+  it('asks for nothing but the URL and rows when citing an item already logged', () => {
+    const result = logFollowUpSchema.parse({
+      url: 'https://www.dawn.com/news/123',
+      existingEvidenceId: '12',
+      'rows.0.commitmentId': '7',
+      'rows.0.status': 'fulfilled',
+    });
+    expect(result.item).toEqual({ kind: 'existing', evidenceId: 12 });
+    expect(result.rows[0].observedOn).toBeNull();
+  });
+});

@@ -1,0 +1,433 @@
+// The "Log follow-up" form: one news item, then one row per commitment it bears on. The same schema checks the
+// form in the browser (before anything is sent) and in the logFollowUp action (the check that counts).
+//
+// The form posts flat fields: the item's (`url`, `title`, ...) and each row's as `rows.<n>.<field>`. Errors are
+// reported under those same flat names (`rows.1.reason`), because that is what the action wrapper hands back
+// to the form (z.flattenError keys by the first path segment) and what the form looks errors up by.
+import * as z from 'zod';
+import { formatDay, parseDayOrNull, today as todayOf } from '../domain/dates.ts';
+import { normaliseUrl } from '../domain/url.ts';
+import { STATUSES, requiresReason, statusLabel, type CommitmentStatus } from '../domain/status.ts';
+import { EvidenceType, Reliability } from '../generated/prisma/enums.ts';
+
+export const LIMITS = {
+  url: 2_000,
+  title: 500,
+  excerpt: 20_000,
+  reason: 5_000,
+  outletName: 200,
+  website: 2_000,
+  /** The longest BCP 47 tag the database column holds. */
+  language: 35,
+  rows: 50,
+} as const;
+
+export const RELIABILITIES = Object.values(Reliability) as Reliability[];
+export const EVIDENCE_TYPES = Object.values(EvidenceType) as EvidenceType[];
+
+/** Languages offered in the form's suggestion list; any other valid BCP 47 tag is accepted too. */
+export const COMMON_LANGUAGES: readonly { tag: string; name: string }[] = [
+  { tag: 'en', name: 'English' },
+  { tag: 'ur', name: 'Urdu' },
+  { tag: 'zh', name: 'Chinese' },
+  { tag: 'zh-Hans', name: 'Chinese (Simplified)' },
+  { tag: 'zh-Hant', name: 'Chinese (Traditional)' },
+  { tag: 'ar', name: 'Arabic' },
+  { tag: 'fa', name: 'Persian' },
+  { tag: 'ru', name: 'Russian' },
+  { tag: 'hi', name: 'Hindi' },
+  { tag: 'ps', name: 'Pashto' },
+  { tag: 'bn', name: 'Bengali' },
+  { tag: 'tr', name: 'Turkish' },
+  { tag: 'fr', name: 'French' },
+  { tag: 'de', name: 'German' },
+  { tag: 'es', name: 'Spanish' },
+  { tag: 'ja', name: 'Japanese' },
+  { tag: 'ko', name: 'Korean' },
+];
+
+/** The value of the outlet select that opens the "new outlet" fields. */
+export const NEW_OUTLET = 'new';
+
+const EARLIEST_DAY = '1900-01-01';
+const number = new Intl.NumberFormat('en-GB');
+
+function tooLong(max: number) {
+  return (issue: { input?: unknown }) => {
+    const length = typeof issue.input === 'string' ? issue.input.length : 0;
+    return `Use at most ${number.format(max)} characters (this has ${number.format(length)}).`;
+  };
+}
+
+const POSTGRES_INT_MAX = 2_147_483_647;
+
+/** PostgreSQL text cannot hold a NUL character; refused here rather than failing in the database. */
+const NO_NUL = { error: 'Remove the invisible control character (NUL) from this text.' };
+const storable = (value: string) => !value.includes('\u0000');
+
+/** Optional text: trimmed, empty becomes null. */
+function optionalText(max: number) {
+  return z
+    .string()
+    .refine(storable, NO_NUL)
+    .trim()
+    .max(max, { error: tooLong(max) })
+    .optional()
+    .transform((value) => value || null);
+}
+
+function requiredText(max: number, missing: string) {
+  return z
+    .string({ error: missing })
+    .refine(storable, NO_NUL)
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: tooLong(max) });
+}
+
+/** The latest day any date field accepts: a year from today (news may carry tomorrow's date, the year 3000 not). */
+export function latestAllowedDay(today: Date = todayOf()): Date {
+  return new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate()));
+}
+
+/**
+ * A calendar day typed as YYYY-MM-DD (what <input type="date"> sends). Not z.coerce.date(): that accepts times,
+ * time zones and days that roll over (2026-02-30 → 2 March), and would quietly store a different day.
+ */
+function dayField(options: { notAfterToday?: boolean } = {}) {
+  return z.string().transform((text, ctx) => {
+    const day = parseDayOrNull(text);
+    if (!day) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a real calendar day as YYYY-MM-DD, e.g. 2026-03-14.' });
+      return z.NEVER;
+    }
+    const today = todayOf();
+    if (formatDay(day) < EARLIEST_DAY) {
+      ctx.addIssue({ code: 'custom', message: 'Use a date on or after 1 January 1900.' });
+      return z.NEVER;
+    }
+    const latest = options.notAfterToday ? today : latestAllowedDay(today);
+    if (day.getTime() > latest.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        message: options.notAfterToday
+          ? `The fact cannot have held after today (${formatDay(today)}).`
+          : `${formatDay(day)} is more than a year from now (latest allowed: ${formatDay(latest)}). Check the year.`,
+      });
+      return z.NEVER;
+    }
+    return day;
+  });
+}
+
+/** Empty (or absent) is null; anything else must pass `schema`, whose messages are kept as they are. */
+function optionalOf<T>(schema: z.ZodType<T, string>) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx): T | null => {
+      const text = value?.trim();
+      if (!text) return null;
+      const result = schema.safeParse(text);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+      return z.NEVER;
+    });
+}
+
+function optionalDay(options: { notAfterToday?: boolean } = {}) {
+  return optionalOf(dayField(options));
+}
+
+/** A positive database id chosen in a select; `missing` when nothing was chosen. */
+function idField(missing: string) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .pipe(
+      z.coerce
+        .number<string>({ error: missing })
+        .int({ error: missing })
+        .positive({ error: missing })
+        .max(POSTGRES_INT_MAX, { error: missing }),
+    );
+}
+
+/** BCP 47 language tag ("ur", "zh-Hant", "en-GB"), stored in its canonical case. */
+const languageField = z
+  .string({ error: 'Enter the language of the item, e.g. en or ur.' })
+  .trim()
+  .min(1, { error: 'Enter the language of the item, e.g. en or ur.' })
+  .max(LIMITS.language, { error: tooLong(LIMITS.language) })
+  .transform((tag, ctx) => {
+    let canonical: string | undefined;
+    try {
+      canonical = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(tag) ? Intl.getCanonicalLocales(tag)[0] : undefined;
+    } catch {
+      canonical = undefined;
+    }
+    if (!canonical) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Use a language tag such as en, ur, zh-Hant or pt-BR (BCP 47).',
+      });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+/** The item's address, normalised (lib/domain/url.ts) so the same article is recognised however it is pasted. */
+export const evidenceUrlSchema = z
+  .string({ error: 'Enter the web address of the item.' })
+  .trim()
+  .min(1, { error: 'Enter the web address of the item.' })
+  .max(LIMITS.url, { error: tooLong(LIMITS.url) })
+  .transform((text, ctx) => {
+    const url = normaliseUrl(text);
+    if (!url) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'Enter a full web address starting with http:// or https://, e.g. https://www.dawn.com/news/1234.',
+      });
+      return z.NEVER;
+    }
+    if (url.length > LIMITS.url) {
+      ctx.addIssue({ code: 'custom', message: tooLong(LIMITS.url)({ input: url }) });
+      return z.NEVER;
+    }
+    return url;
+  });
+
+const reliabilityField = (missing: string) => z.enum(RELIABILITIES, { error: missing });
+
+/** Outlet fields of the form: pick one (`outlet` is its id) or create one (`outlet` is NEW_OUTLET). */
+const outletChoiceSchema = z
+  .object({
+    outlet: z.string({ error: 'Choose the outlet, or add a new one.' }).trim(),
+    newOutletName: z.string().optional(),
+    newOutletReliability: z.string().optional(),
+  })
+  .transform((fields, ctx) => {
+    if (fields.outlet === NEW_OUTLET) {
+      const name = requiredText(LIMITS.outletName, 'Enter the name of the new outlet.').safeParse(
+        fields.newOutletName ?? '',
+      );
+      const reliability = reliabilityField('Choose how reliable this outlet usually is (A–F).').safeParse(
+        fields.newOutletReliability ?? '',
+      );
+      for (const [path, result] of [
+        ['newOutletName', name],
+        ['newOutletReliability', reliability],
+      ] as const) {
+        for (const issue of result.error?.issues ?? []) ctx.addIssue({ ...issue, path: [path] });
+      }
+      if (!name.success || !reliability.success) return z.NEVER;
+      return { kind: 'new' as const, name: name.data, defaultReliability: reliability.data };
+    }
+    const id = idField('Choose the outlet, or add a new one.').safeParse(fields.outlet);
+    if (!id.success) {
+      ctx.addIssue({ code: 'custom', message: id.error.issues[0].message, path: ['outlet'] });
+      return z.NEVER;
+    }
+    return { kind: 'existing' as const, id: id.data };
+  });
+
+/** The fields of a news item that is not logged yet. */
+export const newsItemSchema = z.object({
+  title: requiredText(LIMITS.title, 'Enter the title of the item (in English if you translate it).'),
+  originalTitle: optionalText(LIMITS.title),
+  language: languageField,
+  publishedOn: optionalDay(),
+  excerpt: optionalText(LIMITS.excerpt),
+  /** Empty: the outlet's default reliability. */
+  reliability: optionalOf(reliabilityField('Choose a reliability from A to F.')),
+  credibility: z
+    .string({ error: 'Choose how credible the information is (1–6).' })
+    .trim()
+    .min(1, { error: 'Choose how credible the information is (1–6).' })
+    .pipe(
+      z.coerce
+        .number<string>()
+        .int({ error: 'Choose how credible the information is (1–6).' })
+        .min(1, { error: 'Choose how credible the information is (1–6).' })
+        .max(6, { error: 'Choose how credible the information is (1–6).' }),
+    ),
+  type: z.enum(EVIDENCE_TYPES, { error: 'Choose what kind of news this is.' }),
+});
+
+export const ROW_FIELDS = ['commitmentId', 'status', 'partyId', 'observedOn', 'reason'] as const;
+export type RowField = (typeof ROW_FIELDS)[number];
+
+/** One commitment the item bears on. `observedOn` may be left empty to take the item's published date. */
+export const followUpRowSchema = z
+  .object({
+    commitmentId: idField('Choose the commitment this item bears on.'),
+    status: z.enum(STATUSES as [CommitmentStatus, ...CommitmentStatus[]], {
+      error: 'Choose the status this item shows.',
+    }),
+    partyId: optionalOf(idField('Choose a responsible party, or the commitment as a whole.')),
+    observedOn: optionalDay({ notAfterToday: true }),
+    reason: optionalText(LIMITS.reason),
+  })
+  .superRefine((row, ctx) => {
+    if (requiresReason(row.status) && !row.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `Say why: a reason is required for "${statusLabel(row.status)}".`,
+      });
+    }
+  });
+
+export type FollowUpRowInput = z.output<typeof followUpRowSchema>;
+export type NewsItemInput = z.output<typeof newsItemSchema>;
+export type OutletChoice = z.output<typeof outletChoiceSchema>;
+
+export type LogFollowUpInput = {
+  url: string;
+  /** An item already logged under this URL (the form found it): its fields are not asked for again. */
+  item: { kind: 'existing'; evidenceId: number } | ({ kind: 'new'; outlet: OutletChoice } & NewsItemInput);
+  rows: FollowUpRowInput[];
+  /** A path on this site to go back to afterwards (checked again by the action). */
+  returnTo: string | null;
+};
+
+type Raw = Record<string, unknown>;
+
+const ROW_KEY = /^rows\.(\d{1,3})\.([A-Za-z]+)$/;
+
+/** The rows of the form, in index order: `rows.0.status` → rows[0].status. */
+export function rowsFromFields(raw: Raw): { index: number; fields: Record<string, unknown> }[] {
+  const rows = new Map<number, Record<string, unknown>>();
+  for (const [key, value] of Object.entries(raw)) {
+    const match = ROW_KEY.exec(key);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const row = rows.get(index) ?? {};
+    row[match[2]] = value;
+    rows.set(index, row);
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([index, fields]) => ({ index, fields }));
+}
+
+function pick(raw: Raw, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = raw[key];
+    // A form sends strings; anything else (a File) is treated as not sent.
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+/** Runs `schema` and re-reports its issues under the form's flat field names (`prefix` + the field). */
+function collect<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  ctx: z.RefinementCtx,
+  prefix = '',
+): { ok: true; data: T } | { ok: false } {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : '';
+    ctx.addIssue({ code: 'custom', message: issue.message, path: [`${prefix}${field}`] });
+  }
+  return { ok: false };
+}
+
+const ITEM_KEYS = Object.keys(newsItemSchema.shape);
+
+/**
+ * The whole form. Parses `Object.fromEntries(formData)`; every problem is reported at once, each under its
+ * field's name, and nothing is returned unless everything is valid.
+ */
+export const logFollowUpSchema = z.record(z.string(), z.unknown()).transform((raw, ctx): LogFollowUpInput => {
+  const url = collect(evidenceUrlSchema, typeof raw.url === 'string' ? raw.url : undefined, ctx, 'url');
+
+  // The form found the URL already logged and sent only the id of that item.
+  const existing = typeof raw.existingEvidenceId === 'string' ? raw.existingEvidenceId.trim() : '';
+  let item: LogFollowUpInput['item'] | undefined;
+  /** The new item's published date: null when it has none, undefined when unknown (typed wrong). */
+  let publishedOn: Date | null | undefined;
+  if (existing) {
+    const id = collect(idField('The item this URL belongs to is not known.'), existing, ctx, 'url');
+    if (id.ok) item = { kind: 'existing', evidenceId: id.data };
+  } else {
+    const outlet = collect(
+      outletChoiceSchema,
+      pick(raw, ['outlet', 'newOutletName', 'newOutletReliability']),
+      ctx,
+    );
+    const fields = collect(newsItemSchema, pick(raw, ITEM_KEYS), ctx);
+    // Known even when another item field is wrong, so rows are told whether they need a date of their own.
+    const published = optionalDay().safeParse(typeof raw.publishedOn === 'string' ? raw.publishedOn : '');
+    publishedOn = published.success ? published.data : undefined;
+    if (outlet.ok && fields.ok) item = { kind: 'new', outlet: outlet.data, ...fields.data };
+  }
+
+  const rawRows = rowsFromFields(raw);
+  if (!rawRows.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Add at least one commitment this item bears on.',
+      path: ['rows'],
+    });
+  } else if (rawRows.length > LIMITS.rows) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Log at most ${LIMITS.rows} commitments at once.`,
+      path: ['rows'],
+    });
+  }
+  const rows: FollowUpRowInput[] = [];
+  const seen = new Map<string, number>();
+  rawRows.forEach(({ fields }, position) => {
+    const prefix = `rows.${position}.`;
+    const row = collect(followUpRowSchema, pick(fields, ROW_FIELDS), ctx, prefix);
+    if (!row.ok) return;
+    // The fact date defaults to the published date (today for an item dated later, since no fact holds in the
+    // future); an undated new item needs one typed in. For an item already logged, the action applies its date.
+    if (!row.data.observedOn && !existing) {
+      if (publishedOn) row.data.observedOn = defaultFactDay(publishedOn);
+      else if (publishedOn === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Enter the day the fact held: the item has no published date.',
+          path: [`${prefix}observedOn`],
+        });
+        return;
+      } else return;
+    }
+    const key = `${row.data.commitmentId}:${row.data.partyId ?? 'all'}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Row ${earlier + 1} already logs this commitment${row.data.partyId ? ' for this party' : ''}: change one of them or remove this row.`,
+        path: [`${prefix}commitmentId`],
+      });
+      return;
+    }
+    seen.set(key, position);
+    rows.push(row.data);
+  });
+
+  const returnTo = typeof raw.returnTo === 'string' && raw.returnTo.length <= 2_000 ? raw.returnTo : null;
+  if (!url.ok || !item || rows.length !== rawRows.length || !rows.length || rows.length > LIMITS.rows) {
+    return z.NEVER;
+  }
+  return { url: url.data, item, rows, returnTo: returnTo || null };
+});
+
+/** The fact date a row takes when left empty: the published date, but never later than today. */
+export function defaultFactDay(publishedOn: Date | null, today: Date = todayOf()): Date {
+  return publishedOn && publishedOn.getTime() < today.getTime() ? publishedOn : today;
+}
+
+/** The flat field name of a row's field, as the form names its inputs and errors. */
+export function rowFieldName(index: number, field: RowField): string {
+  return `rows.${index}.${field}`;
+}

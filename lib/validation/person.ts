@@ -1,0 +1,27 @@
+// The person form (create and edit): who speaks for a party — a name, a title, the party.
+import * as z from 'zod';
+import { optionalIdField, optionalText, recordIdField, requiredText, versionField } from './editing.ts';
+
+export const PERSON_NAME_MAX = 200;
+export const PERSON_TITLE_MAX = 200;
+
+const personFields = z.object({
+  name: requiredText('Enter the person’s name.', PERSON_NAME_MAX),
+  title: optionalText(PERSON_TITLE_MAX),
+  partyId: optionalIdField('Choose the party from the list.'),
+});
+
+export const personSchema = personFields;
+export type PersonInput = z.output<typeof personSchema>;
+
+export const updatePersonSchema = personFields.extend({ id: recordIdField, version: versionField });
+export type UpdatePersonInput = z.output<typeof updatePersonSchema>;
+
+export type PersonFormValues = {
+  id: string;
+  version: string;
+  name: string;
+  title: string;
+  partyId: string;
+  archived: boolean;
+};

@@ -1,0 +1,593 @@
+// The edit mutations (lib/data/{agreements,commitments,parties,people,categories}.ts) on a real database:
+// optimistic locking (a stale version throws and changes nothing), the audit row of every write with before and
+// after, reciprocal pairs kept one-to-one on both sides, archiving (with an agreement's commitments), the status
+// cache following a change of responsible parties, and the party tree refusing cycles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  archiveAgreement,
+  createAgreement,
+  getAgreementForEdit,
+  unarchiveAgreement,
+  updateAgreement,
+} from '../lib/data/agreements.ts';
+import { archiveCategory, createCategory, updateCategory } from '../lib/data/categories.ts';
+import {
+  archiveCommitment,
+  createCommitment,
+  getCommitmentForEdit,
+  unarchiveCommitment,
+  updateCommitment,
+} from '../lib/data/commitments.ts';
+import { CONFLICT_MESSAGE, EditConflictError } from '../lib/data/editing.ts';
+import { archiveParty, createParty, unarchiveParty, updateParty } from '../lib/data/parties.ts';
+import { createPerson, updatePerson } from '../lib/data/people.ts';
+import { appendStatusUpdates } from '../lib/data/status-updates.ts';
+import { parseDay } from '../lib/domain/dates.ts';
+import { AppError, ConflictError, NotFoundError, RuleViolationError } from '../lib/errors.ts';
+import type { PrismaClient } from '../lib/generated/prisma/client.ts';
+import { agreementSchema, updateAgreementSchema } from '../lib/validation/agreement.ts';
+import { commitmentSchema, updateCommitmentSchema } from '../lib/validation/commitment.ts';
+import { partySchema, updatePartySchema } from '../lib/validation/party.ts';
+import { testPrisma, unique } from './support/db.ts';
+import { createTestUser } from './support/users.ts';
+
+const prisma: PrismaClient = testPrisma();
+
+let actorId: string;
+let categoryId: number;
+let turkey: number;
+let azerbaijan: number;
+let ministry: number;
+
+beforeAll(async () => {
+  actorId = (await createTestUser(prisma, 'analyst', { label: 'editor' })).id;
+  const suffix = unique('edit');
+  categoryId = (await prisma.category.create({ data: { slug: suffix, name: `Defence ${suffix}` } })).id;
+  turkey = (
+    await prisma.party.create({ data: { name: `Türkiye ${suffix}`, kind: 'state', countryCode: 'TR' } })
+  ).id;
+  azerbaijan = (await prisma.party.create({ data: { name: `Azerbaijan ${suffix}`, kind: 'state' } })).id;
+  ministry = (
+    await prisma.party.create({ data: { name: `MoD ${suffix}`, kind: 'ministry', parentId: turkey } })
+  ).id;
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+/** Form fields → the mutation's input, through the same schema the action uses. */
+function parse<T>(schema: { parse: (value: unknown) => T }, fields: Record<string, unknown>): T {
+  return schema.parse(fields);
+}
+
+async function auditsOf(entityType: string, entityId: number) {
+  return prisma.auditEvent.findMany({
+    where: { entityType, entityId: String(entityId) },
+    orderBy: { id: 'asc' },
+    select: { action: true, actorId: true, before: true, after: true },
+  });
+}
+
+async function newAgreement(title = unique('Agreement')) {
+  return createAgreement(
+    parse(agreementSchema, {
+      title,
+      kind: 'mou',
+      concludedOn: '2025-09',
+      concludedPrecision: 'month',
+      partyId: [String(turkey), String(azerbaijan)],
+      partyRole: ['signatory', 'signatory'],
+    }),
+    actorId,
+    prisma,
+  );
+}
+
+async function newCommitment(agreementId: number, fields: Record<string, unknown> = {}) {
+  return createCommitment(
+    parse(commitmentSchema, {
+      agreementId: String(agreementId),
+      title: unique('Commitment'),
+      categoryId: String(categoryId),
+      responsiblePartyId: [String(turkey)],
+      beneficiaryPartyId: [String(azerbaijan)],
+      ...fields,
+    }),
+    actorId,
+    prisma,
+  );
+}
+
+/** Runs `fn`, expecting it to throw an EditConflictError; returns the error. */
+async function conflictOf(fn: () => Promise<unknown>): Promise<EditConflictError> {
+  const error = await fn().then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(EditConflictError);
+  return error as EditConflictError;
+}
+
+describe('agreements', () => {
+  it('are created with parties, a month-precision date and an audit event with the whole record', async () => {
+    const agreement = await newAgreement('Turkey–Azerbaijan defence cooperation memorandum');
+    expect(agreement).toMatchObject({
+      concludedOn: parseDay('2025-09-01'),
+      concludedPrecision: 'month',
+      version: 1,
+      parties: [
+        { partyId: azerbaijan, role: 'signatory' },
+        { partyId: turkey, role: 'signatory' },
+      ],
+    });
+    const audits = await auditsOf('Agreement', agreement.id);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ action: 'create', actorId, before: null });
+    expect(audits[0].after).toMatchObject({
+      title: agreement.title,
+      concludedOn: '2025-09-01T00:00:00.000Z',
+    });
+  });
+
+  it('update bumps the version, replaces the rows and records before and after', async () => {
+    const agreement = await newAgreement();
+    const person = await createPerson(
+      { name: unique('Hulusi'), title: 'Minister', partyId: ministry },
+      actorId,
+      prisma,
+    );
+    const updated = await updateAgreement(
+      parse(updateAgreementSchema, {
+        id: String(agreement.id),
+        version: '1',
+        title: 'Renamed',
+        kind: 'joint_statement',
+        concludedOn: '2025-09-14',
+        concludedPrecision: 'day',
+        partyId: [String(turkey), ''],
+        partyRole: ['host', 'signatory'],
+        personId: [String(person.id)],
+        personRole: ['Defence minister, host'],
+      }),
+      actorId,
+      prisma,
+    );
+    expect(updated).toMatchObject({
+      title: 'Renamed',
+      version: 2,
+      concludedPrecision: 'day',
+      parties: [{ partyId: turkey, role: 'host' }],
+      people: [{ personId: person.id, role: 'Defence minister, host' }],
+    });
+    const [, update] = await auditsOf('Agreement', agreement.id);
+    expect(update).toMatchObject({ action: 'update', actorId });
+    expect(update.before).toMatchObject({ title: agreement.title, version: 1 });
+    expect(update.after).toMatchObject({ title: 'Renamed', version: 2 });
+  });
+
+  it('a stale version throws with the current values and changes nothing', async () => {
+    const agreement = await newAgreement();
+    const fields = {
+      id: String(agreement.id),
+      version: '1',
+      kind: 'mou',
+      concludedPrecision: 'unknown',
+    };
+    await updateAgreement(parse(updateAgreementSchema, { ...fields, title: 'First save' }), actorId, prisma);
+    const snapshot = await getAgreementForEdit(agreement.id, prisma);
+    const auditCount = (await auditsOf('Agreement', agreement.id)).length;
+
+    const error = await conflictOf(() =>
+      updateAgreement(parse(updateAgreementSchema, { ...fields, title: 'Second save' }), actorId, prisma),
+    );
+    expect(error.message).toContain(CONFLICT_MESSAGE);
+    expect(error.current).toMatchObject({ title: 'First save', version: '2', partyId: [] });
+    expect(await getAgreementForEdit(agreement.id, prisma)).toEqual(snapshot);
+    expect(await auditsOf('Agreement', agreement.id)).toHaveLength(auditCount);
+  });
+
+  it('refuses a source URL that was never logged as evidence, and links one that was', async () => {
+    const agreement = await newAgreement();
+    const refused = updateAgreement(
+      parse(updateAgreementSchema, {
+        id: String(agreement.id),
+        version: '1',
+        title: agreement.title,
+        kind: 'mou',
+        concludedPrecision: 'unknown',
+        sourceUrl: ['https://news.example/never-logged'],
+      }),
+      actorId,
+      prisma,
+    );
+    await expect(refused).rejects.toThrow(RuleViolationError);
+    await expect(refused).rejects.toMatchObject({ fieldErrors: { sourceUrl: [expect.any(String)] } });
+    expect((await getAgreementForEdit(agreement.id, prisma))!.version).toBe(1);
+
+    const outlet = await prisma.outlet.create({ data: { name: unique('Outlet') } });
+    const url = `https://news.example/${unique('article')}`;
+    const evidence = await prisma.evidence.create({
+      data: {
+        url,
+        outletId: outlet.id,
+        title: 'Article',
+        language: 'en',
+        reliability: 'C',
+        credibility: 3,
+        type: 'announcement',
+      },
+    });
+    const linked = await updateAgreement(
+      parse(updateAgreementSchema, {
+        id: String(agreement.id),
+        version: '1',
+        title: agreement.title,
+        kind: 'mou',
+        concludedPrecision: 'unknown',
+        // Tracking parameters and a trailing slash do not hide that it is the same article.
+        sourceUrl: [`${url.replace('https://news.example', 'HTTPS://NEWS.example')}/?utm_source=x`],
+      }),
+      actorId,
+      prisma,
+    );
+    expect(linked.sources).toEqual([{ id: evidence.id, url, title: 'Article' }]);
+  });
+
+  it('archiving takes its live commitments along, and unarchiving brings back exactly those', async () => {
+    const agreement = await newAgreement();
+    const kept = await newCommitment(agreement.id);
+    const earlier = await newCommitment(agreement.id);
+    await archiveCommitment({ id: earlier.id, version: earlier.version }, actorId, prisma);
+
+    const archived = await archiveAgreement({ id: agreement.id, version: 1 }, actorId, prisma);
+    expect(archived.archivedAt).not.toBeNull();
+    expect((await getCommitmentForEdit(kept.id, prisma))!.archivedAt).toEqual(archived.archivedAt);
+    expect((await auditsOf('Commitment', kept.id)).at(-1)).toMatchObject({ action: 'archive', actorId });
+
+    // A stale archive form (version 1) is refused.
+    await conflictOf(() => unarchiveAgreement({ id: agreement.id, version: 1 }, actorId, prisma));
+
+    const restored = await unarchiveAgreement({ id: agreement.id, version: 2 }, actorId, prisma);
+    expect(restored.archivedAt).toBeNull();
+    expect((await getCommitmentForEdit(kept.id, prisma))!.archivedAt).toBeNull();
+    expect((await getCommitmentForEdit(earlier.id, prisma))!.archivedAt).not.toBeNull();
+    expect((await auditsOf('Agreement', agreement.id)).map((audit) => audit.action)).toEqual([
+      'create',
+      'archive',
+      'unarchive',
+    ]);
+  });
+
+  it('an archived party leaves the pickers but stays where it is already linked', async () => {
+    const party = await createParty(
+      { name: unique('Observer'), shortName: null, kind: 'organisation', countryCode: null, parentId: null },
+      actorId,
+      prisma,
+    );
+    const agreement = await createAgreement(
+      parse(agreementSchema, {
+        title: unique('Agreement'),
+        kind: 'treaty',
+        concludedPrecision: 'unknown',
+        partyId: [String(party.id)],
+        partyRole: ['observer'],
+      }),
+      actorId,
+      prisma,
+    );
+    await archiveParty({ id: party.id, version: 1 }, actorId, prisma);
+    const keepFields = {
+      id: String(agreement.id),
+      title: agreement.title,
+      kind: 'treaty',
+      concludedPrecision: 'unknown',
+      partyId: [String(party.id)],
+      partyRole: ['observer'],
+    };
+    await expect(
+      updateAgreement(parse(updateAgreementSchema, { ...keepFields, version: '1' }), actorId, prisma),
+    ).resolves.toMatchObject({ version: 2 });
+
+    const other = await newAgreement();
+    await expect(
+      updateAgreement(
+        parse(updateAgreementSchema, { ...keepFields, id: String(other.id), version: '1' }),
+        actorId,
+        prisma,
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { partyId: [expect.stringContaining('archived')] } });
+
+    await unarchiveParty({ id: party.id, version: 2 }, actorId, prisma);
+    await expect(
+      updateAgreement(
+        parse(updateAgreementSchema, { ...keepFields, id: String(other.id), version: '1' }),
+        actorId,
+        prisma,
+      ),
+    ).resolves.toMatchObject({ version: 2 });
+  });
+});
+
+describe('commitments', () => {
+  it('a stale version throws with the current values and changes nothing, the first save stands', async () => {
+    const agreement = await newAgreement();
+    const commitment = await newCommitment(agreement.id, { title: 'Original', dueOn: '2026-06-30' });
+    const base = {
+      id: String(commitment.id),
+      version: '1',
+      agreementId: String(agreement.id),
+      categoryId: String(categoryId),
+      responsiblePartyId: [String(turkey)],
+    };
+    // Two forms loaded at version 1: the first save wins.
+    await updateCommitment(parse(updateCommitmentSchema, { ...base, title: 'First' }), actorId, prisma);
+    const saved = await getCommitmentForEdit(commitment.id, prisma);
+    const audits = await auditsOf('Commitment', commitment.id);
+
+    const error = await conflictOf(() =>
+      updateCommitment(
+        parse(updateCommitmentSchema, { ...base, title: 'Second', responsiblePartyId: [String(azerbaijan)] }),
+        actorId,
+        prisma,
+      ),
+    );
+    expect(error.current).toMatchObject({
+      title: 'First',
+      version: '2',
+      responsiblePartyId: [String(turkey)],
+    });
+    expect(await getCommitmentForEdit(commitment.id, prisma)).toEqual(saved);
+    expect(await auditsOf('Commitment', commitment.id)).toEqual(audits);
+    expect(audits.at(-1)).toMatchObject({
+      action: 'update',
+      before: { title: 'Original', dueOn: '2026-06-30T00:00:00.000Z' },
+      after: { title: 'First', dueOn: null, version: 2 },
+    });
+  });
+
+  it('an edit of a record that is gone says so', async () => {
+    await expect(
+      updateCommitment(
+        parse(updateCommitmentSchema, {
+          id: '2147483000',
+          version: '1',
+          agreementId: '1',
+          title: 'x',
+          categoryId: String(categoryId),
+          responsiblePartyId: [String(turkey)],
+        }),
+        actorId,
+        prisma,
+      ),
+    ).rejects.toThrow(NotFoundError);
+  });
+
+  it('reciprocal links are kept one-to-one and visible from both sides', async () => {
+    const agreement = await newAgreement();
+    const a = await newCommitment(agreement.id);
+    const b = await newCommitment(agreement.id);
+    const c = await newCommitment(agreement.id);
+    const edit = (record: { id: number; version: number }, reciprocalId: number | '') =>
+      updateCommitment(
+        parse(updateCommitmentSchema, {
+          id: String(record.id),
+          version: String(record.version),
+          agreementId: String(agreement.id),
+          title: unique('Commitment'),
+          categoryId: String(categoryId),
+          responsiblePartyId: [String(turkey)],
+          reciprocalId: String(reciprocalId),
+        }),
+        actorId,
+        prisma,
+      );
+    const read = async (id: number) => (await getCommitmentForEdit(id, prisma))!;
+
+    // A ↔ B, set from A: B sees A, and B's version moves so a form open on B cannot silently undo it.
+    await edit(a, b.id);
+    expect((await read(a.id)).reciprocalId).toBe(b.id);
+    expect(await read(b.id)).toMatchObject({ reciprocalId: a.id, version: 2 });
+    expect((await auditsOf('Commitment', b.id)).at(-1)).toMatchObject({
+      action: 'update',
+      before: { reciprocalId: null },
+      after: { reciprocalId: a.id },
+    });
+    await conflictOf(() => edit(b, c.id)); // b is still the version-1 object: stale.
+
+    // C ↔ B, set from C: A loses its partner.
+    await edit(c, b.id);
+    expect((await read(c.id)).reciprocalId).toBe(b.id);
+    expect((await read(b.id)).reciprocalId).toBe(c.id);
+    expect(await read(a.id)).toMatchObject({ reciprocalId: null, version: 3 });
+
+    // Unset from B (the side that does not hold the link): both sides are free again.
+    await edit(await read(b.id), '');
+    expect((await read(b.id)).reciprocalId).toBeNull();
+    expect((await read(c.id)).reciprocalId).toBeNull();
+    expect(
+      await prisma.commitment.count({
+        where: { id: { in: [a.id, b.id, c.id] }, NOT: { reciprocalOfId: null } },
+      }),
+    ).toBe(0);
+  });
+
+  it('cannot be its own reciprocal, nor pick an archived one', async () => {
+    const agreement = await newAgreement();
+    const a = await newCommitment(agreement.id);
+    const b = await newCommitment(agreement.id);
+    expect(
+      updateCommitmentSchema.safeParse({
+        id: String(a.id),
+        version: '1',
+        agreementId: String(agreement.id),
+        title: 'x',
+        categoryId: String(categoryId),
+        responsiblePartyId: [String(turkey)],
+        reciprocalId: String(a.id),
+      }).success,
+    ).toBe(false);
+    await archiveCommitment({ id: b.id, version: 1 }, actorId, prisma);
+    await expect(newCommitment(agreement.id, { reciprocalId: String(b.id) })).rejects.toMatchObject({
+      fieldErrors: { reciprocalId: [expect.stringContaining('archived')] },
+    });
+    await unarchiveCommitment({ id: b.id, version: 2 }, actorId, prisma);
+    const c = await newCommitment(agreement.id, { reciprocalId: String(b.id) });
+    expect(c.reciprocalId).toBe(b.id);
+  });
+
+  it('changing the responsible parties refreshes the per-party status in the same transaction', async () => {
+    const agreement = await newAgreement();
+    const commitment = await newCommitment(agreement.id, { responsiblePartyId: [String(turkey)] });
+    await prisma.$transaction((tx) =>
+      appendStatusUpdates(tx, actorId, [
+        { commitmentId: commitment.id, status: 'in_progress', observedOn: parseDay('2025-10-01') },
+      ]),
+    );
+    const partyStatuses = () =>
+      prisma.commitmentPartyStatus.findMany({
+        where: { commitmentId: commitment.id },
+        select: { partyId: true, status: true },
+        orderBy: { partyId: 'asc' },
+      });
+    expect(await partyStatuses()).toEqual([{ partyId: turkey, status: 'in_progress' }]);
+
+    await updateCommitment(
+      parse(updateCommitmentSchema, {
+        id: String(commitment.id),
+        version: '1',
+        agreementId: String(agreement.id),
+        title: commitment.title,
+        categoryId: String(categoryId),
+        responsiblePartyId: [String(azerbaijan), String(ministry)],
+      }),
+      actorId,
+      prisma,
+    );
+    expect(await partyStatuses()).toEqual(
+      [azerbaijan, ministry].sort((x, y) => x - y).map((partyId) => ({ partyId, status: 'in_progress' })),
+    );
+    // The status itself is derived from history, never edited.
+    expect((await prisma.commitment.findUniqueOrThrow({ where: { id: commitment.id } })).status).toBe(
+      'in_progress',
+    );
+  });
+});
+
+describe('parties', () => {
+  it('refuse a parent that would make a cycle, and change nothing', async () => {
+    const make = (name: string, parentId: number | null) =>
+      createParty(
+        parse(partySchema, {
+          name: unique(name),
+          kind: 'agency',
+          parentId: parentId ? String(parentId) : '',
+        }),
+        actorId,
+        prisma,
+      );
+    const top = await make('Top', null);
+    const middle = await make('Middle', top.id);
+    const bottom = await make('Bottom', middle.id);
+    const reparent = (parentId: number) =>
+      updateParty(
+        parse(updatePartySchema, {
+          id: String(top.id),
+          version: '1',
+          name: top.name,
+          kind: 'agency',
+          parentId: String(parentId),
+        }),
+        actorId,
+        prisma,
+      );
+    for (const below of [middle.id, bottom.id]) {
+      const refused = reparent(below);
+      await expect(refused).rejects.toThrow(RuleViolationError);
+      await expect(refused).rejects.toMatchObject({
+        fieldErrors: { parentId: [expect.stringContaining('under')] },
+      });
+    }
+    expect(await prisma.party.findUniqueOrThrow({ where: { id: top.id } })).toMatchObject({
+      parentId: null,
+      version: 1,
+    });
+    expect(
+      updatePartySchema.safeParse({
+        id: String(top.id),
+        version: '1',
+        name: 'x',
+        kind: 'state',
+        parentId: String(top.id),
+      }).success,
+    ).toBe(false);
+
+    // A legal move still works and is audited.
+    const other = await make('Other', null);
+    await expect(reparent(other.id)).resolves.toMatchObject({ parentId: other.id, version: 2 });
+    expect((await auditsOf('Party', top.id)).at(-1)).toMatchObject({
+      action: 'update',
+      before: { parentId: null },
+      after: { parentId: other.id },
+    });
+  });
+
+  it('refuse a name already taken, whatever its case, and an unknown country code', async () => {
+    const name = unique('Georgia');
+    await createParty(parse(partySchema, { name, kind: 'state', countryCode: 'ge' }), actorId, prisma);
+    await expect(
+      createParty(parse(partySchema, { name: name.toUpperCase(), kind: 'state' }), actorId, prisma),
+    ).rejects.toThrow(ConflictError);
+    expect(partySchema.safeParse({ name: 'X', kind: 'state', countryCode: 'UK' }).success).toBe(false);
+    expect(partySchema.safeParse({ name: 'X', kind: 'state', countryCode: 'XX' }).success).toBe(false);
+  });
+});
+
+describe('people and categories', () => {
+  it('people: a stale version throws with the current values', async () => {
+    const person = await createPerson({ name: unique('Yaşar'), title: null, partyId: null }, actorId, prisma);
+    await updatePerson(
+      { id: person.id, version: 1, name: person.name, title: 'Minister', partyId: ministry },
+      actorId,
+      prisma,
+    );
+    const error = await conflictOf(() =>
+      updatePerson(
+        { id: person.id, version: 1, name: person.name, title: 'Other', partyId: null },
+        actorId,
+        prisma,
+      ),
+    );
+    expect(error.current).toMatchObject({ title: 'Minister', partyId: String(ministry), version: '2' });
+  });
+
+  it('categories: created last by default, edited with their version, archived', async () => {
+    const name = unique('Arms procurement');
+    const { _max: before } = await prisma.category.aggregate({ _max: { position: true } });
+    const created = await createCategory({ name, slug: unique('arms'), position: null }, actorId, prisma);
+    // After every category there was (other test files may add some meanwhile, never remove one).
+    expect(created.position).toBeGreaterThanOrEqual((before.position ?? 0) + 10);
+    await expect(
+      createCategory({ name: name.toLowerCase(), slug: unique('other'), position: 1 }, actorId, prisma),
+    ).rejects.toMatchObject({ fieldErrors: { name: [expect.any(String)] } });
+    const updated = await updateCategory(
+      { id: created.id, version: 1, name: `${name} (renamed)`, slug: created.slug, position: 5 },
+      actorId,
+      prisma,
+    );
+    expect(updated).toMatchObject({ position: 5, version: 2 });
+    await conflictOf(() => archiveCategory({ id: created.id, version: 1 }, actorId, prisma));
+    await expect(archiveCategory({ id: created.id, version: 2 }, actorId, prisma)).resolves.toMatchObject({
+      archivedAt: expect.any(Date),
+    });
+    expect((await auditsOf('Category', created.id)).map((audit) => audit.action)).toEqual([
+      'create',
+      'update',
+      'archive',
+    ]);
+  });
+
+  it('every refusal is an AppError the action wrapper can show', () => {
+    expect(new EditConflictError('party', {})).toBeInstanceOf(AppError);
+  });
+});

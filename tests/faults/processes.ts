@@ -1,0 +1,97 @@
+// Processes for the fault tests (vitest and Playwright alike, so no test-runner imports here): free ports, a
+// hard kill of the embedded database, polling.
+import net from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+function canListen(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+/** A port nothing listens on: from TEST_PORT_RANGE when set (as scripts/test.ts does), else any. */
+export async function freePort(): Promise<number> {
+  const range = process.env.TEST_PORT_RANGE?.match(/^(\d+)-(\d+)$/);
+  if (range) {
+    const [low, high] = [Number(range[1]), Number(range[2])];
+    // From a random start: the runner hands out the low end of the range itself.
+    const offset = Math.floor(Math.random() * (high - low + 1));
+    for (let i = 0; i <= high - low; i++) {
+      const port = await canListen(low + ((offset + i) % (high - low + 1)));
+      if (port) return port;
+    }
+    throw new Error(`no free port in TEST_PORT_RANGE=${process.env.TEST_PORT_RANGE}`);
+  }
+  const port = await canListen(0);
+  if (!port) throw new Error('found no free port');
+  return port;
+}
+
+/**
+ * Kills the embedded server on `dataDir` the hard way (SIGKILL, as a crash or the OOM killer would): no chance
+ * to close connections or its data directory. Its pid is in the lock file scripts/lib/embedded-db.ts writes.
+ */
+export async function killEmbeddedDatabase(dataDir: string, exited: Promise<unknown>): Promise<void> {
+  const pid = Number(await readFile(`${dataDir}.pid`, 'utf8'));
+  if (!pid) throw new Error(`no pid in ${dataDir}.pid`);
+  process.kill(pid, 'SIGKILL');
+  await Promise.race([
+    exited,
+    sleep(10_000).then(() => {
+      throw new Error(`embedded database (pid ${pid}) still running 10 s after SIGKILL`);
+    }),
+  ]);
+}
+
+/** Polls `check` until it resolves true (errors count as false); returns the milliseconds it took. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = 200,
+): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check().catch(() => false)) return Date.now() - started;
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
+
+/**
+ * Pids of the processes whose environment holds `NAME=value`: everything a test started with a unique value
+ * there (a temporary data directory), including grandchildren in sessions of their own that a process-group
+ * signal does not reach. Linux only (/proc); elsewhere none are found.
+ */
+export async function processesWithEnv(name: string, value: string): Promise<number[]> {
+  const { readdir } = await import('node:fs/promises');
+  const marker = `${name}=${value}`;
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+    if (environ.split('\0').includes(marker)) pids.push(pid);
+  }
+  return pids;
+}
+
+/** SIGKILLs what processesWithEnv finds: the last resort of a test's cleanup. Returns the pids it killed. */
+export async function killProcessesWithEnv(name: string, value: string): Promise<number[]> {
+  const pids = await processesWithEnv(name, value);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
