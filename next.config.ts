@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
     // forbidden() renders app/forbidden.tsx with a 403 when a signed-in user's role does not allow a page.
     authInterrupts: true,
   },
+  // The app's icon is app/icon.svg; pages without the root layout's metadata (the error screens) make browsers
+  // ask for /favicon.ico, which gets the same picture rather than a 404.
+  async rewrites() {
+    return [{ source: '/favicon.ico', destination: '/icon.svg' }];
+  },
   // Server actions keep Next's origin check (Origin must match Host): no `serverActions.allowedOrigins` here.
   // The Content-Security-Policy needs a per-request nonce, so proxy.ts sets it; these are the fixed ones.
   async headers() {

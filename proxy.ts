@@ -5,6 +5,7 @@
 //    (lib/auth/session.ts, lib/auth/action.ts): this is the perimeter, not the only lock.
 // 2. Gives the request its id (x-request-id, kept from the client when acceptable) for the log lines it causes.
 // 3. Sets the Content-Security-Policy with a fresh nonce, which Next applies to its own scripts.
+// 4. While the database cannot be reached, answers 503 itself (a page that retries, or JSON) instead of a 500.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getProxyAuth } from '@/lib/auth/auth';
 import { authSettings } from '@/lib/auth/config';
@@ -15,6 +16,8 @@ import {
   newNonce,
 } from '@/lib/auth/security-headers';
 import { PATHNAME_HEADER } from '@/lib/auth/session-headers';
+import { databaseUnavailableResponse, isDatabaseUnavailable } from '@/lib/db-errors';
+import { logger, runWithRequestId } from '@/lib/log';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
 
 function isPublic(pathname: string): boolean {
@@ -46,21 +49,42 @@ function withSecurityHeaders(
 }
 
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  // The session lookup's query log lines carry the request id too.
+  return runWithRequestId(requestId, async () => {
+    try {
+      return await guard(request, requestId);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      logger.warn(
+        { method: request.method, path: request.nextUrl.pathname },
+        'database unavailable: answered 503',
+      );
+      const refusal = databaseUnavailableResponse(request, requestId);
+      for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) refusal.headers.set(name, value);
+      return refusal;
+    }
+  });
+}
+
+async function guard(request: NextRequest, requestId: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const https = authSettings().secureCookies;
-  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === 'development', https });
 
   let setCookies: string[] = [];
-  if (!isPublic(pathname)) {
+  // The sign-in page looks a browser's session up itself (to send the signed-in on): looked up here first, a
+  // database that is down gets the 503 page below rather than a failed render.
+  const signInPage = pathname === '/sign-in' && request.method === 'GET';
+  if (!isPublic(pathname) || signInPage) {
     const { headers: authHeaders, response: session } = await getProxyAuth().api.getSession({
       headers: request.headers,
       returnHeaders: true,
     });
     // Refreshed expiry (once a day) or a cleared cookie for a dead session: pass it on to the browser.
     setCookies = authHeaders?.getSetCookie() ?? [];
-    if (!session || session.user.deactivatedAt) {
+    if (!signInPage && (!session || session.user.deactivatedAt)) {
       let refusal: NextResponse;
       if (wantsRedirect(request)) {
         const url = new URL('/sign-in', request.url);

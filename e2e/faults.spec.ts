@@ -125,7 +125,7 @@ test('the database goes away: 503 and a clear screen while it is down, recovery 
     context = await browser.newContext({ baseURL: appUrl });
     const consoleErrors: string[] = [];
     context.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} [${message.location().url}]`);
     });
     await signInRequest(context.request, user);
     const page = await context.newPage();
