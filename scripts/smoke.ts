@@ -317,7 +317,13 @@ async function main(): Promise<void> {
     if (REUSE_BUILD) check(!/building the app/.test(first.output()), `npm start rebuilt ${REUSE_BUILD}`);
     checkSingleStartProcess(dataDir);
     say('ok: scripts/start.ts runs as the one process npm signals');
-    const printed = first.output().match(/e-mail:\s+(\S+)\s[\s\S]*?password:\s+(\S+)/);
+    // start.ts prints the demo login just after "ready on", in a later write: give it a moment to arrive.
+    const demoPattern = /e-mail:\s+(\S+)\s[\s\S]*?password:\s+(\S+)\s/;
+    await waitUntil('the demo login', async () => demoPattern.test(first.output()), {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    }).catch(() => undefined);
+    const printed = first.output().match(demoPattern);
     if (printed) demoLogin = { email: printed[1], password: printed[2] };
     await runSteps();
     const before = await countSeededRows();
