@@ -160,7 +160,10 @@ async function expected(id: number, options: { today: Date; staleAfterDays: numb
   };
 }
 
-async function actual(id: number, options: { today: Date; staleAfterDays: number; asOf?: Date }) {
+async function actual(
+  id: number,
+  options: { today: Date; staleAfterDays: number; asOf?: Date; source?: 'cache' | 'history' },
+) {
   const state = (await getCommitmentStates([id], options)).get(id);
   if (!state) throw new Error(`no state for commitment ${id}`);
   return { status: state.status, since: state.since, flags: state.flags };
@@ -173,7 +176,9 @@ describe('attention flags in SQL', () => {
         const id = await write(s);
         const today = addDays(BASE, s.todayDay);
         const base = { today, staleAfterDays: s.staleAfterDays };
+        // From the cache (what the refresh above wrote) and derived from history, alike.
         expect(await actual(id, base)).toEqual(await expected(id, base));
+        expect(await actual(id, { ...base, source: 'history' })).toEqual(await expected(id, base));
 
         // As of: a random day, and every day an update speaks of together with the day before it.
         const days = new Set([s.asOfDay, ...s.history.flatMap((row) => [row.day, row.day - 1])]);

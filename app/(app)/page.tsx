@@ -63,8 +63,11 @@ export default async function OverviewPage({
     );
   }
 
-  // Only parties that answer for something (themselves or through the parties under them).
-  const scoredParties = parties.filter((party) => party.compliance.withSubParties.commitments > 0);
+  // The top of the party tree (states, organisations), each with the parties under it, that answers for
+  // something; /parties has every party. Hundreds of ministries and agencies would bury the states here.
+  const scoredParties = parties.filter(
+    (party) => party.depth === 0 && party.compliance.withSubParties.commitments > 0,
+  );
 
   return (
     <>

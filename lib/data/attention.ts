@@ -1,132 +1,13 @@
-// "Needs attention" in SQL: the four flags of lib/domain/attention.ts (overdue, stale, contradicted, weak) for many
-// commitments in one statement, for the overview queue, the list filter and the dashboards.
-// tests/attention-sql.test.ts proves that these expressions say exactly what `attentionFlags()` says, current and
-// as of a day.
-//
-// How it stays cheap at 10,000 commitments and 1,000,000 updates:
-// - Today's view reads the status cache on Commitment (status, statusSince, lastEvidenceOn): overdue and stale are
-//   plain column tests.
-// - "contradicted" and "weak" need history, but only its newest end: each is an index probe on StatusUpdate
-//   (commitmentId, observedOn DESC, createdAt DESC) that stops at the first row it needs (LIMIT 1 / EXISTS).
-// - "weak" looks at the run of updates the current status rests on (see statusSince in lib/domain/status.ts):
-//   those after the newest update with a different status (the "breaker"). Today the breaker is found starting at
-//   statusSince, so the probe skips the run itself.
-// - As of a day D nothing cached applies: the status is the newest update with observedOn <= D (one probe), the
-//   breaker a second probe, and the start of the run a third.
+// "Needs attention", run: the four flags of lib/domain/attention.ts (overdue, stale, contradicted, weak) for many
+// commitments in one statement, for the overview queue, the list filter and the dashboards. The SQL itself, and
+// how it stays cheap at 10,000 commitments and 1,000,000 updates, is in lib/data/attention-sql.ts.
 import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
-import { formatDay, today as todayUtc } from '../domain/dates.ts';
-import { staleAfterDays as configuredStaleAfterDays } from '../config.ts';
+import { attentionSql, type AttentionOptions } from './attention-sql.ts';
 
-export type AttentionOptions = {
-  /** Flags (and status) as they stood at the end of this day, from history up to it; absent: today, from the cache. */
-  asOf?: Date | null;
-  /** The day "overdue" and "stale" are judged on when there is no `asOf` (default: today, UTC). */
-  today?: Date;
-  /** Days without news after which a commitment is stale (default: lib/config.ts staleAfterDays()). */
-  staleAfterDays?: number;
-};
-
-type Context = { asOf: Date | null; today: Date; staleAfterDays: number };
-
-function context(options: AttentionOptions = {}): Context {
-  const asOf = options.asOf ?? null;
-  const staleAfterDays = options.staleAfterDays ?? configuredStaleAfterDays();
-  if (!Number.isInteger(staleAfterDays) || staleAfterDays < 0)
-    throw new RangeError('staleAfterDays must be a whole number of days, 0 or more.');
-  // As of D, D is "today": a commitment due before D was overdue then, and staleness counts up to D.
-  return { asOf, today: asOf ?? options.today ?? todayUtc(), staleAfterDays };
-}
-
-const day = (value: Date) => Prisma.sql`${formatDay(value)}::date`;
-
-/** The newest-news-first order of lib/domain/status.ts compareUpdates, reversed. */
-const NEWEST_FIRST = Prisma.sql`ORDER BY su."observedOn" DESC, su."createdAt" DESC, su.id DESC`;
-
-/** Strong evidence as isStrongGrade() says: reliability A–C and credibility 1–3. */
-const STRONG_GRADE = Prisma.sql`e.reliability IN ('A', 'B', 'C') AND e.credibility BETWEEN 1 AND 3`;
-
-/**
- * SQL pieces for a query over `"Commitment" c`: `joins` go after `FROM "Commitment" c` and make `st.status`,
- * `st.since` and `st.last_on` available (the status, since when, and the newest day of news: cached, or as of the
- * day); the rest are boolean expressions over them.
- */
-export type AttentionSql = {
-  joins: Prisma.Sql;
-  status: Prisma.Sql;
-  since: Prisma.Sql;
-  lastOn: Prisma.Sql;
-  flags: Record<AttentionFlag, Prisma.Sql>;
-  /** True when at least one flag holds. */
-  any: Prisma.Sql;
-};
-
-export function attentionSql(options: AttentionOptions = {}): AttentionSql {
-  const ctx = context(options);
-  const { asOf } = ctx;
-  const upTo = asOf ? Prisma.sql`AND su."observedOn" <= ${day(asOf)}` : Prisma.empty;
-
-  const joins = asOf
-    ? Prisma.sql`
-      LEFT JOIN LATERAL (
-        SELECT su.status, su."observedOn" FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} ${NEWEST_FIRST} LIMIT 1
-      ) lt ON true
-      LEFT JOIN LATERAL (
-        SELECT su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} AND su.status <> lt.status ${NEWEST_FIRST} LIMIT 1
-      ) brk ON true
-      LEFT JOIN LATERAL (
-        SELECT su."observedOn" AS since FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} AND lt.status IS NOT NULL
-           AND (brk.id IS NULL OR (su."observedOn", su."createdAt", su.id) > (brk."observedOn", brk."createdAt", brk.id))
-         ORDER BY su."observedOn", su."createdAt", su.id LIMIT 1
-      ) fr ON true
-      CROSS JOIN LATERAL (
-        SELECT coalesce(lt.status, 'no_evidence'::"CommitmentStatus") AS status, fr.since, lt."observedOn" AS last_on
-      ) st`
-    : Prisma.sql`
-      CROSS JOIN LATERAL (SELECT c.status, c."statusSince" AS since, c."lastEvidenceOn" AS last_on) st
-      LEFT JOIN LATERAL (
-        SELECT su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id AND su."observedOn" <= st.since AND su.status <> st.status
-         ${NEWEST_FIRST} LIMIT 1
-      ) brk ON true`;
-
-  const today = day(ctx.today);
-  const createdOn = Prisma.sql`(c."createdAt" AT TIME ZONE 'UTC')::date`;
-
-  const flags: Record<AttentionFlag, Prisma.Sql> = {
-    overdue: Prisma.sql`(coalesce(c."dueOn" < ${today}, false) AND st.status <> 'fulfilled')`,
-    // End states need no fresh news; otherwise count from the newest news, or from when it was recorded.
-    stale: Prisma.sql`(st.status NOT IN ('fulfilled', 'broken')
-      AND ${today} - coalesce(st.last_on, ${createdOn}) > ${ctx.staleAfterDays}::int)`,
-    // The newest update that cites evidence cites a contradiction.
-    contradicted: Prisma.sql`coalesce((
-      SELECT e.type = 'contradiction' FROM "StatusUpdate" su JOIN "Evidence" e ON e.id = su."evidenceId"
-       WHERE su."commitmentId" = c.id ${upTo} ${NEWEST_FIRST} LIMIT 1), false)`,
-    // There is a status resting on updates, and none of the run it rests on cites strong evidence.
-    weak: Prisma.sql`(st.last_on IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM "StatusUpdate" su JOIN "Evidence" e ON e.id = su."evidenceId"
-       WHERE su."commitmentId" = c.id ${upTo} AND su."observedOn" >= st.since
-         AND (brk.id IS NULL OR (su."observedOn", su."createdAt", su.id) > (brk."observedOn", brk."createdAt", brk.id))
-         AND ${STRONG_GRADE}))`,
-  };
-
-  return {
-    joins,
-    status: Prisma.sql`st.status`,
-    since: Prisma.sql`st.since`,
-    lastOn: Prisma.sql`st.last_on`,
-    flags,
-    any: Prisma.sql`(${Prisma.join(
-      ATTENTION_FLAGS.map((flag) => flags[flag]),
-      ' OR ',
-    )})`,
-  };
-}
+export { attentionSql, type AttentionOptions, type AttentionSql } from './attention-sql.ts';
 
 export type CommitmentState = {
   id: number;

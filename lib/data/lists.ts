@@ -326,12 +326,23 @@ export async function listFilterOptions(): Promise<{
   parties: FilterOption[];
   categories: FilterOption[];
 }> {
-  const [agreements, parties, categories] = await Promise.all([
+  const [agreements, rest] = await Promise.all([
     db.agreement.findMany({
       where: { archivedAt: null },
       select: { id: true, title: true },
       orderBy: [{ concludedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
     }),
+    listPartyAndCategoryOptions(),
+  ]);
+  return { agreements: agreements.map(({ id, title }) => ({ id, name: title })), ...rest };
+}
+
+/** The party tree and the categories, for filters that do not pick an agreement (the agreements list's). */
+export async function listPartyAndCategoryOptions(): Promise<{
+  parties: FilterOption[];
+  categories: FilterOption[];
+}> {
+  const [parties, categories] = await Promise.all([
     db.$queryRaw<{ id: number; name: string; depth: number }[]>`
       WITH RECURSIVE tree(id, name, depth, path) AS (
         SELECT p.id, p.name, 0, ARRAY[p.name::text]
@@ -351,9 +362,5 @@ export async function listFilterOptions(): Promise<{
       orderBy: [{ position: 'asc' }, { name: 'asc' }],
     }),
   ]);
-  return {
-    agreements: agreements.map(({ id, title }) => ({ id, name: title })),
-    parties,
-    categories,
-  };
+  return { parties, categories };
 }

@@ -11,15 +11,20 @@ import { NotFoundError } from '../errors.ts';
 import { getAttentionFlags } from './attention.ts';
 
 /**
- * Parties nest (NCCIA under Pakistan): every (ancestor, descendant) pair, each party paired with itself too. UNION
- * (not UNION ALL) drops repeats, so even a cycle typed by mistake ends the recursion and counts each party once.
+ * Parties nest (NCCIA under Pakistan): every (ancestor, descendant) pair, each party paired with itself too; with
+ * `roots`, only the pairs of those ancestors (the recursion starts from them, so a party page reads its own
+ * subtree, not every party's). UNION (not UNION ALL) drops repeats, so even a cycle typed by mistake ends the
+ * recursion and counts each party once.
  */
-const PARTY_TREE = Prisma.sql`
+function partyTree(roots?: readonly number[]): Prisma.Sql {
+  const seed = roots ? Prisma.sql`WHERE id = ANY(${[...roots]}::int[])` : Prisma.empty;
+  return Prisma.sql`
   party_tree(root, member) AS (
-    SELECT id, id FROM "Party"
+    SELECT id, id FROM "Party" ${seed}
     UNION
     SELECT t.root, p.id FROM party_tree t JOIN "Party" p ON p."parentId" = t.member
   )`;
+}
 
 /** The compliance score of a per-party status (`ps.status`, no row = no evidence) as SQL, from COMPLIANCE_SCORE. */
 const SCORE = Prisma.sql`CASE coalesce(ps.status, 'no_evidence'::"CommitmentStatus") ${Prisma.join(
@@ -29,15 +34,19 @@ const SCORE = Prisma.sql`CASE coalesce(ps.status, 'no_evidence'::"CommitmentStat
   ' ',
 )} END`;
 
-/** Each responsibility of a live commitment with its per-party status and score. */
-const RESPONSIBILITIES = Prisma.sql`
-  responsibilities AS (
-    SELECT cp."partyId" AS party_id, cp."commitmentId" AS commitment_id, ${SCORE} AS score
+/**
+ * Per party: how many live commitments it is responsible for, how many of those are scored (have evidence) and
+ * the sum of their scores, from its per-party status. Restricted to the members of `party_tree`.
+ */
+const PER_PARTY = Prisma.sql`
+  per_party AS (
+    SELECT cp."partyId" AS party_id, count(*) AS n, count(${SCORE}) AS scored, coalesce(sum(${SCORE}), 0) AS total
       FROM "CommitmentParty" cp
       JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
       LEFT JOIN "CommitmentPartyStatus" ps
         ON ps."commitmentId" = cp."commitmentId" AND ps."partyId" = cp."partyId"
-     WHERE cp.role = 'responsible'
+     WHERE cp.role = 'responsible' AND cp."partyId" IN (SELECT member FROM party_tree)
+     GROUP BY cp."partyId"
   )`;
 
 export type PartyCompliance = {
@@ -71,19 +80,19 @@ const NO_COMPLIANCE: PartyCompliance = {
 export async function getComplianceByParty(
   partyIds?: readonly number[],
 ): Promise<Map<number, PartyCompliance>> {
-  const only = partyIds ? Prisma.sql`WHERE t.root = ANY(${[...partyIds]}::int[])` : Prisma.empty;
+  // Aggregated per party first, then summed up each tree: the same counts as joining every responsibility to
+  // every ancestor, at the cost of one pass over the responsibilities.
   const rows = await db.$queryRaw<ComplianceRow[]>`
-    WITH RECURSIVE ${PARTY_TREE}, ${RESPONSIBILITIES}
+    WITH RECURSIVE ${partyTree(partyIds)}, ${PER_PARTY}
     SELECT t.root AS party_id,
-           count(*) FILTER (WHERE t.member = t.root) AS own_count,
-           count(r.score) FILTER (WHERE t.member = t.root) AS own_scored,
-           coalesce(sum(r.score) FILTER (WHERE t.member = t.root), 0) AS own_total,
-           count(*) AS all_count,
-           count(r.score) AS all_scored,
-           coalesce(sum(r.score), 0) AS all_total
+           coalesce(sum(pp.n) FILTER (WHERE t.member = t.root), 0)::bigint AS own_count,
+           coalesce(sum(pp.scored) FILTER (WHERE t.member = t.root), 0)::bigint AS own_scored,
+           coalesce(sum(pp.total) FILTER (WHERE t.member = t.root), 0)::bigint AS own_total,
+           sum(pp.n)::bigint AS all_count,
+           sum(pp.scored)::bigint AS all_scored,
+           sum(pp.total)::bigint AS all_total
       FROM party_tree t
-      JOIN responsibilities r ON r.party_id = t.member
-      ${only}
+      JOIN per_party pp ON pp.party_id = t.member
      GROUP BY t.root`;
   const result = new Map<number, PartyCompliance>();
   for (const row of rows) {
@@ -253,7 +262,7 @@ export async function listPartyCommitments(
 }> {
   const offset = (Math.max(1, page) - 1) * pageSize;
   const query = (limit: number, skip: number) => db.$queryRaw<PartyCommitmentSqlRow[]>`
-    WITH RECURSIVE ${PARTY_TREE}
+    WITH RECURSIVE ${partyTree([partyId])}
     SELECT c.id AS commitment_id, c.title, c."dueOn" AS due_on, a.id AS agreement_id, a.title AS agreement_title,
            cat.name AS category, c.status::text AS status, c."statusSince" AS status_since,
            p.id AS party_id, p.name AS party_name,

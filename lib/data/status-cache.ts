@@ -1,4 +1,5 @@
-// The current-status cache: Commitment.status / statusSince / lastEvidenceOn and the CommitmentPartyStatus rows.
+// The current-status cache: Commitment.status / statusSince / lastEvidenceOn, the history-based attention flags
+// (Commitment.contradicted / weaklySupported) and the CommitmentPartyStatus rows.
 // Dashboards and lists read these columns instead of deriving status per row; they are written only here, from
 // StatusUpdate history, with the rules of lib/domain/status.ts expressed in SQL (set-based, so a refresh of many
 // commitments is a few statements). tests/status-cache.test.ts checks this SQL against the pure functions.
@@ -6,6 +7,7 @@
 // Call refreshStatusCache inside the transaction that writes status updates, and after any change to a
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { attentionSql } from './attention-sql.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,6 +65,21 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
      WHERE c.id = target.id
        AND (c.status, c."statusSince", c."lastEvidenceOn")
            IS DISTINCT FROM (target.status, target.since, target.last_on)`;
+
+  // The flags that need history (contradicted, weak), derived by the same SQL that tests/attention-sql.test.ts
+  // proves equal to lib/domain/attention.ts, over the status just written.
+  const derived = attentionSql({ source: 'history' });
+  await tx.$executeRaw`
+    UPDATE "Commitment" target
+       SET contradicted = f.contradicted, "weaklySupported" = f.weak
+      FROM (
+        SELECT c.id, ${derived.flags.contradicted} AS contradicted, ${derived.flags.weak} AS weak
+          FROM "Commitment" c
+          ${derived.joins}
+         WHERE c.id = ANY(${ids}::int[])
+      ) f
+     WHERE target.id = f.id
+       AND (target.contradicted, target."weaklySupported") IS DISTINCT FROM (f.contradicted, f.weak)`;
 
   await tx.$executeRaw`DELETE FROM "CommitmentPartyStatus" WHERE "commitmentId" = ANY(${ids}::int[])`;
 

@@ -3,6 +3,8 @@
 // to what the rules derive from the history, and equal to what a rebuild writes).
 import { expect } from 'vitest';
 import { refreshStatusCache } from '../../lib/data/status-cache.ts';
+import { attentionFlags } from '../../lib/domain/attention.ts';
+import { toDay } from '../../lib/domain/dates.ts';
 import { deriveStatus, partyStatuses } from '../../lib/domain/status.ts';
 import type { PrismaClient } from '../../lib/generated/prisma/client.ts';
 import { logFollowUpSchema, type LogFollowUpInput } from '../../lib/validation/follow-up.ts';
@@ -94,7 +96,14 @@ export function followUpInput(fields: Record<string, string>): LogFollowUpInput 
 // ---- consistency -----------------------------------------------------------------------------------------
 
 type CacheSnapshot = {
-  commitments: { id: number; status: string; statusSince: Date | null; lastEvidenceOn: Date | null }[];
+  commitments: {
+    id: number;
+    status: string;
+    statusSince: Date | null;
+    lastEvidenceOn: Date | null;
+    contradicted: boolean;
+    weaklySupported: boolean;
+  }[];
   parties: { commitmentId: number; partyId: number; status: string; statusSince: Date }[];
 };
 
@@ -102,7 +111,14 @@ async function cacheSnapshot(prisma: PrismaClient, commitmentIds: number[]): Pro
   const [commitments, parties] = await Promise.all([
     prisma.commitment.findMany({
       where: { id: { in: commitmentIds } },
-      select: { id: true, status: true, statusSince: true, lastEvidenceOn: true },
+      select: {
+        id: true,
+        status: true,
+        statusSince: true,
+        lastEvidenceOn: true,
+        contradicted: true,
+        weaklySupported: true,
+      },
       orderBy: { id: 'asc' },
     }),
     prisma.commitmentPartyStatus.findMany({
@@ -114,11 +130,20 @@ async function cacheSnapshot(prisma: PrismaClient, commitmentIds: number[]): Pro
   return { commitments, parties };
 }
 
-/** The cached status columns and per-party rows equal the pure rules applied to the stored history. */
+/**
+ * The cached status columns, history-based attention flags and per-party rows equal the pure rules applied to the
+ * stored history.
+ */
 export async function expectCacheMatchesDerivation(prisma: PrismaClient, commitmentIds: number[]) {
   const commitments = await prisma.commitment.findMany({
     where: { id: { in: commitmentIds } },
-    include: { statusUpdates: true, partyStatuses: true, parties: true },
+    include: {
+      statusUpdates: {
+        include: { evidence: { select: { reliability: true, credibility: true, type: true } } },
+      },
+      partyStatuses: true,
+      parties: true,
+    },
   });
   expect(commitments).toHaveLength(new Set(commitmentIds).size);
   for (const commitment of commitments) {
@@ -126,6 +151,15 @@ export async function expectCacheMatchesDerivation(prisma: PrismaClient, commitm
       { status: commitment.status, since: commitment.statusSince, lastObservedOn: commitment.lastEvidenceOn },
       `cache of commitment ${commitment.id}`,
     ).toEqual(deriveStatus(commitment.statusUpdates));
+    // Contradicted and weak do not depend on the day (overdue and stale do, and are not cached).
+    const flags = attentionFlags(
+      { dueOn: null, createdOn: toDay(commitment.createdAt), updates: commitment.statusUpdates },
+      { today: toDay(commitment.createdAt), staleAfterDays: 1_000_000 },
+    );
+    expect(
+      { contradicted: commitment.contradicted, weak: commitment.weaklySupported },
+      `cached attention flags of commitment ${commitment.id}`,
+    ).toEqual({ contradicted: flags.includes('contradicted'), weak: flags.includes('weak') });
     const responsible = commitment.parties.filter((p) => p.role === 'responsible').map((p) => p.partyId);
     expect(
       commitment.partyStatuses

@@ -18,7 +18,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { listAgreementsFiltered, listFilterOptions } from '@/lib/data/lists';
+import { listAgreementsFiltered, listPartyAndCategoryOptions } from '@/lib/data/lists';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { formatDate } from '@/lib/format/date';
 import {
@@ -42,7 +42,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
 
   const [list, options, user] = await Promise.all([
     listAgreementsFiltered(filters),
-    listFilterOptions(),
+    listPartyAndCategoryOptions(),
     getCurrentUser(),
   ]);
   const partyName = new Map(options.parties.map((option) => [option.id, option.name]));

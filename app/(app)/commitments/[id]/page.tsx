@@ -48,6 +48,12 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
+/**
+ * Follow-ups and evidence items listed before "Show all": a commitment followed for years has hundreds, which the
+ * timeline chart shows at a glance; the lists open with the newest.
+ */
+const LIST_LENGTH = 25;
+
 // Shared by generateMetadata and the page, so one request reads the commitment once.
 const loadCommitment = cache(async (rawId: string) => {
   const id = parseIdParam(rawId);
@@ -67,7 +73,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
   const commitment = await loadCommitment((await params).id);
-  const asOf = parseAsOfParam((await searchParams).asOf) ?? null;
+  const query = await searchParams;
+  const asOf = parseAsOfParam(query.asOf) ?? null;
+  const showAll = query.all === '1';
   const today = todayUtc();
   const day = asOf ?? today;
   const pathname = `/commitments/${commitment.id}`;
@@ -94,6 +102,12 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const citedIds = new Set(visible.flatMap((entry) => (entry.evidence ? [entry.evidence.id] : [])));
   const evidence = asOf ? commitment.evidence.filter((item) => citedIds.has(item.id)) : commitment.evidence;
   const laterCount = timeline.length - visible.length;
+  const historyShown = [...visible].reverse().slice(0, showAll ? undefined : LIST_LENGTH);
+  const evidenceShown = showAll ? evidence : evidence.slice(0, LIST_LENGTH);
+  const showAllHref = `${pathname}?${new URLSearchParams({
+    ...(asOf ? { asOf: formatDay(asOf) } : {}),
+    all: '1',
+  })}#history-heading`;
 
   // The run of follow-ups the status rests on (newest back to the first with another status).
   const run: typeof visible = [];
@@ -268,7 +282,17 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             description={`${visible.length} ${visible.length === 1 ? 'follow-up' : 'follow-ups'}${asOf ? ` up to ${formatDate(asOf)}` : ''}, newest news first${laterCount ? ` (${laterCount} later not shown)` : ''}`}
           />
           {visible.length ? (
-            <StatusHistory entries={[...visible].reverse()} labelledBy="history-heading" />
+            <>
+              <StatusHistory entries={historyShown} labelledBy="history-heading" />
+              {historyShown.length < visible.length ? (
+                <ShowAll
+                  href={showAllHref}
+                  shown={historyShown.length}
+                  total={visible.length}
+                  noun="follow-ups"
+                />
+              ) : null}
+            </>
           ) : (
             <EmptyState
               level={3}
@@ -286,7 +310,17 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             description="Graded with the Admiralty code: source reliability A–F, information credibility 1–6."
           />
           {evidence.length ? (
-            <EvidenceList items={evidence} labelledBy="evidence-heading" />
+            <>
+              <EvidenceList items={evidenceShown} labelledBy="evidence-heading" />
+              {evidenceShown.length < evidence.length ? (
+                <ShowAll
+                  href={showAllHref}
+                  shown={evidenceShown.length}
+                  total={evidence.length}
+                  noun="items"
+                />
+              ) : null}
+            </>
           ) : (
             <EmptyState level={3} icon={Newspaper} title="No evidence cited yet" />
           )}
@@ -332,5 +366,19 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         )}
       </Card>
     </>
+  );
+}
+
+/** The foot of a shortened list: how much is shown, and a link to the page with every list in full. */
+function ShowAll({ href, shown, total, noun }: { href: string; shown: number; total: number; noun: string }) {
+  return (
+    <p className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-4 py-3 text-xs text-slate-500 sm:px-5">
+      <span>
+        The newest {shown} of {total} {noun}.
+      </span>
+      <Link href={href} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+        Show all {total}
+      </Link>
+    </p>
   );
 }
