@@ -55,10 +55,26 @@ export type CommitmentOption = {
 
 export type FollowUpFormOptions = { commitments: CommitmentOption[]; outlets: OutletOption[] };
 
+/**
+ * Which commitments a form offers: all, or those of one agreement plus some others (the form inline on a
+ * commitment's page offers its agreement's and its reciprocal; thousands of options would make every such page
+ * megabytes, and the full form at /follow-ups/new has them all).
+ */
+export type CommitmentOptionScope = { agreementId: number; alsoIds?: readonly number[] };
+
 /** Live commitments of live agreements, newest agreement first, each agreement's in the order entered. */
-export async function listCommitmentOptions(client: PrismaClient = db): Promise<CommitmentOption[]> {
+export async function listCommitmentOptions(
+  client: PrismaClient = db,
+  scope?: CommitmentOptionScope,
+): Promise<CommitmentOption[]> {
   const rows = await client.commitment.findMany({
-    where: { archivedAt: null, agreement: { archivedAt: null } },
+    where: {
+      archivedAt: null,
+      agreement: { archivedAt: null },
+      ...(scope
+        ? { OR: [{ agreementId: scope.agreementId }, { id: { in: [...(scope.alsoIds ?? [])] } }] }
+        : {}),
+    },
     select: {
       id: true,
       title: true,
@@ -83,9 +99,12 @@ export async function listCommitmentOptions(client: PrismaClient = db): Promise<
 }
 
 /** Everything the form's pick lists need, in two queries. */
-export async function getFollowUpFormOptions(client: PrismaClient = db): Promise<FollowUpFormOptions> {
+export async function getFollowUpFormOptions(
+  client: PrismaClient = db,
+  scope?: CommitmentOptionScope,
+): Promise<FollowUpFormOptions> {
   const [commitments, outlets] = await Promise.all([
-    listCommitmentOptions(client),
+    listCommitmentOptions(client, scope),
     listOutletOptions(client),
   ]);
   return { commitments, outlets };

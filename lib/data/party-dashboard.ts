@@ -207,7 +207,7 @@ export async function getPartyOrThrow(id: number) {
 
 export type PartyDetail = Awaited<ReturnType<typeof getPartyOrThrow>>;
 
-export const PARTY_COMMITMENTS_PAGE_SIZE = 50;
+export const PARTY_COMMITMENTS_PAGE_SIZE = 25;
 
 export type PartyCommitmentRow = {
   commitmentId: number;

@@ -86,7 +86,7 @@ export async function listPartyStatuses(
   }));
 }
 
-export const AUDIT_TRAIL_LIMIT = 100;
+export const AUDIT_TRAIL_LIMIT = 30;
 
 export type AuditTrailEntry = {
   id: string;

@@ -85,7 +85,12 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const [states, timeline, formOptions] = await Promise.all([
     getCommitmentStates([commitment.id], { asOf }),
     listCommitmentTimeline(commitment.id),
-    writer ? getFollowUpFormOptions() : null,
+    writer
+      ? getFollowUpFormOptions(undefined, {
+          agreementId: commitment.agreement.id,
+          alsoIds: commitment.reciprocal ? [commitment.reciprocal.id] : [],
+        })
+      : null,
   ]);
   const state = states.get(commitment.id);
   if (!state) notFound();
@@ -332,7 +337,19 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           <CardHeader
             id="log-heading"
             title="Log follow-up"
-            description="One news item and what it shows about this commitment (and any other it bears on)."
+            description={
+              <>
+                One news item and what it shows about this commitment and others of its agreement. For
+                commitments of other agreements too,{' '}
+                <Link
+                  href={`/follow-ups/new?${new URLSearchParams({ commitment: String(commitment.id), from: pathname })}`}
+                  className="link"
+                >
+                  use the full form
+                </Link>
+                .
+              </>
+            }
           />
           <CardBody className="sm:p-6">
             <LogFollowUpForm
