@@ -19,7 +19,7 @@ import {
 } from '../validation/agreement.ts';
 import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
-import { checkPicks, guardedUpdate, text } from './editing.ts';
+import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
 
 export const AGREEMENTS_PAGE_SIZE = 20;
 
@@ -330,27 +330,17 @@ async function setAgreementArchived(
   client: PrismaClient,
 ): Promise<AgreementRecord> {
   return client.$transaction(async (tx) => {
-    const load = () => loadAgreementRecord(tx, input.id);
     const at = new Date();
-    const before = await guardedUpdate({
+    const { before, after } = await archiveGuarded(tx, {
       what: 'agreement',
-      version: input.version,
-      load,
-      formValues: agreementFormValues,
-      write: () =>
-        tx.agreement.updateMany({
-          where: { id: input.id, version: input.version },
-          data: { archivedAt: archived ? at : null, version: { increment: 1 } },
-        }),
-    });
-    const after = (await load())!;
-    await recordAudit(tx, {
-      actorId,
-      action: archived ? 'archive' : 'unarchive',
       entityType: 'Agreement',
-      entityId: input.id,
-      before,
-      after,
+      input,
+      archived,
+      actorId,
+      at,
+      load: () => loadAgreementRecord(tx, input.id),
+      formValues: agreementFormValues,
+      write: (where, data) => tx.agreement.updateMany({ where, data }),
     });
 
     if (!archived && !before.archivedAt) return after;

@@ -7,7 +7,7 @@ import { ConflictError } from '../errors.ts';
 import type { CategoryFormValues, CategoryInput, UpdateCategoryInput } from '../validation/category.ts';
 import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
-import { guardedUpdate } from './editing.ts';
+import { archiveGuarded, guardedUpdate } from './editing.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -163,26 +163,15 @@ async function setCategoryArchived(
   client: PrismaClient,
 ): Promise<CategoryRecord> {
   return client.$transaction(async (tx) => {
-    const load = () => tx.category.findUnique({ where: { id: input.id }, select: categorySelect });
-    const before = await guardedUpdate({
+    const { after } = await archiveGuarded(tx, {
       what: 'category',
-      version: input.version,
-      load,
-      formValues: categoryFormValues,
-      write: () =>
-        tx.category.updateMany({
-          where: { id: input.id, version: input.version },
-          data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-        }),
-    });
-    const after = (await load())!;
-    await recordAudit(tx, {
-      actorId,
-      action: archived ? 'archive' : 'unarchive',
       entityType: 'Category',
-      entityId: input.id,
-      before,
-      after,
+      input,
+      archived,
+      actorId,
+      load: () => tx.category.findUnique({ where: { id: input.id }, select: categorySelect }),
+      formValues: categoryFormValues,
+      write: (where, data) => tx.category.updateMany({ where, data }),
     });
     return after;
   });

@@ -13,7 +13,7 @@ import type {
 } from '../validation/commitment.ts';
 import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
-import { checkPicks, guardedUpdate, text } from './editing.ts';
+import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
 import { refreshStatusCache } from './status-cache.ts';
 
 export const COMMITMENTS_PAGE_SIZE = 25;
@@ -482,26 +482,15 @@ async function setCommitmentArchived(
   client: PrismaClient,
 ): Promise<CommitmentRecord> {
   return client.$transaction(async (tx) => {
-    const load = () => loadCommitmentRecord(tx, input.id);
-    const before = await guardedUpdate({
+    const { after } = await archiveGuarded(tx, {
       what: 'commitment',
-      version: input.version,
-      load,
-      formValues: commitmentFormValues,
-      write: () =>
-        tx.commitment.updateMany({
-          where: { id: input.id, version: input.version },
-          data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-        }),
-    });
-    const after = (await load())!;
-    await recordAudit(tx, {
-      actorId,
-      action: archived ? 'archive' : 'unarchive',
       entityType: 'Commitment',
-      entityId: input.id,
-      before,
-      after,
+      input,
+      archived,
+      actorId,
+      load: () => loadCommitmentRecord(tx, input.id),
+      formValues: commitmentFormValues,
+      write: (where, data) => tx.commitment.updateMany({ where, data }),
     });
     return after;
   });

@@ -3,8 +3,9 @@
 // the second matches no row. That one gets an EditConflictError carrying the record's CURRENT values, which the
 // form shows beside what its user typed (never a silent overwrite). Archive and unarchive take part too: they
 // are edits of the record.
-import { CONFLICT_MESSAGE } from '../validation/editing.ts';
+import { CONFLICT_MESSAGE, type ArchiveInput } from '../validation/editing.ts';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '../errors.ts';
+import { recordAudit, type AuditWriter } from './audit.ts';
 
 export { CONFLICT_MESSAGE };
 
@@ -45,6 +46,53 @@ export async function guardedUpdate<S extends { version: number }, V>(args: {
     throw new EditConflictError(args.what, args.formValues(current));
   }
   return before;
+}
+
+/** What archiving writes besides the version: the time it happened, or null when restoring. */
+export type ArchiveData = { archivedAt: Date | null; version: { increment: 1 } };
+
+/**
+ * Archives (or restores) one record as the edit it is: checked against the form's version like any save
+ * (guardedUpdate), `archivedAt` set or cleared with the version bumped in one statement, audited as
+ * 'archive' / 'unarchive'. Runs in the caller's transaction; returns the record before and after, for callers
+ * that archive more with it (an agreement's commitments).
+ */
+export async function archiveGuarded<S extends { version: number }, V>(
+  tx: AuditWriter,
+  args: {
+    what: string;
+    entityType: string;
+    input: ArchiveInput;
+    archived: boolean;
+    actorId: string;
+    at?: Date;
+    load: () => Promise<S | null>;
+    formValues: (record: S) => V;
+    write: (where: { id: number; version: number }, data: ArchiveData) => Promise<{ count: number }>;
+  },
+): Promise<{ before: S; after: S }> {
+  const { id, version } = args.input;
+  const before = await guardedUpdate({
+    what: args.what,
+    version,
+    load: args.load,
+    formValues: args.formValues,
+    write: () =>
+      args.write(
+        { id, version },
+        { archivedAt: args.archived ? (args.at ?? new Date()) : null, version: { increment: 1 } },
+      ),
+  });
+  const after = (await args.load())!;
+  await recordAudit(tx, {
+    actorId: args.actorId,
+    action: args.archived ? 'archive' : 'unarchive',
+    entityType: args.entityType,
+    entityId: id,
+    before,
+    after,
+  });
+  return { before, after };
 }
 
 /**

@@ -7,7 +7,7 @@ import { ConflictError, RuleViolationError } from '../errors.ts';
 import type { ArchiveInput } from '../validation/editing.ts';
 import type { PartyFormValues, PartyInput, UpdatePartyInput } from '../validation/party.ts';
 import { recordAudit } from './audit.ts';
-import { checkPicks, guardedUpdate, text } from './editing.ts';
+import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -198,26 +198,15 @@ async function setPartyArchived(
   client: PrismaClient,
 ): Promise<PartyRecord> {
   return client.$transaction(async (tx) => {
-    const load = () => tx.party.findUnique({ where: { id: input.id }, select: partySelect });
-    const before = await guardedUpdate({
+    const { after } = await archiveGuarded(tx, {
       what: 'party',
-      version: input.version,
-      load,
-      formValues: partyFormValues,
-      write: () =>
-        tx.party.updateMany({
-          where: { id: input.id, version: input.version },
-          data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-        }),
-    });
-    const after = (await load())!;
-    await recordAudit(tx, {
-      actorId,
-      action: archived ? 'archive' : 'unarchive',
       entityType: 'Party',
-      entityId: input.id,
-      before,
-      after,
+      input,
+      archived,
+      actorId,
+      load: () => tx.party.findUnique({ where: { id: input.id }, select: partySelect }),
+      formValues: partyFormValues,
+      write: (where, data) => tx.party.updateMany({ where, data }),
     });
     return after;
   });

@@ -8,7 +8,7 @@ import type { ArchiveInput } from '../validation/editing.ts';
 import type { PersonFormValues, PersonInput, UpdatePersonInput } from '../validation/person.ts';
 import { recordAudit } from './audit.ts';
 import { clampPage, type Page } from './commitments.ts';
-import { checkPicks, guardedUpdate, text } from './editing.ts';
+import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -181,26 +181,15 @@ async function setPersonArchived(
   client: PrismaClient,
 ): Promise<PersonRecord> {
   return client.$transaction(async (tx) => {
-    const load = () => tx.person.findUnique({ where: { id: input.id }, select: personSelect });
-    const before = await guardedUpdate({
+    const { after } = await archiveGuarded(tx, {
       what: 'person',
-      version: input.version,
-      load,
-      formValues: personFormValues,
-      write: () =>
-        tx.person.updateMany({
-          where: { id: input.id, version: input.version },
-          data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-        }),
-    });
-    const after = (await load())!;
-    await recordAudit(tx, {
-      actorId,
-      action: archived ? 'archive' : 'unarchive',
       entityType: 'Person',
-      entityId: input.id,
-      before,
-      after,
+      input,
+      archived,
+      actorId,
+      load: () => tx.person.findUnique({ where: { id: input.id }, select: personSelect }),
+      formValues: personFormValues,
+      write: (where, data) => tx.person.updateMany({ where, data }),
     });
     return after;
   });
