@@ -19,31 +19,84 @@ const STRINGIFY_OPTIONS = {
 
 /** A cell RFC 4180 says must be quoted: it holds the delimiter, a double quote, CR or LF. */
 const NEEDS_QUOTES = /[",\r\n]/;
+/** A quoted cell whose quotes must be doubled or whose line breaks must be kept: left to csv-stringify. */
+const NEEDS_ESCAPING = /["\r\n]/;
 
 /**
- * The CSV text of some rows; with `header`, the header row first. Cells must already be strings.
- *
- * csv-stringify writes every row that needs quoting. A row none of whose cells does is, by RFC 4180 and in
- * csv-stringify's output alike, its cells joined by commas: that row is joined here directly, which is several
- * times cheaper per row and matters at a million rows (the output is byte-identical to csv-stringify's for any
- * input; tests/csv-format.test.ts checks that on random cells).
+ * A record none of whose cells needs more than quotes around it, as csv-stringify writes it: cells joined by
+ * commas, a cell holding a comma (and no quote, CR or LF) in double quotes. Null for any other record.
  */
-export function formatCsv(rows: readonly CsvRow[], columns: readonly string[], header: boolean): string {
-  let text = header ? stringify([], { ...STRINGIFY_OPTIONS, header: true, columns: [...columns] }) : '';
-  let quoted: CsvRow[] = [];
+function plainRecord(row: CsvRow): string | null {
+  let record = '';
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (i > 0) record += ',';
+    if (!NEEDS_QUOTES.test(cell)) record += cell;
+    else if (NEEDS_ESCAPING.test(cell)) return null;
+    else record += `"${cell}"`;
+  }
+  return record;
+}
+
+/**
+ * The CSV text of some rows, in pieces of whole records; with `header`, the header row first. Cells must already
+ * be strings.
+ *
+ * csv-stringify writes every record with a cell whose quotes must be doubled or that holds a line break. Any
+ * other record is, by RFC 4180 and in csv-stringify's output alike, its cells joined by commas, those holding a
+ * comma in double quotes: that record is written here directly (plainRecord), several times cheaper per row,
+ * which matters at a million rows (agreement titles such as "…, Berlin" hold commas, so most rows need quotes).
+ * The output is byte-identical to csv-stringify's for any input: tests/csv-format.test.ts and
+ * tests/csv-stream.test.ts check that on random cells.
+ */
+function csvPieces(rows: readonly CsvRow[], columns: readonly string[], header: boolean): string[] {
+  const pieces = header ? [stringify([], { ...STRINGIFY_OPTIONS, header: true, columns: [...columns] })] : [];
+  let escaped: CsvRow[] = [];
   for (const row of rows) {
-    if (row.some((cell) => NEEDS_QUOTES.test(cell))) {
-      quoted.push(row);
+    const record = plainRecord(row);
+    if (record === null) {
+      escaped.push(row);
       continue;
     }
-    if (quoted.length) {
-      text += stringify(quoted, STRINGIFY_OPTIONS);
-      quoted = [];
+    if (escaped.length) {
+      pieces.push(stringify(escaped, STRINGIFY_OPTIONS));
+      escaped = [];
     }
-    text += `${row.join(',')}\r\n`;
+    pieces.push(`${record}\r\n`);
   }
-  if (quoted.length) text += stringify(quoted, STRINGIFY_OPTIONS);
-  return text;
+  if (escaped.length) pieces.push(stringify(escaped, STRINGIFY_OPTIONS));
+  return pieces;
+}
+
+/** The CSV text of some rows; with `header`, the header row first. Cells must already be strings. */
+export function formatCsv(rows: readonly CsvRow[], columns: readonly string[], header: boolean): string {
+  return csvPieces(rows, columns, header).join('');
+}
+
+/** Size of the byte chunks the stream hands out. */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * formatCsv's text in UTF-8, as chunks of about CHUNK_BYTES. Each record is encoded into the chunk on its own:
+ * V8 flattens and encodes many small strings far faster than one string of a whole batch (megabytes, often
+ * two-byte for the scripts in titles), which cost more than everything else the export does per row.
+ */
+export function encodeCsv(rows: readonly CsvRow[], columns: readonly string[], header: boolean): Buffer[] {
+  const chunks: Buffer[] = [];
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  for (const piece of csvPieces(rows, columns, header)) {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: a piece that might not fit starts a new chunk.
+    const most = piece.length * 3;
+    if (used + most > chunk.length) {
+      if (used) chunks.push(chunk.subarray(0, used));
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, most));
+      used = 0;
+    }
+    used += chunk.write(piece, used, 'utf8');
+  }
+  if (used) chunks.push(chunk.subarray(0, used));
+  return chunks;
 }
 
 /** csv-stringify alone, for checking formatCsv against it. */
@@ -62,7 +115,6 @@ export function csvStream(
   options: { bom?: boolean } = {},
 ): ReadableStream<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
   let headerSent = false;
   let prefetched: Promise<IteratorResult<readonly CsvRow[]>> | null = null;
 
@@ -77,16 +129,16 @@ export function csvStream(
       async pull(controller) {
         const result = await next();
         if (result.done) {
-          if (!headerSent) controller.enqueue(encoder.encode(start(columns, options.bom)));
+          if (!headerSent) controller.enqueue(start(columns, options.bom));
           controller.close();
           return;
         }
         // Start reading the next batch while this one is encoded and sent.
         prefetched = iterator.next();
         prefetched.catch(() => {}); // reported when awaited; never an unhandled rejection
-        const text = formatCsv(result.value, columns, false);
-        controller.enqueue(encoder.encode(headerSent ? text : start(columns, options.bom) + text));
+        if (!headerSent) controller.enqueue(start(columns, options.bom));
         headerSent = true;
+        for (const chunk of encodeCsv(result.value, columns, false)) controller.enqueue(chunk);
       },
       async cancel() {
         await iterator.return?.();
@@ -97,6 +149,7 @@ export function csvStream(
   );
 }
 
-function start(columns: readonly string[], bom = false): string {
-  return (bom ? UTF8_BOM : '') + formatCsv([], columns, true);
+/** The first bytes of the file: the byte order mark if asked for, and the header row. */
+function start(columns: readonly string[], bom = false): Buffer {
+  return Buffer.from((bom ? UTF8_BOM : '') + formatCsv([], columns, true), 'utf8');
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "StatusUpdate_observedOn_createdAt_id_idx" ON "StatusUpdate"("observedOn", "createdAt", "id");
