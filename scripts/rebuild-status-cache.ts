@@ -24,9 +24,11 @@ try {
   let last = 0;
   const total = await rebuildStatusCache(prisma, {
     afterId,
+    // Progress every 2 s at most (a batch takes well under that).
     log: (line) => {
-      if (Date.now() - last > 2_000) console.log(line);
+      if (Date.now() - last < 2_000) return;
       last = Date.now();
+      console.log(line);
     },
   });
   console.log(
