@@ -6,6 +6,8 @@
 // 2. Gives the request its id (x-request-id, kept from the client when acceptable) for the log lines it causes.
 // 3. Sets the Content-Security-Policy with a fresh nonce, which Next applies to its own scripts.
 // 4. While the database cannot be reached, answers 503 itself (a page that retries, or JSON) instead of a 500.
+// 5. Answers a signed-in user's GET of a dashboard or list from the page cache while the data has not changed
+//    (lib/page-cache.ts), rendering it through the cache when it is not there.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getProxyAuth } from '@/lib/auth/auth';
 import { authSettings } from '@/lib/auth/config';
@@ -18,6 +20,7 @@ import {
 import { PATHNAME_HEADER } from '@/lib/auth/session-headers';
 import { databaseUnavailableResponse, isDatabaseUnavailable } from '@/lib/db-errors';
 import { logger, runWithRequestId } from '@/lib/log';
+import { cachedPageResponse, pageLookup, rememberSession, rememberedUser } from '@/lib/page-cache-proxy';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
 
 function isPublic(pathname: string): boolean {
@@ -42,7 +45,8 @@ function withSecurityHeaders(
   https: boolean,
   requestId: string,
 ): NextResponse {
-  response.headers.set('Content-Security-Policy', csp);
+  // A page rendered through the cache keeps the policy whose nonce it was rendered with.
+  if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return response;
@@ -78,27 +82,45 @@ async function guard(request: NextRequest, requestId: string): Promise<NextRespo
   // database that is down gets the 503 page below rather than a failed render.
   const signInPage = pathname === '/sign-in' && request.method === 'GET';
   if (!isPublic(pathname) || signInPage) {
-    const { headers: authHeaders, response: session } = await getProxyAuth().api.getSession({
-      headers: request.headers,
-      returnHeaders: true,
-    });
-    // Refreshed expiry (once a day) or a cleared cookie for a dead session: pass it on to the browser.
-    setCookies = authHeaders?.getSetCookie() ?? [];
-    if (!signInPage && (!session || session.user.deactivatedAt)) {
-      let refusal: NextResponse;
-      if (wantsRedirect(request)) {
-        const url = new URL('/sign-in', request.url);
-        if (pathname !== '/') url.searchParams.set('next', `${pathname}${search}`);
-        refusal = NextResponse.redirect(url);
-      } else {
-        refusal = NextResponse.json(
-          { error: 'unauthenticated', message: 'Sign in first.' },
-          { status: 401, headers: { 'Cache-Control': 'no-store' } },
-        );
+    // A page the cache may answer: the data's version first, then a session accepted at that very version is
+    // not asked about again (lib/page-cache.ts says why that is sound).
+    const lookup = signInPage ? null : await pageLookup(request);
+    let userId = lookup && rememberedUser(lookup);
+    if (!userId) {
+      const { headers: authHeaders, response: session } = await getProxyAuth().api.getSession({
+        headers: request.headers,
+        returnHeaders: true,
+      });
+      // Refreshed expiry (once a day) or a cleared cookie for a dead session: pass it on to the browser.
+      setCookies = authHeaders?.getSetCookie() ?? [];
+      if (!signInPage && (!session || session.user.deactivatedAt)) {
+        let refusal: NextResponse;
+        if (wantsRedirect(request)) {
+          const url = new URL('/sign-in', request.url);
+          if (pathname !== '/') url.searchParams.set('next', `${pathname}${search}`);
+          refusal = NextResponse.redirect(url);
+        } else {
+          refusal = NextResponse.json(
+            { error: 'unauthenticated', message: 'Sign in first.' },
+            { status: 401, headers: { 'Cache-Control': 'no-store' } },
+          );
+        }
+        for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) refusal.headers.set(name, value);
+        for (const cookie of setCookies) refusal.headers.append('Set-Cookie', cookie);
+        return withSecurityHeaders(refusal, csp, https, requestId);
       }
-      for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) refusal.headers.set(name, value);
-      for (const cookie of setCookies) refusal.headers.append('Set-Cookie', cookie);
-      return withSecurityHeaders(refusal, csp, https, requestId);
+      // A refreshed session cookie must reach the browser with a page rendered for this request.
+      if (lookup && session && !setCookies.length) {
+        rememberSession(lookup, { userId: session.user.id, expiresAt: new Date(session.session.expiresAt) });
+        userId = session.user.id;
+      }
+    }
+    if (lookup && userId) {
+      const cached = await cachedPageResponse(request, lookup, userId, nonce, requestId);
+      if (cached) {
+        for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) cached.headers.set(name, value);
+        return withSecurityHeaders(cached, csp, https, requestId);
+      }
     }
   }
 

@@ -92,6 +92,23 @@ function logSlowQueries(pool: pg.Pool, thresholdMs: number, log: Logger): void {
 }
 
 /**
+ * Where a client keeps its pool. A registered symbol, not a module-level WeakMap: Next bundles this module into the
+ * proxy and the app separately, and both use the one client kept on globalThis (lib/db.ts).
+ */
+const POOL = Symbol.for('pactwatch.db.pool');
+
+/**
+ * The pg pool under a client made by createDatabaseClient, for the few hot paths where Prisma's per-row work costs
+ * more than the query (the page cache's version check, the updates.csv batches). Same connections, same limits,
+ * same slow-query log.
+ */
+export function poolOf(client: PrismaClient): pg.Pool {
+  const pool = (client as unknown as { [POOL]?: pg.Pool })[POOL];
+  if (!pool) throw new Error('poolOf: the client was not made by createDatabaseClient');
+  return pool;
+}
+
+/**
  * A Prisma client over a pg pool made for it. Connections that die while idle or inside a transaction (the
  * database restarted, the network dropped) are logged and discarded, never left to crash the process with an
  * unhandled `error` event; the pool opens new ones on demand, so the app recovers when the database returns.
@@ -115,5 +132,7 @@ export function createDatabaseClient(options: DatabaseClientOptions): PrismaClie
     onConnectionError: (error) =>
       log.warn({ err: error }, 'database connection dropped during a transaction'),
   });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  Object.defineProperty(client, POOL, { value: pool });
+  return client;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { databaseUrl, poolMax } from './config.ts';
-import { createDatabaseClient } from './db-client.ts';
+import { createDatabaseClient, poolOf } from './db-client.ts';
 
 // One client per server process, opened on first use so that `next build` never needs a database.
 // In development Next reloads modules, so the client is kept on globalThis to avoid a new pool per edit.
@@ -19,3 +19,8 @@ export const db = new Proxy({} as PrismaClient, {
     return typeof value === 'function' ? value.bind(client()) : value;
   },
 });
+
+/** The pool under `db` (see poolOf in lib/db-client.ts). */
+export function dbPool() {
+  return poolOf(client());
+}

@@ -2,6 +2,7 @@
 // multilingual cells, as-of on the boundary day, the flags of the dashboards, filters, paging and HTTP headers.
 // Every test reads only its own agreement (unique title), since the test database is shared.
 import { parse } from 'csv-parse/sync';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attentionFlags } from '../lib/domain/attention.ts';
 import { toDay, today } from '../lib/domain/dates.ts';
@@ -11,7 +12,7 @@ import { commitmentReportRows, countCommitmentReport } from '../lib/csv/commitme
 import type { ReportFilters } from '../lib/csv/filters.ts';
 import { csvReportResponse } from '../lib/csv/response.ts';
 import { countUpdateReport, updateReportRows } from '../lib/csv/updates-report.ts';
-import { testPrisma, unique } from './support/db.ts';
+import { testDatabaseUrl, testPrisma, unique } from './support/db.ts';
 import {
   createCsvFixture,
   createEvidence,
@@ -256,6 +257,29 @@ describe('updates.csv', () => {
     };
     expect(await collect(1)).toEqual(await collect(5000));
     expect((await collect(2)).length).toBe(6);
+  });
+
+  it('reads the same rows through the pg pool (the app’s fast path) as through Prisma', async () => {
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    try {
+      for (const filters of [
+        { agreement: fixture.agreement.id },
+        { agreement: fixture.agreement.id, status: 'stalled' as const },
+        { agreement: fixture.agreement.id, from: day('2025-06-13'), to: day('2025-06-20') },
+      ] satisfies ReportFilters[]) {
+        const collect = async (options: { pool?: pg.Pool; batchSize: number }) => {
+          const rows: string[][] = [];
+          for await (const batch of updateReportRows(prisma, filters, options)) rows.push(...batch);
+          return rows;
+        };
+        const viaPrisma = await collect({ batchSize: 2 });
+        expect(viaPrisma.length).toBeGreaterThan(0);
+        expect(await collect({ pool, batchSize: 2 })).toEqual(viaPrisma);
+        expect(await collect({ pool, batchSize: 5000 })).toEqual(viaPrisma);
+      }
+    } finally {
+      await pool.end();
+    }
   });
 });
 

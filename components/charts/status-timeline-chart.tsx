@@ -17,6 +17,8 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
+import { describeGrade } from '@/components/evidence/admiralty-badge';
+import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { STATUS_COLORS } from './status-colors';
 import {
@@ -59,9 +61,15 @@ function UpdateTooltip({ active, payload }: TooltipContentProps) {
           <p className="mt-1.5 font-medium text-slate-900">{update.evidence.title}</p>
           <p className="mt-0.5">
             {update.evidence.outlet} ·{' '}
-            <span className="font-mono font-semibold">{update.evidence.grade}</span> · {update.evidence.type}
+            <span className="font-mono font-semibold">
+              {update.evidence.reliability}
+              {update.evidence.credibility}
+            </span>{' '}
+            · {EVIDENCE_TYPE_LABELS[update.evidence.type]}
           </p>
-          <p className="mt-0.5 text-slate-500">{update.evidence.gradeText}</p>
+          <p className="mt-0.5 text-slate-500">
+            {describeGrade(update.evidence.reliability, update.evidence.credibility)}
+          </p>
         </>
       ) : (
         <p className="mt-1 text-slate-500">No evidence cited</p>

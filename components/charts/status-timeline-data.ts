@@ -2,6 +2,7 @@
 // over time, and one point per follow-up (the ones citing evidence filled). Pure, so it runs on the server and the
 // client component only draws. Days travel as 'YYYY-MM-DD' (serialisable props) and become UTC-midnight epochs.
 import type { CommitmentStatus } from '@/lib/domain/status';
+import type { EvidenceType, Reliability } from '@/lib/generated/prisma/enums';
 
 /**
  * The chart's vertical order, worst to best, so that up means progress: the two judgements against the
@@ -21,14 +22,14 @@ export function statusLevel(status: CommitmentStatus): number {
   return TIMELINE_LEVELS.indexOf(status);
 }
 
+/** What a point's tooltip says about the evidence. Labels are looked up on the client: hundreds of points each
+ * carrying "Source B (usually reliable), information 2 (probably true)" made the page tens of KB heavier. */
 export type TimelineChartEvidence = {
   title: string;
   outlet: string;
-  /** "B2" */
-  grade: string;
-  /** "Source B (usually reliable), information 2 (probably true)" */
-  gradeText: string;
-  type: string;
+  reliability: Reliability;
+  credibility: number;
+  type: EvidenceType;
 };
 
 /** One follow-up, in the order of the rules (oldest news first). */

@@ -13,6 +13,10 @@ import { clearSignInFailures, recordSignInFailure, signInLockedFor } from './sig
 const DAY = 60 * 60 * 24;
 
 /** Error code the sign-in form recognises for a deactivated account. */
+/** Seconds a session lasts, and after which a request refreshes it (Better Auth's expiresIn and updateAge). */
+export const SESSION_EXPIRES_IN = 7 * DAY;
+export const SESSION_UPDATE_AGE = DAY;
+
 export const ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED';
 
 /**
@@ -86,8 +90,8 @@ export function createAuth(
       },
     },
     session: {
-      expiresIn: 7 * DAY,
-      updateAge: DAY,
+      expiresIn: SESSION_EXPIRES_IN,
+      updateAge: SESSION_UPDATE_AGE,
       // No cookie cache: every request looks its session up in PostgreSQL, so deleting a user's sessions
       // (deactivation) signs them out on their very next request, on every app instance.
       cookieCache: { enabled: false },

@@ -1,5 +1,6 @@
 // The HTTP side of a report: parse the URL, name the file, stream the rows. The route handlers in app/reports
 // authorise and then hand over to csvReportResponse.
+import type pg from 'pg';
 import { COMMITMENT_COLUMNS, UPDATE_COLUMNS, type ReportKind } from './columns.ts';
 import { commitmentReportRows } from './commitments-report.ts';
 import { contentDisposition, reportFilename, type FilterNames } from './filename.ts';
@@ -9,6 +10,8 @@ import { csvStream, type CsvRow } from './stream.ts';
 import { updateReportRows } from './updates-report.ts';
 
 export type ReportResponseOptions = {
+  /** The pg pool under `client`, for the updates report's fast path (UpdateReportOptions.pool). */
+  pool?: pg.Pool;
   /** The public origin for dashboard links; defaults to the request's. */
   publicUrl?: string | null;
   now?: Date;
@@ -58,7 +61,7 @@ export async function csvReportResponse(
   const rows =
     kind === 'commitments'
       ? commitmentReportRows(client, filters, { baseUrl, now, staleAfterDays: options.staleAfterDays })
-      : updateReportRows(client, filters, { now });
+      : updateReportRows(client, filters, { now, pool: options.pool });
   const columns = kind === 'commitments' ? COMMITMENT_COLUMNS : UPDATE_COLUMNS;
   const stream = csvStream(await primed(rows), columns, { bom });
   return new Response(stream, {

@@ -10,6 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { hashForStorage, insertCredentialUser } from '../../lib/auth/credentials.ts';
 import { PrismaClient } from '../../lib/generated/prisma/client.ts';
 import { describeExit, spawnChild, stopChild, waitForHttp, type Child } from '../lib/process.ts';
+import { BROWSER_ACCEPT } from './measure.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST_DIR = '.next-bench';
@@ -113,6 +114,8 @@ export async function startApp(options: {
   logFile: string;
   /** When set, the server runs with sql-capture.mjs preloaded, appending its statements to this file. */
   captureFile?: string;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
   log: (line: string) => void;
 }): Promise<App> {
   const { port } = options;
@@ -140,6 +143,7 @@ export async function startApp(options: {
         BETTER_AUTH_URL: '',
         NEXT_TELEMETRY_DISABLED: '1',
         ...(options.captureFile ? { BENCH_SQL_CAPTURE: options.captureFile } : {}),
+        ...options.env,
       },
       stdio: ['ignore', output, output],
       detached: true,
@@ -251,16 +255,25 @@ export function getPage(
   baseUrl: string,
   pathname: string,
   cookie: string,
-): Promise<{ status: number; bytes: number; location?: string }> {
+): Promise<{ status: number; bytes: number; location?: string; pageCache?: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${baseUrl}${pathname}`, { headers: { cookie } }, (response) => {
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, bytes, location: response.headers.location }),
-      );
-      response.on('error', reject);
-    });
+    const request = http.get(
+      `${baseUrl}${pathname}`,
+      { headers: { cookie, accept: BROWSER_ACCEPT } },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            bytes,
+            location: response.headers.location,
+            pageCache: response.headers['x-pactwatch-page-cache'] as string | undefined,
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.setTimeout(120_000, () => request.destroy(new Error(`GET ${pathname} timed out`)));
   });

@@ -2,6 +2,9 @@
 // the SQL baseline, so "page p95 ≤ 3 × SQL p95" compares like with like.
 import autocannon from 'autocannon';
 
+/** The Accept header of a browser's page load. */
+export const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
 export type Latency = { p50: number; p95: number; p99: number; rps: number; count: number; seconds: number };
 
 /** Nearest-rank percentile of ascending `sorted` values (ms). */
@@ -59,7 +62,8 @@ export async function loadTest(options: {
         url: options.url,
         connections: options.connections,
         amount: Math.max(options.amount, options.connections),
-        headers: { cookie: options.cookie },
+        // What a browser sends for a page load (the page cache answers page loads, not Next's RSC fetches).
+        headers: { cookie: options.cookie, accept: BROWSER_ACCEPT },
         timeout: 120,
       },
       (error: unknown, result: autocannon.Result) => {

@@ -32,6 +32,14 @@ export type PageResult = {
   htmlKB: number;
   /** The server process's CPU time over the measured window divided by the requests served. */
   serverCpuMsPerRequest: number;
+  /** What the page cache answered a request made just before the measured window (hit, miss, or none). */
+  pageCache: string;
+  /**
+   * The page rendered without the page cache (on the SQL-capturing instance, which runs with it off), one request
+   * at a time: median latency and server CPU per request. What a first load after a write costs.
+   */
+  uncachedP50: number;
+  uncachedCpuMsPerRequest: number;
 };
 
 export type Machine = {
@@ -140,12 +148,12 @@ export function markdown(result: BenchResult): string {
   );
   lines.push('');
   lines.push(
-    '| Page | p50 ms | p95 ms | p99 ms | req/s | SQL p95 ms | p95 / SQL p95 | server CPU ms/req | HTML KB |',
+    '| Page | p50 ms | p95 ms | p99 ms | req/s | SQL p95 ms | p95 / SQL p95 | server CPU ms/req | HTML KB | page cache | uncached: ms, CPU ms |',
   );
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
   for (const [key, page] of Object.entries(result.pages) as [PageKey, PageResult][]) {
     lines.push(
-      `| ${PAGES[key].title} \`${page.path}\` | ${page.p50} | ${page.p95} | ${page.p99} | ${page.rps} | ${page.sqlP95} | ${(page.p95 / page.sqlP95).toFixed(1)}× | ${page.serverCpuMsPerRequest} | ${page.htmlKB} |`,
+      `| ${PAGES[key].title} \`${page.path}\` | ${page.p50} | ${page.p95} | ${page.p99} | ${page.rps} | ${page.sqlP95} | ${(page.p95 / page.sqlP95).toFixed(1)}× | ${page.serverCpuMsPerRequest} | ${page.htmlKB} | ${page.pageCache} | ${page.uncachedP50}, ${page.uncachedCpuMsPerRequest} |`,
     );
   }
   if (result.export) {

@@ -8,8 +8,8 @@
 //   --build            rebuild the app into .next-bench even when a build is there
 //   --duration S       about how long each page is measured (the request count is set from the warm-up's pace),
 //                      and the window of each SQL baseline and of the follow-up loop (default 10)
-//   --warmup S         warm-up seconds before each SQL baseline (default 3; a page's warm-up is 2 requests
-//                      per connection)
+//   --warmup S         warm-up seconds before each page's and each SQL baseline's measurement (default 3; a
+//                      page's warm-up starts with 2 requests per connection)
 //   --connections C    autocannon connections = SQL loops = follow-up workers (default 10)
 //   --port P           app port; P+1 serves the SQL-capturing instance (default 5400)
 //   --explain          also write docs/explain/<page>.md (each statement timed, plans of the slowest)
@@ -32,7 +32,7 @@ import { GENERATOR_VERSION } from './dataset.ts';
 import { writeExplainDoc } from './explain-doc.ts';
 import { copyBaseline, downloadExport, updatesReportSelect } from './export.ts';
 import type { FollowUpConfig } from './follow-ups.ts';
-import { loadTest, measuredAmount, round, type Latency } from './measure.ts';
+import { loadTest, measuredAmount, percentile, round, type Latency } from './measure.ts';
 import {
   exportResult,
   judge,
@@ -128,6 +128,9 @@ async function datasetCounts(url: string): Promise<Record<string, number>> {
   });
 }
 
+/** Sequential requests per page for the uncached render's latency and CPU. */
+const UNCACHED_REQUESTS = 7;
+
 async function checkPort(candidate: number): Promise<void> {
   if (await isPortInUse(candidate)) throw new Error(`port ${candidate} is in use: pass another --port`);
 }
@@ -138,9 +141,14 @@ async function captureSql(
   cookie: string,
   captureFile: string,
   pages: Record<PageKey, string>,
-): Promise<{ queries: Record<PageKey, CapturedQuery[]>; bytes: Record<PageKey, number> }> {
+): Promise<{
+  queries: Record<PageKey, CapturedQuery[]>;
+  bytes: Record<PageKey, number>;
+  uncached: Record<PageKey, { p50: number; cpuMsPerRequest: number }>;
+}> {
   const captured = {} as Record<PageKey, CapturedQuery[]>;
   const bytes = {} as Record<PageKey, number>;
+  const uncached = {} as Record<PageKey, { p50: number; cpuMsPerRequest: number }>;
   for (const [key, pathname] of Object.entries(pages) as [PageKey, string][]) {
     for (let i = 0; i < 2; i++) await getPage(app.baseUrl, pathname, cookie);
     const offset = await captureOffset(captureFile);
@@ -150,9 +158,30 @@ async function captureSql(
     await new Promise((resolve) => setTimeout(resolve, 200)); // anything the page does after its last byte
     captured[key] = await readCapturedSince(captureFile, offset);
     bytes[key] = response.bytes;
-    say(`  ${key}: ${captured[key].length} statements, ${Math.round(response.bytes / 1024)} KB of HTML`);
+    // One at a time, without the page cache: what rendering the page costs.
+    const times: number[] = [];
+    const cpuBefore = await cpuMs(app.serverPid);
+    for (let i = 0; i < UNCACHED_REQUESTS; i++) {
+      const started = performance.now();
+      await getPage(app.baseUrl, pathname, cookie);
+      times.push(performance.now() - started);
+    }
+    const cpuMsPerRequest = round(((await cpuMs(app.serverPid)) - cpuBefore) / UNCACHED_REQUESTS);
+    uncached[key] = {
+      p50: round(
+        percentile(
+          times.sort((a, b) => a - b),
+          50,
+        ),
+      ),
+      cpuMsPerRequest,
+    };
+    say(
+      `  ${key}: ${captured[key].length} statements, ${Math.round(response.bytes / 1024)} KB of HTML; ` +
+        `uncached ${uncached[key].p50} ms, ${cpuMsPerRequest} ms CPU per request`,
+    );
   }
-  return { queries: captured, bytes };
+  return { queries: captured, bytes, uncached };
 }
 
 async function measureFollowUps(databaseUrl: string, tmp: string): Promise<Latency> {
@@ -293,6 +322,7 @@ async function main(): Promise<void> {
   const captureFile = path.join(tmp, 'sql.jsonl');
   let captured: Record<PageKey, CapturedQuery[]>;
   let pageBytes: Record<PageKey, number>;
+  let uncached: Record<PageKey, { p50: number; cpuMsPerRequest: number }>;
   {
     const app = await startApp({
       port: port + 1,
@@ -300,15 +330,16 @@ async function main(): Promise<void> {
       poolMax: appPoolMax,
       logFile: path.join(tmp, 'capture-app.log'),
       captureFile,
+      // The page's own SQL, every time: a cached page would run none.
+      env: { PACTWATCH_PAGE_CACHE_MB: '0' },
       log: say,
     });
     try {
-      ({ queries: captured, bytes: pageBytes } = await captureSql(
-        app,
-        await signIn(app.baseUrl, viewer),
-        captureFile,
-        pages,
-      ));
+      ({
+        queries: captured,
+        bytes: pageBytes,
+        uncached,
+      } = await captureSql(app, await signIn(app.baseUrl, viewer), captureFile, pages));
     } finally {
       await app.stop();
     }
@@ -329,9 +360,18 @@ async function main(): Promise<void> {
     for (const [key, pathname] of Object.entries(pages) as [PageKey, string][]) {
       const url = `${app.baseUrl}${pathname}`;
       say(`${PAGES[key].title} ${pathname}: warm-up, then about ${seconds} s measured…`);
-      // Two requests per connection warm the JIT, caches and pools; their pace sets the measured count.
-      const warmup = await loadTest({ url, cookie, connections, amount: connections * 2, maxSeconds: 300 });
+      // Two requests per connection fill caches and pools, then about --warmup seconds of requests warm the JIT
+      // (as the SQL baseline's warm-up does); the second warm-up's pace sets the measured count.
+      const first = await loadTest({ url, cookie, connections, amount: connections * 2, maxSeconds: 300 });
+      const warmup = await loadTest({
+        url,
+        cookie,
+        connections,
+        amount: measuredAmount(first, connections, warmupSeconds, MAX_REQUESTS),
+        maxSeconds: warmupSeconds * 3 + 60,
+      });
       const amount = measuredAmount(warmup, connections, seconds, MAX_REQUESTS);
+      const pageCache = (await getPage(app.baseUrl, pathname, cookie)).pageCache ?? 'none';
       const cpuBefore = await cpuMs(app.serverPid);
       const http = await loadTest({ url, cookie, connections, amount, maxSeconds: seconds * 3 + 60 });
       const serverCpuMsPerRequest = ((await cpuMs(app.serverPid)) - cpuBefore) / Math.max(1, http.count);
@@ -353,6 +393,9 @@ async function main(): Promise<void> {
         socketErrors: http.errors,
         htmlKB: Math.round(pageBytes[key] / 1024),
         serverCpuMsPerRequest: round(serverCpuMsPerRequest),
+        pageCache,
+        uncachedP50: uncached[key].p50,
+        uncachedCpuMsPerRequest: uncached[key].cpuMsPerRequest,
       };
     }
 

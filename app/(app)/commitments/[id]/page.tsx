@@ -15,9 +15,7 @@ import { AttentionPanel } from '@/components/dashboard/attention-panel';
 import { AuditTrail } from '@/components/dashboard/audit-trail';
 import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
 import { PartyStatusList } from '@/components/dashboard/party-status-list';
-import { describeGrade } from '@/components/evidence/admiralty-badge';
 import { EvidenceList } from '@/components/evidence/evidence-list';
-import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import { LogFollowUpForm } from '@/components/follow-ups/log-follow-up-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -141,9 +139,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       ? {
           title: entry.evidence.title,
           outlet: entry.evidence.outlet.name,
-          grade: `${entry.evidence.reliability}${entry.evidence.credibility}`,
-          gradeText: describeGrade(entry.evidence.reliability, entry.evidence.credibility),
-          type: EVIDENCE_TYPE_LABELS[entry.evidence.type],
+          reliability: entry.evidence.reliability,
+          credibility: entry.evidence.credibility,
+          type: entry.evidence.type,
         }
       : null,
   }));

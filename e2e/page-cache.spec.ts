@@ -1,0 +1,145 @@
+// The page cache (lib/page-cache.ts) seen from the browser: a reload of an unchanged page is served from it with a
+// fresh CSP nonce and still runs; any write to the database, made here over a connection of the test's own and not
+// through the app, is a miss that shows the new data; each user gets their own page; the client router's requests
+// and signed-out or deactivated users never get a cached page.
+import type { Response } from '@playwright/test';
+import { appendStatusUpdates } from '../lib/data/status-updates.ts';
+import { parseDay } from '../lib/domain/dates.ts';
+import type { PrismaClient } from '../lib/generated/prisma/client.ts';
+import { expect, test } from './support/fixtures.ts';
+import { createUser, signInRequest } from './support/users.ts';
+
+test.use({ signedInAs: 'viewer' });
+
+const CACHE_HEADER = 'x-pactwatch-page-cache';
+
+function suffix(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+async function ownCommitment(db: PrismaClient, title: string) {
+  const category = await db.category.findFirstOrThrow({
+    where: { archivedAt: null },
+    orderBy: { position: 'asc' },
+  });
+  const pakistan = await db.party.findUniqueOrThrow({ where: { name: 'Pakistan' } });
+  const agreement = await db.agreement.create({ data: { title: `E2E page cache ${suffix()}`, kind: 'mou' } });
+  return db.commitment.create({
+    data: {
+      agreementId: agreement.id,
+      categoryId: category.id,
+      title,
+      parties: { create: [{ partyId: pakistan.id, role: 'responsible' }] },
+    },
+  });
+}
+
+function nonceOf(response: Response): string {
+  const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
+  expect(nonce, 'the response has a CSP nonce').toBeTruthy();
+  return nonce!;
+}
+
+/** Every script tag of the page carries the response's own nonce, and no other. */
+async function expectScriptsCarry(response: Response, nonce: string) {
+  const html = await response.text();
+  const nonces = new Set([...html.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((match) => match[1]));
+  expect([...nonces]).toEqual([nonce]);
+}
+
+test('a reload of an unchanged page comes from the cache with a fresh nonce, and the page still runs', async ({
+  page,
+  db,
+}) => {
+  const commitment = await ownCommitment(db, `Cached commitment ${suffix()}`);
+  const url = `/commitments/${commitment.id}`;
+
+  const first = (await page.goto(url))!;
+  expect(first.headers()[CACHE_HEADER]).toBe('miss');
+  await expect(page.getByRole('heading', { level: 1, name: commitment.title })).toBeVisible();
+
+  const second = (await page.reload())!;
+  expect(second.headers()[CACHE_HEADER]).toBe('hit');
+  const firstNonce = nonceOf(first);
+  const secondNonce = nonceOf(second);
+  expect(secondNonce).not.toBe(firstNonce);
+  await expectScriptsCarry(second, secondNonce);
+  await expect(page.getByRole('heading', { level: 1, name: commitment.title })).toBeVisible();
+
+  // Hydrated (a script blocked by the policy would also fail the test through the console-error fixture): the
+  // breadcrumb navigates on the client.
+  await page
+    .getByRole('navigation', { name: /breadcrumb/i })
+    .getByRole('link', { name: 'Commitments' })
+    .click();
+  await expect(page).toHaveURL(/\/commitments$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Commitments' })).toBeVisible();
+});
+
+test('a write to the database by anyone is a miss that shows the new data', async ({ page, db }) => {
+  const commitment = await ownCommitment(db, `Written-to commitment ${suffix()}`);
+  const url = `/commitments/${commitment.id}`;
+  await page.goto(url);
+  expect((await page.reload())!.headers()[CACHE_HEADER]).toBe('hit');
+  await expect(page.getByText('No follow-ups yet')).toBeVisible();
+
+  // Not through the app: the test's own connection, as an import script or another server would write.
+  await db.$transaction((tx) =>
+    appendStatusUpdates(tx, null, [
+      { commitmentId: commitment.id, status: 'fulfilled', observedOn: parseDay('2026-01-15') },
+    ]),
+  );
+
+  const after = (await page.reload())!;
+  expect(after.headers()[CACHE_HEADER]).toBe('miss');
+  await expect(page.getByText('No follow-ups yet')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Status history' })).toBeVisible();
+  await expect(page.getByText('1 follow-up, newest news first')).toBeVisible();
+});
+
+test('each user gets their own page; signed-out and deactivated users and the client router get none', async ({
+  page,
+  db,
+  browser,
+  user,
+}) => {
+  const commitment = await ownCommitment(db, `Shared commitment ${suffix()}`);
+  const url = `/commitments/${commitment.id}`;
+
+  // An analyst's page (edit controls, their name) is cached first.
+  const analyst = await createUser(db, 'analyst');
+  const analystContext = await browser.newContext();
+  await signInRequest(analystContext.request, analyst);
+  const analystPage = await analystContext.newPage();
+  await analystPage.goto(url);
+  expect((await analystPage.reload())!.headers()[CACHE_HEADER]).toBe('hit');
+  await expect(analystPage.getByRole('link', { name: 'Edit commitment' })).toBeVisible();
+
+  // The viewer's own render, then their own hit: no edit controls, their name.
+  expect((await page.goto(url))!.headers()[CACHE_HEADER]).toBe('miss');
+  expect((await page.reload())!.headers()[CACHE_HEADER]).toBe('hit');
+  await expect(page.getByRole('heading', { level: 1, name: commitment.title })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit commitment' })).toHaveCount(0);
+  const html = await page.content();
+  expect(html).toContain(user!.name);
+  expect(html).not.toContain(analyst.name);
+
+  // The client router's payload requests render every time, and get a payload, not the cached page.
+  const rsc = await page.request.get(url, { headers: { RSC: '1' } });
+  expect(rsc.headers()[CACHE_HEADER]).toBeUndefined();
+  expect(rsc.headers()['content-type']).toContain('text/x-component');
+
+  // Nobody signed in: the sign-in page, not a cached page.
+  const anonymous = await browser.newContext();
+  const refused = await anonymous.request.get(url, { maxRedirects: 0 });
+  expect(refused.status()).toBe(307);
+  expect(refused.headers().location).toContain('/sign-in');
+  await anonymous.close();
+
+  // A deactivated analyst is turned away before the cache is consulted.
+  await db.user.update({ where: { id: analyst.id }, data: { deactivatedAt: new Date() } });
+  const afterDeactivation = await analystContext.request.get(url, { maxRedirects: 0 });
+  expect(afterDeactivation.status()).toBe(307);
+  expect(afterDeactivation.headers().location).toContain('/sign-in');
+  await analystContext.close();
+});

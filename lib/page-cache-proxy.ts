@@ -1,0 +1,154 @@
+// proxy.ts's side of the page cache (lib/page-cache.ts explains it): reads the database's snapshot, remembers the
+// sessions Better Auth accepted at it, answers from the cache, or has the page rendered by this same server and
+// keeps the result.
+//
+// The proxy cannot see the body of the response Next renders after it, so a miss asks the server for the page
+// itself, over loopback, marked with a per-process secret so that this inner request renders normally. The inner
+// request carries the browser's own headers (cookie included): it is checked and rendered like any other.
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE } from '@/lib/auth/create-auth';
+import { dbPool } from '@/lib/db';
+import { formatDay, today } from '@/lib/domain/dates';
+import { logger } from '@/lib/log';
+import {
+  PAGE_CACHE_HEADER,
+  PageCache,
+  SessionMemo,
+  isCacheableRequest,
+  keptHeaders,
+  nonceOf,
+  pageCacheBytes,
+  pageKey,
+  sessionValidUntil,
+  withNonce,
+  type CachedPage,
+} from '@/lib/page-cache';
+import { REQUEST_ID_HEADER } from '@/lib/request-id';
+
+const RENDER_HEADER = 'x-pactwatch-page-render';
+const renderSecret = crypto.randomUUID();
+
+const maxBytes = pageCacheBytes();
+const cache = maxBytes ? new PageCache(maxBytes) : null;
+const sessions = new SessionMemo(10_000);
+
+/** The server's own address (`next start` sets it); without it (next dev, a custom server) nothing is cached. */
+function ownOrigin(): string | null {
+  if (process.env.NODE_ENV !== 'production') return null;
+  return process.env.__NEXT_PRIVATE_ORIGIN ?? null;
+}
+
+/** This server asking itself for a page on behalf of the cache: render it, do not look it up. */
+export function isPageRender(request: NextRequest): boolean {
+  return request.headers.get(RENDER_HEADER) === renderSecret;
+}
+
+/** A request the page cache may answer, with the data's version it was made at. */
+export type PageLookup = { version: string; origin: string; cookie: string };
+
+/**
+ * For a GET of a cacheable page (cache on, not the cache's own render): the database's snapshot, read before
+ * anything else of this request, so that whatever is read after it is at least as new. Otherwise null.
+ */
+export async function pageLookup(request: NextRequest): Promise<PageLookup | null> {
+  const origin = ownOrigin();
+  const cookie = request.headers.get('cookie');
+  if (!cache || !origin || !cookie || isPageRender(request)) return null;
+  const { pathname } = request.nextUrl;
+  if (!isCacheableRequest({ method: request.method, pathname, headers: request.headers })) return null;
+  // Straight through pg: this runs on every cached request, and Prisma's query machinery would cost more than it.
+  const result = await dbPool().query<{ version: string }>('SELECT pg_current_snapshot()::text AS version');
+  return { version: result.rows[0].version, origin, cookie };
+}
+
+/** The user whose session Better Auth accepted for this very Cookie header at this snapshot, if it did. */
+export function rememberedUser(lookup: PageLookup): string | null {
+  return sessions.get(lookup.cookie, lookup.version);
+}
+
+/** Remembers a session Better Auth has just accepted for this request. */
+export function rememberSession(lookup: PageLookup, session: { userId: string; expiresAt: Date }): void {
+  sessions.set(lookup.cookie, {
+    userId: session.userId,
+    version: lookup.version,
+    validUntil: sessionValidUntil(session.expiresAt, SESSION_EXPIRES_IN, SESSION_UPDATE_AGE),
+  });
+}
+
+/**
+ * The response for a signed-in user's GET of a cacheable page: from the cache, or rendered through it; null to
+ * let Next render it as usual (the inner request failed). `nonce` is this response's CSP nonce.
+ */
+export async function cachedPageResponse(
+  request: NextRequest,
+  lookup: PageLookup,
+  userId: string,
+  nonce: string,
+  requestId: string,
+): Promise<NextResponse | null> {
+  if (!cache) return null;
+  const { pathname, search } = request.nextUrl;
+  const key = pageKey(userId, `${pathname}${search}`, formatDay(today()));
+  // The render that fills the cache answers the request that asked for it, even when it cannot be kept.
+  let own: NextResponse | null = null;
+  try {
+    const { page, hit } = await cache.getOrRender(key, lookup.version, async () => {
+      const rendered = await renderPage(lookup.origin, request, requestId);
+      own = rendered.response;
+      return rendered.page ? { ...rendered.page, version: lookup.version } : null;
+    });
+    if (own) return own;
+    if (!page) return null;
+    const response = new NextResponse(withNonce(page, nonce), { status: 200, headers: page.headers });
+    response.headers.set(PAGE_CACHE_HEADER, hit ? 'hit' : 'shared');
+    return response;
+  } catch (error) {
+    logger.warn(
+      { err: error, path: pathname },
+      'page cache: rendering through the cache failed; rendering directly',
+    );
+    return null;
+  }
+}
+
+async function renderPage(
+  origin: string,
+  request: NextRequest,
+  requestId: string,
+): Promise<{ response: NextResponse; page: Omit<CachedPage, 'version'> | null }> {
+  const headers = new Headers(request.headers);
+  for (const name of ['host', 'connection', 'content-length', 'accept-encoding']) headers.delete(name);
+  headers.set(RENDER_HEADER, renderSecret);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const { pathname, search } = request.nextUrl;
+  const inner = await fetch(new URL(`${pathname}${search}`, origin), {
+    headers,
+    redirect: 'manual',
+    cache: 'no-store',
+  });
+  const bytes = await inner.arrayBuffer();
+  const body = Buffer.from(bytes);
+  const kept = keptHeaders(inner.headers);
+  const csp = inner.headers.get('content-security-policy');
+
+  const response = new NextResponse(inner.status === 204 || inner.status === 304 ? null : bytes, {
+    status: inner.status,
+    headers: kept,
+  });
+  // A redirect the page made points at this server's own address (the inner request's): keep only the path.
+  const location = response.headers.get('location');
+  if (location?.startsWith(`${origin}/`)) response.headers.set('location', location.slice(origin.length));
+  // The page carries the inner response's nonce: so must this response's policy.
+  if (csp) response.headers.set('Content-Security-Policy', csp);
+  for (const cookie of inner.headers.getSetCookie()) response.headers.append('Set-Cookie', cookie);
+  response.headers.set(PAGE_CACHE_HEADER, 'miss');
+
+  const nonce = nonceOf(csp);
+  const cacheable =
+    inner.status === 200 &&
+    nonce !== null &&
+    !inner.headers.has('set-cookie') &&
+    (inner.headers.get('content-type') ?? '').startsWith('text/html');
+  return { response, page: cacheable ? { nonce, headers: kept, body } : null };
+}

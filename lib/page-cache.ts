@@ -1,0 +1,237 @@
+// Whole-page cache for the read-only pages (dashboards and lists), used by proxy.ts.
+//
+// Rendering a dashboard costs the server 70–250 ms of CPU (React renders it twice: the RSC payload, then HTML from
+// it), far more than its SQL. Most loads of a page show the same data as the last one, so the rendered HTML is
+// kept, per user and page, and sent again for as long as the database has not changed.
+//
+// "Has not changed" is PostgreSQL's own word: the key carries `pg_current_snapshot()`, which moves whenever any
+// transaction that wrote anything commits or aborts, whoever wrote it (this server, another instance, an import,
+// psql). Equal snapshots mean the same committed data, so a hit can never show a stale page; a write anywhere is a
+// miss for everyone, never a stale hit. The page itself is read after the snapshot, so an entry may only be newer
+// than its key, and a newer snapshot never equals an older one.
+//
+// Per user, because the header names the user and writers see edit controls; the session is checked before the
+// cache is consulted, so a signed-out or deactivated user never reaches it. The nonce of the Content-Security-
+// Policy is fresh in every response: the cached page's nonce (a 128-bit random value) is replaced by the new one.
+//
+// The session check itself (Better Auth: signed cookie, session and user rows) costs more CPU than serving the
+// page. For these requests its answer is remembered too, under the same snapshot: the exact Cookie header Better
+// Auth accepted, while the database is unchanged (a deleted session or deactivated user is a write), the session
+// has not expired and is not due for the refresh Better Auth would write. Refusals are never remembered.
+//
+// What is cached: a GET of a listed page by a browser (not Next's client-side RSC requests, which depend on the
+// router state) whose render answered 200 text/html without setting a cookie. Everything else passes through.
+// PACTWATCH_PAGE_CACHE_MB bounds the memory (default 64; 0 turns the cache off); least recently used pages go first.
+
+/** Pages whose HTML depends only on the data, the user, the day and the URL. Forms and admin screens are not here. */
+const CACHEABLE_PATHS = [
+  /^\/$/,
+  /^\/agreements(?:\/\d+)?$/,
+  /^\/commitments(?:\/\d+)?$/,
+  /^\/parties(?:\/\d+)?$/,
+  /^\/evidence(?:\/\d+)?$/,
+];
+
+/** Response headers of the render that are not kept: each response sets its own. */
+const UNCACHED_HEADERS = new Set([
+  'connection',
+  'content-encoding',
+  'content-length',
+  'content-security-policy',
+  'date',
+  'keep-alive',
+  'set-cookie',
+  'strict-transport-security',
+  'transfer-encoding',
+  'x-request-id',
+]);
+
+export const PAGE_CACHE_HEADER = 'x-pactwatch-page-cache';
+
+export type CachedPage = {
+  /** pg_current_snapshot() read before the page was rendered. */
+  version: string;
+  /** The CSP nonce the page was rendered with. */
+  nonce: string;
+  headers: [string, string][];
+  /** The HTML as UTF-8: sent as bytes, it is not re-encoded for every response. */
+  body: Buffer;
+};
+
+export function pageCacheBytes(env: Record<string, string | undefined> = process.env): number {
+  const mb = Number(env.PACTWATCH_PAGE_CACHE_MB ?? 64);
+  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : 0;
+}
+
+/**
+ * Whether a request may be answered from the cache: a browser's GET of a listed page (its Accept names HTML). Next's
+ * client router fetches the RSC payload of a client-side navigation or prefetch with `RSC: 1`, but Next removes
+ * that header (and `_rsc`) before the proxy sees the request; what remains is its Accept, any type, where a page load
+ * asks for text/html. Those fetches render as usual.
+ */
+export function isCacheableRequest(request: { method: string; pathname: string; headers: Headers }): boolean {
+  if (request.method !== 'GET') return false;
+  if (!request.headers.get('accept')?.includes('text/html')) return false;
+  if (request.headers.has('rsc') || request.headers.has('next-router-state-tree')) return false;
+  if (request.headers.has('next-action') || request.headers.has('next-router-prefetch')) return false;
+  return CACHEABLE_PATHS.some((pattern) => pattern.test(request.pathname));
+}
+
+/** The key of a page for one user: the URL with its query (filters, page, as-of), and the day ("today" moves). */
+export function pageKey(userId: string, pathAndQuery: string, day: string): string {
+  return `${userId}\n${day}\n${pathAndQuery}`;
+}
+
+/** The nonce in a Content-Security-Policy header, if any. */
+export function nonceOf(csp: string | null): string | null {
+  return csp ? (/'nonce-([^']+)'/.exec(csp)?.[1] ?? null) : null;
+}
+
+/** Keeps a rendered response's headers for later copies, minus the per-response ones. */
+export function keptHeaders(headers: Headers): [string, string][] {
+  return [...headers].filter(([name]) => !UNCACHED_HEADERS.has(name.toLowerCase()));
+}
+
+/** The cached HTML with its old nonce replaced by this response's (both base64, so ASCII). */
+export function withNonce(page: CachedPage, nonce: string): Uint8Array<ArrayBuffer> {
+  const { body } = page;
+  const replacement = Buffer.from(nonce, 'latin1');
+  const starts: number[] = [];
+  for (let at = body.indexOf(page.nonce, 0, 'latin1'); at !== -1;) {
+    starts.push(at);
+    at = body.indexOf(page.nonce, at + page.nonce.length, 'latin1');
+  }
+  const out = new Uint8Array(body.length + starts.length * (replacement.length - page.nonce.length));
+  let from = 0;
+  let to = 0;
+  for (const at of starts) {
+    out.set(body.subarray(from, at), to);
+    to += at - from;
+    out.set(replacement, to);
+    to += replacement.length;
+    from = at + page.nonce.length;
+  }
+  out.set(body.subarray(from), to);
+  return out;
+}
+
+/**
+ * Least-recently-used pages by key, bounded in bytes. One entry per key: a page
+ * rendered for a newer snapshot replaces the older one, which no request can match again.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+  private readonly pending = new Map<string, Promise<CachedPage | null>>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
+  get(key: string, version: string): CachedPage | null {
+    const page = this.entries.get(key);
+    if (!page || page.version !== version) return null;
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, page);
+    return page;
+  }
+
+  set(key: string, page: CachedPage): void {
+    this.delete(key);
+    const size = sizeOf(key, page);
+    if (size > this.maxBytes) return;
+    this.entries.set(key, page);
+    this.bytes += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= sizeOf(oldest, entry);
+    }
+  }
+
+  delete(key: string): void {
+    const page = this.entries.get(key);
+    if (!page) return;
+    this.entries.delete(key);
+    this.bytes -= sizeOf(key, page);
+  }
+
+  /**
+   * The page for `key` at `version`: cached, or rendered by `render` (null: not cacheable) and kept. Concurrent
+   * misses for the same key and version share one render.
+   */
+  async getOrRender(
+    key: string,
+    version: string,
+    render: () => Promise<CachedPage | null>,
+  ): Promise<{ page: CachedPage | null; hit: boolean }> {
+    const cached = this.get(key, version);
+    if (cached) return { page: cached, hit: true };
+    const flightKey = `${key}\n${version}`;
+    let flight = this.pending.get(flightKey);
+    if (!flight) {
+      flight = render()
+        .then((page) => {
+          if (page) this.set(key, page);
+          return page;
+        })
+        .finally(() => this.pending.delete(flightKey));
+      this.pending.set(flightKey, flight);
+    }
+    return { page: await flight, hit: false };
+  }
+}
+
+function sizeOf(key: string, page: CachedPage): number {
+  let size = page.body.length + (key.length + page.version.length + page.nonce.length) * 2;
+  for (const [name, value] of page.headers) size += (name.length + value.length) * 2;
+  return size;
+}
+
+/** A session Better Auth accepted: whose it is, and until when that answer can stand without asking again. */
+export type VerifiedSession = { userId: string; version: string; validUntil: number };
+
+/** The moment a remembered session must be checked again: expiry, or when Better Auth would refresh it. */
+export function sessionValidUntil(
+  expiresAt: Date,
+  expiresInSeconds: number,
+  updateAgeSeconds: number,
+): number {
+  const refreshAt = expiresAt.getTime() - expiresInSeconds * 1000 + updateAgeSeconds * 1000;
+  return Math.min(expiresAt.getTime(), refreshAt);
+}
+
+/** Accepted sessions by Cookie header, for the current snapshot only; least recently used dropped past `max`. */
+export class SessionMemo {
+  private readonly entries = new Map<string, VerifiedSession>();
+
+  constructor(private readonly max: number) {}
+
+  get(cookie: string, version: string, now = Date.now()): string | null {
+    const entry = this.entries.get(cookie);
+    if (!entry) return null;
+    if (entry.version !== version || now >= entry.validUntil) {
+      this.entries.delete(cookie);
+      return null;
+    }
+    this.entries.delete(cookie);
+    this.entries.set(cookie, entry);
+    return entry.userId;
+  }
+
+  set(cookie: string, session: VerifiedSession): void {
+    this.entries.delete(cookie);
+    this.entries.set(cookie, session);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.max) break;
+      this.entries.delete(oldest);
+    }
+  }
+}
