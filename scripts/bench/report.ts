@@ -141,7 +141,8 @@ export function markdown(result: BenchResult): string {
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${m.loadAverageAtStart} at start.`,
   );
   lines.push(
-    `Pages: autocannon, ${result.settings.connections} connections, 2 warm-up requests per connection, then about ` +
+    `Pages: autocannon, ${result.settings.connections} connections, 2 warm-up requests per connection and about ` +
+      `${result.settings.warmupSeconds} s more of warm-up, then about ` +
       `${result.settings.seconds} s worth of requests, each one awaited; app pool ${result.settings.appPoolMax} connections. ` +
       `SQL baseline: each page's captured statements in ${result.settings.connections} loops, ${result.settings.warmupSeconds} s warm-up, ` +
       `${result.settings.seconds} s measured.`,
