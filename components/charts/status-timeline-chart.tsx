@@ -25,7 +25,8 @@ import {
   TIMELINE_LEVELS,
   dayToTime,
   timelineSeries,
-  type TimelineChartUpdate,
+  fromWireUpdate,
+  type TimelineWireUpdate,
   type UpdatePoint,
 } from './status-timeline-data';
 
@@ -99,8 +100,8 @@ export function StatusTimelineChart({
   asOf,
   describedBy,
 }: {
-  /** Follow-ups in rule order (oldest news first). */
-  updates: TimelineChartUpdate[];
+  /** Follow-ups in rule order (oldest news first), as toWireUpdate writes them. */
+  updates: TimelineWireUpdate[];
   /** First and last day to show, YYYY-MM-DD. */
   from: string;
   to: string;
@@ -109,7 +110,10 @@ export function StatusTimelineChart({
   /** Id of the text that says the same as the chart (the status history). */
   describedBy?: string;
 }) {
-  const { steps, points, domain } = useMemo(() => timelineSeries(updates, from, to), [updates, from, to]);
+  const { steps, points, domain } = useMemo(
+    () => timelineSeries(updates.map(fromWireUpdate), from, to),
+    [updates, from, to],
+  );
   const spanDays = (domain[1] - domain[0]) / DAY_MS;
   const tickFormat = spanDays > 120 ? shortDateFormat : dayTickFormat;
 

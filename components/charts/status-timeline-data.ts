@@ -42,6 +42,60 @@ export type TimelineChartUpdate = {
   evidence: TimelineChartEvidence | null;
 };
 
+/**
+ * A follow-up as the page sends it to the chart: a tuple. A commitment followed for years has hundreds of points,
+ * and as objects each would repeat every key name in the page's payload.
+ */
+export type TimelineWireUpdate = [
+  id: number,
+  day: string,
+  status: CommitmentStatus,
+  party: string | null,
+  reason: string | null,
+  evidence:
+    [title: string, outlet: string, reliability: Reliability, credibility: number, type: EvidenceType] | null,
+];
+
+export function toWireUpdate(update: TimelineChartUpdate): TimelineWireUpdate {
+  const { evidence } = update;
+  return [
+    update.id,
+    update.day,
+    update.status,
+    update.party,
+    update.reason,
+    evidence
+      ? [evidence.title, evidence.outlet, evidence.reliability, evidence.credibility, evidence.type]
+      : null,
+  ];
+}
+
+export function fromWireUpdate([
+  id,
+  day,
+  status,
+  party,
+  reason,
+  evidence,
+]: TimelineWireUpdate): TimelineChartUpdate {
+  return {
+    id,
+    day,
+    status,
+    party,
+    reason,
+    evidence: evidence
+      ? {
+          title: evidence[0],
+          outlet: evidence[1],
+          reliability: evidence[2],
+          credibility: evidence[3],
+          type: evidence[4],
+        }
+      : null,
+  };
+}
+
 export type StepPoint = { t: number; level: number; status: CommitmentStatus };
 export type UpdatePoint = StepPoint & { update: TimelineChartUpdate };
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ClipboardList, History, Newspaper, Pencil, Plus } from 'lucide-react';
 import { StatusTimelineChart } from '@/components/charts/status-timeline-chart';
-import type { TimelineChartUpdate } from '@/components/charts/status-timeline-data';
+import { toWireUpdate } from '@/components/charts/status-timeline-data';
 import { PartyNames } from '@/components/commitments/party-names';
 import { StatusChip } from '@/components/commitments/status-chip';
 import { StatusHistory } from '@/components/commitments/status-history';
@@ -50,7 +50,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
  * Follow-ups and evidence items listed before "Show all": a commitment followed for years has hundreds, which the
  * timeline chart shows at a glance; the lists open with the newest.
  */
-const LIST_LENGTH = 25;
+const LIST_LENGTH = 10;
 
 // Shared by generateMetadata and the page, so one request reads the commitment once.
 const loadCommitment = cache(async (rawId: string) => {
@@ -129,22 +129,24 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     hasUpdates: visible.length > 0,
   });
 
-  const chartUpdates: TimelineChartUpdate[] = timeline.map((entry) => ({
-    id: entry.id,
-    day: formatDay(entry.observedOn),
-    status: entry.status,
-    party: entry.party?.name ?? null,
-    reason: entry.reason,
-    evidence: entry.evidence
-      ? {
-          title: entry.evidence.title,
-          outlet: entry.evidence.outlet.name,
-          reliability: entry.evidence.reliability,
-          credibility: entry.evidence.credibility,
-          type: entry.evidence.type,
-        }
-      : null,
-  }));
+  const chartUpdates = timeline.map((entry) =>
+    toWireUpdate({
+      id: entry.id,
+      day: formatDay(entry.observedOn),
+      status: entry.status,
+      party: entry.party?.name ?? null,
+      reason: entry.reason,
+      evidence: entry.evidence
+        ? {
+            title: entry.evidence.title,
+            outlet: entry.evidence.outlet.name,
+            reliability: entry.evidence.reliability,
+            credibility: entry.evidence.credibility,
+            type: entry.evidence.type,
+          }
+        : null,
+    }),
+  );
   const lastNews = timeline.at(-1)?.observedOn;
   let chartEnd = asOf && compareDays(asOf, today) > 0 ? asOf : today;
   if (lastNews && compareDays(lastNews, chartEnd) > 0) chartEnd = lastNews;
