@@ -11,7 +11,6 @@ import { COMMITMENT_COLUMNS, UPDATE_COLUMNS } from '../lib/csv/columns.ts';
 import { commitmentReportRows, countCommitmentReport } from '../lib/csv/commitments-report.ts';
 import type { ReportFilters } from '../lib/csv/filters.ts';
 import { csvReportResponse } from '../lib/csv/response.ts';
-import type { CsvRecord } from '../lib/csv/stream.ts';
 import { countUpdateReport, updateReportRows } from '../lib/csv/updates-report.ts';
 import { testDatabaseUrl, testPrisma, unique } from './support/db.ts';
 import {
@@ -252,7 +251,7 @@ describe('updates.csv', () => {
   it('reads in keyset batches: small batches give the same rows', async () => {
     const filters: ReportFilters = { agreement: fixture.agreement.id };
     const collect = async (batchSize: number) => {
-      const rows: CsvRecord[] = [];
+      const rows: string[][] = [];
       for await (const batch of updateReportRows(prisma, filters, { batchSize })) rows.push(...batch);
       return rows;
     };
@@ -269,7 +268,7 @@ describe('updates.csv', () => {
         { agreement: fixture.agreement.id, from: day('2025-06-13'), to: day('2025-06-20') },
       ] satisfies ReportFilters[]) {
         const collect = async (options: { pool?: pg.Pool; batchSize: number }) => {
-          const rows: CsvRecord[] = [];
+          const rows: string[][] = [];
           for await (const batch of updateReportRows(prisma, filters, options)) rows.push(...batch);
           return rows;
         };

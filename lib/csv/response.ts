@@ -6,7 +6,7 @@ import { commitmentReportRows } from './commitments-report.ts';
 import { contentDisposition, reportFilename, type FilterNames } from './filename.ts';
 import { describeParamErrors, parseReportParams, reportDay, type ReportFilters } from './filters.ts';
 import type { Queryable } from './scope.ts';
-import { csvStream, type CsvRecord } from './stream.ts';
+import { csvStream, type CsvRow } from './stream.ts';
 import { updateReportRows } from './updates-report.ts';
 
 export type ReportResponseOptions = {
@@ -29,7 +29,7 @@ export async function lookupFilterNames(client: Queryable, filters: ReportFilter
 }
 
 /** The rows of a report, its first batch already read (so a failing query becomes a 500, not a cut-off file). */
-async function primed(rows: AsyncGenerator<CsvRecord[]>): Promise<AsyncIterable<CsvRecord[]>> {
+async function primed(rows: AsyncGenerator<CsvRow[]>): Promise<AsyncIterable<CsvRow[]>> {
   const first = await rows.next();
   return {
     async *[Symbol.asyncIterator]() {

@@ -8,12 +8,6 @@ import { stringify } from 'csv-stringify/sync';
 
 export type CsvRow = string[];
 
-/**
- * A record already written as CSV (cells quoted, joined by commas), without its line break: reports that have
- * PostgreSQL write their cells (lib/csv/sql-cells.ts) pass records on as they come.
- */
-export type CsvRecord = CsvRow | string;
-
 /** The UTF-8 byte order mark, which Excel needs to recognise a CSV file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
 
@@ -55,27 +49,27 @@ function plainRecord(row: CsvRow): string | null {
  * The output is byte-identical to csv-stringify's for any input: tests/csv-format.test.ts and
  * tests/csv-stream.test.ts check that on random cells.
  */
-function csvPieces(rows: readonly CsvRecord[], columns: readonly string[], header: boolean): string[] {
+function csvPieces(rows: readonly CsvRow[], columns: readonly string[], header: boolean): string[] {
   const pieces = header ? [stringify([], { ...STRINGIFY_OPTIONS, header: true, columns: [...columns] })] : [];
   let escaped: CsvRow[] = [];
   for (const row of rows) {
-    const record = typeof row === 'string' ? row : plainRecord(row);
+    const record = plainRecord(row);
     if (record === null) {
-      escaped.push(row as CsvRow);
+      escaped.push(row);
       continue;
     }
     if (escaped.length) {
       pieces.push(stringify(escaped, STRINGIFY_OPTIONS));
       escaped = [];
     }
-    pieces.push(record, '\r\n');
+    pieces.push(`${record}\r\n`);
   }
   if (escaped.length) pieces.push(stringify(escaped, STRINGIFY_OPTIONS));
   return pieces;
 }
 
 /** The CSV text of some rows; with `header`, the header row first. Cells must already be strings. */
-export function formatCsv(rows: readonly CsvRecord[], columns: readonly string[], header: boolean): string {
+export function formatCsv(rows: readonly CsvRow[], columns: readonly string[], header: boolean): string {
   return csvPieces(rows, columns, header).join('');
 }
 
@@ -87,7 +81,7 @@ const CHUNK_BYTES = 256 * 1024;
  * V8 flattens and encodes many small strings far faster than one string of a whole batch (megabytes, often
  * two-byte for the scripts in titles), which cost more than everything else the export does per row.
  */
-export function encodeCsv(rows: readonly CsvRecord[], columns: readonly string[], header: boolean): Buffer[] {
+export function encodeCsv(rows: readonly CsvRow[], columns: readonly string[], header: boolean): Buffer[] {
   const chunks: Buffer[] = [];
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
@@ -116,13 +110,13 @@ export function stringifyCsv(rows: readonly CsvRow[], columns: readonly string[]
  * broken download rather than a file that looks complete).
  */
 export function csvStream(
-  source: AsyncIterable<readonly CsvRecord[]>,
+  source: AsyncIterable<readonly CsvRow[]>,
   columns: readonly string[],
   options: { bom?: boolean } = {},
 ): ReadableStream<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
   let headerSent = false;
-  let prefetched: Promise<IteratorResult<readonly CsvRecord[]>> | null = null;
+  let prefetched: Promise<IteratorResult<readonly CsvRow[]>> | null = null;
 
   const next = () => {
     const pending = prefetched ?? iterator.next();

@@ -18,51 +18,36 @@ import { numberCell, textCell } from './cells.ts';
 import { reportDay, type ReportFilters } from './filters.ts';
 import { StatusReplay } from './previous-status.ts';
 import { and, day, scopeConditions, scopeCte, type Queryable } from './scope.ts';
-import { csvFields, plainField, textField } from './sql-cells.ts';
-import type { CsvRecord } from './stream.ts';
+import type { CsvRow } from './stream.ts';
 
 export const UPDATES_BATCH = 5_000;
 
 /**
  * A row of the batch query, in its column order (arrays, not objects: a million of them are read, and pg builds
- * arrays for less). The record's cells come written by PostgreSQL (./sql-cells.ts): `head` up to the status,
- * `tail` from the reason on; the app adds the previous status between them. `head` starts with the fixed-width
- * observedOn (YYYY-MM-DD) and createdAt (ISO 8601 UTC with milliseconds), which are also the batch cursor.
+ * arrays for less). Dates are YYYY-MM-DD and ISO 8601 UTC, formatted by PostgreSQL: parsing to Date and back costs
+ * more than the query.
  */
 type HistoryRow = [
   id: number,
   commitmentId: number,
   partyId: number | null,
   status: CommitmentStatus,
-  head: string,
-  tail: string,
+  observedOn: string,
+  createdAt: string,
+  reason: string | null,
+  author: string | null,
+  agreement: string,
+  commitment: string,
+  party: string | null,
+  url: string | null,
+  outlet: string | null,
+  reliability: string | null,
+  credibility: number | null,
+  evidenceType: string | null,
+  language: string | null,
+  title: string | null,
+  originalTitle: string | null,
 ];
-
-/** Where the cursor's days sit in `head`: "2025-06-10,2025-06-12T09:30:00.000Z,…". */
-const OBSERVED_ON = [0, 10] as const;
-const CREATED_AT = [11, 35] as const;
-
-const HEAD = csvFields([
-  `to_char(su."observedOn", 'YYYY-MM-DD')`,
-  `to_char(su."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-  textField('u.name'),
-  textField('a.title'),
-  textField('c.title'),
-  textField('p.name'),
-  plainField('su.status'),
-]);
-
-const TAIL = csvFields([
-  textField('su.reason'),
-  textField('e.url'),
-  textField('o.name'),
-  plainField('e.reliability'),
-  plainField('e.credibility'),
-  plainField('e.type'),
-  textField('e.language'),
-  textField('e.title'),
-  textField('e."originalTitle"'),
-]);
 
 type Cursor = { observedOn: string; createdAt: string; id: number };
 
@@ -100,7 +85,11 @@ function readBatch(
   const query = Prisma.sql`
     ${scopeCte(filters)}
     SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
-           ${HEAD} AS head, ${TAIL} AS tail
+           to_char(su."observedOn", 'YYYY-MM-DD') AS observed_on,
+           to_char(su."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+           su.reason, u.name AS author, a.title AS agreement, c.title AS commitment, p.name AS party,
+           e.url, o.name AS outlet, e.reliability::text AS reliability, e.credibility::int AS credibility,
+           e.type::text AS evidence_type, e.language, e.title, e."originalTitle" AS original_title
       FROM "StatusUpdate" su
       JOIN "Commitment" c ON c.id = su."commitmentId"
       JOIN "Agreement" a ON a.id = c."agreementId"
@@ -200,12 +189,34 @@ async function partiesInScope(client: Queryable, filters: ReportFilters): Promis
   return new Set(rows.map((row) => row.id));
 }
 
-/** The records of updates.csv (without the header), a batch at a time, written as CSV. */
+function toCells(row: HistoryRow, previous: CommitmentStatus): CsvRow {
+  return [
+    row[4], // observed on
+    row[5], // created at
+    textCell(row[7]), // author
+    textCell(row[8]), // agreement
+    textCell(row[9]), // commitment
+    textCell(row[10]), // party
+    row[3], // status
+    previous,
+    textCell(row[6]), // reason
+    textCell(row[11]), // url
+    textCell(row[12]), // outlet
+    row[13] ?? '', // reliability
+    numberCell(row[14]), // credibility
+    row[15] ?? '', // evidence type
+    textCell(row[16]), // language
+    textCell(row[17]), // title
+    textCell(row[18]), // original title
+  ];
+}
+
+/** The rows of updates.csv (without the header), a batch at a time. */
 export async function* updateReportRows(
   client: Queryable,
   filters: ReportFilters,
   options: UpdateReportOptions = {},
-): AsyncGenerator<CsvRecord[]> {
+): AsyncGenerator<CsvRow[]> {
   const limit = options.batchSize ?? UPDATES_BATCH;
   const upTo = lastDay(filters, options.now);
   const parties = await partiesInScope(client, filters);
@@ -219,13 +230,12 @@ export async function* updateReportRows(
     // Ask for the next batch before working on this one, so the database and this process work side by side.
     const more = rows.length === limit;
     if (more) {
-      const [id, , , , head] = rows[rows.length - 1];
-      const cursor = { id, observedOn: head.slice(...OBSERVED_ON), createdAt: head.slice(...CREATED_AT) };
-      pending = readBatch(client, pool, filters, upTo, cursor, limit);
+      const [id, , , , observedOn, createdAt] = rows[rows.length - 1];
+      pending = readBatch(client, pool, filters, upTo, { observedOn, createdAt, id }, limit);
       // If the download is abandoned while this runs, nobody awaits it: its failure must not go unhandled.
       pending.catch(() => {});
     }
-    const out: string[] = [];
+    const out: CsvRow[] = [];
     for (const row of rows) {
       const [, commitmentId, partyId, status] = row;
       let state = states.get(commitmentId);
@@ -234,7 +244,7 @@ export async function* updateReportRows(
       state.record(partyId, status);
       if (filters.status && status !== filters.status) continue;
       if (parties && partyId !== null && !parties.has(partyId)) continue;
-      out.push(`${row[4]},${previous},${row[5]}`);
+      out.push(toCells(row, previous));
     }
     if (out.length) yield out;
     if (!more) return;
