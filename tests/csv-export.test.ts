@@ -2,6 +2,7 @@
 // multilingual cells, as-of on the boundary day, the flags of the dashboards, filters, paging and HTTP headers.
 // Every test reads only its own agreement (unique title), since the test database is shared.
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attentionFlags } from '../lib/domain/attention.ts';
@@ -258,25 +259,99 @@ describe('updates.csv', () => {
     expect(await collect(1)).toEqual(await collect(5000));
     expect((await collect(2)).length).toBe(6);
   });
+});
 
-  it('reads the same rows through the pg pool (the app’s fast path) as through Prisma', async () => {
+describe('updates.csv written by PostgreSQL (COPY)', () => {
+  const options = { publicUrl: 'https://pactwatch.example.org', staleAfterDays: 90 };
+  const download = async (query: string, pool?: pg.Pool) => {
+    const response = await csvReportResponse(
+      'updates',
+      new Request(`http://reports.test/reports/updates.csv?${query}`),
+      prisma,
+      { ...options, pool },
+    );
+    expect(response.status).toBe(200);
+    return Buffer.from(await response.arrayBuffer());
+  };
+
+  it('is byte for byte the file written row by row, for every filter', async () => {
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
     try {
-      for (const filters of [
-        { agreement: fixture.agreement.id },
-        { agreement: fixture.agreement.id, status: 'stalled' as const },
-        { agreement: fixture.agreement.id, from: day('2025-06-13'), to: day('2025-06-20') },
-      ] satisfies ReportFilters[]) {
-        const collect = async (options: { pool?: pg.Pool; batchSize: number }) => {
-          const rows: string[][] = [];
-          for await (const batch of updateReportRows(prisma, filters, options)) rows.push(...batch);
-          return rows;
-        };
-        const viaPrisma = await collect({ batchSize: 2 });
-        expect(viaPrisma.length).toBeGreaterThan(0);
-        expect(await collect({ pool, batchSize: 2 })).toEqual(viaPrisma);
-        expect(await collect({ pool, batchSize: 5000 })).toEqual(viaPrisma);
+      const china = fixture.parties.get(
+        [...fixture.parties.keys()].find((name) => name.startsWith('China'))!,
+      )!;
+      const agreement = `agreement=${fixture.agreement.id}`;
+      for (const query of [
+        agreement,
+        `${agreement}&bom=1`,
+        `${agreement}&status=stalled`,
+        `${agreement}&party=${china}`,
+        `${agreement}&from=2025-06-13&to=2025-06-20`,
+        `${agreement}&asOf=2025-06-15`,
+        `${agreement}&from=2030-01-01`,
+      ]) {
+        const rowByRow = await download(query);
+        expect((await download(query, pool)).toString('utf8'), query).toBe(rowByRow.toString('utf8'));
       }
+      expect((await download(agreement)).toString('utf8').split('\r\n').length).toBeGreaterThan(5);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('works out the previous status as the app does, for random histories', async () => {
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    const statuses = [
+      'not_started',
+      'in_progress',
+      'stalled',
+      'partially_fulfilled',
+      'fulfilled',
+      'broken',
+    ] as const;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              commitment: fc.integer({ min: 0, max: 1 }),
+              party: fc.integer({ min: 0, max: 2 }), // 0: the whole commitment
+              status: fc.constantFrom(...statuses),
+              day: fc.integer({ min: 1, max: 6 }),
+              second: fc.integer({ min: 0, max: 3 }),
+            }),
+            { minLength: 1, maxLength: 14 },
+          ),
+          async (history) => {
+            const tag = unique('copy');
+            const own = await createCsvFixture(prisma, {
+              parties: [`A ${tag}`, `B ${tag}`],
+              commitments: [
+                { title: `One ${tag}`, responsible: [`A ${tag}`, `B ${tag}`] },
+                { title: `Two ${tag}`, responsible: [`A ${tag}`, `B ${tag}`] },
+              ],
+            });
+            const commitmentIds = [...own.commitments.values()];
+            const partyIds = [null, own.parties.get(`A ${tag}`)!, own.parties.get(`B ${tag}`)!];
+            await createUpdates(
+              prisma,
+              history.map((entry) => ({
+                commitmentId: commitmentIds[entry.commitment],
+                partyId: partyIds[entry.party],
+                status: entry.status,
+                reason: entry.status === 'stalled' || entry.status === 'broken' ? 'A reason' : null,
+                observedOn: day(`2025-03-0${entry.day}`),
+                createdAt: new Date(`2025-03-10T10:00:0${entry.second}Z`),
+              })),
+            );
+            const query = `agreement=${own.agreement.id}`;
+            expect((await download(query, pool)).toString('utf8')).toBe(
+              (await download(query)).toString('utf8'),
+            );
+          },
+        ),
+        { numRuns: 25 },
+      );
     } finally {
       await pool.end();
     }

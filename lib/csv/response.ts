@@ -6,11 +6,12 @@ import { commitmentReportRows } from './commitments-report.ts';
 import { contentDisposition, reportFilename, type FilterNames } from './filename.ts';
 import { describeParamErrors, parseReportParams, reportDay, type ReportFilters } from './filters.ts';
 import type { Queryable } from './scope.ts';
-import { csvStream, type CsvRow } from './stream.ts';
+import { csvHeader, csvStream, prepended, type CsvRow } from './stream.ts';
+import { updatesCopyStream } from './updates-copy.ts';
 import { updateReportRows } from './updates-report.ts';
 
 export type ReportResponseOptions = {
-  /** The pg pool under `client`, for the updates report's fast path (UpdateReportOptions.pool). */
+  /** The pg pool under `client`: updates.csv is then written by PostgreSQL's COPY (./updates-copy.ts). */
   pool?: pg.Pool;
   /** The public origin for dashboard links; defaults to the request's. */
   publicUrl?: string | null;
@@ -58,12 +59,18 @@ export async function csvReportResponse(
   const { filters, bom } = parsed.request;
   const names = await lookupFilterNames(client, filters);
   const baseUrl = (options.publicUrl ?? url.origin).replace(/\/+$/, '');
-  const rows =
-    kind === 'commitments'
-      ? commitmentReportRows(client, filters, { baseUrl, now, staleAfterDays: options.staleAfterDays })
-      : updateReportRows(client, filters, { now, pool: options.pool });
   const columns = kind === 'commitments' ? COMMITMENT_COLUMNS : UPDATE_COLUMNS;
-  const stream = csvStream(await primed(rows), columns, { bom });
+  let stream: ReadableStream<Uint8Array>;
+  if (kind === 'updates' && options.pool) {
+    // PostgreSQL writes the rows (./updates-copy.ts); the same bytes as the row-by-row report below.
+    stream = prepended(csvHeader(columns, bom), await updatesCopyStream(options.pool, filters, now));
+  } else {
+    const rows =
+      kind === 'commitments'
+        ? commitmentReportRows(client, filters, { baseUrl, now, staleAfterDays: options.staleAfterDays })
+        : updateReportRows(client, filters, { now });
+    stream = csvStream(await primed(rows), columns, { bom });
+  }
   return new Response(stream, {
     status: 200,
     headers: {

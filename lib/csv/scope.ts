@@ -16,14 +16,19 @@ export type CommitmentKey = { agreementTitle: string; agreementId: number; title
 
 export const day = (value: Date) => Prisma.sql`${formatDay(value)}::date`;
 
-/** `WITH RECURSIVE party_scope(id)`: the filter's party and every party under it (as the commitment list does). */
-export function scopeCte(filters: ReportFilters): Prisma.Sql {
-  if (filters.party === undefined) return Prisma.empty;
-  return Prisma.sql`WITH RECURSIVE party_scope(id) AS (
-      SELECT ${filters.party}::int
+/** `party_scope(id)`: the filter's party and every party under it (as the commitment list does). */
+export function partyScopeDefinition(party: number): Prisma.Sql {
+  return Prisma.sql`party_scope(id) AS (
+      SELECT ${party}::int
       UNION
       SELECT p.id FROM "Party" p JOIN party_scope s ON p."parentId" = s.id
     )`;
+}
+
+/** `WITH RECURSIVE party_scope(id)` when the filters name a party; nothing otherwise. */
+export function scopeCte(filters: ReportFilters): Prisma.Sql {
+  if (filters.party === undefined) return Prisma.empty;
+  return Prisma.sql`WITH RECURSIVE ${partyScopeDefinition(filters.party)}`;
 }
 
 /**

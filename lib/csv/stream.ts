@@ -129,14 +129,14 @@ export function csvStream(
       async pull(controller) {
         const result = await next();
         if (result.done) {
-          if (!headerSent) controller.enqueue(start(columns, options.bom));
+          if (!headerSent) controller.enqueue(csvHeader(columns, options.bom));
           controller.close();
           return;
         }
         // Start reading the next batch while this one is encoded and sent.
         prefetched = iterator.next();
         prefetched.catch(() => {}); // reported when awaited; never an unhandled rejection
-        if (!headerSent) controller.enqueue(start(columns, options.bom));
+        if (!headerSent) controller.enqueue(csvHeader(columns, options.bom));
         headerSent = true;
         for (const chunk of encodeCsv(result.value, columns, false)) controller.enqueue(chunk);
       },
@@ -150,6 +150,27 @@ export function csvStream(
 }
 
 /** The first bytes of the file: the byte order mark if asked for, and the header row. */
-function start(columns: readonly string[], bom = false): Buffer {
+export function csvHeader(columns: readonly string[], bom = false): Buffer {
   return Buffer.from((bom ? UTF8_BOM : '') + formatCsv([], columns, true), 'utf8');
+}
+
+/** A stream of `first`, then everything `rest` gives (read only as the consumer asks). */
+export function prepended(first: Uint8Array, rest: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const reader = rest.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(first);
+      },
+      async pull(controller) {
+        const next = await reader.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

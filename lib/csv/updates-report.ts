@@ -1,4 +1,6 @@
-// updates.csv: the follow-up log, one row per status update, of the commitments the filters select.
+// updates.csv: the follow-up log, one row per status update, of the commitments the filters select, read row by
+// row through Prisma. The app serves the same bytes written by PostgreSQL (./updates-copy.ts, much faster); this
+// is the reference they are tested against, and what a client without a pg pool (a transaction, a test) gets.
 //
 // Rows come oldest news first across all commitments: by observedOn, then createdAt, then id (the order of
 // compareUpdates in lib/domain/status.ts), read in keyset batches on the StatusUpdate (observedOn, createdAt, id)
@@ -10,7 +12,6 @@
 // state before `from` is read first, so previous statuses stay right); `status` keeps the updates that recorded
 // it; `party` keeps, of the commitments involving it, the updates on the whole commitment or assessing it (or a
 // party under it). Rows filtered out by status or party still count for the previous status of later rows.
-import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import { compareDays } from '../domain/dates.ts';
@@ -51,15 +52,7 @@ type HistoryRow = [
 
 type Cursor = { observedOn: string; createdAt: string; id: number };
 
-export type UpdateReportOptions = {
-  now?: Date;
-  batchSize?: number;
-  /**
-   * The pg pool under `client` (poolOf in lib/db-client.ts): batches are then read through pg as arrays, without
-   * Prisma's per-row work, about twice as fast. The rows are the same either way (tests/csv-export.test.ts).
-   */
-  pool?: pg.Pool;
-};
+export type UpdateReportOptions = { now?: Date; batchSize?: number };
 
 /** The last day whose updates the report reads: `to` or the report day, whichever is earlier. */
 function lastDay(filters: ReportFilters, now?: Date): Date {
@@ -69,7 +62,6 @@ function lastDay(filters: ReportFilters, now?: Date): Date {
 
 function readBatch(
   client: Queryable,
-  pool: pg.Pool | undefined,
   filters: ReportFilters,
   upTo: Date,
   after: Cursor | null,
@@ -100,7 +92,7 @@ function readBatch(
      WHERE ${and(conditions)}
      ORDER BY su."observedOn", su."createdAt", su.id
      LIMIT ${limit}`;
-  return pool ? readThroughPool(pool, query) : withoutParallelWorkers(client, query);
+  return withoutParallelWorkers(client, query);
 }
 
 /**
@@ -123,30 +115,6 @@ function withoutParallelWorkers(client: Queryable, query: Prisma.Sql): Promise<H
           .then(([, rows]) => rows);
   // Prisma answers objects whose keys are in the SELECT's column order.
   return read.then((rows) => rows.map((row) => Object.values(row) as HistoryRow));
-}
-
-/** The same through a pg connection of the pool: one short transaction, rows as arrays. */
-async function readThroughPool(pool: pg.Pool, query: Prisma.Sql): Promise<HistoryRow[]> {
-  const connection = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await connection.query('BEGIN');
-    await connection.query('SET LOCAL max_parallel_workers_per_gather = 0');
-    const result = await connection.query<HistoryRow>({
-      text: query.text,
-      values: query.values,
-      rowMode: 'array',
-    });
-    await connection.query('COMMIT');
-    return result.rows;
-  } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
-    await connection.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    // A connection that failed mid-transaction is not handed to the next request.
-    connection.release(failure);
-  }
 }
 
 /**
@@ -223,15 +191,14 @@ export async function* updateReportRows(
   const states = filters.from
     ? await stateBefore(client, filters, filters.from)
     : new Map<number, StatusReplay>();
-  const { pool } = options;
-  let pending = readBatch(client, pool, filters, upTo, null, limit);
+  let pending = readBatch(client, filters, upTo, null, limit);
   for (;;) {
     const rows = await pending;
     // Ask for the next batch before working on this one, so the database and this process work side by side.
     const more = rows.length === limit;
     if (more) {
       const [id, , , , observedOn, createdAt] = rows[rows.length - 1];
-      pending = readBatch(client, pool, filters, upTo, { observedOn, createdAt, id }, limit);
+      pending = readBatch(client, filters, upTo, { observedOn, createdAt, id }, limit);
       // If the download is abandoned while this runs, nobody awaits it: its failure must not go unhandled.
       pending.catch(() => {});
     }

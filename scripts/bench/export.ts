@@ -1,43 +1,25 @@
 // updates.csv over all rows, through the app, against PostgreSQL's own COPY of the same SELECT.
 //
-// The SELECT is not copied by hand: updateReportRows (lib/csv/updates-report.ts) is run against a stand-in
-// client that records the first query it is given (the first keyset batch of an unfiltered report) and
-// answers with no rows. Without its LIMIT, that query is the whole report in the report's order; psql's
-// `\copy (…) to '/dev/null' with csv` runs it as `COPY … TO STDOUT` and discards the bytes, the fastest any
-// export of those rows could be.
+// The app has PostgreSQL write the report with `COPY (SELECT …) TO STDOUT` (lib/csv/updates-copy.ts) and passes
+// the bytes on, adding the header and CRLF line ends. The baseline is that SELECT, built by the same function,
+// run by psql's `\copy (…) to '/dev/null' with csv` (COPY … TO STDOUT, bytes discarded): the export's own query
+// with nothing of the app around it. docs/bench.md also gives a plain SELECT of the same rows' columns for scale.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Prisma } from '../../lib/generated/prisma/client.ts';
 import { parseReportParams } from '../../lib/csv/filters.ts';
-import type { Queryable } from '../../lib/csv/scope.ts';
-import { updateReportRows } from '../../lib/csv/updates-report.ts';
+import { updatesCopySelect } from '../../lib/csv/updates-copy.ts';
 import { residentBytes } from './app.ts';
 import { round } from './measure.ts';
 
 export type ExportSelect = { text: string; values: unknown[] };
 
-/** The report's SELECT with its parameters, as the app would send it for GET /reports/updates.csv (no filters). */
+/** The report's SELECT with its parameters, as the app sends it inside COPY for GET /reports/updates.csv. */
 export async function updatesReportSelect(now = new Date()): Promise<ExportSelect> {
   const parsed = parseReportParams(new URLSearchParams(), now);
   if (!parsed.ok) throw new Error('the report refused an empty query string');
-  let recorded: Prisma.Sql | null = null;
-  const recorder = {
-    $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
-      recorded ??= Array.isArray(query)
-        ? Prisma.sql(query as TemplateStringsArray, ...values)
-        : (query as Prisma.Sql);
-      return [];
-    }) as unknown as Queryable['$queryRaw'],
-  } as Queryable;
-  for await (const batch of updateReportRows(recorder, parsed.request.filters, { now })) void batch;
-  const sql = recorded as Prisma.Sql | null;
-  if (!sql) throw new Error('updateReportRows sent no query');
-  // The batch size is the last parameter: drop `LIMIT $n`, keep everything else as the app sends it.
-  const limit = /\s+LIMIT\s+\$(\d+)\s*$/.exec(sql.text);
-  if (!limit || Number(limit[1]) !== sql.values.length)
-    throw new Error(`unexpected report query shape:\n${sql.text}`);
-  return { text: sql.text.slice(0, limit.index), values: sql.values.slice(0, -1) };
+  const sql = updatesCopySelect(parsed.request.filters, now);
+  return { text: sql.text, values: sql.values };
 }
 
 function literal(value: unknown): string {
