@@ -17,9 +17,9 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { Prisma } from '../generated/prisma/client.ts';
-import { compareDays } from '../domain/dates.ts';
-import { reportDay, type ReportFilters } from './filters.ts';
+import type { ReportFilters } from './filters.ts';
 import { and, day, partyScopeDefinition, scopeConditions } from './scope.ts';
+import { lastDay, UPDATE_JOINS } from './updates-report.ts';
 
 /** The first characters neutraliseCell prefixes with a quote, as SQL literals. */
 const TRIGGERS = Prisma.raw(
@@ -30,12 +30,6 @@ const TRIGGERS = Prisma.raw(
 function text(column: string): Prisma.Sql {
   const value = Prisma.raw(column);
   return Prisma.sql`NULLIF(CASE WHEN left(${value}, 1) IN (${TRIGGERS}) THEN '''' || ${value} ELSE ${value} END, '')`;
-}
-
-/** The last day whose updates the report reads (as in ./updates-report.ts). */
-function lastDay(filters: ReportFilters, now?: Date): Date {
-  const reportOn = reportDay(filters, now);
-  return filters.to && compareDays(filters.to, reportOn) < 0 ? filters.to : reportOn;
 }
 
 /**
@@ -84,12 +78,7 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
            ${text('e.language')}, ${text('e.title')}, ${text('e."originalTitle"')}
       FROM replayed r
       JOIN "StatusUpdate" su ON su.id = r.id
-      JOIN "Commitment" c ON c.id = su."commitmentId"
-      JOIN "Agreement" a ON a.id = c."agreementId"
-      LEFT JOIN "Party" p ON p.id = su."partyId"
-      LEFT JOIN "User" u ON u.id = su."authorId"
-      LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
-      LEFT JOIN "Outlet" o ON o.id = e."outletId"
+      ${UPDATE_JOINS}
      WHERE ${and(shown)}
      ORDER BY su."observedOn", su."createdAt", su.id`;
 }

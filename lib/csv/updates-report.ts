@@ -54,8 +54,17 @@ type Cursor = { observedOn: string; createdAt: string; id: number };
 
 export type UpdateReportOptions = { now?: Date; batchSize?: number };
 
+/** What a row of the report names, joined to `"StatusUpdate" su` (updates-copy.ts writes the same columns). */
+export const UPDATE_JOINS = Prisma.sql`
+      JOIN "Commitment" c ON c.id = su."commitmentId"
+      JOIN "Agreement" a ON a.id = c."agreementId"
+      LEFT JOIN "Party" p ON p.id = su."partyId"
+      LEFT JOIN "User" u ON u.id = su."authorId"
+      LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
+      LEFT JOIN "Outlet" o ON o.id = e."outletId"`;
+
 /** The last day whose updates the report reads: `to` or the report day, whichever is earlier. */
-function lastDay(filters: ReportFilters, now?: Date): Date {
+export function lastDay(filters: ReportFilters, now?: Date): Date {
   const reportOn = reportDay(filters, now);
   return filters.to && compareDays(filters.to, reportOn) < 0 ? filters.to : reportOn;
 }
@@ -83,12 +92,7 @@ function readBatch(
            e.url, o.name AS outlet, e.reliability::text AS reliability, e.credibility::int AS credibility,
            e.type::text AS evidence_type, e.language, e.title, e."originalTitle" AS original_title
       FROM "StatusUpdate" su
-      JOIN "Commitment" c ON c.id = su."commitmentId"
-      JOIN "Agreement" a ON a.id = c."agreementId"
-      LEFT JOIN "Party" p ON p.id = su."partyId"
-      LEFT JOIN "User" u ON u.id = su."authorId"
-      LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
-      LEFT JOIN "Outlet" o ON o.id = e."outletId"
+      ${UPDATE_JOINS}
      WHERE ${and(conditions)}
      ORDER BY su."observedOn", su."createdAt", su.id
      LIMIT ${limit}`;
