@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attentionFlags } from '../lib/domain/attention.ts';
 import { toDay, today } from '../lib/domain/dates.ts';
+import { requiresReason, STATUSES } from '../lib/domain/status.ts';
 import { restoreCell } from '../lib/csv/cells.ts';
 import { COMMITMENT_COLUMNS, UPDATE_COLUMNS } from '../lib/csv/columns.ts';
 import { commitmentReportRows, countCommitmentReport } from '../lib/csv/commitments-report.ts';
@@ -301,14 +302,8 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
 
   it('works out the previous status as the app does, for random histories', async () => {
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
-    const statuses = [
-      'not_started',
-      'in_progress',
-      'stalled',
-      'partially_fulfilled',
-      'fulfilled',
-      'broken',
-    ] as const;
+    // Every status an update can record (no_evidence is only where nothing was logged yet).
+    const statuses = STATUSES.filter((status) => status !== 'no_evidence');
     try {
       await fc.assert(
         fc.asyncProperty(
@@ -339,7 +334,7 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
                 commitmentId: commitmentIds[entry.commitment],
                 partyId: partyIds[entry.party],
                 status: entry.status,
-                reason: entry.status === 'stalled' || entry.status === 'broken' ? 'A reason' : null,
+                reason: requiresReason(entry.status) ? 'A reason' : null,
                 observedOn: day(`2025-03-0${entry.day}`),
                 createdAt: new Date(`2025-03-10T10:00:0${entry.second}Z`),
               })),

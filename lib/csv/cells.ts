@@ -15,7 +15,22 @@
 import type { DatePrecision } from '../generated/prisma/enums.ts';
 import { formatDay } from '../domain/dates.ts';
 
-const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', "'"]);
+/** The first characters that get the prefix (lib/csv/updates-copy.ts writes the same rule in SQL). */
+export const FORMULA_TRIGGERS = [
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+  "'",
+] as const;
+
+const TRIGGERS = new Set<string>(FORMULA_TRIGGERS);
 
 /** A text cell as written to the file: prefixed with ' when a spreadsheet could read it as a formula. */
 export function neutraliseCell(value: string): string {

@@ -17,13 +17,16 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { Prisma } from '../generated/prisma/client.ts';
+import { FORMULA_TRIGGERS } from './cells.ts';
 import type { ReportFilters } from './filters.ts';
 import { and, day, partyScopeDefinition, scopeConditions } from './scope.ts';
 import { lastDay, UPDATE_JOINS } from './updates-report.ts';
 
-/** The first characters neutraliseCell prefixes with a quote, as SQL literals. */
+/** neutraliseCell's trigger characters as SQL literals (tab and CR as escapes, a quote doubled). */
 const TRIGGERS = Prisma.raw(
-  ["'='", "'+'", "'-'", "'@'", "E'\\t'", "E'\\r'", "'＝'", "'＋'", "'－'", "'＠'", "''''"].join(', '),
+  FORMULA_TRIGGERS.map((char) =>
+    char === '\t' ? "E'\\t'" : char === '\r' ? "E'\\r'" : `'${char.replaceAll("'", "''")}'`,
+  ).join(', '),
 );
 
 /** textCell in SQL: neutralised, and NULL for an empty text (COPY writes NULL as an empty field). */

@@ -23,34 +23,30 @@ import type { CsvRow } from './stream.ts';
 
 export const UPDATES_BATCH = 5_000;
 
-/**
- * A row of the batch query, in its column order (arrays, not objects: a million of them are read, and pg builds
- * arrays for less). Dates are YYYY-MM-DD and ISO 8601 UTC, formatted by PostgreSQL: parsing to Date and back costs
- * more than the query.
- */
-type HistoryRow = [
-  id: number,
-  commitmentId: number,
-  partyId: number | null,
-  status: CommitmentStatus,
-  observedOn: string,
-  createdAt: string,
-  reason: string | null,
-  author: string | null,
-  agreement: string,
-  commitment: string,
-  party: string | null,
-  url: string | null,
-  outlet: string | null,
-  reliability: string | null,
-  credibility: number | null,
-  evidenceType: string | null,
-  language: string | null,
-  title: string | null,
-  originalTitle: string | null,
-];
+type HistoryRow = {
+  id: number;
+  commitment_id: number;
+  party_id: number | null;
+  status: CommitmentStatus;
+  /** YYYY-MM-DD and ISO 8601 UTC, formatted by PostgreSQL: parsing to Date and back costs more than the query. */
+  observed_on: string;
+  created_at: string;
+  reason: string | null;
+  author: string | null;
+  agreement: string;
+  commitment: string;
+  party: string | null;
+  url: string | null;
+  outlet: string | null;
+  reliability: string | null;
+  credibility: number | null;
+  evidence_type: string | null;
+  language: string | null;
+  title: string | null;
+  original_title: string | null;
+};
 
-type Cursor = { observedOn: string; createdAt: string; id: number };
+type Cursor = Pick<HistoryRow, 'observed_on' | 'created_at' | 'id'>;
 
 export type UpdateReportOptions = { now?: Date; batchSize?: number };
 
@@ -81,7 +77,7 @@ function readBatch(
   if (filters.from) conditions.push(Prisma.sql`su."observedOn" >= ${day(filters.from)}`);
   if (after) {
     conditions.push(Prisma.sql`(su."observedOn", su."createdAt", su.id) >
-      (${after.observedOn}::date, ${after.createdAt}::timestamptz, ${after.id}::int)`);
+      (${after.observed_on}::date, ${after.created_at}::timestamptz, ${after.id}::int)`);
   }
   const query = Prisma.sql`
     ${scopeCte(filters)}
@@ -108,17 +104,15 @@ function readBatch(
  */
 function withoutParallelWorkers(client: Queryable, query: Prisma.Sql): Promise<HistoryRow[]> {
   const full = client as Partial<Pick<PrismaClient, '$transaction' | '$executeRaw'>> & Queryable;
-  const read =
-    typeof full.$transaction !== 'function' || typeof full.$executeRaw !== 'function'
-      ? client.$queryRaw<Record<string, unknown>[]>(query)
-      : full
-          .$transaction([
-            full.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
-            full.$queryRaw<Record<string, unknown>[]>(query),
-          ])
-          .then(([, rows]) => rows);
-  // Prisma answers objects whose keys are in the SELECT's column order.
-  return read.then((rows) => rows.map((row) => Object.values(row) as HistoryRow));
+  if (typeof full.$transaction !== 'function' || typeof full.$executeRaw !== 'function') {
+    return client.$queryRaw<HistoryRow[]>(query);
+  }
+  return full
+    .$transaction([
+      full.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
+      full.$queryRaw<HistoryRow[]>(query),
+    ])
+    .then(([, rows]) => rows);
 }
 
 /**
@@ -163,23 +157,23 @@ async function partiesInScope(client: Queryable, filters: ReportFilters): Promis
 
 function toCells(row: HistoryRow, previous: CommitmentStatus): CsvRow {
   return [
-    row[4], // observed on
-    row[5], // created at
-    textCell(row[7]), // author
-    textCell(row[8]), // agreement
-    textCell(row[9]), // commitment
-    textCell(row[10]), // party
-    row[3], // status
+    row.observed_on,
+    row.created_at,
+    textCell(row.author),
+    textCell(row.agreement),
+    textCell(row.commitment),
+    textCell(row.party),
+    row.status,
     previous,
-    textCell(row[6]), // reason
-    textCell(row[11]), // url
-    textCell(row[12]), // outlet
-    row[13] ?? '', // reliability
-    numberCell(row[14]), // credibility
-    row[15] ?? '', // evidence type
-    textCell(row[16]), // language
-    textCell(row[17]), // title
-    textCell(row[18]), // original title
+    textCell(row.reason),
+    textCell(row.url),
+    textCell(row.outlet),
+    row.reliability ?? '',
+    numberCell(row.credibility),
+    row.evidence_type ?? '',
+    textCell(row.language),
+    textCell(row.title),
+    textCell(row.original_title),
   ];
 }
 
@@ -201,20 +195,18 @@ export async function* updateReportRows(
     // Ask for the next batch before working on this one, so the database and this process work side by side.
     const more = rows.length === limit;
     if (more) {
-      const [id, , , , observedOn, createdAt] = rows[rows.length - 1];
-      pending = readBatch(client, filters, upTo, { observedOn, createdAt, id }, limit);
+      pending = readBatch(client, filters, upTo, rows[rows.length - 1], limit);
       // If the download is abandoned while this runs, nobody awaits it: its failure must not go unhandled.
       pending.catch(() => {});
     }
     const out: CsvRow[] = [];
     for (const row of rows) {
-      const [, commitmentId, partyId, status] = row;
-      let state = states.get(commitmentId);
-      if (!state) states.set(commitmentId, (state = new StatusReplay()));
-      const previous = state.previous(partyId);
-      state.record(partyId, status);
-      if (filters.status && status !== filters.status) continue;
-      if (parties && partyId !== null && !parties.has(partyId)) continue;
+      let state = states.get(row.commitment_id);
+      if (!state) states.set(row.commitment_id, (state = new StatusReplay()));
+      const previous = state.previous(row.party_id);
+      state.record(row.party_id, row.status);
+      if (filters.status && row.status !== filters.status) continue;
+      if (parties && row.party_id !== null && !parties.has(row.party_id)) continue;
       out.push(toCells(row, previous));
     }
     if (out.length) yield out;

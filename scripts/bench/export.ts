@@ -8,33 +8,22 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseReportParams } from '../../lib/csv/filters.ts';
-import { updatesCopySelect } from '../../lib/csv/updates-copy.ts';
+import { escapeLiteral } from 'pg';
+import { inlineParameters, updatesCopySelect } from '../../lib/csv/updates-copy.ts';
 import { residentBytes } from './app.ts';
 import { round } from './measure.ts';
 
-export type ExportSelect = { text: string; values: unknown[] };
-
-/** The report's SELECT with its parameters, as the app sends it inside COPY for GET /reports/updates.csv. */
-export async function updatesReportSelect(now = new Date()): Promise<ExportSelect> {
+/**
+ * The report's SELECT as the app sends it inside COPY for GET /reports/updates.csv (no filters), its parameters
+ * written in as the app writes them, on one line (psql's \copy takes the rest of its line).
+ */
+export async function updatesReportSelect(now = new Date()): Promise<string> {
   const parsed = parseReportParams(new URLSearchParams(), now);
   if (!parsed.ok) throw new Error('the report refused an empty query string');
-  const sql = updatesCopySelect(parsed.request.filters, now);
-  return { text: sql.text, values: sql.values };
-}
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return `'${value.toISOString()}'`;
-  return `'${String(value).replaceAll("'", "''")}'`;
-}
-
-/** The SELECT with its parameters written in, on one line (psql's \copy takes the rest of its line). */
-export function inlineSelect(select: ExportSelect): string {
-  return select.text
-    .replace(/\$(\d+)/g, (_, index: string) => literal(select.values[Number(index) - 1]))
-    .replace(/\s*\n\s*/g, ' ');
+  return inlineParameters(updatesCopySelect(parsed.request.filters, now), escapeLiteral).replace(
+    /\s*\n\s*/g,
+    ' ',
+  );
 }
 
 /** Counts CSV records (outside quotes, a LF ends one) as chunks arrive. */
@@ -146,8 +135,8 @@ export async function downloadExport(options: {
 export type CopyResult = { rows: number; seconds: number; rowsPerSec: number };
 
 /** `\copy (select) to '/dev/null' with csv` through psql, timed from spawn to exit. */
-export async function copyBaseline(databaseUrl: string, select: ExportSelect): Promise<CopyResult> {
-  const command = `\\copy (${inlineSelect(select)}) to '/dev/null' with csv`;
+export async function copyBaseline(databaseUrl: string, select: string): Promise<CopyResult> {
+  const command = `\\copy (${select}) to '/dev/null' with csv`;
   const started = performance.now();
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-d', databaseUrl, '-c', command], {

@@ -1,3 +1,0 @@
-import { updatesReportSelect, inlineSelect } from '../export.ts';
-const s = await updatesReportSelect();
-console.log(inlineSelect(s));
