@@ -14,7 +14,5 @@ export default defineConfig({
     setupFiles: ['tests/support/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // PGlite answers one query at a time and every file shares the run's database.
-    fileParallelism: process.env.TEST_FILE_PARALLELISM !== 'false',
   },
 });

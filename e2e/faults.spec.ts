@@ -18,43 +18,19 @@ import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { DATABASE_UNAVAILABLE } from '../lib/db-errors.ts';
 import { migrate } from '../lib/migrations.ts';
 import {
-  embeddedDatabaseUrl,
+  embeddedDatabaseUrlFor,
   startEmbeddedDatabase,
   type EmbeddedDatabase,
 } from '../scripts/lib/embedded-db.ts';
 import { spawnChild, stopChild, waitForHttp, waitUntil, type Child } from '../scripts/lib/process.ts';
 import { freePort, killEmbeddedDatabase, killProcessesWithEnv } from '../tests/faults/processes.ts';
+import { collectOutput, DIST_DIR, NEXT_BIN, npmStart, ROOT, type Instance } from './support/app-process.ts';
 import { expect, test } from './support/fixtures.ts';
 import { clientIp, createUser, signInRequest, type E2EUser } from './support/users.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
-const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-test';
 
 // The shared app's fixtures are not needed: these tests sign in to apps of their own.
 test.use({ signedInAs: null });
 test.describe.configure({ mode: 'serial' });
-
-type Output = { text: () => string; lines: () => Record<string, unknown>[] };
-
-function collectOutput(child: Child, label: string): Output {
-  let text = '';
-  const append = (chunk: Buffer) => {
-    text += chunk.toString();
-    if (process.env.FAULTS_VERBOSE) process.stdout.write(`[${label}] ${chunk.toString()}`);
-  };
-  child.process.stdout?.on('data', append);
-  child.process.stderr?.on('data', append);
-  return {
-    text: () => text,
-    // Next prints some lines of its own ("▲ Next.js", "✓ Ready"); ours are the JSON ones.
-    lines: () =>
-      text
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
 
 async function withPrisma<T>(url: string, fn: (prisma: PrismaClient) => Promise<T>): Promise<T> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
@@ -84,13 +60,12 @@ test('the database goes away: 503 and a clear screen while it is down, recovery 
 }) => {
   test.setTimeout(300_000);
   const tmp = await mkdtemp(path.join(tmpdir(), 'pactwatch-e2e-faults-'));
-  const dataDir = path.join(tmp, 'pglite');
+  const dataDir = path.join(tmp, 'postgres');
   const databasePort = await freePort();
   const appPort = await freePort();
   const appUrl = `http://127.0.0.1:${appPort}`;
   const secret = randomBytes(32).toString('base64');
-  const start = () =>
-    startEmbeddedDatabase({ dataDir, port: databasePort, maxConnections: 8, timeoutMs: 180_000 });
+  const start = () => startEmbeddedDatabase({ dataDir, port: databasePort, timeoutMs: 180_000 });
   let database: EmbeddedDatabase | undefined;
   let app: Child | undefined;
   let context: BrowserContext | undefined;
@@ -218,8 +193,6 @@ test('the database goes away: 503 and a clear screen while it is down, recovery 
 
 // ---- SIGTERM --------------------------------------------------------------------------------------------
 
-type Instance = { child: Child; output: Output };
-
 /**
  * True when a request on a new connection fails. A new connection each time: a keep-alive one opened before the
  * signal would still be served, which says nothing about whether the server still accepts.
@@ -233,25 +206,6 @@ function connectionRefused(url: string): Promise<boolean> {
     request.on('timeout', () => request.destroy(new Error('no answer')));
     request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
-}
-
-async function npmStart(env: NodeJS.ProcessEnv): Promise<Instance> {
-  // Own process group, so a failed run can be cleaned up whole; the clean stop signals npm alone, as
-  // `docker stop` or a service manager would.
-  const child = spawnChild('npm start', 'npm', ['start'], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = collectOutput(child, 'npm start');
-  await waitUntil('`npm start` to be ready', async () => /ready on http:\/\/\S+/.test(output.text()), {
-    timeoutMs: 240_000,
-    intervalMs: 300,
-    abort: child.exited,
-    abortMessage: () => `npm start exited before it was ready:\n${output.text().slice(-3000)}`,
-  });
-  return { child, output };
 }
 
 async function tableCounts(url: string): Promise<Record<string, number>> {
@@ -276,14 +230,13 @@ test('SIGTERM to `npm start`: the in-flight export completes, the database close
   test.setTimeout(420_000);
   const tmp = await mkdtemp(path.join(tmpdir(), 'pactwatch-e2e-sigterm-'));
   const appPort = await freePort();
-  const pglitePort = await freePort();
+  const databasePort = await freePort();
   const appUrl = `http://127.0.0.1:${appPort}`;
-  const databaseUrl = embeddedDatabaseUrl(pglitePort);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(appPort),
     HOSTNAME: '127.0.0.1',
-    PGLITE_PORT: String(pglitePort),
+    PACTWATCH_DB_PORT: String(databasePort),
     PACTWATCH_DATA_DIR: tmp,
     NEXT_DIST_DIR: DIST_DIR,
   };
@@ -294,6 +247,7 @@ test('SIGTERM to `npm start`: the in-flight export completes, the database close
   let instance: Instance | undefined;
   try {
     instance = await npmStart(env);
+    const databaseUrl = await embeddedDatabaseUrlFor(path.join(tmp, 'postgres'), databasePort);
     // Enough history that the export is still streaming when the signal comes (the client also reads slowly).
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -375,11 +329,11 @@ test('SIGTERM to `npm start`: the in-flight export completes, the database close
     expect(stopLog, 'nothing had to be killed').not.toMatch(/did not stop within|killing it/);
     expect(stopLog).toMatch(/\[pactwatch\] stopped\b/);
     expect(exit).toEqual({ code: 0, signal: null });
-    // The embedded database closed its data directory itself (pglite-server logs this after PGlite's close()).
-    const databaseLog = await readFile(path.join(tmp, 'pglite.log'), 'utf8');
-    expect(databaseLog.trimEnd().split('\n').at(-1)).toBe('Server stopped');
+    // The embedded database shut down cleanly (PostgreSQL's last line after a fast shutdown's checkpoint).
+    const databaseLog = await readFile(path.join(tmp, 'postgres.log'), 'utf8');
+    expect(databaseLog.trimEnd().split('\n').at(-1)).toMatch(/database system is shut down$/);
     expect(
-      await stat(path.join(tmp, 'pglite.pid')).then(
+      await stat(path.join(tmp, 'postgres', 'postmaster.pid')).then(
         () => true,
         () => false,
       ),

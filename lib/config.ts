@@ -6,7 +6,7 @@ export function databaseUrl(): string {
   return url;
 }
 
-/** Pool size per server process. The embedded PGlite server drops connections past its `-m`, so keep below it. */
+/** Pool size per server process (the same on the embedded server, which accepts PostgreSQL's default 100). */
 export function poolMax(): number {
   return Number(process.env.DATABASE_POOL_MAX ?? 5);
 }

@@ -99,16 +99,6 @@ export async function migrate(
       if (applied.has(migration.name)) continue;
       await client.query('BEGIN');
       try {
-        // On PGlite every connection shares one session, so the advisory lock excludes nobody; its transactions
-        // do exclude each other, so look again inside ours: another runner may have applied it meanwhile.
-        const again = await client.query(
-          'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL',
-          [migration.name],
-        );
-        if (again.rowCount) {
-          await client.query('COMMIT');
-          continue;
-        }
         log(`applying migration ${migration.name}`);
         const id = randomUUID();
         await client.query(

@@ -3,7 +3,7 @@
 // everything exited cleanly; starts it again and stops it while the embedded database is still starting; then
 // starts it a third time and checks the data survived and was not seeded twice.
 //
-//   npx tsx scripts/smoke.ts        (PORT and PGLITE_PORT default to 3100 and 54339, away from a dev's `npm start`)
+//   npx tsx scripts/smoke.ts        (PORT and PACTWATCH_DB_PORT default to 3100 and 54339, away from a dev's `npm start`)
 //
 // Builds the app first if `<NEXT_DIST_DIR or .next>/BUILD_ID` is missing, exactly as `npm start` does.
 // SMOKE_REUSE_BUILD=.next-test serves an existing build instead (CI's, from `npm test`, made from the same
@@ -11,12 +11,12 @@
 // `npm start` builds anyway.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { embeddedDatabaseUrl } from './lib/embedded-db.ts';
+import { embeddedDatabaseUrlFor } from './lib/embedded-db.ts';
 import {
   describeExit,
   isPortInUse,
@@ -29,7 +29,7 @@ import {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP_PORT = Number(process.env.PORT ?? 3100);
-const PGLITE_PORT = Number(process.env.PGLITE_PORT ?? 54339);
+const DB_PORT = Number(process.env.PACTWATCH_DB_PORT ?? 54339);
 /** A dist folder (relative to the repository, as next.config.ts takes it) to serve instead of building. */
 const REUSE_BUILD = process.env.SMOKE_REUSE_BUILD || undefined;
 /** The first start may build the app (minutes on two cores) and initialise the database. */
@@ -64,7 +64,7 @@ async function startPactwatch(
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(APP_PORT),
-    PGLITE_PORT: String(PGLITE_PORT),
+    PACTWATCH_DB_PORT: String(DB_PORT),
     PACTWATCH_DATA_DIR: dataDir,
   };
   // The point is the embedded database, whatever the caller's environment says.
@@ -99,7 +99,7 @@ async function startPactwatch(
 
 /**
  * SIGTERM to npm, then expect exit code 0 and nothing left behind: no server on either port, no process of
- * this run (the app, pglite-server) and no pid file on the data directory.
+ * this run (the app, PostgreSQL) and no postmaster.pid in the cluster's directory.
  */
 async function stopCleanly(instance: Instance, dataDir: string): Promise<void> {
   instance.child.process.kill('SIGTERM');
@@ -112,13 +112,17 @@ async function stopCleanly(instance: Instance, dataDir: string): Promise<void> {
   check(exit.code === 0, `npm start ${describeExit(exit)} after SIGTERM; expected a clean exit (0)`);
   check(/\[pactwatch\] stopped\b/.test(instance.output()), 'start.ts did not report "stopped"');
   check(!(await isPortInUse(APP_PORT)), `something still listens on the app port ${APP_PORT}`);
-  check(!(await isPortInUse(PGLITE_PORT)), `something still listens on the database port ${PGLITE_PORT}`);
+  check(!(await isPortInUse(DB_PORT)), `something still listens on the database port ${DB_PORT}`);
   const leftovers = processesOf(dataDir);
   check(
     leftovers.length === 0,
     `processes left behind:\n${leftovers.map(({ pid, args }) => `${pid} ${args}`).join('\n')}`,
   );
-  check(!existsSync(path.join(dataDir, 'pglite.pid')), 'the embedded database left its pid file behind');
+  check(!existsSync(pidFileOf(dataDir)), 'the embedded database left its postmaster.pid behind');
+}
+
+function pidFileOf(dataDir: string): string {
+  return path.join(dataDir, 'postgres', 'postmaster.pid');
 }
 
 type Proc = { pid: number; args: string };
@@ -126,7 +130,7 @@ type Proc = { pid: number; args: string };
 /**
  * The processes of an `npm start` on `dataDir`. On Linux, every process whose environment has our
  * PACTWATCH_DATA_DIR: start.ts passes its environment to the app and the database, and the app's command line
- * (`next-server`) names no data directory. Elsewhere, those whose command line mentions it (pglite-server's).
+ * (`next-server`) names no data directory. Elsewhere, those whose command line mentions it (postgres -D …).
  */
 function processesOf(dataDir: string): Proc[] {
   if (!existsSync('/proc/self/environ')) {
@@ -280,8 +284,10 @@ async function runSteps(): Promise<void> {
   }
 }
 
-async function countSeededRows(): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: embeddedDatabaseUrl(PGLITE_PORT) });
+async function countSeededRows(dataDir: string): Promise<Record<string, number>> {
+  const client = new pg.Client({
+    connectionString: await embeddedDatabaseUrlFor(path.join(dataDir, 'postgres'), DB_PORT),
+  });
   await client.connect();
   try {
     const counts: Record<string, number> = {};
@@ -298,8 +304,8 @@ async function countSeededRows(): Promise<Record<string, number>> {
 // ---- the scenario ---------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  for (const port of [APP_PORT, PGLITE_PORT]) {
-    check(!(await isPortInUse(port)), `port ${port} is in use; free it or set PORT / PGLITE_PORT`);
+  for (const port of [APP_PORT, DB_PORT]) {
+    check(!(await isPortInUse(port)), `port ${port} is in use; free it or set PORT / PACTWATCH_DB_PORT`);
   }
   if (REUSE_BUILD) {
     check(
@@ -326,17 +332,17 @@ async function main(): Promise<void> {
     const printed = first.output().match(demoPattern);
     if (printed) demoLogin = { email: printed[1], password: printed[2] };
     await runSteps();
-    const before = await countSeededRows();
+    const before = await countSeededRows(dataDir);
     say(`rows: ${JSON.stringify(before)}`);
     check(before.Commitment >= 8, `expected at least 8 seeded commitments, found ${before.Commitment}`);
     await stopCleanly(first, dataDir);
     say('ok: stopped cleanly on SIGTERM, nothing left running');
 
-    // The pid file appears as pglite-server is spawned: it has not opened the data yet, the least ready moment.
+    // postmaster.pid appears as PostgreSQL starts, before it accepts connections: the least ready moment.
     say('start again, stop while the embedded database is starting…');
     const interrupted = await startPactwatch(dataDir, RESTART_TIMEOUT_MS, {
       description: 'the embedded database to be spawned',
-      holds: () => existsSync(path.join(dataDir, 'pglite.pid')),
+      holds: () => existsSync(pidFileOf(dataDir)),
     });
     await stopCleanly(interrupted, dataDir);
     check(
@@ -345,13 +351,22 @@ async function main(): Promise<void> {
     );
     say('ok: stopped cleanly mid-start, nothing left running');
 
+    // An earlier version's PGlite data: mentioned, never touched.
+    const oldData = path.join(dataDir, 'pglite');
+    await mkdir(oldData);
     say('second start (same data)…');
     const second = await startPactwatch(dataDir, RESTART_TIMEOUT_MS);
+    check(
+      /found .*pglite.*no longer used/.test(second.output()),
+      'the start did not mention the PGlite data',
+    );
+    check(existsSync(oldData), 'the start removed the PGlite data directory');
+    say('ok: the PGlite data of an earlier version is mentioned and kept');
     say(`ready after ${(second.startedInMs / 1000).toFixed(1)} s`);
     check(!/loading the seed/.test(second.output()), 'the second start seeded again');
     check(!/password:/.test(second.output()), 'the second start printed a password again');
     await runSteps();
-    const after = await countSeededRows();
+    const after = await countSeededRows(dataDir);
     check(
       JSON.stringify(after) === JSON.stringify(before),
       `row counts changed across the restart: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,

@@ -1,5 +1,5 @@
 // `npm start`: everything a newcomer needs to see Pactwatch running, with or without a PostgreSQL server.
-// With no DATABASE_URL it runs the embedded database (pglite-server) as a child process; either way it builds
+// With no DATABASE_URL it runs the embedded PostgreSQL as a child process; either way it builds
 // the app on first start, migrates, seeds a fresh database, serves with `next start` and, on Ctrl-C or SIGTERM,
 // stops the app first and the database last so no request sees the database vanish.
 //
@@ -20,21 +20,12 @@ import { ensureAuthSecret } from './lib/secret.ts';
 
 const NEXT_BIN = fileURLToPath(new URL('../node_modules/.bin/next', import.meta.url));
 
-/** pglite-server drops connections past this many. */
-const EMBEDDED_MAX_CONNECTIONS = 8;
-/**
- * Connections the app's pool leaves free on the embedded server: one for this script's own migrate/seed
- * connections (closed before the app starts, but nothing should depend on that order) and one so a developer
- * can run `npm run db:migrate`, `db:seed` or psql while the app is up.
- */
-const RESERVED_CONNECTIONS = 2;
-
 type Config = {
   port: number;
   hostname: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
-  pglitePort: number;
+  dbPort: number;
   distDir: string;
 };
 
@@ -44,7 +35,7 @@ function readConfig(env = process.env): Config {
     hostname: env.HOSTNAME || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.PACTWATCH_DATA_DIR ?? '.data'),
-    pglitePort: Number(env.PGLITE_PORT ?? 54329),
+    dbPort: Number(env.PACTWATCH_DB_PORT ?? 54329),
     // next.config.ts reads the same variable.
     distDir: env.NEXT_DIST_DIR ?? '.next',
   };
@@ -127,7 +118,7 @@ async function buildIfNeeded(config: Config): Promise<void> {
 }
 
 /** Starts the embedded database, or checks the configured one answers; returns its connection string. */
-type ProvidedDatabase = { url: string; poolMax: string | undefined; embedded: boolean };
+type ProvidedDatabase = { url: string; embedded: boolean };
 
 async function provideDatabase(config: Config): Promise<ProvidedDatabase> {
   if (config.databaseUrl) {
@@ -137,15 +128,17 @@ async function provideDatabase(config: Config): Promise<ProvidedDatabase> {
       timeoutMs: 60_000,
       onProgress: (seconds) => say(`still waiting for the database (${seconds} s)…`),
     });
-    return { url: config.databaseUrl, poolMax: process.env.DATABASE_POOL_MAX, embedded: false };
+    return { url: config.databaseUrl, embedded: false };
   }
 
   say('starting embedded database…');
   await mkdir(config.dataDir, { recursive: true });
+  await mentionOldPglite(config.dataDir);
+  const dataDir = path.join(config.dataDir, 'postgres');
   const database = await startEmbeddedDatabase({
-    dataDir: path.join(config.dataDir, 'pglite'),
-    port: config.pglitePort,
-    maxConnections: EMBEDDED_MAX_CONNECTIONS,
+    dataDir,
+    passwordFile: path.join(config.dataDir, 'db-password'),
+    port: config.dbPort,
     log: say,
     // Ctrl-C must reach only this script, which stops the app before the database.
     detached: true,
@@ -154,16 +147,32 @@ async function provideDatabase(config: Config): Promise<ProvidedDatabase> {
   });
   // Only once it is ready: a failed start is reported by startEmbeddedDatabase, with the server's log.
   failWhenExits('embedded database', database.exited);
-  say(`embedded database on port ${config.pglitePort}, data in ${path.join(config.dataDir, 'pglite')}`);
-  return { url: database.url, poolMax: embeddedPoolMax(), embedded: true };
+  say(
+    `embedded PostgreSQL on 127.0.0.1:${config.dbPort}, data in ${dataDir} (user postgres, password in ${path.join(config.dataDir, 'db-password')})`,
+  );
+  return { url: database.url, embedded: true };
 }
 
-function embeddedPoolMax(): string {
-  const limit = EMBEDDED_MAX_CONNECTIONS - RESERVED_CONNECTIONS;
-  const wanted = Number(process.env.DATABASE_POOL_MAX ?? limit);
-  if (wanted > limit)
-    say(`DATABASE_POOL_MAX=${wanted} is more than the embedded database allows; using ${limit}`);
-  return String(Math.min(wanted, limit));
+/**
+ * Versions before 0.2 kept the embedded database in `<data dir>/pglite` (PGlite). Its data is not carried over by
+ * itself and is never deleted: say once per start how to bring it across.
+ */
+async function mentionOldPglite(dataDir: string): Promise<void> {
+  const old = path.join(dataDir, 'pglite');
+  if (
+    !(await stat(old).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  )
+    return;
+  say(
+    `found ${old}, the data of an earlier Pactwatch's embedded database (PGlite); it is no longer used and is left as it was.`,
+  );
+  say(
+    '  to carry it over, see README.md, "Upgrading from the PGlite database" (export with the earlier version,',
+  );
+  say('  import with this one).');
 }
 
 /** Applies pending migrations; true when the database had none applied before, i.e. it is new. */
@@ -184,7 +193,6 @@ async function startApp(config: Config, database: ProvidedDatabase): Promise<voi
   const args = [NEXT_BIN, 'start', '-p', String(config.port)];
   if (config.hostname) args.push('-H', config.hostname);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
-  if (database.poolMax) env.DATABASE_POOL_MAX = database.poolMax;
   // The embedded install keeps a generated secret in its data directory; any other deployment sets its own
   // (several instances behind a load balancer must share one).
   if (database.embedded) env.BETTER_AUTH_SECRET = ensureAuthSecret(config.dataDir);

@@ -5,8 +5,8 @@
 //   npm test -- migrations health   only test files whose path matches (passed to vitest and Playwright)
 //
 // Databases: with DATABASE_URL set, two fresh databases on that server (pactwatch_test_<time>_<pid> and ..._e2e),
-// dropped afterwards unless KEEP_TEST_DB=1. Without it, an embedded PGlite server per phase on a temporary data
-// directory (PGlite has a single database). The app is built into NEXT_DIST_DIR (default .next-test; SKIP_BUILD=1
+// dropped afterwards unless KEEP_TEST_DB=1. Without it, the same two databases on an embedded PostgreSQL server
+// started for the run on a temporary data directory (scripts/lib/embedded-db.ts) and stopped afterwards. The app is built into NEXT_DIST_DIR (default .next-test; SKIP_BUILD=1
 // reuses an existing build), served by `next start` on a free port (TEST_PORT_RANGE=4200-4299 to pick from a range).
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
@@ -23,12 +23,6 @@ import { describeExit, spawnChild, stopChild, waitForHttp } from './lib/process.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
-
-/** pglite-server drops connections past this many; vitest files each hold a few. */
-const EMBEDDED_UNIT_CONNECTIONS = 20;
-/** The app's pool, the `db` fixture's connection, and one spare. */
-const EMBEDDED_E2E_CONNECTIONS = 8;
-const EMBEDDED_APP_POOL = 5;
 
 function say(line: string): void {
   console.log(`[test] ${line}`);
@@ -138,7 +132,7 @@ async function freePort(): Promise<number> {
   );
 }
 
-type Database = { url: string; embedded: boolean; resource: Resource };
+type Database = { url: string; resource: Resource };
 
 const keepDatabases = process.env.KEEP_TEST_DB === '1';
 const runId = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
@@ -153,7 +147,7 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
-/** A new, empty database on the server DATABASE_URL points at. */
+/** A new, empty database on the server `serverUrl` points at (DATABASE_URL's, or the run's embedded server). */
 async function createServerDatabase(serverUrl: string, label: 'unit' | 'e2e'): Promise<Database> {
   const name = `pactwatch_test_${runId}${label === 'e2e' ? '_e2e' : ''}`;
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
@@ -166,54 +160,40 @@ async function createServerDatabase(serverUrl: string, label: 'unit' | 'e2e'): P
   });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  // PGlite accepts CREATE DATABASE yet serves its one database under every name: the tests would then run on
-  // whatever DATABASE_URL holds.
-  const actual = await withClient(url.toString(), (client) =>
-    client.query('SELECT current_database() AS name'),
-  );
-  if (actual.rows[0].name !== name) {
-    throw new Error(
-      `the server at DATABASE_URL cannot hold separate databases (an embedded PGlite server?); unset DATABASE_URL to test on an embedded database of the run's own`,
-    );
-  }
-  return { url: url.toString(), embedded: false, resource };
+  return { url: url.toString(), resource };
 }
 
-/** A new embedded server on a fresh data directory in this run's temporary folder. */
-async function startRunDatabase(
-  tmp: string,
-  label: 'unit' | 'e2e',
-  maxConnections: number,
-): Promise<Database> {
-  checkpoint();
-  const dataDir = path.join(tmp, `pglite-${label}`);
-  const database = await startEmbeddedDatabase({
-    dataDir,
-    port: await freePort(),
-    maxConnections,
-    log: (line) => say(line),
-    // Ctrl-C must reach only this script, which stops the app before the database.
-    detached: true,
-  });
-  const resource = own({
-    name: `embedded database (${label})`,
-    stop: async () => {
-      await database.stop();
-      if (keepDatabases) say(`kept embedded data in ${dataDir} (KEEP_TEST_DB=1)`);
-    },
-  });
-  return { url: database.url, embedded: true, resource };
+/** Without DATABASE_URL: one embedded server for the whole run, on this run's temporary folder. */
+let embeddedServer: Promise<string> | undefined;
+
+function runServerUrl(tmp: string): Promise<string> {
+  if (process.env.DATABASE_URL) return Promise.resolve(process.env.DATABASE_URL);
+  embeddedServer ??= (async () => {
+    checkpoint();
+    say('starting an embedded PostgreSQL server for this run…');
+    const dataDir = path.join(tmp, 'postgres');
+    const database = await startEmbeddedDatabase({
+      dataDir,
+      port: await freePort(),
+      log: (line) => say(line),
+      // Ctrl-C must reach only this script, which stops the app before the database.
+      detached: true,
+      onSpawn: (spawned) =>
+        void own({
+          name: 'embedded database',
+          stop: async () => {
+            await spawned.stop();
+            if (keepDatabases) say(`kept embedded data in ${dataDir} (KEEP_TEST_DB=1)`);
+          },
+        }),
+    });
+    return database.serverUrl;
+  })();
+  return embeddedServer;
 }
 
 async function createDatabase(tmp: string, label: 'unit' | 'e2e'): Promise<Database> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) return createServerDatabase(serverUrl, label);
-  say(`starting an embedded database for the ${label === 'unit' ? 'unit tests' : 'app'}…`);
-  return startRunDatabase(
-    tmp,
-    label,
-    label === 'unit' ? EMBEDDED_UNIT_CONNECTIONS : EMBEDDED_E2E_CONNECTIONS,
-  );
+  return createServerDatabase(await runServerUrl(tmp), label);
 }
 
 async function migrateDatabase(database: Database): Promise<void> {
@@ -292,7 +272,6 @@ async function unitPhase(tmp: string, filters: string[]): Promise<void> {
       TEST_DATABASE_URL: database.url,
       // Code that reaches lib/db.ts must land on the test database too, never on a developer's.
       DATABASE_URL: database.url,
-      ...(database.embedded ? { TEST_FILE_PARALLELISM: 'false', DATABASE_POOL_MAX: '2' } : {}),
     },
   );
   const json = await readJson<VitestReport>(report);
@@ -389,7 +368,7 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
     return;
   }
   const distDir = process.env.NEXT_DIST_DIR || '.next-test';
-  // The embedded database initialises (10-15 s) while the app builds.
+  // The embedded server starts while the app builds.
   const databaseReady = createDatabase(tmp, 'e2e');
   databaseReady.catch(() => {});
   const built = await access(path.join(ROOT, distDir, 'BUILD_ID')).then(
@@ -426,7 +405,6 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
         PORT: String(port),
         // The app refuses to start in production without one; this app lives for one run.
         BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64'),
-        ...(database.embedded ? { DATABASE_POOL_MAX: String(EMBEDDED_APP_POOL) } : {}),
       },
       stdio: ['ignore', output, output],
       detached: true,

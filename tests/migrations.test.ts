@@ -134,7 +134,7 @@ describe('migration runner', () => {
   let current: ScratchSchema | undefined;
   let dir: string;
 
-  /** A schema migrate() can be pointed at; one at a time (on PGlite it switches the shared session). */
+  /** A schema migrate() can be pointed at. */
   async function freshSchema(label: string): Promise<ScratchSchema> {
     current = await createScratchSchema(label, { connectable: true });
     return current;

@@ -31,8 +31,6 @@ import {
 } from './support.ts';
 
 const WRITERS = 3;
-/** pglite-server's connection limit; the pools below stay under it. */
-const MAX_CONNECTIONS = 8;
 
 let tmp: string;
 let dataDir: string;
@@ -42,12 +40,12 @@ let prisma: PrismaClient;
 let health: () => Promise<Response>;
 
 function start(): Promise<EmbeddedDatabase> {
-  return startEmbeddedDatabase({ dataDir, port, maxConnections: MAX_CONNECTIONS, timeoutMs: 180_000 });
+  return startEmbeddedDatabase({ dataDir, port, timeoutMs: 180_000 });
 }
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'pactwatch-faults-'));
-  dataDir = path.join(tmp, 'pglite');
+  dataDir = path.join(tmp, 'postgres');
   port = await freePort();
   database = await start();
   await migrate(database.url);
@@ -106,9 +104,9 @@ describe('the database goes away mid-use', () => {
       const writers = Array.from({ length: WRITERS }, writer);
 
       await waitFor('a few follow-ups to be logged', async () => acknowledged.length >= 8, 120_000, 20);
-      const beforeKill = acknowledged.length;
-      await killEmbeddedDatabase(dataDir, database!.exited);
-      await database!.stop(); // clears the lock file; the process is gone already
+      let beforeKill = acknowledged.length;
+      await killEmbeddedDatabase(dataDir, database!.exited, () => (beforeKill = acknowledged.length));
+      await database!.stop(); // the process is gone already; its postmaster.pid stays behind, stale
       database = undefined;
 
       // Down: the health route says so at once, and a query fails fast with an error the app classifies.

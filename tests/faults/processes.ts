@@ -34,19 +34,47 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Kills the embedded server on `dataDir` the hard way (SIGKILL, as a crash or the OOM killer would): no chance
- * to close connections or its data directory. Its pid is in the lock file scripts/lib/embedded-db.ts writes.
+ * Kills the embedded server on `dataDir` the hard way (SIGKILL, as a crash or the OOM killer would): the postmaster
+ * and its backends at once, with no chance to close connections or write a shutdown checkpoint. The pid is the first
+ * line of PostgreSQL's own `postmaster.pid`, which stays behind, stale, as after a real crash.
  */
-export async function killEmbeddedDatabase(dataDir: string, exited: Promise<unknown>): Promise<void> {
-  const pid = Number(await readFile(`${dataDir}.pid`, 'utf8'));
-  if (!pid) throw new Error(`no pid in ${dataDir}.pid`);
-  process.kill(pid, 'SIGKILL');
+export async function killEmbeddedDatabase(
+  dataDir: string,
+  exited: Promise<unknown>,
+  /** Called synchronously just before the signals go out, when nothing has been killed yet. */
+  onKill: () => void = () => {},
+): Promise<void> {
+  const pid = Number((await readFile(`${dataDir}/postmaster.pid`, 'utf8')).split('\n')[0]);
+  if (!pid) throw new Error(`no pid in ${dataDir}/postmaster.pid`);
+  const victims = [pid, ...(await childrenOf(pid))];
+  onKill();
+  for (const victim of victims) {
+    try {
+      process.kill(victim, 'SIGKILL');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
   await Promise.race([
     exited,
     sleep(10_000).then(() => {
       throw new Error(`embedded database (pid ${pid}) still running 10 s after SIGKILL`);
     }),
   ]);
+}
+
+/** Pids whose parent is `pid` (Linux /proc; elsewhere none). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const { readdir } = await import('node:fs/promises');
+  const children: number[] = [];
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the command name, which is in parentheses and may hold spaces: state, ppid, ...
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === pid) children.push(Number(entry));
+  }
+  return children;
 }
 
 /** Polls `check` until it resolves true (errors count as false); returns the milliseconds it took. */
