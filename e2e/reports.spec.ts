@@ -1,7 +1,8 @@
 // Reports and import, as users do them: a viewer filters the reports page and downloads both CSV files in
 // Chromium (their rows are read back and compared with the database); an analyst uploads follow-ups, sees the
-// bad row named in the preview with nothing written, fixes the file and imports it. Each test makes an agreement
-// of its own (unique title), so it runs in any order on the one seeded database.
+// bad row named in the preview with nothing written, fixes the file and imports it; a row naming someone else as
+// its author is the analyst's on the commitment page, the file's claim shown only as "originally". Each test makes
+// an agreement of its own (unique title), so it runs in any order on the one seeded database.
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
@@ -11,7 +12,7 @@ import { formatCsv } from '../lib/csv/stream.ts';
 import { refreshStatusCache } from '../lib/data/status-cache.ts';
 import type { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { expect, test } from './support/fixtures.ts';
-import { forgiveHttpErrors } from './support/users.ts';
+import { createUser, forgiveHttpErrors } from './support/users.ts';
 
 const HOSTILE = '=HYPERLINK("http://x","y")';
 
@@ -259,6 +260,48 @@ test.describe('as an analyst', () => {
     await expect(page.getByText('3 rows already imported, will be skipped')).toBeVisible();
     await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
     expect(await count()).toBe(5);
+  });
+
+  test('a row naming the admin as its author is logged by the analyst, the admin shown only as “originally”', async ({
+    page,
+    db,
+    user,
+  }) => {
+    const data = await createReportData(db, user!.id);
+    const admin = await createUser(db, 'admin');
+    const row: Partial<Record<UpdateColumn, string>> = {
+      observed_on: '2025-06-20',
+      logged_at: '2024-01-01T00:00:00.000Z',
+      author: admin.name,
+      agreement: data.agreement.title,
+      commitment: data.unit.title,
+      status: 'in_progress',
+      reason: `claimed ${data.label}`,
+    };
+    await page.goto('/reports/import');
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'copied.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        formatCsv([UPDATE_COLUMNS.map((column) => row[column] ?? '')], UPDATE_COLUMNS, true),
+      ),
+    });
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await expect(page.getByText('No problems')).toBeVisible();
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 1 row.' })).toBeVisible();
+
+    const update = await db.statusUpdate.findFirstOrThrow({
+      where: { commitmentId: data.unit.id, reason: `claimed ${data.label}` },
+    });
+    expect(update).toMatchObject({ authorId: user!.id, originallyLoggedBy: admin.name });
+    expect(Date.now() - update.createdAt.getTime()).toBeLessThan(10 * 60_000);
+
+    await page.goto(`/commitments/${data.unit.id}`);
+    const newest = page.getByRole('list', { name: 'Status history' }).getByRole('listitem').first();
+    await expect(newest).toContainText(`claimed ${data.label}`);
+    await expect(newest).toContainText(`by ${user!.name}`);
+    await expect(newest).toContainText(`the file says originally logged 1 Jan 2024 by ${admin.name}`);
   });
 });
 

@@ -1,6 +1,6 @@
 // The CSV import against real data: every problem named by row and column, all rows or none, no duplicates on
-// re-import, evidence found by normalised URL or created (with its outlet), logged times and authors kept,
-// audit events, and the action's refusals of whole files.
+// re-import, evidence found by normalised URL or created (with its outlet), copied rows logged by the importer
+// with the file's author and time kept as "originally", audit events, and the action's refusals of whole files.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '../lib/auth/session.ts';
 import { previewImport, importFollowUps } from '../lib/csv/importer.ts';
@@ -224,7 +224,7 @@ describe('every problem, by row and column', () => {
     expect(update.evidenceId).toBe(id);
   });
 
-  it('keeps the logged time and the author of copied rows; an unknown author makes the importer the author', async () => {
+  it('logs copied rows now, by the importer, keeping the file’s author and logged time as “originally”', async () => {
     const colleague = await createTestUser(prisma, 'analyst', { label: `colleague-${tag}` });
     const file = updatesCsv([
       row({
@@ -250,9 +250,8 @@ describe('every problem, by row and column', () => {
       }),
     ]);
     const preview = await previewImport(prisma, bytes(file), actor);
-    expect(preview.warnings).toEqual([
-      { row: 4, column: 'author', message: expect.stringContaining('No one named “Nobody Here”') },
-    ]);
+    expect(preview).toMatchObject({ toImport: 3, warnings: [] });
+    const before = Date.now();
     const done = await importFollowUps(prisma, bytes(file), actor);
     expect(done.imported).toBe(true);
     if (!done.imported) return;
@@ -260,12 +259,17 @@ describe('every problem, by row and column', () => {
       where: { id: { in: done.updateIds } },
       orderBy: { id: 'asc' },
     });
-    expect(written.map((update) => [update.createdAt.toISOString(), update.authorId])).toEqual([
-      ['2025-06-02T10:11:12.345Z', colleague.id],
+    expect(written.every((update) => update.authorId === actor.id)).toBe(true);
+    expect(new Set(written.map((update) => update.createdAt.getTime())).size).toBe(1);
+    expect(written[0].createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(
+      written.map((update) => [update.originallyLoggedAt?.toISOString(), update.originallyLoggedBy]),
+    ).toEqual([
+      ['2025-06-02T10:11:12.345Z', colleague.name],
       ['2025-06-02T19:00:00.000Z', null],
-      ['2025-06-04T00:00:00.000Z', actor.id],
+      ['2025-06-04T00:00:00.000Z', 'Nobody Here'],
     ]);
-    // Copied rows are recognised on re-import by their logged time too.
+    // Copied rows are recognised on re-import by their original logged time.
     expect(await previewImport(prisma, bytes(file), actor)).toMatchObject({
       toImport: 0,
       alreadyImported: 3,

@@ -1,13 +1,16 @@
-// Export → import into an empty database → export again gives the same file, byte for byte. The empty database is
-// a scratch schema holding only what the import needs to find: the same agreement, commitments, parties and users
-// (no evidence, outlets or status updates). Hostile and multilingual cells go through the whole trip.
+// Export → import into an empty database → export again gives the same file, byte for byte, but for who logged
+// each row and when: the person importing, at the import (the source's author and logged time are kept on each
+// row as "originally logged by / at"). The empty database is a scratch schema holding only what the import needs
+// to find: the same agreement, commitments, parties and users (no evidence, outlets or status updates). Hostile
+// and multilingual cells go through the whole trip.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../lib/auth/credentials.ts';
-import { COMMITMENT_COLUMNS } from '../lib/csv/columns.ts';
+import { COMMITMENT_COLUMNS, UPDATE_COLUMNS } from '../lib/csv/columns.ts';
 import { importFollowUps, previewImport } from '../lib/csv/importer.ts';
 import { csvReportResponse } from '../lib/csv/response.ts';
+import { formatCsv } from '../lib/csv/stream.ts';
 import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { migrate } from '../lib/migrations.ts';
 import { testPrisma, unique } from './support/db.ts';
@@ -175,7 +178,6 @@ beforeAll(async () => {
   exported = await exportReport(source, 'updates', sourceAgreement);
   exportedCommitments = await exportReport(source, 'commitments', sourceAgreement);
   exportedWithBom = await exportReport(source, 'updates', sourceAgreement, '&bom=1');
-  // (On PGlite the scratch schema below takes over the one shared session: read the source before it.)
 
   // The target: an empty database with only the records the import identifies rows by.
   scratch = await createScratchSchema('csvrt', { connectable: true });
@@ -191,8 +193,11 @@ afterAll(async () => {
   await source.$disconnect();
 });
 
+const AUTHOR_CELL = UPDATE_COLUMNS.indexOf('author');
+const LOGGED_CELL = UPDATE_COLUMNS.indexOf('logged_at');
+
 describe('export → import into an empty database → export', () => {
-  it('gives the same file, and a second import adds nothing', async () => {
+  it('gives the same file but for author and logged time, and a second import adds nothing', async () => {
     const db = target!;
     const fixture = await createCsvFixture(db, spec);
     await db.user.create({
@@ -213,9 +218,35 @@ describe('export → import into an empty database → export', () => {
     expect(outcome).toMatchObject({ imported: true, preview: { toImport: 6, newEvidence: 3 } });
     expect(outcome.preview.newOutlets).toHaveLength(3);
 
+    // Every row is the importer's, logged at the import; the source's author and time are its "originally".
+    const [header, ...sourceRows] = parse(text, { bom: true }) as string[][];
+    const written = await db.statusUpdate.findMany({ orderBy: { id: 'asc' } });
+    const importedAt = written[0].createdAt;
+    expect(written.every((update) => update.authorId === importer.id)).toBe(true);
+    expect(written.every((update) => update.createdAt.getTime() === importedAt.getTime())).toBe(true);
+    expect(
+      written.map((update) => [update.originallyLoggedBy ?? '', update.originallyLoggedAt?.toISOString()]),
+    ).toEqual(sourceRows.map((row) => [row[AUTHOR_CELL], row[LOGGED_CELL]]));
+
     const again = await exportReport(db, 'updates', fixture.agreement.id);
-    expect(decode(again)).toBe(text);
-    expect(again).toEqual(exported);
+    const expected = formatCsv(
+      sourceRows.map((row) =>
+        row.map((cell, index) =>
+          index === AUTHOR_CELL ? importer.name : index === LOGGED_CELL ? importedAt.toISOString() : cell,
+        ),
+      ),
+      header,
+      true,
+    );
+    expect(decode(again)).toBe(expected);
+    expect(again).toEqual(new TextEncoder().encode(expected));
+
+    // This database's own export is recognised as well (by the rows' own logged time).
+    expect(await previewImport(db, again, importer)).toMatchObject({
+      toImport: 0,
+      alreadyImported: 6,
+      problemCount: 0,
+    });
 
     // The commitments report agrees too (but for the links, whose ids differ).
     expect(withoutLinks(await exportReport(db, 'commitments', fixture.agreement.id))).toEqual(

@@ -8,14 +8,18 @@ export type StatusHistoryEntry = {
   reason: string | null;
   observedOn: Date;
   createdAt: Date;
+  author: { name: string } | null;
+  /** Set on a copy imported from a file: what the file said. A claim, never shown as the entry's author. */
+  originallyLoggedBy: string | null;
+  originallyLoggedAt: Date | null;
   party: { id: number; name: string } | null;
   evidence: { id: number; title: string } | null;
 };
 
 /**
  * The follow-up log as a timeline, newest news first (the caller passes the entries in that order). The first
- * entry is the one the current status rests on. Each says when it was logged, which may be long after the day
- * it describes (a back-dated item).
+ * entry is the one the current status rests on. Each says when it was logged and by whom, which may be long
+ * after the day it describes (a back-dated item); an imported copy also says what its file claimed.
  */
 export function StatusHistory({
   entries,
@@ -67,8 +71,14 @@ export function StatusHistory({
               </dd>
             </dl>
             <p className="mt-1 text-xs text-slate-500">
-              Logged <Day date={entry.createdAt} />
+              Logged <Day date={entry.createdAt} /> by {entry.author?.name ?? 'the system'}
             </p>
+            {entry.originallyLoggedAt ? (
+              <p className="mt-0.5 text-xs text-slate-500">
+                Imported; the file says originally logged <Day date={entry.originallyLoggedAt} />
+                {entry.originallyLoggedBy ? <> by {entry.originallyLoggedBy}</> : null}
+              </p>
+            ) : null}
           </div>
         </li>
       ))}

@@ -17,6 +17,8 @@ const FIELD_LABELS: Record<string, string> = {
   partyId: 'Party assessed',
   evidenceId: 'Evidence',
   parties: 'Parties',
+  originallyLoggedBy: 'Originally logged by',
+  originallyLoggedAt: 'Originally logged at',
 };
 
 /** Fields that only repeat what the entry already says (whose, by whom). */
@@ -28,6 +30,7 @@ const ACTION_LABELS: Record<string, string> = {
   archive: 'archived',
   unarchive: 'restored',
   delete: 'deleted',
+  import: 'imported',
 };
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
@@ -50,7 +53,11 @@ function value(field: string, text: string | null): string {
 function what(entry: AuditTrailEntry): string {
   const verb = ACTION_LABELS[entry.action] ?? entry.action;
   if (entry.entityType === 'StatusUpdate')
-    return entry.action === 'create' ? 'logged a follow-up' : `${verb} follow-up #${entry.entityId}`;
+    return entry.action === 'create'
+      ? 'logged a follow-up'
+      : entry.action === 'import'
+        ? 'imported a follow-up'
+        : `${verb} follow-up #${entry.entityId}`;
   if (entry.entityType === 'Commitment') return `${verb} the commitment`;
   return `${verb} ${entry.entityType} #${entry.entityId}`;
 }

@@ -10,18 +10,19 @@
 //   responsible parties (matched by name, case-insensitively).
 // - `status`: a status code (in_progress) or label (In progress); `reason` is required for stalled and broken.
 // - `observed_on`: YYYY-MM-DD, not after today. `previous_status` is derived and ignored.
-// - `logged_at` (optional, ISO 8601 with a time zone): a row that has it is a copy of a follow-up logged earlier
-//   (from an export) and keeps that time, which orders same-day facts, and its author (matched by name; empty
-//   means "the system", as for the seed; a name that matches no one, or several people, makes you the author).
-//   A row without it is new: logged now, by you.
+// - Every row is logged now, by you: the file can name no other author and no other logged time. `logged_at`
+//   (optional, ISO 8601 with a time zone, not in the future) marks a copy of a follow-up logged earlier (from an
+//   export): that time and the row's `author` (a name, as written) are kept as "originally logged at / by", a
+//   claim of the file that the commitment page shows as such. A row without it is new; its author cell is ignored.
 // - Evidence: by `evidence_url`, normalised (lib/domain/url.ts). An address already logged is reused as it is
 //   (the row's other evidence columns are then only compared, and differences reported as warnings). A new one
 //   needs outlet, credibility, evidence_type, language and title; reliability defaults to the outlet's. An outlet
 //   that does not exist is created, with the row's reliability (or F) as its default. No evidence_url: leave the
 //   evidence columns empty.
 // - Re-importing creates no duplicates: a row is skipped when the log already holds the same commitment, party,
-//   status, observed day, evidence address and reason (and, when the row has logged_at, the same logged time),
-//   or when an earlier row of the file is the same.
+//   status, observed day, evidence address and reason (and, when the row has logged_at, that time as the logged
+//   row's original logged time or as its own, so the same file and an export of this database are both
+//   recognised), or when an earlier row of the file is the same.
 import type { CommitmentStatus, EvidenceType, Reliability } from '../generated/prisma/enums.ts';
 import { formatDay } from '../domain/dates.ts';
 import { requiresReason, statusLabel, STATUSES, STATUS_LABELS } from '../domain/status.ts';
@@ -60,8 +61,6 @@ export type ImportPreview = {
   newEvidence: number;
 };
 
-export type PlannedAuthor = { kind: 'actor' } | { kind: 'none' } | { kind: 'user'; id: string };
-
 export type PlannedUpdate = {
   row: number;
   commitmentId: number;
@@ -69,8 +68,9 @@ export type PlannedUpdate = {
   status: CommitmentStatus;
   reason: string | null;
   observedOn: Date;
-  loggedAt: Date | null;
-  author: PlannedAuthor;
+  /** The row's logged_at and author, for a copy of an earlier follow-up; never the update's own. */
+  originallyLoggedAt: Date | null;
+  originallyLoggedBy: string | null;
   /** The normalised address of the evidence it cites (existing or new), or null. */
   evidenceUrl: string | null;
 };
@@ -148,6 +148,9 @@ const TYPE_BY_TEXT = new Map<string, EvidenceType>(
     [EVIDENCE_TYPE_LABELS[type].toLowerCase(), type],
   ]),
 );
+
+/** The longest author name kept from a file (as "originally logged by"). */
+const AUTHOR_MAX = 200;
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -232,6 +235,10 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
     } else loggedAt = time;
   }
 
+  const author = cell('author').trim();
+  if (loggedAt && author.length > AUTHOR_MAX)
+    problem('author', `Use at most ${AUTHOR_MAX} characters for the author.`);
+
   const agreement = cell('agreement').trim();
   if (!agreement) problem('agreement', 'Give the title of the agreement.');
   const commitment = cell('commitment').trim();
@@ -277,7 +284,7 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
     row: record.row,
     observedOn,
     loggedAt,
-    author: cell('author').trim(),
+    author,
     agreement,
     commitment,
     party: cell('party').trim(),
@@ -315,7 +322,6 @@ type Lookups = {
   agreements: Map<string, { archived: boolean }[]>;
   commitments: Map<string, CommitmentRow[]>;
   parties: Map<string, { id: number; name: string }[]>;
-  users: Map<string, string[]>;
   outlets: Map<string, { id: number; name: string; defaultReliability: Reliability; archived: boolean }>;
   evidence: Map<string, EvidenceRow>;
 };
@@ -339,11 +345,10 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
   ];
   const agreementTitles = unique(drafts.map((draft) => draft.agreement));
   const partyNames = unique(drafts.map((draft) => draft.party.toLowerCase()));
-  const authorNames = unique(drafts.map((draft) => (draft.loggedAt ? draft.author : null)));
   const outletNames = unique(drafts.map((draft) => draft.evidence?.outlet?.toLowerCase() ?? null));
   const urls = unique(drafts.map((draft) => draft.url));
 
-  const [agreements, commitments, parties, users, outlets, evidence] = await Promise.all([
+  const [agreements, commitments, parties, outlets, evidence] = await Promise.all([
     client.$queryRaw<{ title: string; archived: boolean }[]>`
       SELECT btrim(title) AS title, "archivedAt" IS NOT NULL AS archived
         FROM "Agreement" WHERE btrim(title) = ANY(${agreementTitles}::text[])`,
@@ -356,8 +361,6 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
        WHERE btrim(a.title) = ANY(${agreementTitles}::text[])`,
     client.$queryRaw<{ id: number; name: string }[]>`
       SELECT id, name FROM "Party" WHERE lower(btrim(name)) = ANY(${partyNames}::text[])`,
-    client.$queryRaw<{ id: string; name: string }[]>`
-      SELECT id, btrim(name) AS name FROM "User" WHERE btrim(name) = ANY(${authorNames}::text[])`,
     client.$queryRaw<{ id: number; name: string; default_reliability: Reliability; archived: boolean }[]>`
       SELECT id, name, "defaultReliability"::text AS default_reliability, "archivedAt" IS NOT NULL AS archived
         FROM "Outlet" WHERE lower(btrim(name)) = ANY(${outletNames}::text[])`,
@@ -371,9 +374,6 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
     agreements: groupBy(agreements, (row) => row.title),
     commitments: groupBy(commitments, (row) => commitmentKey(row.agreement_title, row.title)),
     parties: groupBy(parties, (row) => row.name.trim().toLowerCase()),
-    users: new Map(
-      [...groupBy(users, (row) => row.name)].map(([name, rows]) => [name, rows.map((row) => row.id)]),
-    ),
     outlets: new Map(
       outlets.map((row) => [
         row.name.trim().toLowerCase(),
@@ -403,7 +403,11 @@ function sameFollowUpKey(
   ].join('\u0000');
 }
 
-/** The logged times of the follow-ups already in the log, by sameFollowUpKey. */
+/**
+ * The logged times of the follow-ups already in the log, by sameFollowUpKey: each row's own and, for a copy, the
+ * original one. A file's logged_at is then found whether the file was imported before (its time is a copy's
+ * original) or exported from this database (its time is a row's own).
+ */
 async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Promise<Map<string, number[]>> {
   const ids = [...new Set(updates.map((update) => update.commitmentId))];
   const days = [...new Set(updates.map((update) => formatDay(update.observedOn)))];
@@ -417,10 +421,12 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
       url: string | null;
       reason: string | null;
       created_at: Date;
+      originally_logged_at: Date | null;
     }[]
   >`
     SELECT su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
-           su."observedOn" AS observed_on, e.url, su.reason, su."createdAt" AS created_at
+           su."observedOn" AS observed_on, e.url, su.reason, su."createdAt" AS created_at,
+           su."originallyLoggedAt" AS originally_logged_at
       FROM "StatusUpdate" su LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
      WHERE su."commitmentId" = ANY(${ids}::int[]) AND su."observedOn" = ANY(${days}::date[])`;
   const logged = new Map<string, number[]>();
@@ -433,9 +439,10 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
       evidenceUrl: row.url,
       reason: row.reason,
     });
-    const times = logged.get(key);
-    if (times) times.push(row.created_at.getTime());
-    else logged.set(key, [row.created_at.getTime()]);
+    const times = logged.get(key) ?? [];
+    times.push(row.created_at.getTime());
+    if (row.originally_logged_at) times.push(row.originally_logged_at.getTime());
+    logged.set(key, times);
   }
   return logged;
 }
@@ -595,23 +602,8 @@ export async function planImport(
       }
     }
 
-    // Who logged it, and when.
-    let author: PlannedAuthor = { kind: 'actor' };
-    if (draft.loggedAt) {
-      if (!draft.author) author = { kind: 'none' };
-      else {
-        const ids = lookups.users.get(draft.author) ?? [];
-        if (ids.length === 1) author = { kind: 'user', id: ids[0] };
-        else {
-          warning(
-            'author',
-            ids.length
-              ? `Several people are named “${draft.author}”; you will be recorded as the author.`
-              : `No one named “${draft.author}” has an account here; you will be recorded as the author.`,
-          );
-        }
-      }
-    } else if (draft.author && draft.author !== options.actorName) {
+    // The importer is the author of every row; a copy keeps what its file says as "originally".
+    if (!draft.loggedAt && draft.author && draft.author !== options.actorName) {
       warning('author', 'A row without logged_at is a new follow-up: you will be recorded as its author.');
     }
 
@@ -623,8 +615,8 @@ export async function planImport(
       status: draft.status,
       reason: draft.reason,
       observedOn: draft.observedOn,
-      loggedAt: draft.loggedAt,
-      author,
+      originallyLoggedAt: draft.loggedAt,
+      originallyLoggedBy: draft.loggedAt ? draft.author || null : null,
       evidenceUrl: draft.url,
     });
   }
@@ -637,9 +629,12 @@ export async function planImport(
   let duplicates = 0;
   for (const update of candidates) {
     const key = sameFollowUpKey(update);
-    const fileKey = `${key}\u0000${update.loggedAt?.getTime() ?? ''}`;
+    const fileKey = `${key}\u0000${update.originallyLoggedAt?.getTime() ?? ''}`;
     const times = logged.get(key);
-    if (times && (update.loggedAt === null || times.includes(update.loggedAt.getTime()))) {
+    if (
+      times &&
+      (update.originallyLoggedAt === null || times.includes(update.originallyLoggedAt.getTime()))
+    ) {
       alreadyImported += 1;
       continue;
     }

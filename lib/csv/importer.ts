@@ -2,13 +2,15 @@
 // (importFollowUps), which checks the file again inside its own transaction and writes every row or none.
 //
 // Writes, all in one transaction: outlets and evidence the file introduces (one audit event each), then the status
-// updates in file order, the status cache of every commitment touched, and one audit event per update (action
-// "import", actor: the person importing). Imports run one at a time (a transaction-scoped advisory lock), so two
+// updates in file order through appendStatusUpdates (the status cache of every commitment touched, and one audit
+// event per update, action "import"). The person importing is the author and audit actor of every row, and the
+// import's time every row's logged time; what a copied row's file says (author, logged_at) is kept only as
+// "originally logged by / at". Imports run one at a time (a transaction-scoped advisory lock), so two
 // people importing the same file at once cannot both find its rows missing and write them twice.
 import { Prisma, type PrismaClient, type StatusUpdate } from '../generated/prisma/client.ts';
 import { RuleViolationError } from '../errors.ts';
 import { recordAudits } from '../data/audit.ts';
-import { refreshStatusCache } from '../data/status-cache.ts';
+import { appendStatusUpdates } from '../data/status-updates.ts';
 import { importMaxBytes } from './import-limits.ts';
 import { parseImportFile } from './import-parse.ts';
 import { planImport, type ImportPlan, type ImportPreview } from './import-plan.ts';
@@ -142,43 +144,20 @@ async function writePlan(tx: Tx, plan: ImportPlan, actorId: string): Promise<Sta
     );
   }
 
-  // One logged time for the file's new rows: same-day facts among them then rank by file order (their ids).
-  const importedAt = new Date();
-  const written: StatusUpdate[] = [];
-  for (const batch of chunks(plan.updates)) {
-    const created = await tx.statusUpdate.createManyAndReturn({
-      data: batch.map((update) => ({
-        commitmentId: update.commitmentId,
-        partyId: update.partyId,
-        status: update.status,
-        reason: update.reason,
-        evidenceId: update.evidenceUrl ? evidenceIds.get(update.evidenceUrl)! : null,
-        observedOn: update.observedOn,
-        authorId:
-          update.author.kind === 'actor' ? actorId : update.author.kind === 'user' ? update.author.id : null,
-        createdAt: update.loggedAt ?? importedAt,
-      })),
-    });
-    created.sort((a, b) => a.id - b.id);
-    written.push(...created);
-  }
-
-  await refreshStatusCache(
+  // One logged time for all rows, the import's: same-day facts among them then rank by file order (their ids).
+  return appendStatusUpdates(
     tx,
-    written.map((update) => update.commitmentId),
+    actorId,
+    plan.updates.map((update) => ({
+      commitmentId: update.commitmentId,
+      partyId: update.partyId,
+      status: update.status,
+      reason: update.reason,
+      evidenceId: update.evidenceUrl ? evidenceIds.get(update.evidenceUrl)! : null,
+      observedOn: update.observedOn,
+      originallyLoggedBy: update.originallyLoggedBy,
+      originallyLoggedAt: update.originallyLoggedAt,
+    })),
+    { action: 'import', loggedAt: new Date() },
   );
-  for (const batch of chunks(written)) {
-    await recordAudits(
-      tx,
-      batch.map((update) => ({
-        actorId,
-        action: 'import',
-        entityType: 'StatusUpdate',
-        entityId: update.id,
-        before: null,
-        after: update,
-      })),
-    );
-  }
-  return written;
 }

@@ -16,6 +16,8 @@ const timelineSelect = {
   partyId: true,
   party: { select: { id: true, name: true } },
   author: { select: { name: true } },
+  originallyLoggedBy: true,
+  originallyLoggedAt: true,
   evidence: {
     select: {
       id: true,

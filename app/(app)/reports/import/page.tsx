@@ -66,9 +66,11 @@ export default async function ImportPage() {
                 language and title; an unknown outlet is created with the row’s reliability (or F).
               </li>
               <li>
-                Rows with <code className="text-xs">logged_at</code> are copies of earlier follow-ups and keep
-                that time and author; rows without it are logged now, by you.{' '}
-                <code className="text-xs">previous_status</code> is worked out again and ignored.
+                Every row is logged now, by you. A row with <code className="text-xs">logged_at</code> is a
+                copy of an earlier follow-up: its <code className="text-xs">logged_at</code> and{' '}
+                <code className="text-xs">author</code> are kept only as “originally logged at / by”, shown as
+                such on the commitment page. <code className="text-xs">previous_status</code> is worked out
+                again and ignored.
               </li>
               <li>
                 A cell that starts with an apostrophe (&apos;) loses it: the export adds one to cells a
