@@ -1,7 +1,8 @@
 // The page cache (lib/page-cache.ts) seen from the browser: a reload of an unchanged page is served from it with a
 // fresh CSP nonce and still runs; any write to the database, made here over a connection of the test's own and not
 // through the app, is a miss that shows the new data; each user gets their own page; the client router's requests
-// and signed-out or deactivated users never get a cached page.
+// and signed-out or deactivated users never get a cached page. Whatever else a render answers (a redirect to a
+// list's canonical query, a 404) reaches the browser as it is, and NUL bytes in a filter are never a 500.
 import type { Page, Response } from '@playwright/test';
 import { appendStatusUpdates } from '../lib/data/status-updates.ts';
 import { parseDay } from '../lib/domain/dates.ts';
@@ -12,6 +13,8 @@ import { createUser, signInRequest } from './support/users.ts';
 test.use({ signedInAs: 'viewer' });
 
 const CACHE_HEADER = 'x-pactwatch-page-cache';
+/** What a browser sends for a page load: the page cache answers only these. */
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 function suffix(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -157,4 +160,69 @@ test('each user gets their own page; signed-out and deactivated users and the cl
   expect(afterDeactivation.status()).toBe(307);
   expect(afterDeactivation.headers().location).toContain('/sign-in');
   await analystContext.close();
+});
+
+test('a redirect or a 404 of the render reaches the browser as it is: canonical queries end on the clean list', async ({
+  page,
+}) => {
+  for (const [url, canonical] of [
+    ['/agreements?utm_source=newsletter', '/agreements'],
+    ['/commitments?fbclid=x', '/commitments'],
+    ['/commitments?page=0', '/commitments'],
+    ['/agreements?q=', '/agreements'],
+    ['/commitments?status=', '/commitments'],
+    ['/commitments?status=stalled&q=&utm_medium=mail', '/commitments?status=stalled'],
+  ]) {
+    const response = await page.request.get(url, { headers: { Accept: BROWSER_ACCEPT }, maxRedirects: 0 });
+    expect(response.status(), url).toBe(307);
+    // Rendered through the page cache (that is where the 500 came from), and not kept.
+    expect(response.headers()[CACHE_HEADER], url).toBe('miss');
+    const location = new URL(response.headers().location, response.url());
+    expect(`${location.pathname}${location.search}`, url).toBe(canonical);
+    expect(location.origin).toBe(new URL(response.url()).origin);
+  }
+
+  const missing = await page.request.get('/commitments/2147483647', { headers: { Accept: BROWSER_ACCEPT } });
+  expect(missing.status()).toBe(404);
+
+  // A signed-in browser following a newsletter link gets the clean list.
+  const landed = (await page.goto('/agreements?utm_source=x'))!;
+  expect(landed.status()).toBe(200);
+  await expect(page).toHaveURL(/\/agreements$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Agreements' })).toBeVisible();
+  await page.goto('/commitments?fbclid=x&q=');
+  await expect(page).toHaveURL(/\/commitments$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Commitments' })).toBeVisible();
+});
+
+test('a NUL byte in a list, evidence or report filter is dropped or refused, never a 500', async ({
+  page,
+}) => {
+  for (const accept of [BROWSER_ACCEPT, '*/*']) {
+    const get = (url: string) => page.request.get(url, { headers: { Accept: accept }, maxRedirects: 0 });
+    // The lists drop it and redirect to what they filter by.
+    for (const [url, canonical] of [
+      ['/commitments?q=%00', '/commitments'],
+      ['/agreements?q=%00', '/agreements'],
+      ['/commitments?q=wa%00ter', '/commitments?q=water'],
+      ['/commitments?status=%00&agreement=%00&from=%00&sort=%00', '/commitments'],
+    ]) {
+      const response = await get(url);
+      expect(response.status(), `${url} (${accept})`).toBe(307);
+      const location = new URL(response.headers().location, response.url());
+      expect(`${location.pathname}${location.search}`).toBe(canonical);
+    }
+    const evidence = await get('/evidence?q=%00&language=%00&outlet=%00');
+    expect(evidence.status(), `evidence (${accept})`).toBe(200);
+    // The reports refuse it with a message.
+    for (const report of ['commitments', 'updates']) {
+      const refused = await get(`/reports/${report}.csv?status=%00`);
+      expect(refused.status(), report).toBe(400);
+      expect(((await refused.json()) as { message: string }).message).toContain('status:');
+    }
+  }
+
+  await page.goto('/commitments?q=%00');
+  await expect(page).toHaveURL(/\/commitments$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Commitments' })).toBeVisible();
 });

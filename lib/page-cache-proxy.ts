@@ -7,6 +7,7 @@
 // request carries the browser's own headers (cookie included): it is checked and rendered like any other.
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
+import { getProxyAuth } from '@/lib/auth/auth';
 import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE } from '@/lib/auth/create-auth';
 import { dbPool } from '@/lib/db';
 import { formatDay, today } from '@/lib/domain/dates';
@@ -18,8 +19,10 @@ import {
   isCacheableRequest,
   keptHeaders,
   nonceOf,
+  outerLocation,
   pageCacheBytes,
   pageKey,
+  sessionKey,
   sessionValidUntil,
   withNonce,
   type CachedPage,
@@ -33,6 +36,16 @@ const maxBytes = pageCacheBytes();
 const cache = maxBytes ? new PageCache(maxBytes) : null;
 const sessions = new SessionMemo(10_000);
 
+/** How many session checks are remembered (for tests: junk in the Cookie header must not add any). */
+export function rememberedSessionCount(): number {
+  return sessions.size;
+}
+
+/** The name of the cookie Better Auth reads the session token from (it depends on secure cookies). */
+async function sessionCookieName(): Promise<string> {
+  return (await getProxyAuth().$context).authCookies.sessionToken.name;
+}
+
 /** The server's own address (`next start` sets it); without it (next dev, a custom server) nothing is cached. */
 function ownOrigin(): string | null {
   if (process.env.NODE_ENV !== 'production') return null;
@@ -45,31 +58,33 @@ export function isPageRender(request: NextRequest): boolean {
 }
 
 /** A request the page cache may answer, with the data's version it was made at. */
-export type PageLookup = { version: string; origin: string; cookie: string };
+export type PageLookup = { version: string; origin: string; sessionKey: string };
 
 /**
- * For a GET of a cacheable page (cache on, not the cache's own render): the database's snapshot, read before
- * anything else of this request, so that whatever is read after it is at least as new. Otherwise null.
+ * For a GET of a cacheable page with a session cookie (cache on, not the cache's own render): the database's
+ * snapshot, read before anything else of this request, so that whatever is read after it is at least as new.
+ * Otherwise null (without a session cookie Better Auth refuses the request anyway).
  */
 export async function pageLookup(request: NextRequest): Promise<PageLookup | null> {
   const origin = ownOrigin();
-  const cookie = request.headers.get('cookie');
-  if (!cache || !origin || !cookie || isPageRender(request)) return null;
+  if (!cache || !origin || !request.headers.has('cookie') || isPageRender(request)) return null;
   const { pathname } = request.nextUrl;
   if (!isCacheableRequest({ method: request.method, pathname, headers: request.headers })) return null;
+  const key = sessionKey(request.headers.get('cookie'), await sessionCookieName());
+  if (!key) return null;
   // Straight through pg: this runs on every cached request, and Prisma's query machinery would cost more than it.
   const result = await dbPool().query<{ version: string }>('SELECT pg_current_snapshot()::text AS version');
-  return { version: result.rows[0].version, origin, cookie };
+  return { version: result.rows[0].version, origin, sessionKey: key };
 }
 
-/** The user whose session Better Auth accepted for this very Cookie header at this snapshot, if it did. */
+/** The user whose session Better Auth accepted for this very session cookie at this snapshot, if it did. */
 export function rememberedUser(lookup: PageLookup): string | null {
-  return sessions.get(lookup.cookie, lookup.version);
+  return sessions.get(lookup.sessionKey, lookup.version);
 }
 
 /** Remembers a session Better Auth has just accepted for this request. */
 export function rememberSession(lookup: PageLookup, session: { userId: string; expiresAt: Date }): void {
-  sessions.set(lookup.cookie, {
+  sessions.set(lookup.sessionKey, {
     userId: session.userId,
     version: lookup.version,
     validUntil: sessionValidUntil(session.expiresAt, SESSION_EXPIRES_IN, SESSION_UPDATE_AGE),
@@ -122,11 +137,8 @@ async function renderPage(
   headers.set(RENDER_HEADER, renderSecret);
   headers.set(REQUEST_ID_HEADER, requestId);
   const { pathname, search } = request.nextUrl;
-  const inner = await fetch(new URL(`${pathname}${search}`, origin), {
-    headers,
-    redirect: 'manual',
-    cache: 'no-store',
-  });
+  const innerUrl = new URL(`${pathname}${search}`, origin);
+  const inner = await fetch(innerUrl, { headers, redirect: 'manual', cache: 'no-store' });
   const bytes = await inner.arrayBuffer();
   const body = Buffer.from(bytes);
   const kept = keptHeaders(inner.headers);
@@ -136,9 +148,14 @@ async function renderPage(
     status: inner.status,
     headers: kept,
   });
-  // A redirect the page made points at this server's own address (the inner request's): keep only the path.
-  const location = response.headers.get('location');
-  if (location?.startsWith(`${origin}/`)) response.headers.set('location', location.slice(origin.length));
+  // A redirect the page made (a canonical query, the sign-in page) may be relative or on the inner request's
+  // address; the browser gets it absolute, on its own address.
+  const location = inner.headers.get('location');
+  if (location !== null) {
+    const outer = outerLocation(location, innerUrl.href, request.url);
+    if (outer === null) throw new Error('the page answered with a Location that is not a URL');
+    response.headers.set('location', outer);
+  }
   // The page carries the inner response's nonce: so must this response's policy.
   if (csp) response.headers.set('Content-Security-Policy', csp);
   for (const cookie of inner.headers.getSetCookie()) response.headers.append('Set-Cookie', cookie);

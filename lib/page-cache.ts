@@ -15,13 +15,17 @@
 // Policy is fresh in every response: the cached page's nonce (a 128-bit random value) is replaced by the new one.
 //
 // The session check itself (Better Auth: signed cookie, session and user rows) costs more CPU than serving the
-// page. For these requests its answer is remembered too, under the same snapshot: the exact Cookie header Better
-// Auth accepted, while the database is unchanged (a deleted session or deactivated user is a write), the session
-// has not expired and is not due for the refresh Better Auth would write. Refusals are never remembered.
+// page. For these requests its answer is remembered too, under the same snapshot: keyed by a hash of the session
+// cookie Better Auth accepted (the only cookie it reads to find a session; the rest of the header, junk included,
+// cannot change its answer and makes no new entry), while the database is unchanged (a deleted session or
+// deactivated user is a write), the session has not expired and is not due for the refresh Better Auth would
+// write. Refusals are never remembered.
 //
 // What is cached: a GET of a listed page by a browser (not Next's client-side RSC requests, which depend on the
-// router state) whose render answered 200 text/html without setting a cookie. Everything else passes through.
+// router state) whose render answered 200 text/html without setting a cookie. Every other answer of that render
+// (a redirect, 404, 503) goes to the browser as it is, its Location made absolute (a proxy's answer must be).
 // PACTWATCH_PAGE_CACHE_MB bounds the memory (default 64; 0 turns the cache off); least recently used pages go first.
+import { createHash } from 'node:crypto';
 
 /** Pages whose HTML depends only on the data, the user, the day and the URL. Forms and admin screens are not here. */
 const CACHEABLE_PATHS = [
@@ -80,6 +84,27 @@ export function isCacheableRequest(request: { method: string; pathname: string; 
 /** The key of a page for one user: the URL with its query (filters, page, as-of), and the day ("today" moves). */
 export function pageKey(userId: string, pathAndQuery: string, day: string): string {
   return `${userId}\n${day}\n${pathAndQuery}`;
+}
+
+/**
+ * The Location of the render's answer as the browser's answer carries it: absolute, because Next parses a proxy's
+ * Location as a URL without a base (a relative one is a 500), and on the browser's own address when it points at
+ * this server (the render was asked for over loopback). Null when it is not a URL at all.
+ */
+export function outerLocation(location: string, innerUrl: string, requestUrl: string): string | null {
+  let target: URL;
+  try {
+    target = new URL(location, innerUrl);
+  } catch {
+    return null;
+  }
+  if (target.origin !== new URL(innerUrl).origin) return target.href;
+  // Part by part: a path such as `//elsewhere` must stay a path, not become a host.
+  const outer = new URL(requestUrl);
+  outer.pathname = target.pathname;
+  outer.search = target.search;
+  outer.hash = target.hash;
+  return outer.href;
 }
 
 /** The nonce in a Content-Security-Policy header, if any. */
@@ -208,27 +233,53 @@ export function sessionValidUntil(
   return Math.min(expiresAt.getTime(), refreshAt);
 }
 
-/** Accepted sessions by Cookie header, for the current snapshot only; least recently used dropped past `max`. */
+/**
+ * The key a session check is remembered under: a hash of the values of the session cookie (`cookieName`, as Better
+ * Auth names it), every one of them in order, so that equal keys mean Better Auth reads the same token. Nothing
+ * else in the Cookie header goes in: Better Auth finds the session by that cookie alone (its cookie cache is off),
+ * and a client adding junk cookies must not make new entries. Null when the header has no such cookie.
+ */
+export function sessionKey(cookieHeader: string | null, cookieName: string): string | null {
+  if (!cookieHeader) return null;
+  const values: string[] = [];
+  for (const pair of cookieHeader.split(';')) {
+    const equals = pair.indexOf('=');
+    if (equals !== -1 && pair.slice(0, equals).trim() === cookieName)
+      values.push(pair.slice(equals + 1).trim());
+  }
+  if (!values.length) return null;
+  return createHash('sha256').update(JSON.stringify(values)).digest('base64url');
+}
+
+/**
+ * Accepted sessions by `sessionKey`, for the current snapshot only; least recently used dropped past `max`. An
+ * entry holds a fixed-size key, a user id and the snapshot's text, whatever the request carried, so `max` bounds
+ * its bytes too.
+ */
 export class SessionMemo {
   private readonly entries = new Map<string, VerifiedSession>();
 
   constructor(private readonly max: number) {}
 
-  get(cookie: string, version: string, now = Date.now()): string | null {
-    const entry = this.entries.get(cookie);
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string, version: string, now = Date.now()): string | null {
+    const entry = this.entries.get(key);
     if (!entry) return null;
     if (entry.version !== version || now >= entry.validUntil) {
-      this.entries.delete(cookie);
+      this.entries.delete(key);
       return null;
     }
-    this.entries.delete(cookie);
-    this.entries.set(cookie, entry);
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     return entry.userId;
   }
 
-  set(cookie: string, session: VerifiedSession): void {
-    this.entries.delete(cookie);
-    this.entries.set(cookie, session);
+  set(key: string, session: VerifiedSession): void {
+    this.entries.delete(key);
+    this.entries.set(key, session);
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.max) break;
       this.entries.delete(oldest);

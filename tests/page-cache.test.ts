@@ -1,5 +1,6 @@
 // The page cache's bookkeeping (lib/page-cache.ts): which requests it may answer, versions, the memory bound,
-// one render for concurrent misses, and the nonce swap. e2e/page-cache.spec.ts drives it through the real app.
+// one render for concurrent misses, the nonce swap, redirects and the remembered sessions' key.
+// tests/page-cache-proxy.test.ts drives proxy.ts with it; e2e/page-cache.spec.ts drives it through the real app.
 import { describe, expect, it } from 'vitest';
 import {
   PageCache,
@@ -7,8 +8,10 @@ import {
   isCacheableRequest,
   keptHeaders,
   nonceOf,
+  outerLocation,
   pageCacheBytes,
   pageKey,
+  sessionKey,
   sessionValidUntil,
   withNonce,
   type CachedPage,
@@ -175,6 +178,26 @@ describe('nonces and headers', () => {
     expect(Object.fromEntries(kept)).toEqual({ 'content-type': 'text/html; charset=utf-8', vary: 'RSC' });
   });
 
+  it('passes a redirect of the render on absolute, on the address the browser used', () => {
+    const inner = 'http://localhost:3000/agreements?utm_source=x';
+    const outer = 'https://pactwatch.example.org/agreements?utm_source=x';
+    // Next's redirect() in a page answers with a path; a proxy's answer must carry an absolute URL.
+    expect(outerLocation('/agreements', inner, outer)).toBe('https://pactwatch.example.org/agreements');
+    expect(outerLocation('/commitments?status=stalled#list', inner, outer)).toBe(
+      'https://pactwatch.example.org/commitments?status=stalled#list',
+    );
+    expect(outerLocation('http://localhost:3000/sign-in?next=%2Fagreements', inner, outer)).toBe(
+      'https://pactwatch.example.org/sign-in?next=%2Fagreements',
+    );
+    expect(outerLocation('?page=2', inner, outer)).toBe('https://pactwatch.example.org/agreements?page=2');
+    // Somewhere else stays there; a path that looks like a host stays a path on this server.
+    expect(outerLocation('https://example.com/x', inner, outer)).toBe('https://example.com/x');
+    expect(outerLocation('http://localhost:3000//example.com/x', inner, outer)).toBe(
+      'https://pactwatch.example.org//example.com/x',
+    );
+    expect(outerLocation('http://[nonsense', inner, outer)).toBeNull();
+  });
+
   it('is bounded by PACTWATCH_PAGE_CACHE_MB, and off at 0', () => {
     expect(pageCacheBytes({})).toBe(64 * 1024 * 1024);
     expect(pageCacheBytes({ PACTWATCH_PAGE_CACHE_MB: '8' })).toBe(8 * 1024 * 1024);
@@ -210,6 +233,35 @@ describe('SessionMemo', () => {
     memo.set(cookie, { userId: 'u1', version: 'v', validUntil });
     expect(memo.get(cookie, 'v', validUntil - 1)).toBe('u1');
     expect(memo.get(cookie, 'v', validUntil)).toBeNull();
+  });
+
+  it('keys a session by its session cookie alone: junk in the Cookie header makes no new entry', () => {
+    const NAME = 'pactwatch.session_token';
+    const token = `${NAME}=tok3n.c2lnbmF0dXJl%3D`;
+    const key = sessionKey(token, NAME);
+    expect(key).toMatch(/^[\w-]{43}$/);
+    expect(sessionKey(`theme=dark; ${token}; _ga=GA1.2.3`, NAME)).toBe(key);
+    expect(sessionKey(`${token};junk="${'x'.repeat(12_000)}"`, NAME)).toBe(key);
+    // Another token, a second session cookie, or none at all: not the same session.
+    expect(sessionKey(`${NAME}=other.c2lnbmF0dXJl%3D`, NAME)).not.toBe(key);
+    expect(sessionKey(`${token}; ${NAME}=other`, NAME)).not.toBe(key);
+    expect(sessionKey(`__Secure-${token}`, NAME)).toBeNull();
+    expect(sessionKey(`x${token}`, NAME)).toBeNull();
+    expect(sessionKey(`theme=${NAME}`, NAME)).toBeNull();
+    expect(sessionKey(null, NAME)).toBeNull();
+
+    // The probe of issue 2: 10,000 requests, each with a unique 12 KB junk cookie, all accepted.
+    const memo = new SessionMemo(10_000);
+    const junk = 'j'.repeat(12 * 1024);
+    const validUntil = Date.now() + 60_000;
+    for (let request = 0; request < 10_000; request++) {
+      const header = `${token}; junk${request}=${junk}`;
+      const requestKey = sessionKey(header, NAME)!;
+      if (memo.get(requestKey, 'v') === null)
+        memo.set(requestKey, { userId: 'u1', version: 'v', validUntil });
+    }
+    expect(memo.size).toBe(1);
+    expect(memo.get(key!, 'v')).toBe('u1');
   });
 
   it('holds at most its size, dropping the least recently used', () => {

@@ -11,6 +11,10 @@
 // flags, sorting and the page. Every schema here is lenient: a value that does not parse (a hand-edited URL, an old
 // link) is dropped rather than failing the page, and `strictReportFiltersSchema` is there for callers that would
 // rather refuse such a URL (a report that silently ignored a filter would be wrong without saying so).
+//
+// NUL characters: PostgreSQL text cannot hold them, so a search for one would fail the query (a 500) rather than
+// find nothing. The free-text search drops them, as the evidence and outlet lists do; every other parameter has a
+// fixed shape that a NUL never matches, so it is dropped (lists) or refused (reports) like any other bad value.
 import { z } from 'zod';
 import { ATTENTION_FLAGS } from '../domain/attention.ts';
 import { formatDay, parseDayOrNull } from '../domain/dates.ts';
@@ -76,6 +80,13 @@ export const strictReportFiltersSchema = z.object(reportShape(false));
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
 const searchTextSchema = z.string().max(SEARCH_TEXT_MAX);
+
+/** `q`: single-valued, without NUL characters, trimmed, empty = absent; too long is dropped. */
+const searchParam = z.preprocess((value) => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return single(typeof first === 'string' ? first.replaceAll('\u0000', '') : first);
+}, searchTextSchema.optional().catch(undefined));
+
 const pageSchema = z
   .string()
   .regex(/^\d{1,6}$/)
@@ -107,7 +118,7 @@ const flagSchema = z
 
 export const commitmentListFiltersSchema = z.object({
   ...reportShape(true),
-  q: param(searchTextSchema, true),
+  q: searchParam,
   attention: param(z.enum(ATTENTION_FILTERS), true),
   overdue: flagSchema,
   sort: z.preprocess(single, z.enum(COMMITMENT_SORTS).catch('agreement').default('agreement')),
@@ -145,7 +156,7 @@ export const agreementListFiltersSchema = z.object({
   from: param(dayParamSchema, true),
   to: param(dayParamSchema, true),
   kind: param(z.enum(AGREEMENT_KINDS), true),
-  q: param(searchTextSchema, true),
+  q: searchParam,
   sort: z.preprocess(single, z.enum(AGREEMENT_SORTS).catch('concluded').default('concluded')),
   dir: param(z.enum(SORT_DIRECTIONS), true),
   page: z.preprocess(single, pageSchema.catch(1).default(1)),
