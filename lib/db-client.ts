@@ -13,16 +13,25 @@ export function slowQueryMs(env: Record<string, string | undefined> = process.en
 }
 
 /**
+ * How long a request may wait for a connection of the pool (all busy) before it fails as "database unavailable",
+ * which the app answers with its 503; PACTWATCH_POOL_WAIT_MS, default 5000. Unbounded, a few requests that hold
+ * their connections (a stalled download, a slow query) would leave every other request, the health check
+ * included, waiting with no answer at all.
+ */
+export function poolWaitMs(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.PACTWATCH_POOL_WAIT_MS);
+  return Number.isInteger(value) && value > 0 ? value : 5_000;
+}
+
+/**
  * How long opening a connection may take before it fails. Without it a request to a database that is gone
  * without refusing (a dead host, a hung server) would wait forever.
  */
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
- * A connection with the timeout above. Set on the connection, not the pool: pg-pool would apply it to waiting
- * for a free connection too, failing requests that merely queue behind others on a busy database (a burst of
- * follow-ups on the embedded server, which runs one transaction at a time); that wait stays unbounded, and
- * transactions bound it themselves (Prisma's maxWait).
+ * A connection with the timeout above. pg-pool applies its own `connectionTimeoutMillis` (the pool wait) to
+ * opening a connection too, so connecting is bounded by the shorter of the two.
  */
 class TimedClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
@@ -39,6 +48,8 @@ export type DatabaseClientOptions = {
   max: number;
   log?: Logger;
   slowQueryMs?: number;
+  /** How long to wait for a free connection; default poolWaitMs(). */
+  poolWaitMs?: number;
 };
 
 const REQUEST_ID = Symbol('pactwatch.requestId');
@@ -112,12 +123,16 @@ export function poolOf(client: PrismaClient): pg.Pool {
  * A Prisma client over a pg pool made for it. Connections that die while idle or inside a transaction (the
  * database restarted, the network dropped) are logged and discarded, never left to crash the process with an
  * unhandled `error` event; the pool opens new ones on demand, so the app recovers when the database returns.
+ * A query that finds every connection busy for `poolWaitMs` fails the same way as one that finds no database.
  */
 export function createDatabaseClient(options: DatabaseClientOptions): PrismaClient {
   const log = options.log ?? defaultLogger;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max,
+    // Waiting for a free connection fails after this ('timeout exceeded when trying to connect', which
+    // isDatabaseUnavailable recognises): a full pool answers 503 instead of hanging.
+    connectionTimeoutMillis: options.poolWaitMs ?? poolWaitMs(),
     Client: TimedClient,
     // Notices a peer that vanished without closing the socket.
     keepAlive: true,

@@ -174,3 +174,74 @@ export function prepended(first: Uint8Array, rest: ReadableStream<Uint8Array>): 
     { highWaterMark: 0 },
   );
 }
+
+/** How a stream watched by idleLimited ended. */
+export type StreamOutcome = 'done' | 'failed' | 'cancelled' | 'idle';
+
+/**
+ * `source`, aborted when its consumer asks for nothing for `idleMs`: a client that stops reading a download (its
+ * socket's buffers full, the server's writes blocked) would otherwise keep the source, and whatever the source
+ * holds (a database connection for the copy of updates.csv, an export slot), for as long as it likes. Time spent
+ * waiting on the source does not count; only time during which the consumer has not asked for the next chunk.
+ * On idleness the source is cancelled (releasing what it holds) and the stream errors with an AbortError, which
+ * cuts the response off rather than ending it like a complete file. `onSettled` is called once, however it ends.
+ */
+export function idleLimited(
+  source: ReadableStream<Uint8Array>,
+  options: { idleMs: number; onSettled?: (outcome: StreamOutcome) => void },
+): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settled = false;
+  const settle = (outcome: StreamOutcome) => {
+    clearTimeout(timer);
+    if (settled) return;
+    settled = true;
+    options.onSettled?.(outcome);
+  };
+  const watch = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (settled) return;
+      const reason = new DOMException(
+        `the client read nothing for ${options.idleMs} ms; the download was aborted`,
+        // Next treats an AbortError as the end of a response, not as an error of the app to log.
+        'AbortError',
+      );
+      controller.error(reason);
+      reader.cancel(reason).catch(() => {});
+      settle('idle');
+    }, options.idleMs);
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        // The headers are out: a client that never reads the body at all is idle too.
+        watch(controller);
+      },
+      async pull(controller) {
+        clearTimeout(timer);
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch (error) {
+          settle('failed');
+          throw error;
+        }
+        if (settled) return;
+        if (next.done) {
+          controller.close();
+          settle('done');
+        } else {
+          controller.enqueue(next.value);
+          watch(controller);
+        }
+      },
+      cancel(reason) {
+        settle('cancelled');
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
