@@ -63,14 +63,51 @@ test('a user signs in (after a typo), lands where they were going, and signs out
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fagreements$/);
 });
 
-test('the sign-in page never sends anyone to another site', async ({ page, db }) => {
+/**
+ * `next` values that try to leave the site, as a link would carry them. The dot-segment forms pass a check of the
+ * raw string, and URL parsing then collapses them into `//evil.example`, which a browser reads as another host.
+ * `%252e` arrives as a literal `%2e`, which parsing also takes for a dot; `%5C` is a backslash.
+ */
+const OFF_SITE_NEXT = [
+  'https://evil.example/phish',
+  '/.//evil.example',
+  '/..//evil.example',
+  '/%2e//evil.example',
+  '%2F%252e%2F%2Fevil.example',
+  '/a/..//evil.example',
+  '/a/%252e%252e//evil.example',
+  '/.%5C/evil.example',
+  '/..%5Cevil.example',
+];
+
+test('the sign-in page never sends anyone to another site, after signing in or when already signed in', async ({
+  page,
+  db,
+  baseURL,
+}) => {
+  // One sign-in through the form per value.
+  test.setTimeout(120_000);
   const viewer = await createUser(db, 'viewer');
-  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
-  await page.goto('/sign-in?next=https://evil.example/phish');
-  await page.getByLabel('E-mail').fill(viewer.email);
-  await page.getByLabel('Password').fill(viewer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/^http:\/\/[^/]+\/$/);
+  const home = new URL('/', baseURL).href;
+  for (const next of OFF_SITE_NEXT) {
+    await page.context().clearCookies();
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
+    await page.goto(`/sign-in?next=${next}`);
+    await page.getByLabel('E-mail').fill(viewer.email);
+    await page.getByLabel('Password').fill(viewer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page, `after signing in through next=${next}`).toHaveURL(home);
+
+    // Signed in now: the sign-in page sends the user on at once, and still not off the site.
+    const response = await page.request.get(`/sign-in?next=${next}`, { maxRedirects: 0 });
+    expect(response.status(), `next=${next}`).toBe(307);
+    expect(new URL(response.headers()['location'], baseURL).href, `next=${next}`).toBe(home);
+  }
+  // A local path still works.
+  const response = await page.request.get('/sign-in?next=%2Fagreements%3Fq%3Dx', { maxRedirects: 0 });
+  expect(new URL(response.headers()['location'], baseURL).href).toBe(
+    new URL('/agreements?q=x', baseURL).href,
+  );
 });
 
 test('pages carry the security headers, with a nonce-based CSP and no eval', async ({ page, db }) => {
@@ -188,12 +225,25 @@ test('an admin deactivates a signed-in user: they are signed out on their next r
   await page.reload();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fagreements$/);
 
+  // The right password gets the answer a wrong one gets: the sign-in page must not confirm it.
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
   await page.getByLabel('E-mail').fill(analyst.email);
   await page.getByLabel('Password').fill(analyst.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'deactivated' })).toBeVisible();
-  forgiveHttpErrors(pageErrors, [403]);
+  const [answer] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/auth/sign-in/email')),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText(
+    'That e-mail and password do not match an active account.',
+  );
+  const wrong = await page.request.post('/api/auth/sign-in/email', {
+    data: { email: analyst.email, password: 'not the password at all' },
+    headers: { 'X-Forwarded-For': clientIp() },
+  });
+  expect(answer.status()).toBe(401);
+  expect(wrong.status()).toBe(401);
+  expect(await answer.json()).toEqual(await wrong.json());
+  forgiveHttpErrors(pageErrors, [401]);
 });
 
 test('an admin creates a user with a generated password that works once handed over', async ({
@@ -233,6 +283,53 @@ test('too many sign-in attempts from one address are refused for a while', async
   }
   await expect(page.getByRole('alert').filter({ hasText: 'Too many sign-in attempts' })).toBeVisible();
   forgiveHttpErrors(pageErrors, [401, 429]);
+});
+
+test('a hostile probe of the auth endpoints: no writes, no token, no 500, no password change', async ({
+  page,
+  playwright,
+  baseURL,
+  db,
+}) => {
+  // Anonymous: who am I, and is it up, each claiming another address. Nothing may be written for them.
+  const rateLimitRows = await db.rateLimit.count();
+  const failures = await db.signInFailure.count();
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (let request = 0; request < 30; request++) {
+    const headers = { 'X-Forwarded-For': clientIp() };
+    expect((await anonymous.get('/api/auth/get-session', { headers })).status()).toBe(200);
+    expect((await anonymous.get('/api/auth/ok', { headers })).status()).toBe(200);
+  }
+  expect(await db.rateLimit.count()).toBe(rateLimitRows);
+  expect(await db.signInFailure.count()).toBe(failures);
+
+  // A NUL byte in the e-mail: a 400 the form can show, not a 500.
+  const nul = await anonymous.post('/api/auth/sign-in/email', {
+    data: { email: 'someone\u0000@e2e.pactwatch.local', password: 'whatever it is' },
+    headers: { 'X-Forwarded-For': clientIp() },
+  });
+  expect(nul.status()).toBe(400);
+  expect(await nul.json()).toMatchObject({ code: 'INVALID_EMAIL' });
+  await anonymous.dispose();
+
+  // Signed in: page scripts can ask about the session, and never get its token.
+  const analyst = await createUser(db, 'analyst');
+  await signIn(page, analyst);
+  const { token } = await db.session.findFirstOrThrow({ where: { userId: analyst.id } });
+  for (const path of ['/api/auth/get-session', '/api/auth/list-sessions']) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(await response.text(), path).not.toContain(token);
+  }
+
+  // No self-service password change past the admin screen (and its audit trail).
+  const before = await db.account.findFirstOrThrow({ where: { userId: analyst.id } });
+  const change = await page.request.post('/api/auth/change-password', {
+    data: { currentPassword: analyst.password, newPassword: ' '.repeat(12), revokeOtherSessions: true },
+    headers: { Origin: new URL(baseURL!).origin },
+  });
+  expect(change.status()).toBe(404);
+  expect((await db.account.findUniqueOrThrow({ where: { id: before.id } })).password).toBe(before.password);
 });
 
 test('an API request without a session gets 401, not a redirect', async ({ playwright, baseURL }) => {

@@ -405,6 +405,9 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
         PORT: String(port),
         // The app refuses to start in production without one; this app lives for one run.
         BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64'),
+        // The specs' requests come from this machine with an X-Forwarded-For address of each spec's own, so their
+        // sign-ins are counted per spec (e2e/support/users.ts clientIp), as behind a proxy on 127.0.0.1.
+        PACTWATCH_TRUSTED_PROXIES: '127.0.0.1',
       },
       stdio: ['ignore', output, output],
       detached: true,
@@ -437,6 +440,8 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
   const { code } = await run('playwright', [bin('playwright'), 'test', ...filters], {
     ...process.env,
     PLAYWRIGHT_BASE_URL: baseUrl,
+    // Apps that specs start themselves (faults, the embedded database) trust this machine as their proxy too.
+    PACTWATCH_TRUSTED_PROXIES: '127.0.0.1',
     E2E_DATABASE_URL: database.url,
     PLAYWRIGHT_JSON_OUTPUT_FILE: report,
   });

@@ -18,10 +18,12 @@ function validate(email: string, password: string): Errors {
 async function messageFor(response: Response): Promise<Errors> {
   const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
   switch (response.status) {
+    // A deactivated account gets this answer too, password right or wrong: the server does not say which.
     case 401:
-      return { form: 'That e-mail and password do not match an account.' };
+      return { form: 'That e-mail and password do not match an active account.' };
+    // The origin check (a page on another site posting here), never the account.
     case 403:
-      return { form: body?.message ?? 'This account cannot sign in.' };
+      return { form: 'Sign-in was refused. Reload the page and try again.' };
     case 429: {
       const seconds = Number(response.headers.get('X-Retry-After'));
       const wait =

@@ -42,8 +42,9 @@ export async function createUsers(db: PrismaClient): Promise<Record<Role, E2EUse
 
 /**
  * A client address of its own (X-Forwarded-For). Better Auth limits sign-in attempts per client IP, and every
- * spec's browser is 127.0.0.1; without this, a run's sign-ins would share one small bucket. The app trusts a
- * single-value X-Forwarded-For, as it would from a proxy that sets it (see .env.example).
+ * spec's browser is 127.0.0.1; without this, a run's sign-ins would share one small bucket. The app trusts an
+ * X-Forwarded-For from 127.0.0.1 because `npm test` starts it with PACTWATCH_TRUSTED_PROXIES=127.0.0.1, as it would
+ * from a proxy there (see .env.example).
  */
 export function clientIp(): string {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthConfigError, authSecret, authSettings } from './config.ts';
+import { AuthConfigError, authSecret, authSettings, clientIpOptions } from './config.ts';
 import { contentSecurityPolicy } from './security-headers.ts';
 
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
@@ -48,6 +48,28 @@ describe('authSettings', () => {
       trustedProxies: ['10.0.0.0/8'],
     });
   });
+});
+
+describe('clientIpOptions', () => {
+  const settings = (values: Record<string, string>) => authSettings(env({ NODE_ENV: 'test', ...values }));
+
+  it('believes no header, X-Forwarded-For included, unless told which proxies add it', () => {
+    expect(clientIpOptions(settings({}))).toEqual({ ipAddressHeaders: [] });
+    expect(clientIpOptions(settings({ PACTWATCH_TRUSTED_PROXIES: '10.1.2.3, fd00::/8' }))).toEqual({
+      ipAddressHeaders: ['x-forwarded-for'],
+      trustedProxies: ['10.1.2.3', 'fd00::/8'],
+    });
+    expect(clientIpOptions(settings({ PACTWATCH_CLIENT_IP_HEADERS: 'CF-Connecting-IP' }))).toEqual({
+      ipAddressHeaders: ['cf-connecting-ip'],
+    });
+  });
+
+  it.each(['10.0.0.0/33', 'proxy.internal', '10.0.0.0/8/8', '10.0.0.0/', '::1/129'])(
+    'refuses PACTWATCH_TRUSTED_PROXIES=%s',
+    (value) => {
+      expect(() => settings({ PACTWATCH_TRUSTED_PROXIES: value })).toThrow(AuthConfigError);
+    },
+  );
 });
 
 describe('contentSecurityPolicy', () => {

@@ -1,5 +1,6 @@
 // Authentication settings from the environment (documented in .env.example). Plain Node: used by the app, by
 // scripts (user:create, the demo admin) and by the e2e helpers, none of which may import Next or lib/db.ts.
+import { isIP } from 'node:net';
 
 /** Used only outside production when BETTER_AUTH_SECRET is unset, so `next dev` and unit tests need no setup. */
 const DEVELOPMENT_SECRET = 'pactwatch-development-only-secret-never-use-in-production-8f3d2a91c7b4e605';
@@ -72,6 +73,24 @@ export type AuthSettings = {
   trustedProxies: string[];
 };
 
+function isAddressOrRange(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  if (rest.length || !isIP(address)) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128);
+}
+
+function parseProxies(value: string | undefined): string[] {
+  const proxies = parseList(value);
+  const wrong = proxies.filter((proxy) => !isAddressOrRange(proxy));
+  if (wrong.length) {
+    throw new AuthConfigError(
+      `PACTWATCH_TRUSTED_PROXIES must list IP addresses or CIDR ranges (like 10.0.0.0/8), got "${wrong.join('", "')}".`,
+    );
+  }
+  return proxies;
+}
+
 export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
   const url = env.BETTER_AUTH_URL?.trim() || null;
   const publicUrl = url ? originOf(url, 'BETTER_AUTH_URL') : null;
@@ -83,6 +102,27 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
     ),
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     clientIpHeaders: parseList(env.PACTWATCH_CLIENT_IP_HEADERS).map((header) => header.toLowerCase()),
-    trustedProxies: parseList(env.PACTWATCH_TRUSTED_PROXIES),
+    trustedProxies: parseProxies(env.PACTWATCH_TRUSTED_PROXIES),
   };
+}
+
+/**
+ * Where Better Auth reads the client's address (for its per-address limits and the session's ipAddress).
+ *
+ * Next.js gives a route handler no peer address of its own: it copies the socket's address into
+ * X-Forwarded-For only when the request has none, so any client can choose the value by sending one. Hence:
+ * - PACTWATCH_CLIENT_IP_HEADERS: the headers your proxy sets (replacing any client value), in order.
+ * - PACTWATCH_TRUSTED_PROXIES: X-Forwarded-For, read from the right, skipping these proxies' own entries; the
+ *   first address they did not add is the client. Safe only when clients cannot reach the app but through them.
+ * - Neither: no header is believed. Every client shares one counter per path (the limit still holds, for all
+ *   together), where trusting the header would let anyone skip it by sending a new address each time.
+ */
+export function clientIpOptions(settings: Pick<AuthSettings, 'clientIpHeaders' | 'trustedProxies'>): {
+  ipAddressHeaders: string[];
+  trustedProxies?: string[];
+} {
+  const trusted = settings.trustedProxies.length ? { trustedProxies: settings.trustedProxies } : {};
+  if (settings.clientIpHeaders.length) return { ipAddressHeaders: settings.clientIpHeaders, ...trusted };
+  if (settings.trustedProxies.length) return { ipAddressHeaders: ['x-forwarded-for'], ...trusted };
+  return { ipAddressHeaders: [] };
 }

@@ -4,30 +4,43 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
+import * as z from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { LOOPBACK_HOSTS, authSettings, type AuthSettings } from './config.ts';
+import { LOOPBACK_HOSTS, authSettings, clientIpOptions, type AuthSettings } from './config.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
 import { ROLES } from './permissions.ts';
+import { createMemoryRateLimitStorage } from './rate-limit-store.ts';
 import { clearSignInFailures, recordSignInFailure, signInLockedFor } from './sign-in-throttle.ts';
 
 const DAY = 60 * 60 * 24;
 
-/** Error code the sign-in form recognises for a deactivated account. */
 /** Seconds a session lasts, and after which a request refreshes it (Better Auth's expiresIn and updateAge). */
 export const SESSION_EXPIRES_IN = 7 * DAY;
 export const SESSION_UPDATE_AGE = DAY;
 
-export const ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED';
+/** Requests per client address and path a minute (Better Auth's limiter); sign-in attempts have their own cap. */
+export const RATE_LIMIT = { window: 60, max: 100, signIn: { window: 60, max: 10 } };
+
+/**
+ * Better Auth's answer to a wrong password (or an unknown e-mail). A deactivated account gets exactly this too:
+ * anything else would confirm to whoever holds the password that it is right.
+ */
+const INVALID_CREDENTIALS = { code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' };
 
 /**
  * Better Auth endpoints Pactwatch does not use. Each is a way to change an account outside the admin screen
- * (and so outside its audit trail) or a flow with no e-mail sender behind it. Only the HTTP routes are cut off;
- * `auth.api.*` calls from our own server code are unaffected.
+ * (and so outside its audit trail), a flow with no e-mail sender behind it, or an oracle nobody needs. Only the
+ * HTTP routes are cut off; `auth.api.*` calls from our own server code are unaffected.
  */
-const DISABLED_PATHS = [
+export const DISABLED_PATHS = [
   '/sign-up/email',
   '/update-user',
   '/change-email',
+  // A new password set here would skip the admin screen's audit event and leave other sessions alive.
+  '/change-password',
+  '/update-session',
+  // Tells a stolen session whether a guessed password is right.
+  '/verify-password',
   '/delete-user',
   '/delete-user/callback',
   '/request-password-reset',
@@ -99,12 +112,12 @@ export function createAuth(
     rateLimit: {
       // Better Auth enables it in production only; we want the same behaviour in every environment.
       enabled: true,
-      // In PostgreSQL, not process memory: the limit holds across instances behind a load balancer.
-      storage: 'database',
-      window: 60,
-      max: 100,
+      // In memory, per instance: a counter in PostgreSQL made every anonymous request a write (decision 003).
+      customStorage: createMemoryRateLimitStorage(),
+      window: RATE_LIMIT.window,
+      max: RATE_LIMIT.max,
       customRules: {
-        '/sign-in/email': { window: 60, max: 10 },
+        '/sign-in/email': RATE_LIMIT.signIn,
       },
     },
     advanced: {
@@ -114,37 +127,42 @@ export function createAuth(
       cookiePrefix: 'pactwatch',
       useSecureCookies: settings.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
-      ipAddress: {
-        ...(settings.clientIpHeaders.length ? { ipAddressHeaders: settings.clientIpHeaders } : {}),
-        ...(settings.trustedProxies.length ? { trustedProxies: settings.trustedProxies } : {}),
-      },
+      // X-Forwarded-For only from PACTWATCH_TRUSTED_PROXIES (lib/auth/config.ts says why).
+      ipAddress: clientIpOptions(settings),
     },
     disabledPaths: DISABLED_PATHS,
     databaseHooks: {
       session: {
         create: {
           // The one door every sign-in passes through, after the password was checked: a deactivated user gets
-          // no session, whichever endpoint asked for one.
+          // no session, whichever endpoint asked for one, and the answer a wrong password gets (counted as one
+          // by the after hook below), so that it does not confirm the password.
           async before(session) {
             const user = await prisma.user.findUnique({
               where: { id: session.userId },
               select: { deactivatedAt: true },
             });
-            if (!user || user.deactivatedAt) {
-              throw new APIError('FORBIDDEN', {
-                code: ACCOUNT_DEACTIVATED,
-                message: 'This account is deactivated. Ask an administrator to reactivate it.',
-              });
-            }
+            if (!user || user.deactivatedAt) throw new APIError('UNAUTHORIZED', INVALID_CREDENTIALS);
           },
         },
       },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // PostgreSQL text cannot hold a NUL byte: a query carrying one fails, and the client would get a 500.
+        const withNul = fieldWithNul(ctx.body) ?? fieldWithNul(ctx.query);
+        if (withNul !== null) {
+          throw new APIError(
+            'BAD_REQUEST',
+            withNul === 'email'
+              ? { code: 'INVALID_EMAIL', message: 'Invalid email' }
+              : { code: 'INVALID_REQUEST', message: 'The request contains a NUL character.' },
+          );
+        }
         if (ctx.path !== '/sign-in/email') return;
         const email: unknown = ctx.body?.email;
-        if (typeof email !== 'string') return;
+        // Not an address: Better Auth answers 400 INVALID_EMAIL itself, without the lock-out's query.
+        if (typeof email !== 'string' || !z.email().safeParse(email).success) return;
         const wait = await signInLockedFor(prisma, email);
         if (wait !== null) {
           throw new APIError(
@@ -155,9 +173,14 @@ export function createAuth(
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        const returned: unknown = ctx.context.returned;
+        // The session token travels in the HttpOnly cookie only; a JSON body would hand it to page scripts.
+        // Over HTTP only: our own server code calls these through auth.api and may need the token.
+        if (ctx.request && (ctx.path === '/get-session' || ctx.path === '/list-sessions')) {
+          return withoutSessionTokens(ctx, returned);
+        }
         if (ctx.path !== '/sign-in/email') return;
         const email: unknown = ctx.body?.email;
-        const returned: unknown = ctx.context.returned;
         if (isAPIError(returned)) {
           if (returned.status === 'UNAUTHORIZED' && typeof email === 'string') {
             await recordSignInFailure(prisma, email);
@@ -174,6 +197,28 @@ export function createAuth(
     // Must stay the last plugin: it copies Set-Cookie from auth.api calls made in server actions onto the response.
     plugins: withNextCookies ? [nextCookies()] : [],
   });
+}
+
+/** The name of the first field (at any depth) whose name or string value holds a NUL byte, or null. */
+function fieldWithNul(value: unknown, name = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? name : null;
+  if (!value || typeof value !== 'object' || depth > 8) return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return key;
+    const found = fieldWithNul(item, Array.isArray(value) ? name : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** get-session's `{ session, user }` or list-sessions' array, with every session's token blanked. */
+function withoutSessionTokens(ctx: { json: (body: unknown) => unknown }, returned: unknown) {
+  const blank = (session: unknown) =>
+    session && typeof session === 'object' && 'token' in session ? { ...session, token: null } : session;
+  if (Array.isArray(returned)) return ctx.json(returned.map(blank));
+  if (returned && typeof returned === 'object' && 'session' in returned) {
+    return ctx.json({ ...returned, session: blank(returned.session) });
+  }
 }
 
 export type Auth = ReturnType<typeof createAuth>;

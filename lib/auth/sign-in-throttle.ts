@@ -1,6 +1,8 @@
 // Failed sign-ins per e-mail address, kept in PostgreSQL (SignInFailure) so every app instance sees the same
-// count. Better Auth's own limiter counts requests per client IP; this one caps password guessing against a
-// single account even when the guesses come from many addresses (or a spoofed X-Forwarded-For).
+// count. Better Auth's own limiter counts requests per client address, in each instance's memory (so N instances
+// allow N times its limit) and believes X-Forwarded-For only from PACTWATCH_TRUSTED_PROXIES; this one caps password
+// guessing against a single account across instances, however many addresses the guesses come from.
+// Only failed attempts write here, each one first let through by the per-address limit (10 a minute).
 // The cost: someone who knows an e-mail can lock that account out for a window. We accept it: the window is short.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
