@@ -17,7 +17,7 @@ import type {
 } from '../lib/generated/prisma/enums.ts';
 import { recordAudit } from '../lib/data/audit.ts';
 import { appendStatusUpdates, type NewStatusUpdate } from '../lib/data/status-updates.ts';
-import { formatDay, today } from '../lib/domain/dates.ts';
+import { formatDay, parseDay } from '../lib/domain/dates.ts';
 import { requireDatabaseUrl } from '../scripts/env.ts';
 
 /** Serialises concurrent seeds (two instances starting at once): the agreement and commitments have no unique key. */
@@ -128,9 +128,26 @@ const OUTLETS: {
   { key: 'PK_MOI_PRESS', name: "Pakistan's Interior Ministry press office", website: null, reliability: 'B' },
 ];
 
-/** Why the undated article's updates carry the seed's date: the fact held at the latest on the day it was logged. */
+/**
+ * The fact date of the article's updates, as much of it as the article supports (docs/decisions/
+ * 009-fact-date-precision.md), never the day the seed runs:
+ * - it prints no date; the meeting is reported in the past tense ("on Wednesday announced"), so the facts held by
+ *   the day it was published;
+ * - it sets a lower bound from its context (Naqvi as Interior Minister, Asif Ali Zardari as President and Shehbaz
+ *   Sharif as Prime Minister all at once: from March 2024; the NCCIA already exists) but no upper bound of its own;
+ * - the upper bound: Wang invites Naqvi to a forum "scheduled to be held in China this September", so the meeting
+ *   came before the end of September of its year; our copy of the article is dated in this repository by
+ *   27 November 2026 (the commit that added it), so that year is 2026 at the latest. Hence: undated, held no later
+ *   than 30 September 2026.
+ * An undated fact never outranks a dated one (lib/domain/status.ts compareUpdates): a dated follow-up, even one
+ * older than this bound, becomes current, and "as of" any day from the bound on shows these statuses.
+ */
+export const SEED_FACT_PRECISION = 'unknown' as const;
+export const SEED_FACT_NO_LATER_THAN = parseDay('2026-09-30');
+
+/** Said with each of the article's updates, so the date is never read as the day the fact held. */
 const OBSERVED_NOTE =
-  'Observed on the day this was logged: the article carries no date, so the fact is known to hold by then at the latest.';
+  'Undated: the article prints no date. The meeting came before the September forum it mentions, of 2026 at the latest (this copy of the article is dated by 27 Nov 2026), so the fact held no later than 30 Sep 2026.';
 
 type CommitmentSeed = {
   key: string;
@@ -436,7 +453,7 @@ async function seedIn(tx: Tx, log: (line: string) => void): Promise<void> {
     select: { commitmentId: true },
   });
   const logged = new Set(alreadyLogged.map((row) => row.commitmentId));
-  const observedOn = today();
+  const observedOn = SEED_FACT_NO_LATER_THAN;
   const updates: NewStatusUpdate[] = COMMITMENTS.filter(
     (seed) => !logged.has(commitments.get(seed.key)!),
   ).map((seed) => ({
@@ -445,11 +462,13 @@ async function seedIn(tx: Tx, log: (line: string) => void): Promise<void> {
     reason: `${seed.reason} ${OBSERVED_NOTE}`,
     evidenceId: article.id,
     observedOn,
+    observedPrecision: SEED_FACT_PRECISION,
   }));
   await appendStatusUpdates(tx, null, updates);
 
   const summary = [...created.entries()].map(([type, count]) => `${count} ${type}`);
-  if (updates.length) summary.push(`${updates.length} StatusUpdate (observed ${formatDay(observedOn)})`);
+  if (updates.length)
+    summary.push(`${updates.length} StatusUpdate (undated, observed by ${formatDay(observedOn)})`);
   log(summary.length ? `seed: created ${summary.join(', ')}` : 'seed: already seeded, nothing to add');
 }
 

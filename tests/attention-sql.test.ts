@@ -16,7 +16,12 @@ const { attentionFlags } = await import('../lib/domain/attention.ts');
 const { addDays, parseDay, toDay } = await import('../lib/domain/dates.ts');
 const { STATUSES, statusAsOf, statusSince, updatesAsOf } = await import('../lib/domain/status.ts');
 
-import type { CommitmentStatus, EvidenceType, Reliability } from '../lib/generated/prisma/enums.ts';
+import type {
+  CommitmentStatus,
+  DatePrecision,
+  EvidenceType,
+  Reliability,
+} from '../lib/generated/prisma/enums.ts';
 
 const prisma = testPrisma();
 const BASE = parseDay('2025-01-01');
@@ -71,6 +76,11 @@ type HistoryRow = {
   minute: number;
   evidence: number | null;
   party: 'A' | 'B' | null;
+  /**
+   * How much of the fact date is known; `day` is then the day it surely held by (for a month or year one still
+   * running when reported, or the "no later than" day of an undated one).
+   */
+  precision?: DatePrecision;
 };
 
 type Sample = {
@@ -88,6 +98,7 @@ const historyRow: fc.Arbitrary<HistoryRow> = fc.record({
   minute: fc.integer({ min: 0, max: 3 }),
   evidence: fc.option(fc.nat(99), { nil: null }),
   party: fc.constantFrom<'A' | 'B' | null>(null, null, 'A', 'B'),
+  precision: fc.constantFrom<DatePrecision>('day', 'day', 'day', 'month', 'year', 'unknown'),
 });
 
 const sample: fc.Arbitrary<Sample> = fc.record({
@@ -124,6 +135,7 @@ async function write(sample: Sample): Promise<number> {
           commitmentId: commitment.id,
           status: row.status,
           observedOn: addDays(BASE, row.day),
+          observedPrecision: row.precision ?? 'day',
           createdAt: new Date(BASE.getTime() + 40 * 86_400_000 + row.minute * 60_000),
           evidenceId: row.evidence === null ? null : evidenceIds[row.evidence % evidenceIds.length],
           partyId: row.party === 'A' ? partyA : row.party === 'B' ? partyB : null,

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attentionFlags } from '../lib/domain/attention.ts';
-import { toDay, today } from '../lib/domain/dates.ts';
-import { requiresReason, STATUSES } from '../lib/domain/status.ts';
+import { formatDay, toDay, today, type DatePrecision } from '../lib/domain/dates.ts';
+import { requiresReason, sortUpdates, STATUSES } from '../lib/domain/status.ts';
 import { restoreCell } from '../lib/csv/cells.ts';
 import { COMMITMENT_COLUMNS, UPDATE_COLUMNS } from '../lib/csv/columns.ts';
 import { commitmentReportRows, countCommitmentReport } from '../lib/csv/commitments-report.ts';
@@ -314,6 +314,7 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
               status: fc.constantFrom(...statuses),
               day: fc.integer({ min: 1, max: 6 }),
               second: fc.integer({ min: 0, max: 3 }),
+              precision: fc.constantFrom<DatePrecision>('day', 'day', 'day', 'month', 'year', 'unknown'),
             }),
             { minLength: 1, maxLength: 14 },
           ),
@@ -336,13 +337,43 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
                 status: entry.status,
                 reason: requiresReason(entry.status) ? 'A reason' : null,
                 observedOn: day(`2025-03-0${entry.day}`),
+                observedPrecision: entry.precision,
                 createdAt: new Date(`2025-03-10T10:00:0${entry.second}Z`),
               })),
             );
-            const query = `agreement=${own.agreement.id}`;
-            expect((await download(query, pool)).toString('utf8')).toBe(
-              (await download(query)).toString('utf8'),
-            );
+            // Whole, and from a day that months and undated facts straddle (they sort before days before it).
+            for (const query of [
+              `agreement=${own.agreement.id}`,
+              `agreement=${own.agreement.id}&from=2025-03-04`,
+            ]) {
+              expect((await download(query, pool)).toString('utf8')).toBe(
+                (await download(query)).toString('utf8'),
+              );
+            }
+            // The filtered file is the whole file's rows from that day, previous statuses included.
+            const whole = parse((await download(`agreement=${own.agreement.id}`)).toString('utf8'), {
+              bom: true,
+            }) as string[][];
+            const from = parse(
+              (await download(`agreement=${own.agreement.id}&from=2025-03-04`)).toString('utf8'),
+              { bom: true },
+            ) as string[][];
+            expect(from.slice(1)).toEqual(whole.slice(1).filter((row) => row[0] >= '2025-03-04'));
+            // Each commitment's rows come in the order of the rules (compareUpdates), precision included.
+            const column = (name: (typeof UPDATE_COLUMNS)[number]) => UPDATE_COLUMNS.indexOf(name);
+            for (const [title, id] of own.commitments) {
+              const stored = sortUpdates(await prisma.statusUpdate.findMany({ where: { commitmentId: id } }));
+              expect(
+                whole
+                  .slice(1)
+                  .filter((row) => row[column('commitment')] === title)
+                  .map((row) => [
+                    row[column('observed_on')],
+                    row[column('observed_precision')],
+                    row[column('status')],
+                  ]),
+              ).toEqual(stored.map((u) => [formatDay(u.observedOn), u.observedPrecision, u.status]));
+            }
           },
         ),
         { numRuns: 25 },

@@ -9,6 +9,7 @@ import { asciiSlug, contentDisposition, reportFilename, unicodeSlug } from '../l
 import { parseReportParams, reportQueryString } from '../lib/csv/filters.ts';
 import { headerProblem, parseImportFile, ImportFileError } from '../lib/csv/import-parse.ts';
 import { StatusReplay } from '../lib/csv/previous-status.ts';
+import { factFrom, type DatePrecision } from '../lib/domain/dates.ts';
 import { csvStream, formatCsv, stringifyCsv } from '../lib/csv/stream.ts';
 import {
   currentStatus,
@@ -225,12 +226,17 @@ describe('previous status (StatusReplay)', () => {
     observedOn: fc.integer({ min: 0, max: 6 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n))),
     createdAt: fc.integer({ min: 0, max: 3 }).map((n) => new Date(Date.UTC(2025, 5, 1, n))),
     partyId: fc.constantFrom(null, 1, 2),
+    precision: fc.constantFrom<DatePrecision>('day', 'day', 'month', 'unknown'),
   });
 
   it('agrees with the status rules: the scope’s status just before each update', () => {
     fc.assert(
       fc.property(fc.array(update, { maxLength: 25 }), (drawn) => {
-        const updates: StatusUpdateLike[] = drawn.map((u, id) => ({ ...u, id: id + 1 }));
+        const updates: StatusUpdateLike[] = drawn.map(({ precision, ...u }, id) => ({
+          ...u,
+          observedFrom: factFrom(u.observedOn, precision),
+          id: id + 1,
+        }));
         const ordered = sortUpdates(updates);
         const replay = new StatusReplay();
         return ordered.every((u, index) => {

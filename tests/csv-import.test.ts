@@ -9,6 +9,13 @@ import { testPrisma, unique } from './support/db.ts';
 import { createCsvFixture, createEvidence, updatesCsv, type CsvFixture } from './support/csv-fixtures.ts';
 import { createTestUser, type TestUser } from './support/users.ts';
 
+/** Warnings other than what a row does to its commitment's status (tests/follow-up-warnings.test.ts covers those). */
+function withoutStatusWarnings<T extends { message: string }>(warnings: T[]): T[] {
+  return warnings.filter(
+    (warning) => !/will not become the current status|moves the status backwards/.test(warning.message),
+  );
+}
+
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('../lib/auth/session.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../lib/auth/session.ts')>()),
@@ -184,7 +191,7 @@ describe('every problem, by row and column', () => {
     expect(preview.problems[3].message).toContain('not a responsible party');
     expect(preview.problems[7].message).toContain('A reason is required for “Broken”');
     expect(preview.problems.find((problem) => problem.row === 13 && problem.column === null)?.message).toBe(
-      'This row has 18 cells; the header has 17.',
+      `This row has ${UPDATE_COLUMNS.length + 1} cells; the header has ${UPDATE_COLUMNS.length}.`,
     );
     expect(preview.toImport).toBe(0);
   });
@@ -206,7 +213,7 @@ describe('every problem, by row and column', () => {
       actor,
     );
     expect(preview).toMatchObject({ problemCount: 0, newEvidence: 0, toImport: 1 });
-    expect(preview.warnings).toEqual([
+    expect(withoutStatusWarnings(preview.warnings)).toEqual([
       {
         row: 2,
         column: 'title',
@@ -250,7 +257,8 @@ describe('every problem, by row and column', () => {
       }),
     ]);
     const preview = await previewImport(prisma, bytes(file), actor);
-    expect(preview).toMatchObject({ toImport: 3, warnings: [] });
+    expect(preview).toMatchObject({ toImport: 3 });
+    expect(withoutStatusWarnings(preview.warnings)).toEqual([]);
     const before = Date.now();
     const done = await importFollowUps(prisma, bytes(file), actor);
     expect(done.imported).toBe(true);
@@ -280,7 +288,10 @@ describe('every problem, by row and column', () => {
     const same = row({ status: 'not_started', observed_on: '2025-01-15', reason: 'twice' });
     const preview = await previewImport(prisma, bytes(updatesCsv([same, same])), actor);
     expect(preview).toMatchObject({ toImport: 1, duplicates: 1 });
-    expect(preview.warnings[0]).toMatchObject({ row: 3, message: expect.stringContaining('same as row 2') });
+    expect(withoutStatusWarnings(preview.warnings)[0]).toMatchObject({
+      row: 3,
+      message: expect.stringContaining('same as row 2'),
+    });
   });
 });
 
@@ -353,5 +364,60 @@ describe('the import action', () => {
     });
     const done = await call({ intent: 'import', digest: preview.digest, file: new File([text], 'f.csv') });
     expect(done).toMatchObject({ ok: true, outcome: 'imported', message: 'Imported 1 row.' });
+  });
+});
+
+describe('observed_precision', () => {
+  it('reads month, year and undated facts; an empty cell or a file without the column is day', async () => {
+    const rows = [
+      row({ observed_on: '2025-05-31', observed_precision: 'month', reason: `month ${tag}` }),
+      row({ observed_on: '2024-12-31', observed_precision: 'YEAR', reason: `year ${tag}` }),
+      row({ observed_on: '2025-04-02', observed_precision: 'unknown', reason: `undated ${tag}` }),
+      row({ observed_on: '2025-04-03', observed_precision: '', reason: `day ${tag}` }),
+    ];
+    const done = await importFollowUps(prisma, bytes(updatesCsv(rows)), actor);
+    expect(done).toMatchObject({ imported: true });
+    if (!done.imported) return;
+    const written = await prisma.statusUpdate.findMany({
+      where: { id: { in: done.updateIds } },
+      orderBy: { id: 'asc' },
+    });
+    expect(written.map((u) => [u.observedPrecision, u.observedFrom.toISOString().slice(0, 10)])).toEqual([
+      ['month', '2025-05-01'],
+      ['year', '2024-01-01'],
+      ['unknown', '0001-01-01'],
+      ['day', '2025-04-03'],
+    ]);
+    // Importing the same rows again adds nothing: the precision is part of what makes a follow-up the same.
+    expect(await previewImport(prisma, bytes(updatesCsv(rows)), actor)).toMatchObject({
+      alreadyImported: 4,
+      toImport: 0,
+    });
+
+    // A file exported before the column existed.
+    const columns = UPDATE_COLUMNS.filter((column) => column !== 'observed_precision');
+    const old = [
+      columns.join(','),
+      columns
+        .map((column) =>
+          column === 'reason' ? `old file ${tag}` : ((row() as Record<string, string>)[column] ?? ''),
+        )
+        .join(','),
+    ].join('\r\n');
+    const preview = await previewImport(prisma, bytes(old), actor);
+    expect(preview).toMatchObject({ problemCount: 0, toImport: 1 });
+
+    const bad = await previewImport(
+      prisma,
+      bytes(updatesCsv([row({ observed_precision: 'roughly', reason: `bad ${tag}` })])),
+      actor,
+    );
+    expect(bad.problems).toEqual([
+      {
+        row: 2,
+        column: 'observed_precision',
+        message: 'Use one of day, month, year, unknown (or leave it empty for day).',
+      },
+    ]);
   });
 });

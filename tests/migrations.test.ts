@@ -100,6 +100,36 @@ async function describeCatalog(schema: ScratchSchema): Promise<Catalog> {
   return catalog;
 }
 
+/**
+ * What migrations add by hand that schema.prisma cannot describe (Prisma's schema has no generated columns), by
+ * table. The migrated database must hold each exactly as written here; it is then left out of the comparison, so
+ * everything else must still match schema.prisma, and a change to one of these needs a change here too.
+ */
+const BEYOND_SCHEMA: Record<string, { columns?: Record<string, string>; indexes?: Record<string, string> }> =
+  {
+    // 20261202150000_evidence_url_identity: an article's identity (lib/domain/url.ts urlIdentity), one item each.
+    Evidence: {
+      columns: { urlKey: 'text NOT NULL DEFAULT pactwatch_url_identity(url) GENERATED s' },
+      indexes: {
+        Evidence_urlKey_key: 'CREATE UNIQUE INDEX "Evidence_urlKey_key" ON "Evidence" USING btree ("urlKey")',
+      },
+    },
+  };
+
+/** The catalog without BEYOND_SCHEMA, after checking that each of those is there as described. */
+function withoutBeyondSchema(catalog: Catalog): Catalog {
+  const rest = structuredClone(catalog);
+  for (const [table, kinds] of Object.entries(BEYOND_SCHEMA)) {
+    for (const kind of ['columns', 'indexes'] as const) {
+      for (const [name, definition] of Object.entries(kinds[kind] ?? {})) {
+        expect(rest.tables[table]?.[kind][name], `${table} ${kind}: ${name}`).toBe(definition);
+        delete rest.tables[table][kind][name];
+      }
+    }
+  }
+  return rest;
+}
+
 describe('migrations', () => {
   const scratches: ScratchSchema[] = [];
   afterAll(async () => {
@@ -124,7 +154,7 @@ describe('migrations', () => {
     const models = schemaSource.match(/^model \w+/gm) ?? [];
     expect(Object.keys(expected.tables)).toHaveLength(models.length);
 
-    const actual = await describeCatalog(migrated);
+    const actual = withoutBeyondSchema(await describeCatalog(migrated));
     // On a difference: a field or index in schema.prisma without a migration? Run `npm run db:diff -- --name x`.
     expect(actual).toEqual(expected);
   });

@@ -2,8 +2,15 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseUrl } from '../lib/domain/url.ts';
-import { deriveStatus } from '../lib/domain/status.ts';
-import { seed, SEED_AGREEMENT_TITLE, SEED_ARTICLE_URL } from '../prisma/seed.ts';
+import { addDays, parseDay, today, UNDATED_FROM } from '../lib/domain/dates.ts';
+import { currentStatus, deriveStatus, statusAsOf } from '../lib/domain/status.ts';
+import {
+  seed,
+  SEED_AGREEMENT_TITLE,
+  SEED_ARTICLE_URL,
+  SEED_FACT_NO_LATER_THAN,
+  SEED_FACT_PRECISION,
+} from '../prisma/seed.ts';
 import { testDatabaseUrl, testPrisma } from './support/db.ts';
 
 const prisma = testPrisma();
@@ -224,5 +231,34 @@ describe('seed', () => {
       where: { entityType: 'StatusUpdate', entityId: { in: updates.map((u) => String(u.id)) } },
     });
     expect(updateEvents).toBe(updates.length);
+  });
+
+  it("dates the article's updates by what it supports (undated, by 30 Sep 2026), not by the day it ran", async () => {
+    const commitments = await prisma.commitment.findMany({
+      where: { agreement: { title: SEED_AGREEMENT_TITLE } },
+      include: { statusUpdates: true },
+    });
+    for (const commitment of commitments) {
+      const [update] = commitment.statusUpdates;
+      expect(update, commitment.title).toMatchObject({
+        observedPrecision: SEED_FACT_PRECISION,
+        observedOn: SEED_FACT_NO_LATER_THAN,
+        observedFrom: UNDATED_FROM,
+      });
+      expect(update.reason).toMatch(/Undated: the article prints no date/);
+      // As of any day from the bound on, the seeded status; before it, nothing is known yet.
+      expect(statusAsOf(commitment.statusUpdates, parseDay('2026-10-01'))).toBe(commitment.status);
+      expect(statusAsOf(commitment.statusUpdates, parseDay('2026-09-29'))).toBe('no_evidence');
+      // A dated follow-up published a week before today becomes current, whatever it says.
+      const weekAgo = addDays(today(), -7);
+      const dated = {
+        id: update.id + 1_000_000,
+        status: 'fulfilled' as const,
+        observedOn: weekAgo,
+        observedFrom: weekAgo,
+        createdAt: new Date(),
+      };
+      expect(currentStatus([...commitment.statusUpdates, dated])).toBe('fulfilled');
+    }
   });
 });

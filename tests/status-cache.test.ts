@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendStatusUpdates, StatusUpdateError } from '../lib/data/status-updates.ts';
 import { rebuildStatusCache, refreshStatusCache } from '../lib/data/status-cache.ts';
-import { parseDay } from '../lib/domain/dates.ts';
+import {
+  factBy,
+  factFrom,
+  formatDay,
+  parseDay,
+  UNDATED_FROM,
+  type DatePrecision,
+} from '../lib/domain/dates.ts';
 import { deriveStatus, partyStatuses, STATUSES, type CommitmentStatus } from '../lib/domain/status.ts';
 import { testPrisma, unique } from './support/db.ts';
 
@@ -47,7 +54,13 @@ async function newCommitment(): Promise<number> {
   return commitment.id;
 }
 
-type Row = { status: CommitmentStatus; observedOn: Date; createdAt: Date; partyId: number | null };
+type Row = {
+  status: CommitmentStatus;
+  observedOn: Date;
+  observedPrecision?: DatePrecision;
+  createdAt: Date;
+  partyId: number | null;
+};
 
 /** Inserts history rows with chosen createdAt (to force ties), then refreshes the cache as the app does. */
 async function insertHistory(commitmentId: number, rows: Row[]): Promise<void> {
@@ -83,6 +96,9 @@ async function expectCacheMatchesRules(commitmentIds: number[]): Promise<void> {
 }
 
 const at = (iso: string) => new Date(iso);
+
+/** Mostly days, the rest months, years and undated facts. */
+const PRECISION = fc.constantFrom<DatePrecision>('day', 'day', 'day', 'month', 'year', 'unknown');
 
 describe('refreshStatusCache', () => {
   it('leaves a commitment without updates at no_evidence with no party rows', async () => {
@@ -214,9 +230,11 @@ describe('refreshStatusCache', () => {
   it('equals the pure rules on random histories (ties, back-dating, party updates)', async () => {
     const row = fc.record({
       status: fc.constantFrom(...STATUSES),
+      // Days around a month's end, so months and their days interleave.
       day: fc.integer({ min: 0, max: 6 }),
       logged: fc.integer({ min: 0, max: 3 }),
       party: fc.constantFrom<'whole' | 'a' | 'b' | 'outsider'>('whole', 'whole', 'a', 'b', 'outsider'),
+      precision: PRECISION,
     });
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 10 }), async (rows) => {
@@ -226,7 +244,8 @@ describe('refreshStatusCache', () => {
           id,
           rows.map((r) => ({
             status: r.status,
-            observedOn: new Date(Date.UTC(2025, 0, 1 + r.day)),
+            observedOn: factBy(new Date(Date.UTC(2025, 0, 28 + r.day)), r.precision),
+            observedPrecision: r.precision,
             createdAt: new Date(Date.UTC(2025, 1, 1, r.logged)),
             partyId: partyOf[r.party],
           })),
@@ -234,6 +253,83 @@ describe('refreshStatusCache', () => {
         await expectCacheMatchesRules([id]);
       }),
       { numRuns: 25 },
+    );
+  });
+});
+
+describe('fact dates with a precision', () => {
+  it('keeps a dated "established" status when an undated pre-announcement is logged after it', async () => {
+    const id = await newCommitment();
+    await insertHistory(id, [
+      {
+        status: 'fulfilled',
+        observedOn: parseDay('2025-06-12'),
+        createdAt: at('2025-06-13T09:00Z'),
+        partyId: null,
+      },
+    ]);
+    // Logged later, no printed date: known to have held by the day it was logged, and no later news than that.
+    await insertHistory(id, [
+      {
+        status: 'in_progress',
+        observedOn: parseDay('2025-07-01'),
+        observedPrecision: 'unknown',
+        createdAt: at('2025-07-01T10:00Z'),
+        partyId: null,
+      },
+    ]);
+    const commitment = await prisma.commitment.findUniqueOrThrow({ where: { id } });
+    expect(commitment).toMatchObject({
+      status: 'fulfilled',
+      statusSince: parseDay('2025-06-12'),
+      lastEvidenceOn: parseDay('2025-06-12'),
+      weaklySupported: true,
+    });
+    await expectCacheMatchesRules([id]);
+  });
+
+  it('derives observedFrom from observedOn and the precision, whatever a writer sends', async () => {
+    const id = await newCommitment();
+    const rows = await prisma.$transaction(async (tx) => {
+      const written = [];
+      for (const [precision, day] of [
+        ['day', '2025-06-14'],
+        ['month', '2025-06-30'],
+        ['year', '2025-12-31'],
+        ['unknown', '2025-05-20'],
+      ] as const) {
+        written.push(
+          await tx.statusUpdate.create({
+            data: {
+              commitmentId: id,
+              status: 'in_progress',
+              observedOn: parseDay(day),
+              observedPrecision: precision,
+              observedFrom: parseDay('2030-01-01'), // ignored
+            },
+          }),
+        );
+      }
+      // A raw INSERT that leaves both new columns out is a day-precision fact.
+      await tx.$executeRaw`INSERT INTO "StatusUpdate" ("commitmentId", status, "observedOn")
+                            VALUES (${id}, 'stalled', '2025-04-02'::date)`;
+      return written;
+    });
+    for (const row of rows) expect(row.observedFrom).toEqual(factFrom(row.observedOn, row.observedPrecision));
+    expect(rows.map((row) => formatDay(row.observedFrom))).toEqual([
+      '2025-06-14',
+      '2025-06-01',
+      '2025-01-01',
+      formatDay(UNDATED_FROM),
+    ]);
+    const raw = await prisma.statusUpdate.findFirstOrThrow({
+      where: { commitmentId: id, status: 'stalled' },
+    });
+    expect(raw).toMatchObject({ observedPrecision: 'day', observedFrom: parseDay('2025-04-02') });
+    // An edit of the date moves the key with it.
+    await prisma.$executeRaw`UPDATE "StatusUpdate" SET "observedPrecision" = 'month' WHERE id = ${raw.id}`;
+    expect((await prisma.statusUpdate.findUniqueOrThrow({ where: { id: raw.id } })).observedFrom).toEqual(
+      parseDay('2025-04-01'),
     );
   });
 });

@@ -1,4 +1,5 @@
 import { Day } from '@/components/ui/day';
+import { describeFactDate, formatFactDate, type DatePrecision } from '@/lib/domain/dates';
 import type { CommitmentStatus } from '@/lib/domain/status';
 import { StatusChip, StatusMarker } from './status-chip';
 
@@ -7,6 +8,8 @@ export type StatusHistoryEntry = {
   status: CommitmentStatus;
   reason: string | null;
   observedOn: Date;
+  /** How much of the fact date is known (absent: to the day). */
+  observedPrecision?: DatePrecision;
   createdAt: Date;
   author: { name: string } | null;
   /** Set on a copy imported from a file: what the file said. A claim, never shown as the entry's author. */
@@ -42,7 +45,7 @@ export function StatusHistory({
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span className="text-sm font-semibold text-slate-900">
-                <Day date={entry.observedOn} />
+                <FactDate date={entry.observedOn} precision={entry.observedPrecision ?? 'day'} />
               </span>
               <StatusChip status={entry.status} />
               {index === 0 ? (
@@ -83,5 +86,23 @@ export function StatusHistory({
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The day a fact held, or as much of it as is known: "14 Jun 2025", "June 2025", "2025", "undated, by 2 Dec 2026". */
+export function FactDate({ date, precision }: { date: Date; precision: DatePrecision }) {
+  if (precision === 'day') return <Day date={date} />;
+  const text = describeFactDate(date, precision);
+  return (
+    <time
+      dateTime={formatFactDate(date, precision)}
+      title={
+        precision === 'unknown'
+          ? 'The item gives no date: the fact held by this day at the latest.'
+          : `Known to the ${precision}; counts from its last day.`
+      }
+    >
+      {precision === 'unknown' ? text[0].toUpperCase() + text.slice(1) : text}
+    </time>
   );
 }

@@ -5,8 +5,17 @@ import { parseDayOrNull } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format/date';
 import type { ExistingItem } from './evidence-lookup';
 
-/** Shown in place of the item's fields when its address is already logged: the updates will cite that item. */
-export function ExistingItemNotice({ item, id }: { item: ExistingItem; id: string }) {
+/**
+ * An item as GET /follow-ups/lookup describes it: with the address it was first logged under, which may be
+ * another form of the one pasted (http/https, www., AMP: one article, one item; lib/domain/url.ts urlIdentity).
+ */
+export type LoggedItem = ExistingItem & { url?: string };
+
+/**
+ * Shown in place of the item's fields when its address, or another form of it, is already logged: the updates
+ * will cite that item.
+ */
+export function ExistingItemNotice({ item, id }: { item: LoggedItem; id: string }) {
   const published = item.publishedOn ? parseDayOrNull(item.publishedOn) : null;
   return (
     <div id={id} role="status" className="rounded-lg border border-sky-200 bg-sky-50 p-4">
@@ -29,6 +38,11 @@ export function ExistingItemNotice({ item, id }: { item: ExistingItem; id: strin
               Open the item<span className="sr-only"> (opens in a new tab)</span>
             </a>
           </p>
+          {item.url ? (
+            <p className="break-all text-sky-900">
+              Logged under <span className="font-mono text-xs">{item.url}</span>
+            </p>
+          ) : null}
         </div>
       </div>
     </div>

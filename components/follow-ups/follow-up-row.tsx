@@ -4,7 +4,8 @@ import { Trash2 } from 'lucide-react';
 import { StatusChip } from '@/components/commitments/status-chip';
 import type { CommitmentOption } from '@/lib/data/evidence';
 import { STATUSES, STATUS_LABELS, requiresReason, isCommitmentStatus } from '@/lib/domain/status';
-import { LIMITS, rowFieldName, type RowField } from '@/lib/validation/follow-up';
+import { DATE_PRECISIONS, type DatePrecision } from '@/lib/domain/dates';
+import { LIMITS, PRECISION_LABELS, rowFieldName, type RowField } from '@/lib/validation/follow-up';
 import { CharacterCount, FieldShell, controlClass, describe, fieldId } from './form-bits';
 
 export type RowState = {
@@ -16,8 +17,29 @@ export type RowState = {
   /** What the analyst typed; used only once they touched the field (until then it follows the item's date). */
   observedOn: string;
   observedTouched: boolean;
+  /** How precisely the fact date is known; used once chosen (until then: day for a dated item, else undated). */
+  observedPrecision: string;
+  precisionTouched: boolean;
   reason: string;
 };
+
+/** The date input for each precision: a day, a month, a year (a number), or the "no later than" day. */
+const DATE_INPUT: Record<DatePrecision, { type: string; label: string }> = {
+  day: { type: 'date', label: 'Fact held on' },
+  month: { type: 'month', label: 'Fact held in (month)' },
+  year: { type: 'number', label: 'Fact held in (year)' },
+  unknown: { type: 'date', label: 'Fact held no later than' },
+};
+
+/** A typed fact date carried over to another precision: 2025-06-14 → 2025-06 → 2025, and back to the 1st. */
+export function convertFactText(text: string, to: DatePrecision): string {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text.trim());
+  if (!match) return text;
+  const [, year, month = '01', day = '01'] = match;
+  if (to === 'year') return year;
+  if (to === 'month') return `${year}-${month}`;
+  return `${year}-${month}-${day}`;
+}
 
 export type AgreementGroup = { id: number; title: string; commitments: CommitmentOption[] };
 
@@ -28,9 +50,11 @@ export function FollowUpRow({
   groups,
   commitment,
   observedOn,
+  observedPrecision,
   observedHint,
   today,
   errors,
+  warning,
   canRemove,
   onChange,
   onRemove,
@@ -41,11 +65,14 @@ export function FollowUpRow({
   groups: AgreementGroup[];
   /** The commitment chosen in this row, if any. */
   commitment: CommitmentOption | undefined;
-  /** The fact date the field shows (what the analyst typed, or the default). */
+  /** The fact date the field shows (what the analyst typed, or the default), in the precision's format. */
   observedOn: string;
+  observedPrecision: DatePrecision;
   observedHint: string;
   today: string;
   errors: Record<string, string | undefined>;
+  /** Why this row would not become current, or moves the status back (the server's answer); not an error. */
+  warning?: string;
   canRemove: boolean;
   onChange: (patch: Partial<RowState>) => void;
   onRemove: () => void;
@@ -169,24 +196,63 @@ export function FollowUpRow({
           </select>
         </FieldShell>
 
-        <FieldShell
-          id={id('observedOn')}
-          label="Fact held on"
-          required
-          error={error('observedOn')}
-          hint={observedHint}
-        >
-          <input
-            {...describe(id('observedOn'), { required: true, hint: true, error: error('observedOn') })}
-            type="date"
-            name={name('observedOn')}
-            value={observedOn}
-            min="1900-01-01"
-            max={today}
-            onChange={(event) => onChange({ observedOn: event.target.value, observedTouched: true })}
-            className={controlClass}
-          />
-        </FieldShell>
+        <div className="grid gap-3 sm:grid-cols-[minmax(0,11rem)_minmax(0,1fr)] md:col-span-2">
+          <FieldShell id={id('observedPrecision')} label="Fact date known" error={error('observedPrecision')}>
+            <select
+              {...describe(id('observedPrecision'), { error: error('observedPrecision') })}
+              name={name('observedPrecision')}
+              value={observedPrecision}
+              onChange={(event) =>
+                onChange({ observedPrecision: event.target.value, precisionTouched: true })
+              }
+              className={controlClass}
+            >
+              {DATE_PRECISIONS.map((precision) => (
+                <option key={precision} value={precision}>
+                  {PRECISION_LABELS[precision]}
+                </option>
+              ))}
+            </select>
+          </FieldShell>
+          <FieldShell
+            id={id('observedOn')}
+            label={DATE_INPUT[observedPrecision].label}
+            required
+            error={error('observedOn')}
+            hint={observedHint}
+          >
+            <input
+              {...describe(id('observedOn'), { required: true, hint: true, error: error('observedOn') })}
+              type={DATE_INPUT[observedPrecision].type}
+              name={name('observedOn')}
+              value={observedOn}
+              min={
+                observedPrecision === 'year' ? 1900 : observedPrecision === 'month' ? '1900-01' : '1900-01-01'
+              }
+              max={
+                observedPrecision === 'year'
+                  ? Number(today.slice(0, 4))
+                  : observedPrecision === 'month'
+                    ? today.slice(0, 7)
+                    : today
+              }
+              inputMode={observedPrecision === 'year' ? 'numeric' : undefined}
+              onChange={(event) => onChange({ observedOn: event.target.value, observedTouched: true })}
+              className={controlClass}
+            />
+          </FieldShell>
+        </div>
+
+        {warning ? (
+          <p
+            id={`${id('observedOn')}-warning`}
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 md:col-span-2"
+          >
+            <span className="font-semibold">Check before saving: </span>
+            {warning}
+          </p>
+        ) : null}
 
         <FieldShell
           id={id('reason')}

@@ -25,23 +25,31 @@ import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge'
 import type { ActionResult } from '@/lib/auth/action-core';
 import type { CommitmentOption } from '@/lib/data/evidence';
 import type { OutletOption } from '@/lib/data/outlets';
-import { formatDay, parseDayOrNull, today as todayOf } from '@/lib/domain/dates';
+import {
+  formatDay,
+  isDatePrecision,
+  parseDayOrNull,
+  today as todayOf,
+  type DatePrecision,
+} from '@/lib/domain/dates';
 import { normaliseUrl } from '@/lib/domain/url';
 import { formatDate } from '@/lib/format/date';
 import type { EvidenceType } from '@/lib/generated/prisma/enums';
 import {
   COMMON_LANGUAGES,
+  CONFIRM_FIELD,
   EVIDENCE_TYPES,
   LIMITS,
   NEW_OUTLET,
   RELIABILITIES,
   ROW_FIELDS,
   logFollowUpSchema,
+  warningRow,
 } from '@/lib/validation/follow-up';
 import { ErrorSummary, type SummaryEntry } from './error-summary';
 import { lookUpEvidence, type ExistingItem } from './evidence-lookup';
 import { ExistingItemNotice } from './existing-item-notice';
-import { FollowUpRow, type AgreementGroup, type RowState } from './follow-up-row';
+import { FollowUpRow, convertFactText, type AgreementGroup, type RowState } from './follow-up-row';
 import {
   CharacterCount,
   FieldError,
@@ -114,6 +122,7 @@ const ROW_LABELS: Record<string, string> = {
   status: 'new status',
   partyId: 'party assessed',
   observedOn: 'fact date',
+  observedPrecision: 'how precisely the fact date is known',
   reason: 'reason',
 };
 const ITEM_ORDER = Object.keys(ITEM_LABELS);
@@ -135,7 +144,17 @@ function useHydrated(): boolean {
 }
 
 function emptyRow(key: number, commitmentId = ''): RowState {
-  return { key, commitmentId, status: '', partyId: '', observedOn: '', observedTouched: false, reason: '' };
+  return {
+    key,
+    commitmentId,
+    status: '',
+    partyId: '',
+    observedOn: '',
+    observedTouched: false,
+    observedPrecision: '',
+    precisionTouched: false,
+    reason: '',
+  };
 }
 
 /** Sorts error keys in the order the fields appear: the item's, then row by row. */
@@ -195,20 +214,37 @@ function FollowUpForm({
   // Errors shown: from the browser-side check, or the action's answer (adopted when a new answer arrives).
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formMessage, setFormMessage] = useState<string | null>(null);
+  // Warnings (not errors) of the action's last answer, by row: saved only once "Save anyway" is ticked.
+  const [warnings, setWarnings] = useState<Record<number, string>>({});
+  const [warningMessage, setWarningMessage] = useState<string | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
   const [answered, setAnswered] = useState(state);
   const [summaryRequest, setSummaryRequest] = useState(0);
   if (state !== answered) {
     setAnswered(state);
     if (state && !state.ok) {
-      setErrors(firstErrors(state.fieldErrors));
-      setFormMessage(state.message);
+      const all = firstErrors(state.fieldErrors);
+      const rowWarnings: Record<number, string> = {};
+      const fieldErrors: Record<string, string> = {};
+      for (const [name, message] of Object.entries(all)) {
+        const row = warningRow(name);
+        if (row === null) fieldErrors[name] = message;
+        else rowWarnings[row] = message;
+      }
+      const onlyWarnings = Object.keys(rowWarnings).length > 0 && !Object.keys(fieldErrors).length;
+      setErrors(fieldErrors);
+      setWarnings(rowWarnings);
+      setWarningMessage(onlyWarnings ? state.message : null);
+      setConfirmed(false);
+      setFormMessage(onlyWarnings ? null : state.message);
       setSummaryRequest((count) => count + 1);
     }
   }
 
   const summaryRef = useRef<HTMLDivElement>(null);
+  const warningsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (summaryRequest) summaryRef.current?.focus();
+    if (summaryRequest) (summaryRef.current ?? warningsRef.current)?.focus();
   }, [summaryRequest]);
 
   // After "Add another commitment", focus goes to the new row's first field; after "Remove", to a neighbour.
@@ -243,11 +279,23 @@ function FollowUpForm({
       ? item.publishedOn
       : null;
   const defaultFact = published && published <= today ? published : today;
-  const defaultFactHint = !published
-    ? `Today, since the item has no published date. Change it if the fact held earlier.`
-    : published > today
-      ? 'Today: the published date is later than today.'
-      : `The published date (${formatDate(parseDayOrNull(published)!)}). Change it if the fact held on another day.`;
+  // An item without a date is never silently "today, to the day": its facts are undated, known by today.
+  const defaultPrecision: DatePrecision = published ? 'day' : 'unknown';
+  const defaultFactHint = (precision: DatePrecision): string => {
+    if (precision === 'month')
+      return 'The month the fact held in (YYYY-MM); it counts from the end of the month.';
+    if (precision === 'year') return 'The year the fact held in; it counts from the end of the year.';
+    if (precision === 'unknown') {
+      return !published
+        ? 'Today, the latest day it can have held by: the item has no date. An undated fact never outranks dated news.'
+        : `The published date (${formatDate(parseDayOrNull(defaultFact)!)}), the latest day it can have held by. An undated fact never outranks dated news.`;
+    }
+    return !published
+      ? 'The item has no published date: enter the day the fact held.'
+      : published > today
+        ? 'Today: the published date is later than today.'
+        : `The published date (${formatDate(parseDayOrNull(published)!)}). Change it if the fact held on another day.`;
+  };
 
   function update(patch: Partial<ItemState>) {
     setItem((previous) => ({ ...previous, ...patch }));
@@ -264,12 +312,29 @@ function FollowUpForm({
   }
 
   function updateRow(index: number, patch: Partial<RowState>) {
-    setRows((previous) => previous.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+    setRows((previous) =>
+      previous.map((row, i) => {
+        if (i !== index) return row;
+        const next = { ...row, ...patch };
+        // A date typed at one precision carries over to another (2025-06-14 → 2025-06 → 2025).
+        if (patch.observedPrecision && row.observedTouched)
+          next.observedOn = convertFactText(row.observedOn, patch.observedPrecision as DatePrecision);
+        return next;
+      }),
+    );
     clearErrors(
       Object.keys(patch).map(
-        (field) => `rows.${index}.${field === 'observedTouched' ? 'observedOn' : field}`,
+        (field) =>
+          `rows.${index}.${field === 'observedTouched' ? 'observedOn' : field === 'precisionTouched' ? 'observedPrecision' : field}`,
       ),
     );
+    // A changed row may no longer warrant its warning: it is checked again on saving.
+    setWarnings((previous) => {
+      if (!(index in previous)) return previous;
+      const next = { ...previous };
+      delete next[index];
+      return next;
+    });
   }
 
   function addRow() {
@@ -281,6 +346,13 @@ function FollowUpForm({
   function removeRow(index: number) {
     // Errors are keyed by position: those of later rows move up one.
     setErrors((previous) => shiftRowErrors(previous, index));
+    setWarnings((previous) =>
+      Object.fromEntries(
+        Object.entries(previous).flatMap(([row, message]) =>
+          Number(row) === index ? [] : [[Number(row) > index ? Number(row) - 1 : Number(row), message]],
+        ),
+      ),
+    );
     focusAfterRender.current =
       index < rows.length - 1 ? fid(`rows.${index}.commitmentId`) : fid(`rows.${index - 1}.commitmentId`);
     setRows((previous) => previous.filter((_, i) => i !== index));
@@ -431,6 +503,11 @@ function FollowUpForm({
 
         {rows.map((row, index) => {
           const touched = row.observedTouched;
+          const precision = (
+            row.precisionTouched && isDatePrecision(row.observedPrecision)
+              ? row.observedPrecision
+              : defaultPrecision
+          ) as DatePrecision;
           return (
             <FollowUpRow
               key={row.key}
@@ -439,12 +516,24 @@ function FollowUpForm({
               row={row}
               groups={groups}
               commitment={byId.get(row.commitmentId)}
-              observedOn={touched ? row.observedOn : defaultFact}
+              observedOn={
+                touched
+                  ? row.observedOn
+                  : published || precision === 'unknown'
+                    ? convertFactText(defaultFact, precision)
+                    : '' // an undated item's fact, to the day, month or year, is typed in: never guessed
+              }
+              observedPrecision={precision}
               observedHint={
-                touched ? 'The day the fact held; it may be earlier than the item.' : defaultFactHint
+                touched
+                  ? precision === 'unknown'
+                    ? 'The latest day the fact can have held by. An undated fact never outranks dated news.'
+                    : 'When the fact held; it may be earlier than the item.'
+                  : defaultFactHint(precision)
               }
               today={today}
               errors={errors}
+              warning={warnings[index]}
               canRemove={rowCount > 1}
               onChange={(patch) => updateRow(index, patch)}
               onRemove={() => removeRow(index)}
@@ -463,6 +552,38 @@ function FollowUpForm({
           Add another commitment
         </button>
       </section>
+
+      {Object.keys(warnings).length ? (
+        <div
+          ref={warningsRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby={fid('warnings-heading')}
+          className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+        >
+          <Heading id={fid('warnings-heading')} className="font-semibold">
+            {warningMessage ?? 'Check before saving'}
+          </Heading>
+          <ul className="list-disc space-y-1 pl-5">
+            {Object.entries(warnings).map(([row, message]) => (
+              <li key={row}>
+                Commitment {Number(row) + 1}: {message}
+              </li>
+            ))}
+          </ul>
+          <label className="flex items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              name={CONFIRM_FIELD}
+              value="yes"
+              checked={confirmed}
+              onChange={(event) => setConfirmed(event.target.checked)}
+              className="size-4 rounded border-amber-400"
+            />
+            Save anyway: I have read these warnings
+          </label>
+        </div>
+      ) : null}
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-3 border-t border-slate-200 pt-5">
         <button

@@ -44,9 +44,14 @@ export const UPDATE_COLUMNS = [
   'language',
   'title',
   'original_title',
+  /** How much of observed_on is known: day, month, year or unknown (observed_on is then the day it held by). */
+  'observed_precision',
 ] as const;
 
 export type UpdateColumn = (typeof UPDATE_COLUMNS)[number];
+
+/** Columns appended after files were already exported: the import reads a file without them (empty cells). */
+export const OPTIONAL_UPDATE_COLUMNS: readonly UpdateColumn[] = ['observed_precision'];
 
 /** Columns the export derives and the import therefore ignores (it recomputes them). */
 export const DERIVED_UPDATE_COLUMNS: readonly UpdateColumn[] = ['previous_status'];

@@ -6,8 +6,9 @@
 // a few index probes, whatever the length of its history, and memory holds one page.
 //
 // As of day D:
-// - status, status since, last evidence (the newest day any update speaks of), per-party statuses and flags come
-//   from the updates observed on or before D (lib/domain/status.ts), flags judged on D (lib/domain/attention.ts);
+// - status, status since, last evidence (the day the news the status rests on surely held by), per-party statuses
+//   and flags come from the updates observed on or before D (lib/domain/status.ts: an update counts from its
+//   observedOn, the day its fact surely held by), flags judged on D (lib/domain/attention.ts);
 // - evidence count and the grades of the latest evidence count only evidence cited by those updates and published
 //   on or before D (an item without a publication date counts from the day its update observed).
 import { Prisma } from '../generated/prisma/client.ts';
@@ -89,8 +90,8 @@ function partyStatuses(asOf: Date | null): Prisma.Sql {
   const status = asOf
     ? Prisma.sql`(SELECT su.status::text FROM "StatusUpdate" su
          WHERE su."commitmentId" = cp."commitmentId" AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")
-           AND su."observedOn" <= ${day(asOf)}
-         ORDER BY su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1)`
+           AND su."observedFrom" <= ${day(asOf)} AND su."observedOn" <= ${day(asOf)}
+         ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1)`
     : Prisma.sql`(SELECT ps.status::text FROM "CommitmentPartyStatus" ps
          WHERE ps."commitmentId" = cp."commitmentId" AND ps."partyId" = cp."partyId")`;
   return Prisma.sql`ARRAY(
@@ -114,7 +115,7 @@ function evidenceJoins(asOf: Date | null): Prisma.Sql {
       SELECT e.reliability::text AS reliability, e.credibility::int AS credibility
         FROM "StatusUpdate" su JOIN "Evidence" e ON e.id = su."evidenceId"
        WHERE su."commitmentId" = c.id ${by}
-       ORDER BY su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1
+       ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1
     ) le ON true`;
 }
 

@@ -1,11 +1,12 @@
 // Reading an uploaded file of follow-ups: the checks that refuse the file as a whole, before any row is looked at.
 // The file must be UTF-8 text (a BOM is fine), no larger than the configured limit, valid CSV (RFC 4180; CRLF, LF
-// or CR line ends), and carry exactly the header of updates.csv (columns in any order).
+// or CR line ends), and carry exactly the header of updates.csv (columns in any order; a column appended to the
+// report later, such as observed_precision, may be missing, as in a file exported before it existed).
 //
 // Row numbers are those a spreadsheet shows: the header is row 1, the first record row 2, and a cell holding a
 // line break does not add a row. Rows whose cells are all empty (blank lines, trailing ",,,") are ignored.
 import { parse } from 'csv-parse/sync';
-import { UPDATE_COLUMNS, type UpdateColumn } from './columns.ts';
+import { OPTIONAL_UPDATE_COLUMNS, UPDATE_COLUMNS, type UpdateColumn } from './columns.ts';
 import { importMaxBytes, tooLargeMessage } from './import-limits.ts';
 
 /** The whole file is refused; the message says why in words the user can act on. */
@@ -35,7 +36,9 @@ function listNames(names: string[]): string {
 export function headerProblem(header: readonly string[]): string | null {
   const names = header.map((name) => name.trim());
   const expected = new Set<string>(UPDATE_COLUMNS);
-  const missing = UPDATE_COLUMNS.filter((column) => !names.includes(column));
+  const missing = UPDATE_COLUMNS.filter(
+    (column) => !names.includes(column) && !OPTIONAL_UPDATE_COLUMNS.includes(column),
+  );
   const extra = names.filter((name) => !expected.has(name));
   const repeated = [
     ...new Set(names.filter((name, index) => expected.has(name) && names.indexOf(name) !== index)),

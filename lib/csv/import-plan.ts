@@ -9,7 +9,9 @@
 //   name a live commitment, exactly (surrounding spaces ignored). `party`, if given, must be one of its
 //   responsible parties (matched by name, case-insensitively).
 // - `status`: a status code (in_progress) or label (In progress); `reason` is required for stalled and broken.
-// - `observed_on`: YYYY-MM-DD, not after today. `previous_status` is derived and ignored.
+// - `observed_on`: YYYY-MM-DD, not after today: the day the fact held, or held by (lib/domain/dates.ts).
+//   `observed_precision`: day, month, year or unknown; an empty cell, or a file without the column, is day.
+//   `previous_status` is derived and ignored.
 // - Every row is logged now, by you: the file can name no other author and no other logged time. `logged_at`
 //   (optional, ISO 8601 with a time zone, not in the future) marks a copy of a follow-up logged earlier (from an
 //   export): that time and the row's `author` (a name, as written) are kept as "originally logged at / by", a
@@ -20,23 +22,26 @@
 //   that does not exist is created, with the row's reliability (or F) as its default. No evidence_url: leave the
 //   evidence columns empty.
 // - Re-importing creates no duplicates: a row is skipped when the log already holds the same commitment, party,
-//   status, observed day, evidence address and reason (and, when the row has logged_at, that time as the logged
+//   status, observed day and precision, evidence address and reason (and, when the row has logged_at, that time as the logged
 //   row's original logged time or as its own, so the same file and an export of this database are both
 //   recognised), or when an earlier row of the file is the same.
+// - Warnings (never problems): a row that would not become its commitment's current status (an older or undated
+//   fact date than the one the status rests on) or would move it backwards (lib/domain/status.ts updateWarning).
 import type { CommitmentStatus, EvidenceType, Reliability } from '../generated/prisma/enums.ts';
-import { formatDay } from '../domain/dates.ts';
+import { DATE_PRECISIONS, formatDay, isDatePrecision, type DatePrecision } from '../domain/dates.ts';
 import { requiresReason, statusLabel, STATUSES, STATUS_LABELS } from '../domain/status.ts';
 import {
   EVIDENCE_TYPES,
   LIMITS,
   RELIABILITIES,
   evidenceUrlSchema,
-  followUpRowSchema,
+  factDaySchema,
   newsItemSchema,
 } from '../validation/follow-up.ts';
 import { restoreCell } from './cells.ts';
 import { EVIDENCE_COLUMNS, UPDATE_COLUMNS, type UpdateColumn } from './columns.ts';
 import type { ImportRecord, ParsedImport } from './import-parse.ts';
+import { proposedUpdateWarnings } from '../data/status-updates.ts';
 import type { Queryable } from './scope.ts';
 
 /** Problems listed in a preview at most (the count says how many there are in all). */
@@ -68,6 +73,7 @@ export type PlannedUpdate = {
   status: CommitmentStatus;
   reason: string | null;
   observedOn: Date;
+  observedPrecision: DatePrecision;
   /** The row's logged_at and author, for a copy of an earlier follow-up; never the update's own. */
   originallyLoggedAt: Date | null;
   originallyLoggedBy: string | null;
@@ -118,6 +124,7 @@ type EvidenceDetails = {
 type Draft = {
   row: number;
   observedOn: Date | null;
+  observedPrecision: DatePrecision | null;
   loggedAt: Date | null;
   author: string;
   agreement: string;
@@ -216,9 +223,14 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
   let observedOn: Date | null = null;
   if (!cell('observed_on').trim()) problem('observed_on', 'Give the day the fact held, as YYYY-MM-DD.');
   else {
-    const parsed = followUpRowSchema.shape.observedOn.safeParse(cell('observed_on'));
+    const parsed = factDaySchema.safeParse(cell('observed_on'));
     if (parsed.success) observedOn = parsed.data;
     else problem('observed_on', firstMessage(parsed));
+  }
+  const precisionText = cell('observed_precision').trim().toLowerCase();
+  const observedPrecision = precisionText ? (isDatePrecision(precisionText) ? precisionText : null) : 'day';
+  if (!observedPrecision) {
+    problem('observed_precision', `Use one of ${DATE_PRECISIONS.join(', ')} (or leave it empty for day).`);
   }
 
   let loggedAt: Date | null = null;
@@ -283,6 +295,7 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
   return {
     row: record.row,
     observedOn,
+    observedPrecision,
     loggedAt,
     author,
     agreement,
@@ -390,7 +403,7 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
 function sameFollowUpKey(
   update: Pick<
     PlannedUpdate,
-    'commitmentId' | 'partyId' | 'status' | 'observedOn' | 'evidenceUrl' | 'reason'
+    'commitmentId' | 'partyId' | 'status' | 'observedOn' | 'observedPrecision' | 'evidenceUrl' | 'reason'
   >,
 ): string {
   return [
@@ -398,6 +411,7 @@ function sameFollowUpKey(
     update.partyId ?? '',
     update.status,
     formatDay(update.observedOn),
+    update.observedPrecision,
     update.evidenceUrl ?? '',
     update.reason ?? '',
   ].join('\u0000');
@@ -418,6 +432,7 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
       party_id: number | null;
       status: CommitmentStatus;
       observed_on: Date;
+      observed_precision: DatePrecision;
       url: string | null;
       reason: string | null;
       created_at: Date;
@@ -425,7 +440,7 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
     }[]
   >`
     SELECT su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
-           su."observedOn" AS observed_on, e.url, su.reason, su."createdAt" AS created_at,
+           su."observedOn" AS observed_on, su."observedPrecision"::text AS observed_precision, e.url, su.reason, su."createdAt" AS created_at,
            su."originallyLoggedAt" AS originally_logged_at
       FROM "StatusUpdate" su LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
      WHERE su."commitmentId" = ANY(${ids}::int[]) AND su."observedOn" = ANY(${days}::date[])`;
@@ -436,6 +451,7 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
       partyId: row.party_id,
       status: row.status,
       observedOn: row.observed_on,
+      observedPrecision: row.observed_precision,
       evidenceUrl: row.url,
       reason: row.reason,
     });
@@ -607,7 +623,14 @@ export async function planImport(
       warning('author', 'A row without logged_at is a new follow-up: you will be recorded as its author.');
     }
 
-    if (rowsWithProblems.has(draft.row) || !commitment || !draft.status || !draft.observedOn) continue;
+    if (
+      rowsWithProblems.has(draft.row) ||
+      !commitment ||
+      !draft.status ||
+      !draft.observedOn ||
+      !draft.observedPrecision
+    )
+      continue;
     candidates.push({
       row: draft.row,
       commitmentId: commitment.id,
@@ -615,6 +638,7 @@ export async function planImport(
       status: draft.status,
       reason: draft.reason,
       observedOn: draft.observedOn,
+      observedPrecision: draft.observedPrecision,
       originallyLoggedAt: draft.loggedAt,
       originallyLoggedBy: draft.loggedAt ? draft.author || null : null,
       evidenceUrl: draft.url,
@@ -651,6 +675,19 @@ export async function planImport(
     seen.set(fileKey, update.row);
     updates.push(update);
   }
+
+  // What each written row would do to its commitment's status (as if imported now, in file order): one that
+  // would not become current, or would move a status backwards, is worth a second look before importing.
+  const statusWarnings = await proposedUpdateWarnings(client, updates);
+  statusWarnings.forEach((warning, index) => {
+    if (warning) {
+      warnings.push({
+        row: updates[index].row,
+        column: warning.kind === 'not_current' ? 'observed_on' : 'status',
+        message: warning.message,
+      });
+    }
+  });
 
   // Only evidence and outlets that a written row needs.
   const cited = new Set(updates.map((update) => update.evidenceUrl));

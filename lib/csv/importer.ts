@@ -155,6 +155,7 @@ async function writePlan(tx: Tx, plan: ImportPlan, actorId: string): Promise<Sta
       reason: update.reason,
       evidenceId: update.evidenceUrl ? evidenceIds.get(update.evidenceUrl)! : null,
       observedOn: update.observedOn,
+      observedPrecision: update.observedPrecision,
       originallyLoggedBy: update.originallyLoggedBy,
       originallyLoggedAt: update.originallyLoggedAt,
     })),

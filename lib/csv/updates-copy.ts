@@ -8,7 +8,8 @@
 // - previous status (./previous-status.ts): for an update on the whole commitment, the status of the update
 //   before it on that commitment; for one assessing a party, the status of the latest earlier update on the whole
 //   commitment or on that party; no_evidence before any. Window functions over each commitment's log in the
-//   report's order (observedOn, createdAt, id); rows before `from` or filtered out by status or party still count.
+//   report's order (observedFrom, observedOn, createdAt, id); rows before `from` or filtered out by status or party
+//   still count.
 // - cells (./cells.ts): a text starting with = + - @ tab CR ＝ ＋ － ＠ or ' is prefixed with ', and an empty text is
 //   written as NULL so that COPY leaves the field empty rather than writing "". COPY quotes a field holding a
 //   comma, double quote, CR or LF and doubles its quotes, as csv-stringify does.
@@ -54,7 +55,7 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
     logged AS (
       SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
              row_number() OVER (PARTITION BY su."commitmentId"
-                                ORDER BY su."observedOn", su."createdAt", su.id) AS position
+                                ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id) AS position
         FROM "StatusUpdate" su
         JOIN "Commitment" c ON c.id = su."commitmentId"
        WHERE ${and(conditions)}
@@ -78,12 +79,13 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
            su.status::text, coalesce(r.previous, 'no_evidence'),
            ${text('su.reason')}, ${text('e.url')}, ${text('o.name')},
            e.reliability::text, e.credibility::int, e.type::text,
-           ${text('e.language')}, ${text('e.title')}, ${text('e."originalTitle"')}
+           ${text('e.language')}, ${text('e.title')}, ${text('e."originalTitle"')},
+           su."observedPrecision"::text
       FROM replayed r
       JOIN "StatusUpdate" su ON su.id = r.id
       ${UPDATE_JOINS}
      WHERE ${and(shown)}
-     ORDER BY su."observedOn", su."createdAt", su.id`;
+     ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id`;
 }
 
 /**

@@ -2,19 +2,20 @@
 // row through Prisma. The app serves the same bytes written by PostgreSQL (./updates-copy.ts, much faster); this
 // is the reference they are tested against, and what a client without a pg pool (a transaction, a test) gets.
 //
-// Rows come oldest news first across all commitments: by observedOn, then createdAt, then id (the order of
-// compareUpdates in lib/domain/status.ts), read in keyset batches on the StatusUpdate (observedOn, createdAt, id)
-// index. That order makes the file a timeline, is the same in any database the log is imported into (it depends
+// Rows come oldest news first across all commitments: by observedFrom, observedOn, createdAt, then id (the order
+// of compareUpdates in lib/domain/status.ts: an undated fact before every dated one), read in keyset batches on the
+// StatusUpdate (observedFrom, observedOn, createdAt, id) index. That order makes the file a timeline, is the same in any database the log is imported into (it depends
 // on no id of another table), and lets one pass work out each row's previous status from the rows before it
 // (./previous-status.ts) instead of a lookup per row. Memory holds one batch and a small state per commitment.
 //
 // Filters: `to` and `asOf` bound observedOn from above (the log as it stood that day), `from` from below (the
-// state before `from` is read first, so previous statuses stay right); `status` keeps the updates that recorded
+// rows before it are read and replayed but not written, so previous statuses stay right: a month or an undated
+// fact observed after `from` may sort before a day before it, so there is no cut in the order to start from); `status` keeps the updates that recorded
 // it; `party` keeps, of the commitments involving it, the updates on the whole commitment or assessing it (or a
 // party under it). Rows filtered out by status or party still count for the previous status of later rows.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import type { CommitmentStatus } from '../generated/prisma/enums.ts';
-import { compareDays } from '../domain/dates.ts';
+import type { CommitmentStatus, DatePrecision } from '../generated/prisma/enums.ts';
+import { compareDays, formatDay } from '../domain/dates.ts';
 import { numberCell, textCell } from './cells.ts';
 import { reportDay, type ReportFilters } from './filters.ts';
 import { StatusReplay } from './previous-status.ts';
@@ -30,6 +31,8 @@ type HistoryRow = {
   status: CommitmentStatus;
   /** YYYY-MM-DD and ISO 8601 UTC, formatted by PostgreSQL: parsing to Date and back costs more than the query. */
   observed_on: string;
+  observed_from: string;
+  observed_precision: DatePrecision;
   created_at: string;
   reason: string | null;
   author: string | null;
@@ -46,7 +49,7 @@ type HistoryRow = {
   original_title: string | null;
 };
 
-type Cursor = Pick<HistoryRow, 'observed_on' | 'created_at' | 'id'>;
+type Cursor = Pick<HistoryRow, 'observed_from' | 'observed_on' | 'created_at' | 'id'>;
 
 export type UpdateReportOptions = { now?: Date; batchSize?: number };
 
@@ -74,15 +77,16 @@ function readBatch(
 ): Promise<HistoryRow[]> {
   const conditions = scopeConditions(filters, { dueWindow: false });
   conditions.push(Prisma.sql`su."observedOn" <= ${day(upTo)}`);
-  if (filters.from) conditions.push(Prisma.sql`su."observedOn" >= ${day(filters.from)}`);
   if (after) {
-    conditions.push(Prisma.sql`(su."observedOn", su."createdAt", su.id) >
-      (${after.observed_on}::date, ${after.created_at}::timestamptz, ${after.id}::int)`);
+    conditions.push(Prisma.sql`(su."observedFrom", su."observedOn", su."createdAt", su.id) >
+      (${after.observed_from}::date, ${after.observed_on}::date, ${after.created_at}::timestamptz, ${after.id}::int)`);
   }
   const query = Prisma.sql`
     ${scopeCte(filters)}
     SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
            to_char(su."observedOn", 'YYYY-MM-DD') AS observed_on,
+           to_char(su."observedFrom", 'YYYY-MM-DD') AS observed_from,
+           su."observedPrecision"::text AS observed_precision,
            to_char(su."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
            su.reason, u.name AS author, a.title AS agreement, c.title AS commitment, p.name AS party,
            e.url, o.name AS outlet, e.reliability::text AS reliability, e.credibility::int AS credibility,
@@ -90,7 +94,7 @@ function readBatch(
       FROM "StatusUpdate" su
       ${UPDATE_JOINS}
      WHERE ${and(conditions)}
-     ORDER BY su."observedOn", su."createdAt", su.id
+     ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id
      LIMIT ${limit}`;
   return withoutParallelWorkers(client, query);
 }
@@ -113,40 +117,6 @@ function withoutParallelWorkers(client: Queryable, query: Prisma.Sql): Promise<H
       full.$queryRaw<HistoryRow[]>(query),
     ])
     .then(([, rows]) => rows);
-}
-
-/**
- * With `from`: the replay state of every commitment in scope as it stood before `from`, from the newest update
- * before it per commitment and scope (whole commitment, or each party), replayed oldest first.
- */
-async function stateBefore(
-  client: Queryable,
-  filters: ReportFilters,
-  from: Date,
-): Promise<Map<number, StatusReplay>> {
-  const rows = await client.$queryRaw<
-    { commitment_id: number; party_id: number | null; status: CommitmentStatus }[]
-  >`
-    ${scopeCte(filters)}
-    SELECT commitment_id, party_id, status FROM (
-      SELECT DISTINCT ON (su."commitmentId", su."partyId")
-             su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
-             su."observedOn", su."createdAt", su.id
-        FROM "StatusUpdate" su
-        JOIN "Commitment" c ON c.id = su."commitmentId"
-       WHERE ${and(scopeConditions(filters, { dueWindow: false }))} AND su."observedOn" < ${day(from)}
-       ORDER BY su."commitmentId", su."partyId", su."observedOn" DESC, su."createdAt" DESC, su.id DESC
-    ) newest
-    ORDER BY "observedOn", "createdAt", id`;
-  // Replaying only the newest update per scope gives the same state as replaying all of them: each scope's
-  // status is its newest applicable update, and the order between scopes is kept.
-  const states = new Map<number, StatusReplay>();
-  for (const row of rows) {
-    let state = states.get(row.commitment_id);
-    if (!state) states.set(row.commitment_id, (state = new StatusReplay()));
-    state.record(row.party_id, row.status);
-  }
-  return states;
 }
 
 async function partiesInScope(client: Queryable, filters: ReportFilters): Promise<Set<number> | null> {
@@ -174,6 +144,7 @@ function toCells(row: HistoryRow, previous: CommitmentStatus): CsvRow {
     textCell(row.language),
     textCell(row.title),
     textCell(row.original_title),
+    row.observed_precision,
   ];
 }
 
@@ -186,9 +157,8 @@ export async function* updateReportRows(
   const limit = options.batchSize ?? UPDATES_BATCH;
   const upTo = lastDay(filters, options.now);
   const parties = await partiesInScope(client, filters);
-  const states = filters.from
-    ? await stateBefore(client, filters, filters.from)
-    : new Map<number, StatusReplay>();
+  const states = new Map<number, StatusReplay>();
+  const from = filters.from ? formatDay(filters.from) : null;
   let pending = readBatch(client, filters, upTo, null, limit);
   for (;;) {
     const rows = await pending;
@@ -205,6 +175,7 @@ export async function* updateReportRows(
       if (!state) states.set(row.commitment_id, (state = new StatusReplay()));
       const previous = state.previous(row.party_id);
       state.record(row.party_id, row.status);
+      if (from && row.observed_on < from) continue;
       if (filters.status && row.status !== filters.status) continue;
       if (parties && row.party_id !== null && !parties.has(row.party_id)) continue;
       out.push(toCells(row, previous));

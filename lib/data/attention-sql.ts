@@ -10,11 +10,14 @@
 //   Commitment, whatever the number of updates.
 // - "history" (today): derived from StatusUpdate, as the cache refresh computes the two cached flags.
 //   "contradicted" and "weak" need only history's newest end: each is an index probe on StatusUpdate
-//   (commitmentId, observedOn DESC, createdAt DESC) that stops at the first row it needs (LIMIT 1 / EXISTS).
-//   "weak" looks at the run of updates the current status rests on (see statusSince in lib/domain/status.ts):
-//   those after the newest update with a different status (the "breaker"), found starting at statusSince.
-// - as of a day D nothing cached applies: the status is the newest update with observedOn <= D (one probe), the
-//   breaker a second probe, and the start of the run a third.
+//   (commitmentId, observedFrom DESC, observedOn DESC, createdAt DESC, id DESC) that stops at the first row it
+//   needs (LIMIT 1 / EXISTS). "weak" looks at the run of updates the current status rests on (see currentRun in
+//   lib/domain/status.ts): those after the newest update with a different status (the "breaker"), which starts
+//   no later than statusSince (every run row's observedFrom <= observedOn, so the breaker's observedFrom is at
+//   most the run's earliest observedOn).
+// - as of a day D nothing cached applies: the status is the newest update with observedOn <= D (one probe; the
+//   redundant observedFrom <= D lets it start in the index at D), the breaker a second probe, and the earliest
+//   observedOn of the run a third.
 import { Prisma } from '../generated/prisma/client.ts';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
 import { formatDay, today as todayUtc } from '../domain/dates.ts';
@@ -49,8 +52,12 @@ function context(options: AttentionOptions = {}): Context {
 
 const day = (value: Date) => Prisma.sql`${formatDay(value)}::date`;
 
-/** The newest-news-first order of lib/domain/status.ts compareUpdates, reversed. */
-const NEWEST_FIRST = Prisma.sql`ORDER BY su."observedOn" DESC, su."createdAt" DESC, su.id DESC`;
+/** The newest-news-first order: lib/domain/status.ts compareUpdates, reversed. */
+const NEWEST_FIRST = Prisma.sql`ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC`;
+
+/** The row `su` comes after the breaker `brk` in compareUpdates order (or there is no breaker). */
+const AFTER_BREAKER = Prisma.sql`(brk.id IS NULL OR (su."observedFrom", su."observedOn", su."createdAt", su.id)
+  > (brk."observedFrom", brk."observedOn", brk."createdAt", brk.id))`;
 
 /** Strong evidence as isStrongGrade() says: reliability A–C and credibility 1–3. */
 const STRONG_GRADE = Prisma.sql`e.reliability IN ('A', 'B', 'C') AND e.credibility BETWEEN 1 AND 3`;
@@ -73,7 +80,10 @@ export type AttentionSql = {
 export function attentionSql(options: AttentionOptions = {}): AttentionSql {
   const ctx = context(options);
   const { asOf } = ctx;
-  const upTo = asOf ? Prisma.sql`AND su."observedOn" <= ${day(asOf)}` : Prisma.empty;
+  // observedFrom <= observedOn always: the first condition only lets the index probe start at D.
+  const upTo = asOf
+    ? Prisma.sql`AND su."observedFrom" <= ${day(asOf)} AND su."observedOn" <= ${day(asOf)}`
+    : Prisma.empty;
 
   const joins = asOf
     ? Prisma.sql`
@@ -82,14 +92,12 @@ export function attentionSql(options: AttentionOptions = {}): AttentionSql {
          WHERE su."commitmentId" = c.id ${upTo} ${NEWEST_FIRST} LIMIT 1
       ) lt ON true
       LEFT JOIN LATERAL (
-        SELECT su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
+        SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
          WHERE su."commitmentId" = c.id ${upTo} AND su.status <> lt.status ${NEWEST_FIRST} LIMIT 1
       ) brk ON true
       LEFT JOIN LATERAL (
-        SELECT su."observedOn" AS since FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} AND lt.status IS NOT NULL
-           AND (brk.id IS NULL OR (su."observedOn", su."createdAt", su.id) > (brk."observedOn", brk."createdAt", brk.id))
-         ORDER BY su."observedOn", su."createdAt", su.id LIMIT 1
+        SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
+         WHERE su."commitmentId" = c.id ${upTo} AND lt.status IS NOT NULL AND ${AFTER_BREAKER}
       ) fr ON true
       CROSS JOIN LATERAL (
         SELECT coalesce(lt.status, 'no_evidence'::"CommitmentStatus") AS status, fr.since, lt."observedOn" AS last_on
@@ -100,8 +108,8 @@ export function attentionSql(options: AttentionOptions = {}): AttentionSql {
       : Prisma.sql`
       CROSS JOIN LATERAL (SELECT c.status, c."statusSince" AS since, c."lastEvidenceOn" AS last_on) st
       LEFT JOIN LATERAL (
-        SELECT su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id AND su."observedOn" <= st.since AND su.status <> st.status
+        SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
+         WHERE su."commitmentId" = c.id AND su."observedFrom" <= st.since AND su.status <> st.status
          ${NEWEST_FIRST} LIMIT 1
       ) brk ON true`;
 
@@ -124,8 +132,7 @@ export function attentionSql(options: AttentionOptions = {}): AttentionSql {
       ? Prisma.sql`c."weaklySupported"`
       : Prisma.sql`(st.last_on IS NOT NULL AND NOT EXISTS (
       SELECT 1 FROM "StatusUpdate" su JOIN "Evidence" e ON e.id = su."evidenceId"
-       WHERE su."commitmentId" = c.id ${upTo} AND su."observedOn" >= st.since
-         AND (brk.id IS NULL OR (su."observedOn", su."createdAt", su.id) > (brk."observedOn", brk."createdAt", brk.id))
+       WHERE su."commitmentId" = c.id ${upTo} AND su."observedOn" >= st.since AND ${AFTER_BREAKER}
          AND ${STRONG_GRADE}))`,
   };
 

@@ -133,14 +133,16 @@ const commitmentDetailSelect = {
       status: true,
       reason: true,
       observedOn: true,
+      observedPrecision: true,
+      observedFrom: true,
       createdAt: true,
       party: { select: { id: true, name: true } },
       evidence: { select: { id: true, title: true } },
     },
-    // Newest news first: the reverse of compareUpdates in lib/domain/status.ts (observedOn, then createdAt, then
-    // id), done in SQL on the (commitmentId, observedOn, createdAt) index; tests/screen-queries.test.ts checks
+    // Newest news first: the reverse of compareUpdates in lib/domain/status.ts (observedFrom, observedOn,
+    // createdAt, id), done in SQL on StatusUpdate_commitment_news_order_idx; tests/screen-queries.test.ts checks
     // that the two agree.
-    orderBy: [{ observedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: [{ observedFrom: 'desc' }, { observedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
   },
 } satisfies Prisma.CommitmentSelect;
 

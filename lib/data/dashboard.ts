@@ -40,6 +40,7 @@ export async function listRecentFollowUps(limit = RECENT_FOLLOW_UPS) {
       id: true,
       status: true,
       observedOn: true,
+      observedPrecision: true,
       createdAt: true,
       reason: true,
       party: { select: { id: true, name: true } },

@@ -5,7 +5,9 @@ import { db } from '../db.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { CommitmentStatus, EvidenceType, Reliability } from '../generated/prisma/enums.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
-import { normaliseUrl } from '../domain/url.ts';
+import { formatDay } from '../domain/dates.ts';
+import { normaliseUrl, urlIdentity } from '../domain/url.ts';
+import { formatDate } from '../format/date.ts';
 import { defaultFactDay, type LogFollowUpInput } from '../validation/follow-up.ts';
 import { recordAudit } from './audit.ts';
 import { clampPage, type Page, type PartyRef } from './commitments.ts';
@@ -16,6 +18,39 @@ type Tx = Prisma.TransactionClient;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Looking an item up by its address
+//
+// An item is found by its address's identity (lib/domain/url.ts urlIdentity: http/https, www. and AMP forms of one
+// article are one item), kept by PostgreSQL in the generated column Evidence."urlKey" under a unique index
+// (migration 20261202150000_evidence_url_identity). Prisma's schema cannot describe a generated column, so these
+// lookups are raw SQL; Prisma never sees the column and its inserts leave it to PostgreSQL.
+
+type Queryable = Pick<PrismaClient, '$queryRaw'>;
+
+/** The id of the item whose address has this identity, or null. */
+async function findEvidenceIdByIdentity(client: Queryable, identity: string): Promise<number | null> {
+  const rows = await client.$queryRaw<{ id: number }[]>`
+    SELECT id FROM "Evidence" WHERE "urlKey" = ${identity}`;
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * The ids of the items logged under these addresses (each already normalised) or another form of them, by
+ * address; addresses with no item are left out.
+ */
+export async function findEvidenceIdsByUrls(
+  urls: readonly string[],
+  client: Queryable = db,
+): Promise<Map<string, number>> {
+  const byIdentity = new Map<string, string[]>();
+  for (const url of new Set(urls)) {
+    const identity = urlIdentity(url);
+    byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), url]);
+  }
+  if (!byIdentity.size) return new Map();
+  const rows = await client.$queryRaw<{ id: number; url_key: string }[]>`
+    SELECT id, "urlKey" AS url_key FROM "Evidence" WHERE "urlKey" = ANY(${[...byIdentity.keys()]}::text[])`;
+  return new Map(rows.flatMap((row) => (byIdentity.get(row.url_key) ?? []).map((url) => [url, row.id])));
+}
 
 const existingEvidenceSelect = {
   id: true,
@@ -32,14 +67,19 @@ const existingEvidenceSelect = {
 
 export type ExistingEvidence = Prisma.EvidenceGetPayload<{ select: typeof existingEvidenceSelect }>;
 
-/** The item logged under this address (compared normalised), or null; null too for text that is not a URL. */
+/**
+ * The item logged under this address or another form of the same article (compared normalised, by identity), or
+ * null; null too for text that is not a URL. Its `url` is the address as first logged, which may differ.
+ */
 export async function findEvidenceByUrl(
   url: string,
   client: PrismaClient = db,
 ): Promise<ExistingEvidence | null> {
   const normalised = normaliseUrl(url);
   if (!normalised) return null;
-  return client.evidence.findUnique({ where: { url: normalised }, select: existingEvidenceSelect });
+  const id = await findEvidenceIdByIdentity(client, urlIdentity(normalised));
+  if (id === null) return null;
+  return client.evidence.findUnique({ where: { id }, select: existingEvidenceSelect });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -127,6 +167,115 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * An exact repeat of a follow-up already logged (a double click, a form sent again): nothing was written. The
+ * message says so and where the item is; `fieldErrors` point at the repeated rows when only some of them are.
+ */
+export class AlreadyLoggedError extends RuleViolationError {
+  constructor(
+    message: string,
+    fieldErrors: Record<string, string[]>,
+    /** The item the repeated updates cite. */
+    readonly evidenceId: number,
+    /** The updates already in the log that the submitted rows repeat. */
+    readonly updateIds: number[],
+  ) {
+    super(message, fieldErrors);
+  }
+}
+
+/**
+ * Advisory-lock class of logFollowUp (two-key form: this class, then hashtext of the address's identity), beside
+ * the CSV import's single key (lib/csv/importer.ts) and Prisma Migrate's.
+ */
+const FOLLOW_UP_LOCK_CLASS = 72707372;
+
+type RowToWrite = {
+  commitmentId: number;
+  partyId: number | null;
+  status: string;
+  observedOn: Date;
+  observedPrecision?: string;
+  reason: string | null;
+};
+
+/**
+ * What makes two follow-ups on one item the same: the CSV import's rule (lib/csv/import-plan.ts
+ * sameFollowUpKey) with the item already fixed, and the fact date's precision (March 2026 is not 31 March). The
+ * reason and precision are compared as appendStatusUpdates stores them.
+ */
+function sameFollowUpKey(row: RowToWrite): string {
+  return [
+    row.commitmentId,
+    row.partyId ?? '',
+    row.status,
+    formatDay(row.observedOn),
+    row.observedPrecision ?? 'day',
+    row.reason?.trim() || '',
+  ].join('\u0000');
+}
+
+/**
+ * Refuses exact repeats, writing nothing: rows the log already holds for this item. (Two rows of one submit cannot
+ * repeat each other: the schema refuses a commitment twice.) Runs under the lock on the item's identity, so a
+ * repeat sent at the same moment as the original sees the original once it has committed.
+ */
+async function refuseRepeats(
+  tx: Tx,
+  evidence: { id: number; title: string },
+  rows: readonly RowToWrite[],
+): Promise<void> {
+  const logged = await tx.statusUpdate.findMany({
+    where: {
+      evidenceId: evidence.id,
+      commitmentId: { in: [...new Set(rows.map((row) => row.commitmentId))] },
+    },
+    select: {
+      id: true,
+      commitmentId: true,
+      partyId: true,
+      status: true,
+      observedOn: true,
+      observedPrecision: true,
+      reason: true,
+      createdAt: true,
+    },
+    orderBy: { id: 'asc' },
+  });
+  const inLog = new Map(logged.map((update) => [sameFollowUpKey(update), update]));
+  const repeated = rows.flatMap((row, index) => {
+    const update = inLog.get(sameFollowUpKey(row));
+    return update ? [{ index, update }] : [];
+  });
+  if (!repeated.length) return;
+  const updateIds = repeated.map(({ update }) => update.id);
+  if (repeated.length === rows.length) {
+    // A double click or a form sent again: say so, and where the updates are.
+    const since = formatDate(new Date(Math.max(...repeated.map(({ update }) => update.createdAt.getTime()))));
+    throw new AlreadyLoggedError(
+      `Already logged: ${rows.length === 1 ? 'this update is' : `these ${rows.length} updates are`} in the log ` +
+        `since ${since}, citing “${evidence.title}” (item #${evidence.id}, /evidence/${evidence.id}). ` +
+        'Nothing new was written.',
+      {},
+      evidence.id,
+      updateIds,
+    );
+  }
+  throw new AlreadyLoggedError(
+    'Check the highlighted rows.',
+    Object.fromEntries(
+      repeated.map(({ index, update }) => [
+        `rows.${index}.status`,
+        [
+          `Already logged on ${formatDate(update.createdAt)} for this item, with the same party, fact date and reason: remove this row.`,
+        ],
+      ]),
+    ),
+    evidence.id,
+    updateIds,
+  );
+}
+
 /** Checks each row's commitment (exists, live) and party (responsible for it), reporting on the row's fields. */
 async function checkRows(tx: Tx, rows: LogFollowUpInput['rows']): Promise<void> {
   const ids = [...new Set(rows.map((row) => row.commitmentId))];
@@ -188,24 +337,40 @@ async function resolveOutlet(
 /**
  * Logs one news item and what it shows about one or more commitments, in one transaction:
  * - the rows are checked (commitment live, party responsible for it);
- * - the item is reused when its normalised URL is already logged (the submitted item fields are then ignored:
- *   evidence is kept as first logged), otherwise created with the excerpt's hash, and an inline outlet with it;
+ * - the item is reused when an item is logged under the same address identity (lib/domain/url.ts urlIdentity:
+ *   http/https, www. and AMP forms of one article are one item; the submitted item fields are then ignored:
+ *   evidence is kept as first logged, address included), otherwise created with the excerpt's hash, and an inline
+ *   outlet with it;
+ * - exact repeats are refused (AlreadyLoggedError): a row the log already holds for that item (same commitment,
+ *   party, status, fact date and reason), or the same row twice in one submit;
  * - the status updates are appended through appendStatusUpdates (status cache and one audit event per row).
  * A row without a fact date takes the item's published date. Any failure writes nothing.
+ *
+ * Concurrency: the transaction first takes an advisory lock on the address's identity, so follow-ups citing one
+ * article run one after the other, and each reads (READ COMMITTED: a fresh snapshot per statement) what the one
+ * before it committed: a double click or a form sent twice at the same moment writes once, the second submit is
+ * refused as a repeat. A unique index could not say "exact repeat" (the log is append-only and already holds
+ * such repeats, reasons are long texts, and the CSV import applies its own rule), so the lock does that; the
+ * unique index on Evidence."urlKey" still guarantees one item per article for every writer, including those that
+ * take no lock (the CSV import), whose concurrent insert this one absorbs with ON CONFLICT DO NOTHING.
  */
 export async function logFollowUp(
   input: LogFollowUpInput,
   actorId: string,
   client: PrismaClient = db,
 ): Promise<LoggedFollowUp> {
+  const identity = urlIdentity(input.url);
   return client.$transaction(
     async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FOLLOW_UP_LOCK_CLASS}::int, hashtext(${identity}))`;
       await checkRows(tx, input.rows);
 
-      let evidence = await tx.evidence.findUnique({
-        where: { url: input.url },
-        select: { id: true, title: true, createdAt: true, publishedOn: true },
-      });
+      const evidenceSelect = { id: true, title: true, createdAt: true, publishedOn: true } as const;
+      const existingId = await findEvidenceIdByIdentity(tx, identity);
+      let evidence =
+        existingId === null
+          ? null
+          : await tx.evidence.findUniqueOrThrow({ where: { id: existingId }, select: evidenceSelect });
       let reused = evidence !== null;
       if (!evidence) {
         const item = input.item;
@@ -215,8 +380,9 @@ export async function logFollowUp(
           });
         }
         const outlet = await resolveOutlet(tx, item.outlet, actorId);
-        // ON CONFLICT DO NOTHING: if someone logs the same address at this moment, their item wins and this
-        // follow-up cites it, instead of failing on the unique index.
+        // ON CONFLICT DO NOTHING: if a writer that takes no lock (the CSV import) logs the same article at this
+        // moment, under any form of its address, its item wins and this follow-up cites it, instead of failing
+        // on a unique index.
         const [created] = await tx.evidence.createManyAndReturn({
           data: [
             {
@@ -246,10 +412,9 @@ export async function logFollowUp(
           });
           evidence = created;
         } else {
-          evidence = await tx.evidence.findUniqueOrThrow({
-            where: { url: input.url },
-            select: { id: true, title: true, createdAt: true, publishedOn: true },
-          });
+          const winner = await findEvidenceIdByIdentity(tx, identity);
+          if (winner === null) throw new Error(`No item under ${input.url} after its insert was skipped.`);
+          evidence = await tx.evidence.findUniqueOrThrow({ where: { id: winner }, select: evidenceSelect });
           reused = true;
         }
       }
@@ -258,7 +423,10 @@ export async function logFollowUp(
       // later than today).
       const publishedOn = evidence.publishedOn;
       const evidenceId = evidence.id;
-      const undated = input.rows.flatMap((row, index) => (row.observedOn || publishedOn ? [] : [index]));
+      // An undated fact needs no day: it held by the item's date, or by today when the item has none.
+      const undated = input.rows.flatMap((row, index) =>
+        row.observedOn || publishedOn || row.observedPrecision === 'unknown' ? [] : [index],
+      );
       if (undated.length) {
         const message =
           'Enter the day the fact held: the item already logged under this URL has no published date.';
@@ -272,6 +440,8 @@ export async function logFollowUp(
         observedOn: row.observedOn ?? defaultFactDay(publishedOn),
         evidenceId,
       }));
+      // A new item has no updates yet: nothing to repeat.
+      if (reused) await refuseRepeats(tx, evidence, rows);
 
       let updates;
       try {

@@ -30,27 +30,30 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
   await tx.$queryRaw`
     SELECT id FROM "Commitment" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR NO KEY UPDATE`;
 
-  // Per commitment: rank updates newest first (observedOn, then createdAt, then id: compareUpdates in reverse);
-  // the status is the first row's; the current run is the prefix of rows before the first different status,
-  // and statusSince is its earliest observedOn. Commitments without updates fall back to no_evidence.
+  // Per commitment: rank updates newest first (observedFrom, observedOn, createdAt, id: compareUpdates in
+  // reverse); the status and lastEvidenceOn are the first row's; the current run is the prefix of rows before the
+  // first different status, and statusSince is its earliest observedOn (statusSince, lastObservedOn).
+  // Commitments without updates fall back to no_evidence.
   await tx.$executeRaw`
     WITH ranked AS (
       SELECT "commitmentId" AS cid, status, "observedOn",
              row_number() OVER w AS rn,
-             first_value(status) OVER w AS latest
+             first_value(status) OVER w AS latest,
+             first_value("observedOn") OVER w AS latest_on
         FROM "StatusUpdate"
        WHERE "commitmentId" = ANY(${ids}::int[])
-      WINDOW w AS (PARTITION BY "commitmentId" ORDER BY "observedOn" DESC, "createdAt" DESC, id DESC)
+      WINDOW w AS (PARTITION BY "commitmentId"
+                   ORDER BY "observedFrom" DESC, "observedOn" DESC, "createdAt" DESC, id DESC)
     ), runs AS (
-      SELECT cid, latest, "observedOn",
+      SELECT cid, latest, latest_on, "observedOn",
              bool_or(status <> latest) OVER (PARTITION BY cid ORDER BY rn) AS left_run
         FROM ranked
     ), derived AS (
       SELECT cid, latest AS status,
              min("observedOn") FILTER (WHERE NOT left_run) AS since,
-             max("observedOn") AS last_on
+             latest_on AS last_on
         FROM runs
-       GROUP BY cid, latest
+       GROUP BY cid, latest, latest_on
     ), target AS (
       SELECT t.id,
              coalesce(d.status, 'no_evidence'::"CommitmentStatus") AS status,
@@ -87,7 +90,8 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
   // A party with no applicable update gets no row (its status is no_evidence).
   await tx.$executeRaw`
     WITH applicable AS (
-      SELECT cp."commitmentId" AS cid, cp."partyId" AS pid, su.status, su."observedOn", su."createdAt", su.id
+      SELECT cp."commitmentId" AS cid, cp."partyId" AS pid, su.status, su."observedFrom", su."observedOn",
+             su."createdAt", su.id
         FROM "CommitmentParty" cp
         JOIN "StatusUpdate" su
           ON su."commitmentId" = cp."commitmentId"
@@ -98,7 +102,7 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
              row_number() OVER w AS rn,
              first_value(status) OVER w AS latest
         FROM applicable
-      WINDOW w AS (PARTITION BY cid, pid ORDER BY "observedOn" DESC, "createdAt" DESC, id DESC)
+      WINDOW w AS (PARTITION BY cid, pid ORDER BY "observedFrom" DESC, "observedOn" DESC, "createdAt" DESC, id DESC)
     ), runs AS (
       SELECT cid, pid, latest, "observedOn",
              bool_or(status <> latest) OVER (PARTITION BY cid, pid ORDER BY rn) AS left_run

@@ -4,8 +4,14 @@
 // claims (a CSV import's author and logged_at) goes in `originallyLoggedBy / At`, never in the author.
 import type { Prisma, StatusUpdate } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
-import { toDay } from '../domain/dates.ts';
-import { requiresReason, statusLabel } from '../domain/status.ts';
+import { dayNumber, factFrom, isDatePrecision, toDay, type DatePrecision } from '../domain/dates.ts';
+import {
+  requiresReason,
+  statusLabel,
+  updateWarning,
+  type CurrentUpdate,
+  type UpdateWarning,
+} from '../domain/status.ts';
 import { recordAudits } from './audit.ts';
 import { refreshStatusCache } from './status-cache.ts';
 
@@ -16,8 +22,13 @@ export type NewStatusUpdate = {
   status: CommitmentStatus;
   reason?: string | null;
   evidenceId?: number | null;
-  /** The day the fact held (a time of day is dropped). */
+  /**
+   * The day the fact is known to have held by (a time of day is dropped): the day itself, the last day of its
+   * month or year (factBy in lib/domain/dates.ts), or for an undated fact the day it held by at the latest.
+   */
   observedOn: Date;
+  /** How much of the fact date is known (default: to the day). observedFrom follows from the two (a trigger). */
+  observedPrecision?: DatePrecision;
   /** A copy of a follow-up logged elsewhere (CSV import): the author's name and logged time its source gives. */
   originallyLoggedBy?: string | null;
   originallyLoggedAt?: Date | null;
@@ -72,6 +83,8 @@ export async function appendStatusUpdates(
     }
     if (Number.isNaN(row.observedOn.getTime()))
       throw new StatusUpdateError('observedOn is not a date.', index);
+    if (row.observedPrecision !== undefined && !isDatePrecision(row.observedPrecision))
+      throw new StatusUpdateError('observedPrecision is not a precision.', index);
     if (row.originallyLoggedAt && Number.isNaN(row.originallyLoggedAt.getTime()))
       throw new StatusUpdateError('originallyLoggedAt is not a time.', index);
     return {
@@ -81,6 +94,7 @@ export async function appendStatusUpdates(
       reason,
       evidenceId: row.evidenceId ?? null,
       observedOn: toDay(row.observedOn),
+      observedPrecision: row.observedPrecision ?? 'day',
       authorId: actorId,
       originallyLoggedBy: row.originallyLoggedBy?.trim() || null,
       originallyLoggedAt: row.originallyLoggedAt ?? null,
@@ -112,4 +126,102 @@ export async function appendStatusUpdates(
     );
   }
   return created;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Warnings before saving (lib/domain/status.ts updateWarning): the log-follow-up action and the CSV import's dry
+// run ask what each new row would do to its scope's status before writing it.
+
+export type ProposedUpdate = {
+  commitmentId: number;
+  partyId: number | null;
+  status: CommitmentStatus;
+  /** The `by` day; null when not known yet (then nothing is said about the row). */
+  observedOn: Date | null;
+  observedPrecision: DatePrecision;
+};
+
+type Entry = CurrentUpdate & { key: [number, number, number, number] };
+
+function compareKeys(a: Entry['key'], b: Entry['key']): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/**
+ * What to warn about for each row, in order, as if they were logged now one after the other (a later row of the
+ * same batch sees the earlier ones): null for a row that raises nothing. The stored state is read in one query:
+ * the newest update per commitment and party assessed (the whole commitment being one of them).
+ */
+export async function proposedUpdateWarnings(
+  client: Pick<Prisma.TransactionClient, '$queryRaw'>,
+  rows: readonly ProposedUpdate[],
+): Promise<(UpdateWarning | null)[]> {
+  const ids = [...new Set(rows.map((row) => row.commitmentId))];
+  if (!ids.length) return [];
+  const stored = await client.$queryRaw<
+    {
+      commitment_id: number;
+      party_id: number | null;
+      status: CommitmentStatus;
+      observed_from: Date;
+      observed_on: Date;
+      observed_precision: DatePrecision;
+      created_at: Date;
+      id: number;
+    }[]
+  >`
+    SELECT DISTINCT ON ("commitmentId", "partyId")
+           "commitmentId" AS commitment_id, "partyId" AS party_id, status, "observedFrom" AS observed_from,
+           "observedOn" AS observed_on, "observedPrecision" AS observed_precision, "createdAt" AS created_at, id
+      FROM "StatusUpdate"
+     WHERE "commitmentId" = ANY(${ids}::int[])
+     ORDER BY "commitmentId", "partyId", "observedFrom" DESC, "observedOn" DESC, "createdAt" DESC, id DESC`;
+  // Newest per commitment and party key ('' for the whole commitment), in compareUpdates order.
+  const newest = new Map<number, Map<string, Entry>>();
+  const keep = (commitmentId: number, partyId: number | null, entry: Entry) => {
+    const byParty = newest.get(commitmentId) ?? new Map<string, Entry>();
+    newest.set(commitmentId, byParty);
+    const party = partyId === null ? '' : String(partyId);
+    const old = byParty.get(party);
+    if (!old || compareKeys(entry.key, old.key) > 0) byParty.set(party, entry);
+  };
+  for (const row of stored) {
+    keep(row.commitment_id, row.party_id, {
+      status: row.status,
+      observedOn: row.observed_on,
+      observedFrom: row.observed_from,
+      observedPrecision: row.observed_precision,
+      key: [dayNumber(row.observed_from), dayNumber(row.observed_on), row.created_at.getTime(), row.id],
+    });
+  }
+  return rows.map((row, index) => {
+    if (!row.observedOn) return null;
+    const byParty = newest.get(row.commitmentId);
+    // The scope's current status: the commitment's rests on its newest update of any scope; a party's on the
+    // newer of its own and the whole commitment's.
+    const candidates = byParty
+      ? row.partyId === null
+        ? [...byParty.values()]
+        : [byParty.get(''), byParty.get(String(row.partyId))]
+      : [];
+    let current: Entry | undefined;
+    for (const entry of candidates)
+      if (entry && (!current || compareKeys(entry.key, current.key) > 0)) current = entry;
+    const warning = updateWarning(current, {
+      status: row.status,
+      observedOn: row.observedOn,
+      observedPrecision: row.observedPrecision,
+    });
+    const from = factFrom(row.observedOn, row.observedPrecision);
+    // Logged now, after everything stored, in the given order.
+    keep(row.commitmentId, row.partyId, {
+      status: row.status,
+      observedOn: row.observedOn,
+      observedFrom: from,
+      observedPrecision: row.observedPrecision,
+      key: [dayNumber(from), dayNumber(row.observedOn), Number.MAX_SAFE_INTEGER, index],
+    });
+    return warning;
+  });
 }

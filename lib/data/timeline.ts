@@ -12,6 +12,8 @@ const timelineSelect = {
   status: true,
   reason: true,
   observedOn: true,
+  observedPrecision: true,
+  observedFrom: true,
   createdAt: true,
   partyId: true,
   party: { select: { id: true, name: true } },
@@ -38,7 +40,7 @@ export async function listCommitmentTimeline(commitmentId: number): Promise<Time
   const rows = await db.statusUpdate.findMany({
     where: { commitmentId },
     select: timelineSelect,
-    orderBy: [{ observedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: [{ observedFrom: 'asc' }, { observedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
   // Same order as the rules, whatever the database's tie-breaking: cheap on an already sorted array.
   return sortUpdates(rows);
@@ -193,7 +195,8 @@ export function timelineSpan(
   createdAt: Date,
   end: Date,
 ): { from: string; to: string } {
-  const first = entries[0]?.observedOn;
-  const start = first && compareDays(first, createdAt) < 0 ? first : createdAt;
+  // The earliest day any entry surely held by (entries are in compareUpdates order, whose first need not be it).
+  let start = createdAt;
+  for (const entry of entries) if (compareDays(entry.observedOn, start) < 0) start = entry.observedOn;
   return { from: formatDay(compareDays(start, end) <= 0 ? start : end), to: formatDay(end) };
 }

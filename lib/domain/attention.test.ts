@@ -17,6 +17,7 @@ function update(
   return {
     id: nextId++,
     observedOn: day(observedOn),
+    observedFrom: day(observedOn),
     createdAt: new Date(createdAt),
     status,
     evidence,

@@ -2,7 +2,7 @@
 // they are stated once here as plain functions; SQL that computes them for lists must agree (tested).
 import type { EvidenceType, Reliability } from '../generated/prisma/enums.ts';
 import { compareDays, daysBetween } from './dates.ts';
-import { sortUpdates, type CommitmentStatus, type StatusUpdateLike } from './status.ts';
+import { currentRun, sortUpdates, type CommitmentStatus, type StatusUpdateLike } from './status.ts';
 
 export const ATTENTION_FLAGS = ['overdue', 'stale', 'contradicted', 'weak'] as const;
 export type AttentionFlag = (typeof ATTENTION_FLAGS)[number];
@@ -66,8 +66,7 @@ export function attentionFlags(input: AttentionInput, options: AttentionOptions)
 
   if (latest) {
     // The current status rests on the unbroken run of updates that carry it (see statusSince).
-    const run: AttentionUpdate[] = [];
-    for (let i = ordered.length - 1; i >= 0 && ordered[i].status === status; i--) run.push(ordered[i]);
+    const run = currentRun(ordered);
     if (!run.some((update) => update.evidence && isStrongGrade(update.evidence))) flags.push('weak');
   }
   return flags;

@@ -60,3 +60,108 @@ export function parseDay(text: string): Date {
   if (!date) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${JSON.stringify(text)}`);
   return date;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fact dates with a precision (StatusUpdate.observedOn + observedPrecision; docs/decisions/009-fact-date-precision.md)
+//
+// A fact is known to have held somewhere in an interval [from, by]: a day (from = by), a month or a year (its
+// first day to its last, or to today while it lasts), or, undated, any time up to a "no later than" day. `by` is
+// what is stored as observedOn, so "as of D" keeps meaning `observedOn <= D` (it counts once it surely held);
+// `from` orders updates (lib/domain/status.ts compareUpdates), so a vague or undated report never outranks a
+// dated one by the accident of when it was logged.
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'unknown'];
+
+export function isDatePrecision(value: unknown): value is DatePrecision {
+  return typeof value === 'string' && (DATE_PRECISIONS as readonly string[]).includes(value);
+}
+
+/** The `from` of an undated fact: a far-past day before any real one (0001-01-01), so row comparisons stay simple. */
+export const UNDATED_FROM: Date = (() => {
+  const day = new Date(Date.UTC(2000, 0, 1));
+  day.setUTCFullYear(1);
+  return day;
+})();
+
+/** First day of the month or year containing `day`. */
+function startOf(day: Date, unit: 'month' | 'year'): Date {
+  const d = toDay(day);
+  return new Date(Date.UTC(d.getUTCFullYear(), unit === 'month' ? d.getUTCMonth() : 0, 1));
+}
+
+/** Last day of the month or year containing `day`. */
+export function endOf(day: Date, unit: 'month' | 'year'): Date {
+  const d = toDay(day);
+  return unit === 'month'
+    ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0))
+    : new Date(Date.UTC(d.getUTCFullYear(), 11, 31));
+}
+
+/**
+ * The earliest day a fact may have held, from its stored `by` day (observedOn) and precision. The database keeps
+ * StatusUpdate.observedFrom equal to this (trigger "StatusUpdate_observed_from", tests/status-cache.test.ts).
+ */
+export function factFrom(by: Date, precision: DatePrecision): Date {
+  switch (precision) {
+    case 'day':
+      return toDay(by);
+    case 'month':
+    case 'year':
+      return startOf(by, precision);
+    default:
+      return UNDATED_FROM;
+  }
+}
+
+/**
+ * The `by` day (observedOn) of a fact given as a day of its period: the day itself, the last day of its month or
+ * year, but never after `knownBy` (a report cannot know of a fact after the day it was made, e.g. today); for an
+ * undated fact `day` is already the "no later than" day.
+ */
+export function factBy(day: Date, precision: DatePrecision, knownBy?: Date): Date {
+  if (precision !== 'month' && precision !== 'year') return toDay(day);
+  const end = endOf(day, precision);
+  return knownBy && compareDays(knownBy, end) < 0 && compareDays(knownBy, day) >= 0 ? toDay(knownBy) : end;
+}
+
+/** 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY': how much of a fact date is known, in ISO 8601's reduced forms. */
+export function formatFactDate(by: Date, precision: DatePrecision): string {
+  const text = formatDay(by);
+  return precision === 'month' ? text.slice(0, 7) : precision === 'year' ? text.slice(0, 4) : text;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "14 Jun 2025" (the screens' day format, lib/format/date.ts formatDate), from the UTC calendar parts. */
+function shortDay(day: Date): string {
+  return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()].slice(0, 3)} ${day.getUTCFullYear()}`;
+}
+
+/** A fact date as people say it: "14 Jun 2025", "June 2025", "2025", or "undated, by 2 Dec 2026". */
+export function describeFactDate(by: Date, precision: DatePrecision): string {
+  const day = toDay(by);
+  switch (precision) {
+    case 'month':
+      return `${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+    case 'year':
+      return String(day.getUTCFullYear());
+    case 'unknown':
+      return `undated, by ${shortDay(day)}`;
+    default:
+      return shortDay(day);
+  }
+}

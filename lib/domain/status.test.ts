@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDay } from './dates.ts';
+import { factBy, factFrom, parseDay, type DatePrecision } from './dates.ts';
 import {
   compareUpdates,
   currentStatus,
+  isBackwards,
+  updateWarning,
   deriveStatus,
   partyStatus,
   partyStatusAsOf,
@@ -15,6 +17,7 @@ import {
   statusLabel,
   statusSince,
   type CommitmentStatus,
+  sortUpdates,
   type StatusUpdateLike,
 } from './status.ts';
 
@@ -27,7 +30,33 @@ function update(
   partyId: number | null = null,
   id = nextId++,
 ): StatusUpdateLike {
-  return { id, status, observedOn: parseDay(day), createdAt: new Date(loggedAt), partyId };
+  return {
+    id,
+    status,
+    observedOn: parseDay(day),
+    observedFrom: parseDay(day),
+    createdAt: new Date(loggedAt),
+    partyId,
+  };
+}
+
+/** An update whose fact date has `precision`: `day` is a day of the month or year, or the "no later than" day. */
+function vague(
+  status: CommitmentStatus,
+  precision: DatePrecision,
+  day: string,
+  loggedAt: string,
+  partyId: number | null = null,
+): StatusUpdateLike {
+  const by = factBy(parseDay(day), precision);
+  return {
+    id: nextId++,
+    status,
+    observedOn: by,
+    observedFrom: factFrom(by, precision),
+    createdAt: new Date(loggedAt),
+    partyId,
+  };
 }
 
 describe('scale', () => {
@@ -94,6 +123,7 @@ describe('currentStatus', () => {
       id: 1,
       status: 'broken',
       observedOn: new Date('2025-04-01T23:00:00Z'),
+      observedFrom: new Date('2025-04-01T23:00:00Z'),
       createdAt: new Date('2025-04-01T01:00:00Z'),
     };
     const b = update('fulfilled', '2025-04-01', '2025-04-01T02:00:00Z', null, 2);
@@ -240,16 +270,23 @@ describe('properties', () => {
       status: fc.constantFrom(...STATUSES.filter((status) => status !== 'no_evidence')),
       day: fc.integer({ min: 0, max: 30 }),
       logged: fc.integer({ min: 0, max: 5 }),
+      precision: fc.constantFrom<DatePrecision>('day', 'day', 'day', 'month', 'unknown'),
     }),
     { maxLength: 12 },
   );
-  const build = (rows: { status: CommitmentStatus; day: number; logged: number }[]) =>
-    rows.map((row, index) => ({
-      id: index + 1,
-      status: row.status,
-      observedOn: new Date(Date.UTC(2025, 0, 1 + row.day)),
-      createdAt: new Date(Date.UTC(2025, 5, 1, row.logged)),
-    }));
+  const build = (
+    rows: { status: CommitmentStatus; day: number; logged: number; precision: DatePrecision }[],
+  ): StatusUpdateLike[] =>
+    rows.map((row, index) => {
+      const observedOn = factBy(new Date(Date.UTC(2025, 0, 1 + row.day)), row.precision);
+      return {
+        id: index + 1,
+        status: row.status,
+        observedOn,
+        observedFrom: factFrom(observedOn, row.precision),
+        createdAt: new Date(Date.UTC(2025, 5, 1, row.logged)),
+      };
+    });
 
   it('does not depend on the order rows are given in', () => {
     fc.assert(
@@ -265,6 +302,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(arbUpdates, (rows) => {
         const updates = build(rows);
+        // A month's facts count from its last day: January's by the 31st.
         expect(statusAsOf(updates, new Date(Date.UTC(2025, 0, 31)))).toBe(currentStatus(updates));
       }),
     );
@@ -275,16 +313,127 @@ describe('properties', () => {
       fc.property(arbUpdates, fc.constantFrom(...STATUSES), (rows, status) => {
         const updates = build(rows);
         if (!updates.length) return;
-        const maxDay = Math.max(...rows.map((row) => row.day));
-        if (maxDay === 0) return;
+        const maxFrom = Math.max(...updates.map((update) => update.observedFrom.getTime()));
+        if (maxFrom <= Date.UTC(2025, 0, 1)) return;
+        const dayBefore = new Date(maxFrom - 86_400_000);
         const backDated = {
           id: updates.length + 1,
           status,
-          observedOn: new Date(Date.UTC(2025, 0, maxDay)), // the day before the latest
+          observedOn: dayBefore, // the day before the latest
+          observedFrom: dayBefore,
           createdAt: new Date(Date.UTC(2026, 0, 1)), // logged after everything else
         };
         expect(currentStatus([...updates, backDated])).toBe(currentStatus(updates));
       }),
     );
+  });
+});
+
+describe('fact dates with a precision', () => {
+  it('an undated pre-announcement logged after a dated "established" report does not override it', () => {
+    const established = update('fulfilled', '2025-06-12', '2025-06-13T09:00:00Z');
+    const preAnnouncement = vague('in_progress', 'unknown', '2025-07-01', '2025-07-01T10:00:00Z');
+    const updates = [established, preAnnouncement];
+    expect(currentStatus(updates)).toBe('fulfilled');
+    expect(compareUpdates(preAnnouncement, established)).toBeLessThan(0);
+    expect(deriveStatus(updates)).toEqual({
+      status: 'fulfilled',
+      since: parseDay('2025-06-12'),
+      lastObservedOn: parseDay('2025-06-12'),
+    });
+    // As of a day before the dated report, the undated one is not yet known to have held either.
+    expect(statusAsOf(updates, parseDay('2025-06-30'))).toBe('fulfilled');
+    expect(statusAsOf(updates, parseDay('2025-06-11'))).toBe('no_evidence');
+  });
+
+  it('an undated update decides only while nothing dated is known', () => {
+    const undated = vague('in_progress', 'unknown', '2025-03-01', '2025-03-02T09:00:00Z');
+    expect(currentStatus([undated])).toBe('in_progress');
+    expect(statusAsOf([undated], parseDay('2025-02-28'))).toBe('no_evidence');
+    expect(statusAsOf([undated], parseDay('2025-03-01'))).toBe('in_progress');
+    // Two undated ones: the one known to have held later wins, whatever the logging order.
+    const later = vague('stalled', 'unknown', '2025-04-01', '2025-03-01T00:00:00Z');
+    expect(currentStatus([undated, later])).toBe('stalled');
+  });
+
+  it('orders a month before its days and a year before its months, and counts them from their last day', () => {
+    const june = vague('in_progress', 'month', '2025-06-01', '2025-07-10T00:00:00Z');
+    const midJune = update('fulfilled', '2025-06-15', '2025-06-16T00:00:00Z');
+    const year = vague('not_started', 'year', '2025-01-01', '2026-01-05T00:00:00Z');
+    expect(june.observedOn).toEqual(parseDay('2025-06-30'));
+    expect(june.observedFrom).toEqual(parseDay('2025-06-01'));
+    expect(sortUpdates([midJune, june, year]).map((u) => u.id)).toEqual([year.id, june.id, midJune.id]);
+    expect(currentStatus([midJune, june, year])).toBe('fulfilled');
+    expect(statusAsOf([june], parseDay('2025-06-29'))).toBe('no_evidence');
+    expect(statusAsOf([june], parseDay('2025-06-30'))).toBe('in_progress');
+  });
+
+  it('dates a status from the earliest day its run surely held by', () => {
+    const undated = vague('in_progress', 'unknown', '2025-09-01', '2025-09-01T00:00:00Z');
+    const dated = update('in_progress', '2025-05-01', '2025-05-02T00:00:00Z');
+    expect(statusSince([undated, dated])).toEqual(parseDay('2025-05-01'));
+  });
+});
+
+describe('warnings before saving', () => {
+  const current = {
+    status: 'fulfilled' as const,
+    observedOn: parseDay('2025-06-12'),
+    observedFrom: parseDay('2025-06-12'),
+    observedPrecision: 'day' as const,
+  };
+
+  it('warns when an update would not become current, and says why', () => {
+    const undated = updateWarning(current, {
+      status: 'in_progress',
+      observedOn: parseDay('2025-07-01'),
+      observedPrecision: 'unknown',
+    });
+    expect(undated?.kind).toBe('not_current');
+    expect(undated?.message).toMatch(/undated item never outranks dated news \(undated, by 1 Jul 2025\)/);
+    expect(
+      updateWarning(current, {
+        status: 'fulfilled',
+        observedOn: parseDay('2025-06-11'),
+        observedPrecision: 'day',
+      })?.message,
+    ).toMatch(/rests on news of 12 Jun 2025, and its fact date is older/);
+    // June 2025 sorts before any day of June.
+    expect(
+      updateWarning(current, {
+        status: 'fulfilled',
+        observedOn: parseDay('2025-06-30'),
+        observedPrecision: 'month',
+      })?.kind,
+    ).toBe('not_current');
+  });
+
+  it('warns when it moves the status backwards, and not for news that moves it on', () => {
+    const back = updateWarning(current, {
+      status: 'in_progress',
+      observedOn: parseDay('2025-06-12'),
+      observedPrecision: 'day',
+    });
+    expect(back).toEqual({
+      kind: 'backwards',
+      message:
+        'This moves the status backwards, from “Fulfilled” (12 Jun 2025) to “In progress” (12 Jun 2025).',
+    });
+    expect(isBackwards('fulfilled', 'broken')).toBe(true);
+    expect(isBackwards('in_progress', 'stalled')).toBe(false);
+    expect(isBackwards('broken', 'in_progress')).toBe(false);
+    expect(
+      updateWarning(
+        { ...current, status: 'in_progress' },
+        { status: 'fulfilled', observedOn: parseDay('2025-07-01'), observedPrecision: 'day' },
+      ),
+    ).toBeNull();
+    expect(
+      updateWarning(undefined, {
+        status: 'in_progress',
+        observedOn: current.observedOn,
+        observedPrecision: 'day',
+      }),
+    ).toBeNull();
   });
 });

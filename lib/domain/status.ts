@@ -4,7 +4,7 @@
 //
 // Days are UTC-midnight Dates (see ./dates.ts); comparisons ignore any time of day.
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
-import { compareDays } from './dates.ts';
+import { compareDays, describeFactDate, factFrom, type DatePrecision } from './dates.ts';
 
 export type { CommitmentStatus };
 
@@ -46,8 +46,13 @@ export function requiresReason(status: CommitmentStatus): boolean {
 export type StatusUpdateLike = {
   id: number;
   status: CommitmentStatus;
-  /** When the fact held (a day); may be back-dated. */
+  /** The day the fact is known to have held by (its `by` day, see ./dates.ts); may be back-dated. */
   observedOn: Date;
+  /**
+   * The earliest day the fact may have held: factFrom(observedOn, observedPrecision) (./dates.ts), the day itself
+   * for a fact known to the day, the far past (UNDATED_FROM) for an undated one.
+   */
+  observedFrom: Date;
   /** When it was logged. */
   createdAt: Date;
   /** The responsible party assessed; null for the commitment as a whole. */
@@ -55,13 +60,18 @@ export type StatusUpdateLike = {
 };
 
 /**
- * Orders updates from oldest to newest news: by `observedOn`, then `createdAt` (of two facts on the same day the
- * later-logged one wins), then `id` (rows written in one transaction share `createdAt`; insertion order decides).
- * Logging order never overrides the day a fact held: a back-dated item sorts before newer news.
+ * Orders updates from oldest to newest news: by `observedFrom` (the earliest day the fact may have held), then
+ * `observedOn` (the day it surely held by), then `createdAt` (of two facts with the same dates the later-logged
+ * one wins), then `id` (rows written in one transaction share `createdAt`; insertion order decides).
+ * Logging order never overrides the day a fact held: a back-dated item sorts before newer news, an undated one
+ * before every dated one, and "June 2025" before any day of June 2025 (the day is the more precise news).
  */
 export function compareUpdates(a: StatusUpdateLike, b: StatusUpdateLike): number {
   return (
-    compareDays(a.observedOn, b.observedOn) || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id
+    compareDays(a.observedFrom, b.observedFrom) ||
+    compareDays(a.observedOn, b.observedOn) ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    a.id - b.id
   );
 }
 
@@ -84,31 +94,50 @@ export function currentStatus(updates: readonly StatusUpdateLike[]): CommitmentS
   return latestUpdate(updates)?.status ?? 'no_evidence';
 }
 
-/** Only the updates whose fact held on or before day `asOf` (the boundary day included). */
+/**
+ * Only the updates whose fact surely held on or before day `asOf` (the boundary day included): `observedOn`, the
+ * `by` day, so a month counts from its last day and an undated fact from its "no later than" day.
+ */
 export function updatesAsOf<T extends StatusUpdateLike>(updates: readonly T[], asOf: Date): T[] {
   return updates.filter((update) => compareDays(update.observedOn, asOf) <= 0);
 }
 
-/** Status as of day `asOf`: the same rule restricted to `observedOn <= asOf`. */
+/** Status as of day `asOf`: the same rule restricted to `observedOn <= asOf` (and so `observedFrom <= asOf`). */
 export function statusAsOf(updates: readonly StatusUpdateLike[], asOf: Date): CommitmentStatus {
   return currentStatus(updatesAsOf(updates, asOf));
 }
 
 /**
- * Since when the current status has held: the `observedOn` of the first update of the unbroken run of updates
- * (in `compareUpdates` order) that ends with the latest one and all carry its status. Repeating a status does not
- * restart the clock; a different status in between does. Null when nothing was logged.
+ * The unbroken run of updates (in `compareUpdates` order) that ends with the latest one and all carry its status:
+ * what the current status rests on. Empty when nothing was logged.
  */
-export function statusSince(updates: readonly StatusUpdateLike[]): Date | null {
+export function currentRun<T extends StatusUpdateLike>(updates: readonly T[]): T[] {
   const ordered = sortUpdates(updates);
   const last = ordered.at(-1);
-  if (!last) return null;
-  let first = last;
-  for (let i = ordered.length - 2; i >= 0 && ordered[i].status === last.status; i--) first = ordered[i];
-  return first.observedOn;
+  if (!last) return [];
+  let start = ordered.length - 1;
+  while (start > 0 && ordered[start - 1].status === last.status) start--;
+  return ordered.slice(start);
 }
 
-/** The latest day any update speaks of (what "stale" is measured from); null when nothing was logged. */
+/**
+ * Since when the current status has held: the earliest `observedOn` of the current run (with day precision, the
+ * day of its first update; an undated or vaguer update in the run counts from the day it surely held by).
+ * Repeating a status does not restart the clock; a different status in between does. Null when nothing was
+ * logged.
+ */
+export function statusSince(updates: readonly StatusUpdateLike[]): Date | null {
+  let since: Date | null = null;
+  for (const update of currentRun(updates)) {
+    if (!since || compareDays(update.observedOn, since) < 0) since = update.observedOn;
+  }
+  return since;
+}
+
+/**
+ * The day the news the status rests on surely held by: the latest update's `observedOn` (what "stale" is measured
+ * from); null when nothing was logged. An undated item logged after dated news is not fresh news.
+ */
 export function lastObservedOn(updates: readonly StatusUpdateLike[]): Date | null {
   return latestUpdate(updates)?.observedOn ?? null;
 }
@@ -161,4 +190,64 @@ export function partyStatuses(
     if (since) result.push({ partyId, status: currentStatus(applicable), since });
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Warnings before saving: an update that would not become current, or would move a status backwards. Neither is
+// an error (back-dated news and reversals happen); the analyst confirms and saves anyway.
+
+/** How far along a commitment is; broken is off the scale (a judgement, not a step back or forward). */
+const PROGRESS: Partial<Record<CommitmentStatus, number>> = {
+  not_started: 1,
+  in_progress: 2,
+  stalled: 2,
+  partially_fulfilled: 3,
+  fulfilled: 4,
+};
+
+/** Whether going from `from` to `to` is a step back: down the progress scale, or a fulfilled one found broken. */
+export function isBackwards(from: CommitmentStatus, to: CommitmentStatus): boolean {
+  if (from === 'fulfilled' && to === 'broken') return true;
+  const [a, b] = [PROGRESS[from], PROGRESS[to]];
+  return a !== undefined && b !== undefined && b < a;
+}
+
+/** The latest update a new one is compared with (what its scope's current status rests on). */
+export type CurrentUpdate = Pick<StatusUpdateLike, 'status' | 'observedOn' | 'observedFrom'> & {
+  observedPrecision: DatePrecision;
+};
+
+export type NewUpdate = { status: CommitmentStatus; observedOn: Date; observedPrecision: DatePrecision };
+
+export type UpdateWarning = { kind: 'not_current' | 'backwards'; message: string };
+
+/**
+ * What to warn about before saving `next` (logged now, so after every stored update) where `current` is the update
+ * its scope's status rests on (undefined: nothing logged yet). By compareUpdates, `next` becomes current unless it
+ * sorts before `current` by its dates.
+ */
+export function updateWarning(current: CurrentUpdate | undefined, next: NewUpdate): UpdateWarning | null {
+  if (!current) return null;
+  const nextFrom = factFrom(next.observedOn, next.observedPrecision);
+  const order =
+    compareDays(nextFrom, current.observedFrom) || compareDays(next.observedOn, current.observedOn);
+  const currentDate = describeFactDate(current.observedOn, current.observedPrecision);
+  const nextDate = describeFactDate(next.observedOn, next.observedPrecision);
+  if (order < 0) {
+    const why =
+      next.observedPrecision === 'unknown' && current.observedPrecision !== 'unknown'
+        ? 'an undated item never outranks dated news'
+        : 'its fact date is older';
+    return {
+      kind: 'not_current',
+      message: `This will not become the current status: the current “${statusLabel(current.status)}” rests on news of ${currentDate}, and ${why} (${nextDate}). It is kept in the history.`,
+    };
+  }
+  if (isBackwards(current.status, next.status)) {
+    return {
+      kind: 'backwards',
+      message: `This moves the status backwards, from “${statusLabel(current.status)}” (${currentDate}) to “${statusLabel(next.status)}” (${nextDate}).`,
+    };
+  }
+  return null;
 }

@@ -55,3 +55,35 @@ export function normaliseUrl(input: string): string | null {
   const query = url.searchParams.toString();
   return `${url.protocol}//${url.host}${path === '/' ? '' : path}${query ? `?${query}` : ''}`;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Identity: which stored addresses are one article
+
+/** A stored address split into host, path, query and fragment (the last only in marked legacy duplicates). */
+const WEB_ADDRESS = /^https?:\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(#.*)?$/s;
+/** `www.` and `amp.` host prefixes, but never down to a bare top-level domain (`amp.dev` stays `amp.dev`). */
+const HOST_PREFIXES = /^(?:(?:www|amp)\.)*(?=[^.]*\.)/;
+/** An `amp` path segment, anywhere (`/amp/news/1`, `/news/amp/1`, `/news/1/amp`). Paths keep their case. */
+const AMP_SEGMENT = /\/amp(?=\/|$)/g;
+/** `amp`, `amp=` (from `?amp`), `amp=1`… and `outputType=amp`, parameter names in any case. */
+const AMP_PARAMS =
+  /&(?:[Aa][Mm][Pp](?:=[^&]*)?|[Oo][Uu][Tt][Pp][Uu][Tt][Tt][Yy][Pp][Ee]=[Aa][Mm][Pp])(?=&|$)/g;
+
+/**
+ * The identity of a stored (normalised) address: two addresses with the same identity are one item. The scheme
+ * (http/https), a `www.` or `amp.` host prefix and the AMP markers (an `amp` path segment, `?amp`, `?amp=1`,
+ * `outputType=amp`) are dropped, giving a scheme-relative address such as `//dawn.com/news/1`; the rest stays as
+ * normaliseUrl left it. Anything that is not an http(s) address (an `urn:pactwatch:` reference) is its own
+ * identity.
+ *
+ * A plain string rewrite, no URL parsing, so that PostgreSQL computes exactly the same key:
+ * `pactwatch_url_identity(text)` (migration 20261202150000_evidence_url_identity) keeps `Evidence."urlKey"`, and
+ * tests/evidence-identity.test.ts proves the two equal. Change both together, in a new migration.
+ */
+export function urlIdentity(url: string): string {
+  const parts = WEB_ADDRESS.exec(url);
+  if (!parts) return url;
+  const [, host, path, query, fragment] = parts;
+  const params = query === undefined ? '' : `&${query}`.replace(AMP_PARAMS, '').slice(1);
+  return `//${host.replace(HOST_PREFIXES, '')}${path.replace(AMP_SEGMENT, '')}${params ? `?${params}` : ''}${fragment ?? ''}`;
+}

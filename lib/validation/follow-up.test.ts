@@ -143,4 +143,64 @@ describe('logFollowUpSchema', () => {
     expect(result.item).toEqual({ kind: 'existing', evidenceId: 12 });
     expect(result.rows[0].observedOn).toBeNull();
   });
+
+  it('reads the fact date at its precision: a month or year ends on its last day (or today), undated by a day', () => {
+    const row = (fields: Record<string, string>) => logFollowUpSchema.parse({ ...valid, ...fields }).rows[0];
+    const june = row({ 'rows.0.observedPrecision': 'month', 'rows.0.observedOn': '2025-06' });
+    expect([formatDay(june.observedOn!), june.observedPrecision]).toEqual(['2025-06-30', 'month']);
+    expect(
+      formatDay(row({ 'rows.0.observedPrecision': 'year', 'rows.0.observedOn': '2024' }).observedOn!),
+    ).toBe('2024-12-31');
+    const thisMonth = formatDay(today()).slice(0, 7);
+    expect(
+      formatDay(row({ 'rows.0.observedPrecision': 'month', 'rows.0.observedOn': thisMonth }).observedOn!),
+    ).toBe(formatDay(today()));
+    // A day typed for a month takes its month.
+    expect(
+      formatDay(row({ 'rows.0.observedPrecision': 'month', 'rows.0.observedOn': '2025-02-10' }).observedOn!),
+    ).toBe('2025-02-28');
+    const undated = row({ 'rows.0.observedPrecision': 'unknown', 'rows.0.observedOn': '2025-05-20' });
+    expect([formatDay(undated.observedOn!), undated.observedPrecision]).toEqual(['2025-05-20', 'unknown']);
+    expect(row({}).observedPrecision).toBe('day');
+
+    expect(errorsOf({ ...valid, 'rows.0.observedPrecision': 'month' })['rows.0.observedOn']?.[0]).toMatch(
+      /Enter the month/,
+    );
+    expect(
+      errorsOf({ ...valid, 'rows.0.observedPrecision': 'day', 'rows.0.observedOn': '2025-06' })[
+        'rows.0.observedOn'
+      ]?.[0],
+    ).toMatch(/Enter a day/);
+    expect(
+      errorsOf({ ...valid, 'rows.0.observedPrecision': 'month', 'rows.0.observedOn': '2025-13' })[
+        'rows.0.observedOn'
+      ]?.[0],
+    ).toMatch(/real calendar day/);
+    expect(
+      errorsOf({
+        ...valid,
+        'rows.0.observedPrecision': 'year',
+        'rows.0.observedOn': String(today().getUTCFullYear() + 1),
+      })['rows.0.observedOn']?.[0],
+    ).toMatch(/after today/);
+    expect(
+      errorsOf({ ...valid, 'rows.0.observedPrecision': 'roughly' })['rows.0.observedPrecision'],
+    ).toBeDefined();
+  });
+
+  it('dates an undated item\'s fact "no later than today", never silently to the day', () => {
+    const result = logFollowUpSchema.parse({
+      ...valid,
+      publishedOn: '',
+      'rows.0.observedPrecision': 'unknown',
+    });
+    expect(result.rows[0]).toMatchObject({ observedPrecision: 'unknown', observedOn: today() });
+    // To the day, an undated item still needs the day typed in.
+    expect(errorsOf({ ...valid, publishedOn: '' })['rows.0.observedOn']?.[0]).toMatch(/choose “Undated”/);
+  });
+
+  it('carries the "Save anyway" confirmation', () => {
+    expect(logFollowUpSchema.parse(valid).confirmed).toBe(false);
+    expect(logFollowUpSchema.parse({ ...valid, confirmWarnings: 'yes' }).confirmed).toBe(true);
+  });
 });

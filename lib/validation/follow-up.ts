@@ -5,7 +5,14 @@
 // reported under those same flat names (`rows.1.reason`), because that is what the action wrapper hands back
 // to the form (z.flattenError keys by the first path segment) and what the form looks errors up by.
 import * as z from 'zod';
-import { formatDay, parseDayOrNull, today as todayOf } from '../domain/dates.ts';
+import {
+  factBy,
+  formatDay,
+  isDatePrecision,
+  parseDayOrNull,
+  today as todayOf,
+  type DatePrecision,
+} from '../domain/dates.ts';
 import { normaliseUrl } from '../domain/url.ts';
 import { STATUSES, requiresReason, statusLabel, type CommitmentStatus } from '../domain/status.ts';
 import { EvidenceType, Reliability } from '../generated/prisma/enums.ts';
@@ -257,10 +264,100 @@ export const newsItemSchema = z.object({
   type: z.enum(EVIDENCE_TYPES, { error: 'Choose what kind of news this is.' }),
 });
 
-export const ROW_FIELDS = ['commitmentId', 'status', 'partyId', 'observedOn', 'reason'] as const;
+export const ROW_FIELDS = [
+  'commitmentId',
+  'status',
+  'partyId',
+  'observedOn',
+  'observedPrecision',
+  'reason',
+] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 
-/** One commitment the item bears on. `observedOn` may be left empty to take the item's published date. */
+/** A fact's day (or "no later than" day): YYYY-MM-DD, from 1900, not after today; empty is null. */
+export const factDaySchema = optionalDay({ notAfterToday: true });
+
+export const PRECISION_LABELS: Record<DatePrecision, string> = {
+  day: 'On the day',
+  month: 'In the month',
+  year: 'In the year',
+  unknown: 'Undated: no later than',
+};
+
+/** A fact date as typed: a day, a month or a year, checked on its own (which one is needed depends on precision). */
+type FactText = { kind: 'day' | 'month' | 'year'; start: Date };
+
+const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
+const YEAR_PATTERN = /^\d{4}$/;
+
+/** A fact date field: YYYY-MM-DD, YYYY-MM or YYYY, from 1900, not after today; empty is null. */
+const factTextField = z
+  .string()
+  .optional()
+  .transform((value, ctx): FactText | null => {
+    const text = value?.trim() ?? '';
+    if (!text) return null;
+    const today = todayOf();
+    let fact: FactText;
+    const month = MONTH_PATTERN.exec(text);
+    if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
+      fact = { kind: 'month', start: new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)) };
+    } else if (YEAR_PATTERN.test(text)) {
+      fact = { kind: 'year', start: new Date(Date.UTC(Number(text), 0, 1)) };
+    } else {
+      const day = factDaySchema.safeParse(text);
+      if (!day.success) {
+        for (const issue of day.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+        return z.NEVER;
+      }
+      if (!day.data) return null;
+      return { kind: 'day', start: day.data };
+    }
+    if (formatDay(fact.start) < EARLIEST_DAY) {
+      ctx.addIssue({ code: 'custom', message: 'Use a date on or after 1 January 1900.' });
+      return z.NEVER;
+    }
+    if (fact.start.getTime() > today.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `The fact cannot have held after today (${formatDay(today)}).`,
+      });
+      return z.NEVER;
+    }
+    return fact;
+  });
+
+/**
+ * The `by` day (StatusUpdate.observedOn) of a fact date typed at a precision: a day (YYYY-MM-DD) for day and
+ * unknown (then the "no later than" day), a month (YYYY-MM, or a day of it) or a year (YYYY, or a day or month of
+ * it); a month or year still running ends today (lib/domain/dates.ts factBy). Undefined (an issue added) when the
+ * typed form does not fit the precision.
+ */
+function factByOf(fact: FactText, precision: DatePrecision, ctx: z.RefinementCtx): Date | undefined {
+  if (precision === 'day' || precision === 'unknown') {
+    if (fact.kind === 'day') return fact.start;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['observedOn'],
+      message: 'Enter a day as YYYY-MM-DD, or choose how precisely the date is known.',
+    });
+    return undefined;
+  }
+  if (precision === 'month' && fact.kind === 'year') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['observedOn'],
+      message: 'Enter the month as YYYY-MM, e.g. 2025-06.',
+    });
+    return undefined;
+  }
+  return factBy(fact.start, precision, todayOf());
+}
+
+/**
+ * One commitment the item bears on. `observedOn` is read at `observedPrecision` (default day); left empty it takes
+ * the item's published date (an undated fact: that date, or today, as the day it held by at the latest).
+ */
 export const followUpRowSchema = z
   .object({
     commitmentId: idField('Choose the commitment this item bears on.'),
@@ -268,7 +365,16 @@ export const followUpRowSchema = z
       error: 'Choose the status this item shows.',
     }),
     partyId: optionalOf(idField('Choose a responsible party, or the commitment as a whole.')),
-    observedOn: optionalDay({ notAfterToday: true }),
+    observedOn: factTextField,
+    observedPrecision: z
+      .string()
+      .optional()
+      .transform((value, ctx): DatePrecision => {
+        const text = value?.trim() || 'day';
+        if (isDatePrecision(text)) return text;
+        ctx.addIssue({ code: 'custom', message: 'Choose how precisely the fact date is known.' });
+        return z.NEVER;
+      }),
     reason: optionalText(LIMITS.reason),
   })
   .superRefine((row, ctx) => {
@@ -279,6 +385,11 @@ export const followUpRowSchema = z
         message: `Say why: a reason is required for "${statusLabel(row.status)}".`,
       });
     }
+  })
+  .transform((row, ctx) => {
+    const observedOn = row.observedOn ? factByOf(row.observedOn, row.observedPrecision, ctx) : null;
+    if (observedOn === undefined) return z.NEVER;
+    return { ...row, observedOn };
   });
 
 export type FollowUpRowInput = z.output<typeof followUpRowSchema>;
@@ -292,7 +403,23 @@ export type LogFollowUpInput = {
   rows: FollowUpRowInput[];
   /** A path on this site to go back to afterwards (checked again by the action). */
   returnTo: string | null;
+  /** The analyst saw the warnings (an update that will not become current, or moves a status back) and saves. */
+  confirmed: boolean;
 };
+
+/** The form field that carries "Save anyway" (the warnings were shown and the analyst confirms). */
+export const CONFIRM_FIELD = 'confirmWarnings';
+
+/** Where the action reports a row's warning (lib/data/follow-up-warnings.ts): `rows.<n>.warning`. */
+export function rowWarningName(index: number): string {
+  return `rows.${index}.warning`;
+}
+
+/** The row a warning's name belongs to, or null when the name is not a warning's. */
+export function warningRow(name: string): number | null {
+  const match = /^rows\.(\d+)\.warning$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
 
 type Raw = Record<string, unknown>;
 
@@ -389,13 +516,27 @@ export const logFollowUpSchema = z.record(z.string(), z.unknown()).transform((ra
     const row = collect(followUpRowSchema, pick(fields, ROW_FIELDS), ctx, prefix);
     if (!row.ok) return;
     // The fact date defaults to the published date (today for an item dated later, since no fact holds in the
-    // future); an undated new item needs one typed in. For an item already logged, the action applies its date.
+    // future), also as the "no later than" day of an undated fact (today for an undated item). A day-precision
+    // fact of an undated new item needs a day typed in; a month or year always needs typing. For an item already
+    // logged, the action applies its date.
+    const precision = row.data.observedPrecision;
+    if (!row.data.observedOn && (precision === 'month' || precision === 'year')) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          precision === 'month' ? 'Enter the month the fact held in.' : 'Enter the year the fact held in.',
+        path: [`${prefix}observedOn`],
+      });
+      return;
+    }
     if (!row.data.observedOn && !existing) {
-      if (publishedOn) row.data.observedOn = defaultFactDay(publishedOn);
+      if (publishedOn || (publishedOn === null && precision === 'unknown'))
+        row.data.observedOn = defaultFactDay(publishedOn);
       else if (publishedOn === null) {
         ctx.addIssue({
           code: 'custom',
-          message: 'Enter the day the fact held: the item has no published date.',
+          message:
+            'Enter the day the fact held: the item has no published date (or choose “Undated” if the item does not say).',
           path: [`${prefix}observedOn`],
         });
         return;
@@ -419,7 +560,8 @@ export const logFollowUpSchema = z.record(z.string(), z.unknown()).transform((ra
   if (!url.ok || !item || rows.length !== rawRows.length || !rows.length || rows.length > LIMITS.rows) {
     return z.NEVER;
   }
-  return { url: url.data, item, rows, returnTo: returnTo || null };
+  const confirmed = raw[CONFIRM_FIELD] === 'yes';
+  return { url: url.data, item, rows, returnTo: returnTo || null, confirmed };
 });
 
 /** The fact date a row takes when left empty: the published date, but never later than today. */

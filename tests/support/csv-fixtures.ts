@@ -1,7 +1,12 @@
 // Records for the CSV tests: an agreement of its own (unique title), with parties, a category and commitments,
 // so a report filtered by that agreement sees only what the test made, in a database other files share.
 import type { Prisma, PrismaClient } from '../../lib/generated/prisma/client.ts';
-import type { CommitmentStatus, EvidenceType, Reliability } from '../../lib/generated/prisma/enums.ts';
+import type {
+  CommitmentStatus,
+  DatePrecision,
+  EvidenceType,
+  Reliability,
+} from '../../lib/generated/prisma/enums.ts';
 import { UPDATE_COLUMNS, type UpdateColumn } from '../../lib/csv/columns.ts';
 import { formatCsv } from '../../lib/csv/stream.ts';
 import { normaliseUrl } from '../../lib/domain/url.ts';
@@ -123,6 +128,8 @@ export type UpdateSpec = {
   reason?: string | null;
   evidenceId?: number | null;
   observedOn: Date;
+  /** Default: day. */
+  observedPrecision?: DatePrecision;
   createdAt?: Date;
   authorId?: string | null;
 };
@@ -140,6 +147,7 @@ export async function createUpdates(client: PrismaClient, updates: UpdateSpec[])
           reason: update.reason ?? null,
           evidenceId: update.evidenceId ?? null,
           observedOn: update.observedOn,
+          observedPrecision: update.observedPrecision ?? 'day',
           authorId: update.authorId ?? null,
           ...(update.createdAt ? { createdAt: update.createdAt } : {}),
         },

@@ -1,0 +1,58 @@
+// Warnings before a follow-up is logged (issue "[3/9]", item 3): a row that would not become its commitment's
+// current status (its fact date is older than the one the status rests on, or it is undated), or that would move
+// the status backwards. Not errors: the form shows them with the reason and the analyst may save anyway (the
+// form's CONFIRM_FIELD). The rule is lib/domain/status.ts updateWarning; the stored state is read here.
+import { db } from '../db.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../errors.ts';
+import { defaultFactDay, rowWarningName, type LogFollowUpInput } from '../validation/follow-up.ts';
+import { proposedUpdateWarnings } from './status-updates.ts';
+
+/** Refuses to save until the analyst confirms: carries each row's warning under `rows.<n>.warning`. */
+export class FollowUpWarningsError extends AppError {
+  constructor(warnings: Record<string, string[]>) {
+    const count = Object.keys(warnings).length;
+    super(
+      `Nothing was logged yet: ${count === 1 ? 'one row needs' : `${count} rows need`} a second look. Change ${count === 1 ? 'it' : 'them'}, or tick “Save anyway”.`,
+      warnings,
+    );
+  }
+}
+
+/** Each row's warning, by `rows.<n>.warning` (empty when there is nothing to say). */
+export async function followUpWarnings(
+  input: LogFollowUpInput,
+  client: PrismaClient = db,
+): Promise<Record<string, string[]>> {
+  // A row left without a date takes the item's (for an item already logged, its own; checked again on saving).
+  let publishedOn: Date | null = null;
+  if (input.item.kind === 'existing') {
+    const item = await client.evidence.findUnique({
+      where: { id: input.item.evidenceId },
+      select: { publishedOn: true },
+    });
+    publishedOn = item?.publishedOn ?? null;
+  } else publishedOn = input.item.publishedOn;
+  const warnings = await proposedUpdateWarnings(
+    client,
+    input.rows.map((row) => ({
+      commitmentId: row.commitmentId,
+      partyId: row.partyId,
+      status: row.status,
+      observedOn:
+        row.observedOn ??
+        (publishedOn || row.observedPrecision === 'unknown' ? defaultFactDay(publishedOn) : null),
+      observedPrecision: row.observedPrecision,
+    })),
+  );
+  return Object.fromEntries(
+    warnings.flatMap((warning, index) => (warning ? [[rowWarningName(index), [warning.message]]] : [])),
+  );
+}
+
+/** Throws FollowUpWarningsError when a row raises a warning the analyst has not confirmed. */
+export async function refuseUnconfirmedWarnings(input: LogFollowUpInput, client: PrismaClient = db) {
+  if (input.confirmed) return;
+  const warnings = await followUpWarnings(input, client);
+  if (Object.keys(warnings).length) throw new FollowUpWarningsError(warnings);
+}
