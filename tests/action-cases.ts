@@ -15,6 +15,7 @@
 // The harness runs each row as anonymous, viewer, analyst, admin and a deactivated admin, each with fresh rows
 // from `arrange`, and checks: refused or allowed as `permission` says; an allowed call changes what `observe` sees
 // and writes an audit event naming the caller; a refused call changes nothing.
+import { hashForStorage, newId } from '../lib/auth/credentials.ts';
 import type { Permission } from '../lib/auth/permissions.ts';
 import type { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { unique } from './support/db.ts';
@@ -50,7 +51,75 @@ async function userState(prisma: PrismaClient, userId: string) {
   );
 }
 
+/** The user's credential hash and the ids of their live sessions: what a password change or reset changes. */
+async function passwordState(prisma: PrismaClient, userId: string) {
+  const [account, sessions] = await Promise.all([
+    prisma.account.findFirst({ where: { userId, providerId: 'credential' }, select: { password: true } }),
+    prisma.session.findMany({ where: { userId }, select: { id: true }, orderBy: { id: 'asc' } }),
+  ]);
+  return { hash: account?.password ?? null, sessions: sessions.map((session) => session.id) };
+}
+
+const CURRENT_PASSWORD = 'the current password';
+
+/** Gives an existing user the credential account Better Auth would have, with CURRENT_PASSWORD, afresh. */
+async function setCurrentPassword(prisma: PrismaClient, userId: string) {
+  const password = await hashForStorage(CURRENT_PASSWORD);
+  const updated = await prisma.account.updateMany({
+    where: { userId, providerId: 'credential' },
+    data: { password },
+  });
+  if (!updated.count) {
+    await prisma.account.create({
+      data: { id: newId(), accountId: userId, providerId: 'credential', userId, password },
+    });
+  }
+}
+
 export const actionCases: ActionCase[] = [
+  {
+    action: 'app/(app)/me/actions.ts#changePassword',
+    permission: 'read',
+    arrange: async ({ prisma, actor }) => {
+      const sessionId = newId();
+      if (actor) {
+        await setCurrentPassword(prisma, actor.id);
+        // The session the form was loaded in (kept) and one elsewhere (ended).
+        await prisma.session.create({
+          data: {
+            id: sessionId,
+            token: newId(),
+            userId: actor.id,
+            expiresAt: new Date(Date.now() + 3600_000),
+          },
+        });
+        await createTestSession(prisma, actor.id);
+        // A wrong current password counts as a failed sign-in: a write on purpose, on a refusal. The counter's
+        // row is there beforehand, at zero, so a refusal adds no row (what action-fuzz checks) and every call
+        // starts unlocked.
+        const email = actor.email.toLowerCase();
+        const row = { count: 0, windowStart: new Date() };
+        await prisma.signInFailure.upsert({ where: { email }, create: { email, ...row }, update: row });
+      }
+      return {
+        sessionId,
+        currentPassword: CURRENT_PASSWORD,
+        newPassword: 'a brand new password',
+        confirmPassword: 'a brand new password',
+      };
+    },
+    observe: async ({ prisma, actor }) => (actor ? passwordState(prisma, actor.id) : null),
+  },
+  {
+    action: `${USERS_ACTIONS}#resetUserPassword`,
+    permission: 'manage_users',
+    arrange: async ({ prisma }) => {
+      const target = await createTestUser(prisma, 'analyst', { label: 'target', password: CURRENT_PASSWORD });
+      await createTestSession(prisma, target.id);
+      return { userId: target.id, password: '' };
+    },
+    observe: ({ prisma }, fields) => passwordState(prisma, String(fields.userId)),
+  },
   {
     action: `${USERS_ACTIONS}#createUser`,
     permission: 'manage_users',

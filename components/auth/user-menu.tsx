@@ -1,6 +1,7 @@
 'use client';
 
 import { LogOut } from 'lucide-react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 
@@ -41,6 +42,9 @@ export function UserMenu({ user }: { user: UserMenuUser }) {
           <span className="sr-only">Role: </span>
           {ROLE_LABELS[user.role]}
         </p>
+        <Link href="/me/password" className="text-xs text-indigo-700 hover:underline">
+          Change password
+        </Link>
       </div>
       <button
         type="button"

@@ -31,6 +31,8 @@ const ACTION_LABELS: Record<string, string> = {
   unarchive: 'restored',
   delete: 'deleted',
   import: 'imported',
+  change_password: 'changed the password of',
+  reset_password: 'reset the password of',
 };
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', {

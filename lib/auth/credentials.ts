@@ -1,7 +1,7 @@
 // Users with an e-mail + password, written the way Better Auth reads them: a User row and a `credential` Account
 // whose `accountId` is the user's id and whose `password` is Better Auth's own scrypt hash. Plain Node (no Next,
 // no lib/db.ts) so user:create, the demo admin, tests and e2e helpers share it with the admin screen.
-import { generateRandomString, hashPassword } from 'better-auth/crypto';
+import { generateRandomString, hashPassword, verifyPassword } from 'better-auth/crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
 import type { Role } from './permissions.ts';
@@ -22,7 +22,16 @@ export function generatePassword(): string {
 export function passwordProblem(password: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  // Twelve spaces pass the length rule and are the first thing anyone tries.
+  if (!password.trim()) return 'Use something other than spaces alone.';
   return null;
+}
+
+/** Whether `password` is the one `hash` was made from, checked by Better Auth's own scrypt verification. */
+export async function passwordMatches(hash: string, password: string): Promise<boolean> {
+  // Longer than any password we accept: refuse without spending scrypt on a megabyte.
+  if (!password || password.length > MAX_PASSWORD_LENGTH) return false;
+  return verifyPassword({ hash, password });
 }
 
 export type NewCredentialUser = { email: string; name: string; role: Role; password: string };

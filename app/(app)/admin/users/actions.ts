@@ -9,9 +9,15 @@ import {
   createUserWithPassword,
   deactivateUser as deactivateUserRecord,
   reactivateUser as reactivateUserRecord,
+  resetUserPassword as resetUserPasswordRecord,
   updateUserRole,
 } from '@/lib/data/users';
-import { changeRoleSchema, createUserSchema, userIdSchema } from '@/lib/validation/users';
+import {
+  changeRoleSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  userIdSchema,
+} from '@/lib/validation/users';
 
 const USERS_PATH = '/admin/users';
 
@@ -57,5 +63,23 @@ export const reactivateUser = action(
     const updated = await reactivateUserRecord(input, user.id);
     revalidatePath(USERS_PATH);
     return { message: `${updated.name} can sign in again.` };
+  },
+);
+
+/** A new password for someone else (typed, or generated and shown once); they are signed out everywhere. */
+export const resetUserPassword = action(
+  { permission: 'manage_users', schema: resetPasswordSchema },
+  async (input, { user }) => {
+    const generated = input.password ? null : generatePassword();
+    const { user: target } = await resetUserPasswordRecord(
+      { userId: input.userId, password: generated ?? input.password, generated: generated !== null },
+      user.id,
+    );
+    revalidatePath(USERS_PATH);
+    return {
+      message: `New password set for ${target.name}; they are signed out everywhere.`,
+      // Shown once on the admin's screen so they can hand it over; it is stored only as a hash and never logged.
+      generatedPassword: generated,
+    };
   },
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -6,6 +7,7 @@ import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/tabl
 import { requirePermission } from '@/lib/auth/session';
 import { listUsers } from '@/lib/data/users';
 import { CreateUserForm } from './create-user-form';
+import { ResetPasswordForm } from './reset-password-form';
 import { RoleForm, StatusForm } from './user-controls';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +27,7 @@ export default async function UsersPage() {
     <>
       <PageHeader
         title="Users"
-        description="Viewers read and export. Analysts also log follow-ups and edit. Admins also manage users and categories. Deactivating a user signs them out everywhere at once; there is always at least one active admin."
+        description="Viewers read and export. Analysts also log follow-ups and edit. Admins also manage users and categories. Deactivating a user or resetting their password signs them out everywhere at once; there is always at least one active admin."
       />
       <div className="space-y-6">
         <Card aria-labelledby="users-heading">
@@ -71,7 +73,20 @@ export default async function UsersPage() {
                       )}
                     </Td>
                     <Td>
-                      <StatusForm user={target} />
+                      <div className="space-y-2">
+                        <StatusForm user={target} />
+                        {/* One's own password is changed with the current one, on /me/password. */}
+                        {user.id === me.id ? (
+                          <Link
+                            href="/me/password"
+                            className="block text-sm font-medium text-indigo-700 hover:underline"
+                          >
+                            Change password
+                          </Link>
+                        ) : (
+                          <ResetPasswordForm user={target} />
+                        )}
+                      </div>
                     </Td>
                   </Tr>
                 );
