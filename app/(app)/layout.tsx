@@ -13,6 +13,7 @@ const nav: NavItem[] = [
   { href: '/commitments', label: 'Commitments' },
   { href: '/evidence', label: 'Evidence', also: ['/outlets'] },
   { href: '/parties', label: 'Parties' },
+  { href: '/people', label: 'People' },
   { href: '/reports', label: 'Reports' },
 ];
 

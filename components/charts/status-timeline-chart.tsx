@@ -24,6 +24,8 @@ import { STATUS_COLORS } from './status-colors';
 import {
   TIMELINE_LEVELS,
   dayToTime,
+  timeAxisLabel,
+  timeAxisTicks,
   timelineSeries,
   fromWireUpdate,
   type TimelineWireUpdate,
@@ -36,14 +38,6 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
-const shortDateFormat = new Intl.DateTimeFormat('en-GB', {
-  month: 'short',
-  year: '2-digit',
-  timeZone: 'UTC',
-});
-const dayTickFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-const DAY_MS = 86_400_000;
 
 function UpdateTooltip({ active, payload }: TooltipContentProps) {
   if (!active || !payload?.length) return null;
@@ -114,12 +108,12 @@ export function StatusTimelineChart({
     () => timelineSeries(updates.map(fromWireUpdate), from, to),
     [updates, from, to],
   );
-  const spanDays = (domain[1] - domain[0]) / DAY_MS;
-  const tickFormat = spanDays > 120 ? shortDateFormat : dayTickFormat;
+  const axis = useMemo(() => timeAxisTicks(domain), [domain]);
 
   return (
     <figure aria-describedby={describedBy} className="m-0">
-      <div aria-hidden className="h-64 w-full sm:h-72">
+      {/* Clipped: until its script measures the box, the chart is drawn at its initial 600 px, wider than a phone. */}
+      <div aria-hidden className="h-64 w-full overflow-hidden sm:h-72">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 280 }}>
           <ComposedChart margin={{ top: 12, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
@@ -128,7 +122,8 @@ export function StatusTimelineChart({
               type="number"
               scale="time"
               domain={domain}
-              tickFormatter={(value: number) => tickFormat.format(value)}
+              ticks={axis.ticks}
+              tickFormatter={(value: number) => timeAxisLabel(value, axis.unit)}
               tick={{ fontSize: 11, fill: '#475569' }}
               tickMargin={6}
               minTickGap={24}

@@ -146,3 +146,55 @@ export function timelineSeries(
   // A day of margin on the right, so a point on the last day is not cut in half by the edge.
   return { steps, points, domain: [min, max + DAY_MS] };
 }
+
+/** The time axis's ticks: whole days on a short span, month starts on a longer one, and how each is labelled. */
+export type TimeAxisTicks = { ticks: number[]; unit: 'day' | 'month' };
+
+/** Spans up to this many days get day ticks ("3 Jun 2025"); longer ones month ticks ("Jun 2025"). */
+const DAY_TICKS_MAX_SPAN = 62;
+const DAY_STEPS = [1, 2, 7, 14];
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
+
+/**
+ * Ticks on calendar boundaries, at most `maxTicks` (the chart may drop some more where labels would collide).
+ * Ticks at arbitrary instants made labels repeat ("Jun 25" twice) and, abbreviated, read two ways.
+ */
+export function timeAxisTicks([min, max]: readonly [number, number], maxTicks = 6): TimeAxisTicks {
+  const spanDays = (max - min) / DAY_MS;
+  if (spanDays <= DAY_TICKS_MAX_SPAN) {
+    const step = DAY_STEPS.find((days) => spanDays / days < maxTicks) ?? 28;
+    const first = Math.ceil(min / DAY_MS) * DAY_MS;
+    const ticks: number[] = [];
+    for (let t = first; t <= max; t += step * DAY_MS) ticks.push(t);
+    return { ticks, unit: 'day' };
+  }
+  const start = new Date(min);
+  const months = (max - min) / (30.44 * DAY_MS);
+  const step =
+    MONTH_STEPS.find((count) => months / count < maxTicks) ?? Math.ceil(months / maxTicks / 12) * 12;
+  // Month starts whose number (counted from year 0) is a multiple of the step: quarters start in January,
+  // April, July and October; yearly ticks fall on January.
+  let index = start.getUTCFullYear() * 12 + start.getUTCMonth();
+  if (Date.UTC(Math.floor(index / 12), index % 12, 1) < min) index += 1;
+  index = Math.ceil(index / step) * step;
+  const ticks: number[] = [];
+  for (let t = Date.UTC(Math.floor(index / 12), index % 12, 1); t <= max;) {
+    ticks.push(t);
+    index += step;
+    t = Date.UTC(Math.floor(index / 12), index % 12, 1);
+  }
+  return { ticks, unit: 'month' };
+}
+
+const DAY_LABEL = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const MONTH_LABEL = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "3 Jun 2025" or "Jun 2025": a month name and a four-digit year, never a pair of numbers to misread. */
+export function timeAxisLabel(t: number, unit: TimeAxisTicks['unit']): string {
+  return (unit === 'day' ? DAY_LABEL : MONTH_LABEL).format(t);
+}

@@ -11,7 +11,7 @@ import { errorOf, textOf, useEditAttempts } from './edit-state';
 import { FormAlert } from './form-alert';
 import { labelOf, pickerOptions, type PickOption } from './options';
 
-/** A new person (mode "create": the form empties after each one) or an existing one (mode "edit"). */
+/** A new person (mode "create", on /people/new and the list's quick-add) or an existing one (mode "edit"). */
 export function PersonForm({
   action,
   mode,

@@ -3,8 +3,9 @@ import { MainNav, type NavItem } from './main-nav';
 
 /**
  * The top bar in two tiers: wordmark, the main action (`action`: "Log follow-up") and the signed-in user (`end`)
- * on the first; the primary navigation on the second, where it has the whole width (it scrolls sideways on a
- * phone), so neither row ever wraps or pushes the action out of view.
+ * on the first; the primary navigation on the second, where it has the whole width. On a phone the wordmark keeps
+ * only its mark and the navigation wraps onto a second line rather than running off the screen, so every link
+ * stays in view and reachable without scrolling sideways.
  */
 export function AppHeader({
   nav,
@@ -17,10 +18,10 @@ export function AppHeader({
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-2 sm:px-6 lg:px-8">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-2 sm:gap-4 sm:px-6 lg:px-8">
         <Link
           href="/"
-          className="flex items-center gap-2 py-2 text-slate-900 focus-visible:rounded-sm"
+          className="flex shrink-0 items-center gap-2 py-2 text-slate-900 focus-visible:rounded-sm"
           aria-label="Pactwatch, go to the overview"
         >
           <Wordmark />
@@ -48,7 +49,8 @@ function Wordmark() {
         />
         <circle cx="22.5" cy="22.5" r="2.5" className="fill-emerald-300" />
       </svg>
-      <span className="text-lg font-semibold tracking-tight">Pactwatch</span>
+      {/* The link's label names the app; on a phone the mark alone leaves room for the user and sign-out. */}
+      <span className="hidden text-lg font-semibold tracking-tight sm:inline">Pactwatch</span>
     </>
   );
 }

@@ -19,12 +19,16 @@ function isSection(pathname: string, item: NavItem): boolean {
   return [item.href, ...(item.also ?? [])].some((href) => isActive(pathname, href));
 }
 
-/** The primary navigation; marks the section the user is in with `aria-current`. */
+/**
+ * The primary navigation; marks the section the user is in with `aria-current`. From `md` up it is one row of
+ * tabs underlined at the header's edge (scrolling sideways if a narrow window cannot hold them); below that the
+ * links wrap onto as many rows as they need, as pills, so none is ever out of view on a phone.
+ */
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mb-px overflow-x-auto">
-      <ul className="flex items-stretch gap-1 md:gap-2">
+    <nav aria-label="Main" className="pb-2 md:-mb-px md:overflow-x-auto md:pb-0">
+      <ul className="flex flex-wrap items-stretch gap-1 md:flex-nowrap lg:gap-2">
         {items.map((item) => {
           const active = isSection(pathname, item);
           return (
@@ -33,10 +37,11 @@ export function MainNav({ items }: { items: NavItem[] }) {
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 className={clsx(
-                  'flex items-center border-b-2 px-2 py-2.5 text-sm font-medium whitespace-nowrap focus-visible:rounded-sm focus-visible:-outline-offset-2 md:px-3',
+                  'flex items-center rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap focus-visible:-outline-offset-2',
+                  'md:rounded-none md:border-b-2 md:px-3 md:py-2.5 md:focus-visible:rounded-sm',
                   active
-                    ? 'border-indigo-600 text-slate-900'
-                    : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
+                    ? 'bg-indigo-50 text-indigo-900 md:border-indigo-600 md:bg-transparent md:text-slate-900'
+                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 md:border-transparent md:hover:border-slate-300 md:hover:bg-transparent',
                 )}
               >
                 {item.label}

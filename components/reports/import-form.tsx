@@ -59,6 +59,7 @@ export function ImportForm({ action, maxBytes }: { action: ImportAction; maxByte
   return (
     <form onSubmit={submit} className="space-y-5" noValidate encType="multipart/form-data">
       <Field
+        className="max-w-xl"
         label="CSV file"
         name="file"
         required

@@ -1,6 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import type { ImportIssue, ImportPreview } from '@/lib/csv/import-plan';
+import { ImportRows } from './import-rows';
 
 const count = new Intl.NumberFormat('en-GB');
 
@@ -31,9 +32,13 @@ function IssueTable({ issues, caption }: { issues: ImportIssue[]; caption: strin
   );
 }
 
-/** What the dry run found: counts, every problem by row and column, warnings, and what would be created. */
+/**
+ * What the dry run found: counts, every problem by row and column, warnings, what would be created, and the rows
+ * it would write. The rows come from the planner's `planned` list; a preview without one shows the counts only.
+ */
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const skipped = preview.alreadyImported + preview.duplicates;
+  const planned = preview.planned;
   return (
     <div className="space-y-5" data-testid="import-preview">
       <ul className="flex flex-wrap gap-2 text-sm">
@@ -115,6 +120,18 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
             </p>
           ) : null}
         </section>
+      ) : null}
+
+      {planned.length ? (
+        <ImportRows
+          rows={planned}
+          total={preview.toImport}
+          heading={
+            preview.problemCount
+              ? 'Rows without problems (nothing is imported until every problem is fixed)'
+              : 'Rows to import'
+          }
+        />
       ) : null}
 
       {skipped && !preview.toImport && !preview.problemCount ? (

@@ -32,8 +32,10 @@ export function PageHeader({ title, breadcrumbs, eyebrow, description, meta, act
           </ol>
         </nav>
       ) : null}
+      {/* The title starts at 20rem: where that and the actions do not fit on one line (a phone), the actions
+          wrap below the title instead of squeezing it into a narrow column beside them. */}
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-[1_1_20rem]">
           {eyebrow ? <p className="mb-1 text-sm font-medium text-slate-600">{eyebrow}</p> : null}
           <h1 className="text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">
             {title}
@@ -45,7 +47,7 @@ export function PageHeader({ title, breadcrumbs, eyebrow, description, meta, act
           ) : null}
           {description ? <div className="mt-3 max-w-3xl text-slate-700">{description}</div> : null}
         </div>
-        {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
     </header>
   );

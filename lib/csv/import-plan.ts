@@ -46,8 +46,27 @@ import type { Queryable } from './scope.ts';
 
 /** Problems listed in a preview at most (the count says how many there are in all). */
 export const MAX_LISTED_ISSUES = 1_000;
+/** Rows to write listed in a preview at most (`toImport` says how many there are in all). */
+export const MAX_LISTED_ROWS = 1_000;
 
 export type ImportIssue = { row: number; column: UpdateColumn | null; message: string };
+
+/** A row the import will write, as the preview lists it: names as stored, the fact date as YYYY-MM-DD. */
+export type PreviewRow = {
+  row: number;
+  agreement: string;
+  commitment: string;
+  /** The responsible party it assesses; null: the commitment as a whole. */
+  party: string | null;
+  status: CommitmentStatus;
+  observedOn: string;
+  observedPrecision: DatePrecision;
+  /** The normalised evidence address, or null. */
+  evidenceUrl: string | null;
+  /** The import creates that evidence item. */
+  newEvidence: boolean;
+  reason: string | null;
+};
 
 export type ImportPreview = {
   /** Rows read (blank rows not counted). */
@@ -64,6 +83,8 @@ export type ImportPreview = {
   warningCount: number;
   newOutlets: { name: string; defaultReliability: Reliability }[];
   newEvidence: number;
+  /** The rows that would be written, in file order; the first MAX_LISTED_ROWS. */
+  planned: PreviewRow[];
 };
 
 export type PlannedUpdate = {
@@ -515,6 +536,8 @@ export async function planImport(
     rowsWithProblems.add(issue.row);
   };
   const candidates: PlannedUpdate[] = [];
+  /** What the preview names each candidate row by. */
+  const names = new Map<number, { agreement: string; commitment: string; party: string | null }>();
   const newEvidence = new Map<string, PlannedEvidence>();
   const newOutlets = new Map<string, PlannedOutlet>();
 
@@ -547,13 +570,17 @@ export async function planImport(
 
     // The party assessed.
     let partyId: number | null = null;
+    let partyName: string | null = null;
     if (draft.party) {
       const candidatesByName = lookups.parties.get(draft.party.toLowerCase()) ?? [];
       const party = candidatesByName.find((row) => row.name.trim() === draft.party) ?? candidatesByName[0];
       if (!party) problem('party', `No party is named “${draft.party}”.`);
       else if (commitment && !commitment.responsible.includes(party.id)) {
         problem('party', `${party.name} is not a responsible party of this commitment.`);
-      } else partyId = party.id;
+      } else {
+        partyId = party.id;
+        partyName = party.name;
+      }
     }
 
     // Evidence: reuse a logged item, or plan a new one (and maybe its outlet).
@@ -631,6 +658,11 @@ export async function planImport(
       !draft.observedPrecision
     )
       continue;
+    names.set(draft.row, {
+      agreement: commitment.agreement_title,
+      commitment: commitment.title,
+      party: partyName,
+    });
     candidates.push({
       row: draft.row,
       commitmentId: commitment.id,
@@ -709,6 +741,16 @@ export async function planImport(
       warningCount: warnings.length,
       newOutlets: outletsToCreate.map(({ name, defaultReliability }) => ({ name, defaultReliability })),
       newEvidence: evidenceToCreate.length,
+      planned: updates.slice(0, MAX_LISTED_ROWS).map((update) => ({
+        row: update.row,
+        ...names.get(update.row)!,
+        status: update.status,
+        observedOn: formatDay(update.observedOn),
+        observedPrecision: update.observedPrecision,
+        evidenceUrl: update.evidenceUrl,
+        newEvidence: update.evidenceUrl !== null && !lookups.evidence.has(update.evidenceUrl),
+        reason: update.reason,
+      })),
     },
     updates,
     newEvidence: evidenceToCreate,

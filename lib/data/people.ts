@@ -25,6 +25,16 @@ const personSelect = {
 
 export type PersonRecord = Prisma.PersonGetPayload<{ select: typeof personSelect }>;
 
+/** The person form's values for a new person (the list's quick-add and /people/new). */
+export const BLANK_PERSON: PersonFormValues = {
+  id: '',
+  version: '',
+  name: '',
+  title: '',
+  partyId: '',
+  archived: false,
+};
+
 export function personFormValues(person: PersonRecord): PersonFormValues {
   return {
     id: String(person.id),

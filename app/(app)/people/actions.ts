@@ -1,6 +1,6 @@
 'use server';
-// People: create (stays on the list), edit (optimistic locking; a lost race comes back with the saved values),
-// archive and unarchive. Each goes through the action wrapper (`write`) and one lib/data/people.ts mutation that
+// People: create (from /people/new or the list's quick-add; then the list, which says who was added), edit
+// (optimistic locking; a lost race comes back with the saved values), archive and unarchive. Each goes through the action wrapper (`write`) and one lib/data/people.ts mutation that
 // writes its audit event in the same transaction.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -18,7 +18,8 @@ import { personSchema, updatePersonSchema, type PersonFormValues } from '@/lib/v
 export const createPerson = action({ permission: 'write', schema: personSchema }, async (input, { user }) => {
   const person = await createPersonRecord(input, user.id);
   revalidatePath('/', 'layout');
-  return { message: `Added ${person.name}.`, personId: person.id };
+  // A person has no page of their own: the list names them (`?added=`), with a link to edit them.
+  redirect(`/people?added=${person.id}`);
 });
 
 function updateWith(capture: ConflictCapture<PersonFormValues>) {

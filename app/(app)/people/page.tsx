@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Users } from 'lucide-react';
+import { Plus, Users } from 'lucide-react';
+import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
 import { ArchiveForm } from '@/components/editors/archive-form';
 import { PersonForm } from '@/components/editors/person-form';
 import { Badge } from '@/components/ui/badge';
@@ -12,15 +13,12 @@ import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/tabl
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { listPartyOptions } from '@/lib/data/parties';
-import { listPeople } from '@/lib/data/people';
-import { parsePageParam } from '@/lib/validation/params';
-import type { PersonFormValues } from '@/lib/validation/person';
+import { BLANK_PERSON, getPersonForEdit, listPeople } from '@/lib/data/people';
+import { parseIdParam, parsePageParam } from '@/lib/validation/params';
 import { archivePerson, createPerson, unarchivePerson } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'People' };
-
-const BLANK: PersonFormValues = { id: '', version: '', name: '', title: '', partyId: '', archived: false };
 
 export default async function PeoplePage({
   searchParams,
@@ -29,21 +27,56 @@ export default async function PeoplePage({
 }) {
   const user = await requireUser();
   const canWrite = can(user, 'write');
-  const page = parsePageParam((await searchParams).page);
-  const [people, parties] = await Promise.all([listPeople({ page }), canWrite ? listPartyOptions() : []]);
+  const query = await searchParams;
+  const page = parsePageParam(query.page);
+  // `?added=` follows creating a person (here or on /people/new): say who, wherever the list puts them.
+  const addedId = typeof query.added === 'string' ? parseIdParam(query.added) : null;
+  const [people, parties, added] = await Promise.all([
+    listPeople({ page }),
+    canWrite ? listPartyOptions() : [],
+    addedId === null ? null : getPersonForEdit(addedId),
+  ]);
 
   return (
     <>
       <PageHeader
         title="People"
         description={<p>Who speaks for the parties: ministers, envoys, spokespeople named in agreements.</p>}
+        actions={
+          canWrite ? (
+            <Link href="/people/new" className={secondaryButtonClass}>
+              <Plus aria-hidden className="size-4" />
+              New person
+            </Link>
+          ) : null
+        }
       />
+      {/* Always in the page, so that adding from the form below (the same page again) is announced. */}
+      <div role="status">
+        {added ? (
+          <p className="mb-6 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
+            Added {added.name}.{' '}
+            {canWrite ? (
+              <Link href={`/people/${added.id}/edit`} className="font-medium underline underline-offset-2">
+                Edit<span className="sr-only"> {added.name}</span>
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
       <div className="space-y-6">
         {canWrite ? (
           <Card id="new-person" aria-labelledby="new-person-heading">
             <CardHeader id="new-person-heading" title="Add a person" />
             <CardBody>
-              <PersonForm action={createPerson} mode="create" record={BLANK} partyOptions={parties} />
+              <PersonForm
+                // A new form after each person added, empty for the next.
+                key={added?.id ?? 'new'}
+                action={createPerson}
+                mode="create"
+                record={BLANK_PERSON}
+                partyOptions={parties}
+              />
             </CardBody>
           </Card>
         ) : null}

@@ -29,16 +29,17 @@ export default async function ImportPage() {
           </p>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      {/* One column: the dry run lists the rows it would write in a table that needs the page's width. */}
+      <div className="space-y-6">
         <Card aria-labelledby="upload-heading">
           <CardHeader id="upload-heading" title="Upload" />
           <CardBody>
             <ImportForm action={importFollowUpsCsv} maxBytes={importMaxBytes()} />
           </CardBody>
         </Card>
-        <Card aria-labelledby="rules-heading" className="self-start">
+        <Card aria-labelledby="rules-heading">
           <CardHeader id="rules-heading" title="How rows are read" />
-          <CardBody className="space-y-3 text-sm text-slate-700">
+          <CardBody className="max-w-4xl space-y-3 text-sm text-slate-700">
             <p>
               The header row must name exactly these columns, in any order:{' '}
               {UPDATE_COLUMNS.map((column, index) => (
