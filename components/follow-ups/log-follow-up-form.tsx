@@ -768,7 +768,7 @@ function NewItemFields({
           label="Published on"
           optional
           error={errors.publishedOn}
-          hint="Leave empty if the item carries no date: it is never guessed."
+          hint="Leave empty if the item carries no date: it is never guessed. At the latest tomorrow (UTC)."
         >
           <input
             {...describe(fid('publishedOn'), { hint: true, error: errors.publishedOn })}

@@ -64,7 +64,7 @@ describe('logFollowUpSchema', () => {
     });
     expect(errors.url).toEqual(['Enter the web address of the item.']);
     expect(errors.title?.[0]).toMatch(/at most 500 characters \(this has 20,000\)/);
-    expect(errors.publishedOn?.[0]).toMatch(/3000-01-01 is more than a year from now/);
+    expect(errors.publishedOn?.[0]).toMatch(/cannot be published in the future/);
     expect(errors['rows.0.reason']?.[0]).toMatch(/reason is required for "Broken"/);
     expect(errors['rows.1.commitmentId']).toEqual(['Choose the commitment this item bears on.']);
     expect(errors['rows.1.observedOn']?.[0]).toMatch(/real calendar day/);
@@ -82,8 +82,13 @@ describe('logFollowUpSchema', () => {
     expect(errors['rows.0.observedOn']?.[0]).toMatch(/cannot have held after today/);
   });
 
-  it('accepts dates up to a year ahead for publication, and from 1900 on', () => {
-    expect(errorsOf({ ...valid, publishedOn: formatDay(addDays(today(), 300)) })).toEqual({});
+  it('accepts a publication date up to tomorrow (time zones ahead of UTC), not later, and from 1900 on', () => {
+    expect(errorsOf({ ...valid, publishedOn: formatDay(today()) })).toEqual({});
+    expect(errorsOf({ ...valid, publishedOn: formatDay(addDays(today(), 1)) })).toEqual({});
+    const future = errorsOf({ ...valid, publishedOn: formatDay(addDays(today(), 2)) }).publishedOn?.[0];
+    expect(future).toMatch(/cannot be published in the future/);
+    expect(future).toContain(formatDay(addDays(today(), 1)));
+    expect(errorsOf({ ...valid, publishedOn: '2027-06-01' }).publishedOn?.[0]).toMatch(/in the future/);
     expect(errorsOf({ ...valid, publishedOn: '1899-12-31' }).publishedOn?.[0]).toMatch(/1900/);
   });
 

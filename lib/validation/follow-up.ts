@@ -6,6 +6,7 @@
 // to the form (z.flattenError keys by the first path segment) and what the form looks errors up by.
 import * as z from 'zod';
 import {
+  addDays,
   factBy,
   formatDay,
   isDatePrecision,
@@ -101,7 +102,7 @@ export function latestAllowedDay(today: Date = todayOf()): Date {
  * A calendar day typed as YYYY-MM-DD (what <input type="date"> sends). Not z.coerce.date(): that accepts times,
  * time zones and days that roll over (2026-02-30 → 2 March), and would quietly store a different day.
  */
-function dayField(options: { notAfterToday?: boolean } = {}) {
+function dayField(options: { notAfterToday?: boolean; notAfterTomorrow?: boolean } = {}) {
   return z.string().transform((text, ctx) => {
     const day = parseDayOrNull(text);
     if (!day) {
@@ -113,13 +114,19 @@ function dayField(options: { notAfterToday?: boolean } = {}) {
       ctx.addIssue({ code: 'custom', message: 'Use a date on or after 1 January 1900.' });
       return z.NEVER;
     }
-    const latest = options.notAfterToday ? today : latestAllowedDay(today);
+    const latest = options.notAfterToday
+      ? today
+      : options.notAfterTomorrow
+        ? addDays(today, 1)
+        : latestAllowedDay(today);
     if (day.getTime() > latest.getTime()) {
       ctx.addIssue({
         code: 'custom',
         message: options.notAfterToday
           ? `The fact cannot have held after today (${formatDay(today)}).`
-          : `${formatDay(day)} is more than a year from now (latest allowed: ${formatDay(latest)}). Check the year.`,
+          : options.notAfterTomorrow
+            ? `An item cannot be published in the future: the latest allowed day is ${formatDay(latest)} (today, plus a day for time zones ahead of UTC).`
+            : `${formatDay(day)} is more than a year from now (latest allowed: ${formatDay(latest)}). Check the year.`,
       });
       return z.NEVER;
     }
@@ -142,7 +149,7 @@ function optionalOf<T>(schema: z.ZodType<T, string>) {
     });
 }
 
-function optionalDay(options: { notAfterToday?: boolean } = {}) {
+function optionalDay(options: { notAfterToday?: boolean; notAfterTomorrow?: boolean } = {}) {
   return optionalOf(dayField(options));
 }
 
@@ -246,7 +253,8 @@ export const newsItemSchema = z.object({
   title: requiredText(LIMITS.title, 'Enter the title of the item (in English if you translate it).'),
   originalTitle: optionalText(LIMITS.title),
   language: languageField,
-  publishedOn: optionalDay(),
+  /** Published at the latest tomorrow (UTC): a story dated in a time zone ahead of UTC may carry tomorrow's date. */
+  publishedOn: optionalDay({ notAfterTomorrow: true }),
   excerpt: optionalText(LIMITS.excerpt),
   /** Empty: the outlet's default reliability. */
   reliability: optionalOf(reliabilityField('Choose a reliability from A to F.')),
@@ -490,7 +498,9 @@ export const logFollowUpSchema = z.record(z.string(), z.unknown()).transform((ra
     );
     const fields = collect(newsItemSchema, pick(raw, ITEM_KEYS), ctx);
     // Known even when another item field is wrong, so rows are told whether they need a date of their own.
-    const published = optionalDay().safeParse(typeof raw.publishedOn === 'string' ? raw.publishedOn : '');
+    const published = newsItemSchema.shape.publishedOn.safeParse(
+      typeof raw.publishedOn === 'string' ? raw.publishedOn : '',
+    );
     publishedOn = published.success ? published.data : undefined;
     if (outlet.ok && fields.ok) item = { kind: 'new', outlet: outlet.data, ...fields.data };
   }
