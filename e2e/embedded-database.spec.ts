@@ -15,7 +15,7 @@ import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { embeddedDatabaseUrlFor } from '../scripts/lib/embedded-db.ts';
 import { stopChild } from '../scripts/lib/process.ts';
 import { freePort, killProcessesWithEnv } from '../tests/faults/processes.ts';
-import { DIST_DIR, npmStart, type Instance } from './support/app-process.ts';
+import { embeddedStartEnv, npmStart, type Instance } from './support/app-process.ts';
 import { expect, test } from './support/fixtures.ts';
 import { createUser, signInRequest, type E2EUser } from './support/users.ts';
 
@@ -79,18 +79,8 @@ test('npm start on the embedded database: two analysts saving at once, and pages
   const appPort = await freePort();
   const databasePort = await freePort();
   const appUrl = `http://127.0.0.1:${appPort}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(appPort),
-    HOSTNAME: '127.0.0.1',
-    PACTWATCH_DB_PORT: String(databasePort),
-    PACTWATCH_DATA_DIR: tmp,
-    NEXT_DIST_DIR: DIST_DIR,
-  };
   // The point is the embedded database `npm start` runs when nothing else is configured.
-  delete env.DATABASE_URL;
-  delete env.BETTER_AUTH_SECRET;
-  delete env.DATABASE_POOL_MAX;
+  const env = embeddedStartEnv(tmp, appPort, databasePort);
   let instance: Instance | undefined;
   const contexts: BrowserContext[] = [];
   try {

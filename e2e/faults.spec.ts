@@ -24,7 +24,15 @@ import {
 } from '../scripts/lib/embedded-db.ts';
 import { spawnChild, stopChild, waitForHttp, waitUntil, type Child } from '../scripts/lib/process.ts';
 import { freePort, killEmbeddedDatabase, killProcessesWithEnv } from '../tests/faults/processes.ts';
-import { collectOutput, DIST_DIR, NEXT_BIN, npmStart, ROOT, type Instance } from './support/app-process.ts';
+import {
+  collectOutput,
+  DIST_DIR,
+  embeddedStartEnv,
+  NEXT_BIN,
+  npmStart,
+  ROOT,
+  type Instance,
+} from './support/app-process.ts';
 import { expect, test } from './support/fixtures.ts';
 import { clientIp, createUser, signInRequest, type E2EUser } from './support/users.ts';
 
@@ -232,18 +240,8 @@ test('SIGTERM to `npm start`: the in-flight export completes, the database close
   const appPort = await freePort();
   const databasePort = await freePort();
   const appUrl = `http://127.0.0.1:${appPort}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(appPort),
-    HOSTNAME: '127.0.0.1',
-    PACTWATCH_DB_PORT: String(databasePort),
-    PACTWATCH_DATA_DIR: tmp,
-    NEXT_DIST_DIR: DIST_DIR,
-  };
   // The point is the embedded database and the secret `npm start` keeps for it.
-  delete env.DATABASE_URL;
-  delete env.BETTER_AUTH_SECRET;
-  delete env.DATABASE_POOL_MAX;
+  const env = embeddedStartEnv(tmp, appPort, databasePort);
   let instance: Instance | undefined;
   try {
     instance = await npmStart(env);

@@ -50,3 +50,22 @@ export async function npmStart(env: NodeJS.ProcessEnv): Promise<Instance> {
   });
   return { child, output };
 }
+
+/**
+ * The environment of an `npm start` as a newcomer runs it: the embedded database on `dataDir`, on the given ports,
+ * serving the build `npm test` made; no DATABASE_URL, secret or pool size from the caller's environment.
+ */
+export function embeddedStartEnv(dataDir: string, appPort: number, databasePort: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(appPort),
+    HOSTNAME: '127.0.0.1',
+    PACTWATCH_DB_PORT: String(databasePort),
+    PACTWATCH_DATA_DIR: dataDir,
+    NEXT_DIST_DIR: DIST_DIR,
+  };
+  delete env.DATABASE_URL;
+  delete env.BETTER_AUTH_SECRET;
+  delete env.DATABASE_POOL_MAX;
+  return env;
+}
