@@ -231,6 +231,50 @@ describe('every problem, by row and column', () => {
     expect(update.evidenceId).toBe(id);
   });
 
+  it('finds logged evidence by the article, not the address form: AMP, http and www. forms are one item', async () => {
+    const id = await createEvidence(prisma, {
+      url: `https://www.news.example.com/${tag}/one-article`,
+      outlet: `Amp ${tag}`,
+      title: 'One article',
+    });
+    const fresh = `https://news.example.com/${tag}/fresh-article`;
+    const newItem = {
+      outlet: `Amp ${tag}`,
+      title: 'Fresh article',
+      language: 'en',
+      credibility: '2',
+      evidence_type: 'concrete_action',
+    };
+    const file = bytes(
+      updatesCsv([
+        row({ evidence_url: `http://news.example.com/${tag}/one-article/amp`, status: 'not_started' }),
+        row({ evidence_url: fresh, status: 'in_progress', observed_on: '2025-06-02', ...newItem }),
+        row({
+          evidence_url: `${fresh}?amp=1`,
+          status: 'stalled',
+          reason: 'slowed',
+          observed_on: '2025-06-03',
+          ...newItem,
+        }),
+      ]),
+    );
+    const preview = await previewImport(prisma, file, actor);
+    expect(preview.problems).toEqual([]);
+    expect(preview).toMatchObject({ problemCount: 0, newEvidence: 1, toImport: 3 });
+    const done = await importFollowUps(prisma, file, actor);
+    expect(done.imported).toBe(true);
+    if (!done.imported) return;
+    const updates = await prisma.statusUpdate.findMany({
+      where: { id: { in: done.updateIds } },
+      orderBy: { observedOn: 'asc' },
+      select: { evidenceId: true, evidence: { select: { url: true } } },
+    });
+    expect(updates[0].evidenceId).toBe(id);
+    expect(updates[1].evidenceId).toBe(updates[2].evidenceId);
+    expect(updates[1].evidence?.url).toBe(fresh);
+    expect(await prisma.evidence.count({ where: { url: { contains: `${tag}/fresh-article` } } })).toBe(1);
+  });
+
   it('logs copied rows now, by the importer, keeping the file’s author and logged time as “originally”', async () => {
     const colleague = await createTestUser(prisma, 'analyst', { label: `colleague-${tag}` });
     const file = updatesCsv([

@@ -232,6 +232,21 @@ describe('agreements', () => {
       prisma,
     );
     expect(linked.sources).toEqual([{ id: evidence.id, url, title: 'Article' }]);
+
+    // The article's AMP page and its http www. address are the same source (lib/domain/url.ts urlIdentity).
+    const amp = await updateAgreement(
+      parse(updateAgreementSchema, {
+        id: String(agreement.id),
+        version: String(linked.version),
+        title: agreement.title,
+        kind: 'mou',
+        concludedPrecision: 'unknown',
+        sourceUrl: [`${url.replace('https://', 'http://www.')}/amp`, `${url}?amp=1`],
+      }),
+      actorId,
+      prisma,
+    );
+    expect(amp.sources).toEqual([{ id: evidence.id, url, title: 'Article' }]);
   });
 
   it('archiving takes its live commitments along, and unarchiving brings back exactly those', async () => {

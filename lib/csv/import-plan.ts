@@ -30,6 +30,7 @@
 import type { CommitmentStatus, EvidenceType, Reliability } from '../generated/prisma/enums.ts';
 import { DATE_PRECISIONS, formatDay, isDatePrecision, type DatePrecision } from '../domain/dates.ts';
 import { requiresReason, statusLabel, STATUSES, STATUS_LABELS } from '../domain/status.ts';
+import { urlIdentity } from '../domain/url.ts';
 import {
   EVIDENCE_TYPES,
   LIMITS,
@@ -381,6 +382,7 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
   const partyNames = unique(drafts.map((draft) => draft.party.toLowerCase()));
   const outletNames = unique(drafts.map((draft) => draft.evidence?.outlet?.toLowerCase() ?? null));
   const urls = unique(drafts.map((draft) => draft.url));
+  const identities = unique(urls.map(urlIdentity));
 
   const [agreements, commitments, parties, outlets, evidence] = await Promise.all([
     client.$queryRaw<{ title: string; archived: boolean }[]>`
@@ -402,7 +404,7 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
       SELECT e.id, e.url, o.name AS outlet, e.reliability::text AS reliability, e.credibility::int AS credibility,
              e.type::text AS type, e.language, e.title, e."originalTitle" AS original_title
         FROM "Evidence" e JOIN "Outlet" o ON o.id = e."outletId"
-       WHERE e.url = ANY(${urls}::text[])`,
+       WHERE e."urlKey" = ANY(${identities}::text[])`,
   ]);
   return {
     agreements: groupBy(agreements, (row) => row.title),
@@ -416,6 +418,23 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
     ),
     evidence: new Map(evidence.map((row) => [row.url, row])),
   };
+}
+
+/**
+ * One address per article (lib/domain/url.ts urlIdentity): a row citing another form of a logged item (its AMP
+ * page, http for https, www.) cites the logged item's address; rows citing two forms of one new item cite the
+ * first row's. Done before planning, so everything after compares plain addresses.
+ */
+function canonicaliseUrls(drafts: Draft[], stored: Iterable<EvidenceRow>): void {
+  const byIdentity = new Map<string, string>();
+  for (const row of stored) byIdentity.set(urlIdentity(row.url), row.url);
+  for (const draft of drafts) {
+    if (!draft.url) continue;
+    const identity = urlIdentity(draft.url);
+    const known = byIdentity.get(identity);
+    if (known) draft.url = known;
+    else byIdentity.set(identity, draft.url);
+  }
 }
 
 // ---- duplicates -------------------------------------------------------------------------------------------
@@ -529,6 +548,7 @@ export async function planImport(
   const warnings: ImportIssue[] = [];
   const drafts = parsed.records.map((record) => readRecord(record, parsed.columnCount, now, problems));
   const lookups = await lookUp(client, drafts);
+  canonicaliseUrls(drafts, lookups.evidence.values());
 
   const rowsWithProblems = new Set(problems.map((issue) => issue.row));
   const report = (issue: ImportIssue) => {

@@ -20,6 +20,7 @@ import {
 import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
 import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
+import { findEvidenceIdsByUrls } from './evidence.ts';
 
 export const AGREEMENTS_PAGE_SIZE = 20;
 
@@ -209,18 +210,17 @@ async function checkAgreementPicks(
  */
 async function resolveSources(tx: Tx, urls: readonly string[]): Promise<number[]> {
   if (!urls.length) return [];
-  const found = await tx.evidence.findMany({
-    where: { url: { in: [...urls] } },
-    select: { id: true, url: true },
-  });
-  const unknown = urls.filter((url) => !found.some((evidence) => evidence.url === url));
+  // By the article (lib/domain/url.ts urlIdentity): the AMP or http form of a logged item's address finds it.
+  const found = await findEvidenceIdsByUrls(urls, tx);
+  const unknown = urls.filter((url) => !found.has(url));
   if (unknown.length) {
     const message =
       `No evidence has been logged with ${unknown.length === 1 ? 'this address' : 'these addresses'}: ` +
       `${unknown.join(', ')}. Log the item first (with its outlet and grade), or leave it out for now.`;
     throw new RuleViolationError(message, { sourceUrl: [message] });
   }
-  return urls.map((url) => found.find((evidence) => evidence.url === url)!.id);
+  // Two forms of one article name one source.
+  return [...new Set(urls.map((url) => found.get(url)!))];
 }
 
 function agreementColumns(input: AgreementInput) {
