@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '../lib/auth/session.ts';
 import { addDays, formatDay, today } from '../lib/domain/dates.ts';
+import { NEW_OUTLET } from '../lib/validation/follow-up.ts';
 import { testPrisma, unique } from './support/db.ts';
 import { createTestUser } from './support/users.ts';
 import { updatesCsv } from './support/csv-fixtures.ts';
@@ -110,6 +111,37 @@ describe('logging a follow-up that would not become current, or moves the status
     expect(updates[1]).toMatchObject({ observedPrecision: 'unknown', observedOn: today() });
     const after = await prisma.commitment.findUniqueOrThrow({ where: { id: commitment.id } });
     expect(after.status).toBe('fulfilled');
+  });
+
+  it('a field to fix comes before a warning to confirm: an existing outlet named as new is refused first', async () => {
+    const commitment = await newCommitment();
+    await logFollowUp(
+      form({
+        ...item({ publishedOn: formatDay(addDays(today(), -7)) }),
+        'rows.0.commitmentId': String(commitment.id),
+        'rows.0.status': 'fulfilled',
+      }),
+    );
+    const existing = await prisma.outlet.findUniqueOrThrow({ where: { id: outletId } });
+    const both = {
+      ...item({ publishedOn: formatDay(today()), outlet: NEW_OUTLET }),
+      newOutletName: existing.name.toUpperCase(),
+      newOutletReliability: 'C',
+      'rows.0.commitmentId': String(commitment.id),
+      'rows.0.status': 'in_progress',
+    };
+    const refused = await logFollowUp(form(both));
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(refused.fieldErrors.newOutletName?.[0]).toMatch(/already exists/);
+    expect(refused.fieldErrors['rows.0.warning']).toBeUndefined();
+    // Fixed, it is warned; confirmed, it is saved.
+    const fixed = { ...both, outlet: String(outletId) };
+    const warned = await logFollowUp(form(fixed));
+    if (warned.ok) throw new Error('expected a warning');
+    expect(warned.fieldErrors['rows.0.warning']?.[0]).toMatch(/moves the status backwards/);
+    expect(await updatesOf(commitment.id)).toHaveLength(1);
+    expect(await logFollowUp(form({ ...fixed, confirmWarnings: 'yes' }))).toMatchObject({ ok: true });
+    expect(await updatesOf(commitment.id)).toHaveLength(2);
   });
 
   it('a later report that moves the status backwards: warned with both statuses, saved once confirmed', async () => {

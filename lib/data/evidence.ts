@@ -358,11 +358,19 @@ export async function logFollowUp(
   input: LogFollowUpInput,
   actorId: string,
   client: PrismaClient = db,
+  options: {
+    /**
+     * A refusal read on the state before this submit (e.g. unconfirmed warnings, lib/data/follow-up-warnings.ts)
+     * and thrown only once every other check has passed, just before the status updates are written.
+     */
+    pendingRefusal?: (tx: Prisma.TransactionClient) => Promise<Error | null>;
+  } = {},
 ): Promise<LoggedFollowUp> {
   const identity = urlIdentity(input.url);
   return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FOLLOW_UP_LOCK_CLASS}::int, hashtext(${identity}))`;
+      const pending = options.pendingRefusal ? await options.pendingRefusal(tx) : null;
       await checkRows(tx, input.rows);
 
       const evidenceSelect = { id: true, title: true, createdAt: true, publishedOn: true } as const;
@@ -442,6 +450,8 @@ export async function logFollowUp(
       }));
       // A new item has no updates yet: nothing to repeat.
       if (reused) await refuseRepeats(tx, evidence, rows);
+      // Every check has passed; what was held back now refuses the submit (the transaction writes nothing).
+      if (pending) throw pending;
 
       let updates;
       try {

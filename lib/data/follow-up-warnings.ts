@@ -2,8 +2,7 @@
 // current status (its fact date is older than the one the status rests on, or it is undated), or that would move
 // the status backwards. Not errors: the form shows them with the reason and the analyst may save anyway (the
 // form's CONFIRM_FIELD). The rule is lib/domain/status.ts updateWarning; the stored state is read here.
-import { db } from '../db.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import { defaultFactDay, rowWarningName, type LogFollowUpInput } from '../validation/follow-up.ts';
 import { proposedUpdateWarnings } from './status-updates.ts';
@@ -22,7 +21,7 @@ export class FollowUpWarningsError extends AppError {
 /** Each row's warning, by `rows.<n>.warning` (empty when there is nothing to say). */
 export async function followUpWarnings(
   input: LogFollowUpInput,
-  client: PrismaClient = db,
+  client: Pick<Prisma.TransactionClient, 'evidence' | '$queryRaw'>,
 ): Promise<Record<string, string[]>> {
   // A row left without a date takes the item's (for an item already logged, its own; checked again on saving).
   let publishedOn: Date | null = null;
@@ -50,9 +49,16 @@ export async function followUpWarnings(
   );
 }
 
-/** Throws FollowUpWarningsError when a row raises a warning the analyst has not confirmed. */
-export async function refuseUnconfirmedWarnings(input: LogFollowUpInput, client: PrismaClient = db) {
-  if (input.confirmed) return;
+/**
+ * The refusal a submit gets when a row raises a warning the analyst has not confirmed, or null. Meant to be read
+ * inside logFollowUp's transaction before it writes (the state the rows would join) and thrown only after every
+ * other check of that transaction has passed: a field to fix comes before a warning to confirm.
+ */
+export async function unconfirmedWarnings(
+  input: LogFollowUpInput,
+  client: Pick<Prisma.TransactionClient, 'evidence' | '$queryRaw'>,
+): Promise<FollowUpWarningsError | null> {
+  if (input.confirmed) return null;
   const warnings = await followUpWarnings(input, client);
-  if (Object.keys(warnings).length) throw new FollowUpWarningsError(warnings);
+  return Object.keys(warnings).length ? new FollowUpWarningsError(warnings) : null;
 }

@@ -8,15 +8,17 @@ import { withLoggedNotice } from '@/components/follow-ups/notice';
 import { action } from '@/lib/auth/action';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { logFollowUp as logFollowUpRecord } from '@/lib/data/evidence';
-import { refuseUnconfirmedWarnings } from '@/lib/data/follow-up-warnings';
+import { unconfirmedWarnings } from '@/lib/data/follow-up-warnings';
 import { logFollowUpSchema } from '@/lib/validation/follow-up';
 
 export const logFollowUp = action(
   { permission: 'write', schema: logFollowUpSchema },
   async (input, { user }) => {
-    // An update that would not become current, or moves a status backwards, is saved only once confirmed.
-    await refuseUnconfirmedWarnings(input);
-    const logged = await logFollowUpRecord(input, user.id);
+    // An update that would not become current, or moves a status backwards, is saved only once confirmed; the
+    // warnings are read on the state before the submit and raised only when nothing else is wrong with it.
+    const logged = await logFollowUpRecord(input, user.id, undefined, {
+      pendingRefusal: (tx) => unconfirmedWarnings(input, tx),
+    });
     // Statuses show on nearly every screen (overview, lists, commitment, party and agreement pages).
     revalidatePath('/', 'layout');
     const target = input.returnTo ? safeNextPath(input.returnTo) : `/commitments/${logged.commitmentIds[0]}`;
