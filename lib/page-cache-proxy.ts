@@ -46,10 +46,17 @@ async function sessionCookieName(): Promise<string> {
   return (await getProxyAuth().$context).authCookies.sessionToken.name;
 }
 
-/** The server's own address (`next start` sets it); without it (next dev, a custom server) nothing is cached. */
-function ownOrigin(): string | null {
-  if (process.env.NODE_ENV !== 'production') return null;
-  return process.env.__NEXT_PRIVATE_ORIGIN ?? null;
+/**
+ * The address this server renders its own pages at: PACTWATCH_INTERNAL_ORIGIN (npm start, the test runner and the
+ * bench set it), else http://127.0.0.1:$PORT when the server listens there (no HOSTNAME, a wildcard or loopback).
+ * Ours, never a private Next.js variable. Without one (next dev, an unknown bind) nothing is cached.
+ */
+export function ownOrigin(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.NODE_ENV !== 'production') return null;
+  if (env.PACTWATCH_INTERNAL_ORIGIN) return env.PACTWATCH_INTERNAL_ORIGIN.replace(/\/+$/, '');
+  const host = env.HOSTNAME ?? '';
+  const loopback = ['', '0.0.0.0', '::', '[::]', '127.0.0.1', 'localhost'].includes(host);
+  return env.PORT && /^\d+$/.test(env.PORT) && loopback ? `http://127.0.0.1:${env.PORT}` : null;
 }
 
 /** This server asking itself for a page on behalf of the cache: render it, do not look it up. */

@@ -192,7 +192,12 @@ async function seedDatabase(url: string): Promise<void> {
 async function startApp(config: Config, database: ProvidedDatabase): Promise<void> {
   const args = [NEXT_BIN, 'start', '-p', String(config.port)];
   if (config.hostname) args.push('-H', config.hostname);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    // Where the page cache renders pages for itself (lib/page-cache-proxy.ts).
+    PACTWATCH_INTERNAL_ORIGIN: `http://${probeHost(config.hostname)}:${config.port}`,
+  };
   // The embedded install keeps a generated secret in its data directory; any other deployment sets its own
   // (several instances behind a load balancer must share one).
   if (database.embedded) env.BETTER_AUTH_SECRET = ensureAuthSecret(config.dataDir);

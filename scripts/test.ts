@@ -403,6 +403,7 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
         DATABASE_URL: database.url,
         NEXT_DIST_DIR: distDir,
         PORT: String(port),
+        PACTWATCH_INTERNAL_ORIGIN: baseUrl,
         // The app refuses to start in production without one; this app lives for one run.
         BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64'),
         // The specs' requests come from this machine with an X-Forwarded-For address of each spec's own, so their

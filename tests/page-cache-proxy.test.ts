@@ -60,7 +60,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   stubOrigin = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
   // What `next start` gives the proxy; outside production the cache is off.
-  vi.stubEnv('__NEXT_PRIVATE_ORIGIN', stubOrigin);
+  vi.stubEnv('PACTWATCH_INTERNAL_ORIGIN', stubOrigin);
   vi.stubEnv('NODE_ENV', 'production');
 });
 
@@ -178,5 +178,20 @@ describe('remembered sessions', () => {
     const refused = await browserGet('/commitments', forged);
     expect(refused.status).toBe(307);
     expect(refused.headers.get('location')).toContain('/sign-in');
+  });
+});
+
+describe('ownOrigin', () => {
+  it('comes from PACTWATCH_INTERNAL_ORIGIN or a loopback PORT, never from a private Next.js variable', async () => {
+    const { ownOrigin } = await import('../lib/page-cache-proxy.ts');
+    const production = { NODE_ENV: 'production' };
+    expect(ownOrigin({ ...production, PACTWATCH_INTERNAL_ORIGIN: 'http://127.0.0.1:4000/' })).toBe(
+      'http://127.0.0.1:4000',
+    );
+    expect(ownOrigin({ ...production, PORT: '3000' })).toBe('http://127.0.0.1:3000');
+    expect(ownOrigin({ ...production, PORT: '3000', HOSTNAME: '0.0.0.0' })).toBe('http://127.0.0.1:3000');
+    expect(ownOrigin({ ...production, PORT: '3000', HOSTNAME: '10.1.2.3' })).toBeNull();
+    expect(ownOrigin({ ...production, ['__NEXT_PRIVATE_' + 'ORIGIN']: 'http://127.0.0.1:9' })).toBeNull();
+    expect(ownOrigin({ NODE_ENV: 'development', PORT: '3000' })).toBeNull();
   });
 });

@@ -137,6 +137,7 @@ export async function startApp(options: {
         NODE_OPTIONS: nodeOptions,
         NEXT_DIST_DIR: DIST_DIR,
         PORT: String(port),
+        PACTWATCH_INTERNAL_ORIGIN: baseUrl,
         DATABASE_URL: options.databaseUrl,
         DATABASE_POOL_MAX: String(options.poolMax),
         BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
