@@ -19,7 +19,6 @@ import {
 } from 'react';
 import { Loader2, Plus } from 'lucide-react';
 import * as z from 'zod';
-import { logFollowUp } from '@/app/(app)/follow-ups/actions';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import type { ActionResult } from '@/lib/auth/action-core';
@@ -62,6 +61,8 @@ import {
 import { ITEM_PARAM, LOGGED_PARAM } from './notice';
 
 export type LogFollowUpFormProps = {
+  /** The logFollowUp server action (app/(app)/follow-ups/actions.ts), handed in by the page. */
+  action: (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   commitments: CommitmentOption[];
   outlets: OutletOption[];
   /** Fills the first row's commitment (the commitment page embeds the form this way). */
@@ -172,6 +173,7 @@ function fieldLabel(name: string): string {
 }
 
 function FollowUpForm({
+  action,
   commitments,
   outlets,
   presetCommitmentId,
@@ -183,7 +185,7 @@ function FollowUpForm({
   const fid = (name: string) => fieldId(formId, name);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const [state, dispatch, pending] = useActionState(
-    (previous: ActionResult | null, formData: FormData) => logFollowUp(previous, formData),
+    (previous: ActionResult | null, formData: FormData) => action(previous, formData),
     null,
   );
   const hydrated = useHydrated();

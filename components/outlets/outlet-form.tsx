@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createOutlet, updateOutlet } from '@/app/(app)/outlets/actions';
 import { RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
 import { SelectField, TextField } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
 import { fieldError, submittedValue } from '@/components/forms/form-state';
 import { SubmitButton } from '@/components/forms/submit-button';
+import type { ActionResult } from '@/lib/auth/action-core';
 import type { Reliability } from '@/lib/generated/prisma/enums';
 import { OUTLET_LIMITS } from '@/lib/validation/outlet';
 
@@ -28,8 +28,11 @@ const RELIABILITY_OPTIONS = (Object.keys(RELIABILITY_LABELS) as Reliability[]).m
  * page comes back with their values (in `outlet`) shown above the form, the fields keep what this user typed, and
  * saving again (now from the current version) replaces theirs knowingly.
  */
-export function OutletForm({ outlet }: { outlet?: EditableOutlet }) {
-  const [state, formAction] = useActionState(outlet ? updateOutlet : createOutlet, null);
+/** A server action of the outlet editor (create or update), handed in by the page. */
+export type OutletAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+export function OutletForm({ action, outlet }: { action: OutletAction; outlet?: EditableOutlet }) {
+  const [state, formAction] = useActionState(action, null);
   const conflict = Boolean(outlet && fieldError(state, 'version'));
   return (
     <form action={formAction} noValidate className="space-y-5">

@@ -9,7 +9,7 @@ import clsx from 'clsx';
 import { Field, controlClass } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
 import { fieldError, type FormState } from '@/components/forms/form-state';
-import type { ImportActionResult } from '@/app/(app)/reports/import/actions';
+import type { ImportActionResult } from '@/lib/csv/import-plan';
 import type { ActionResult } from '@/lib/auth/action-core';
 import { formatBytes, tooLargeMessage } from '@/lib/csv/import-limits';
 import { ImportPreviewView } from './import-preview';

@@ -50,6 +50,15 @@ export const MAX_LISTED_ISSUES = 1_000;
 /** Rows to write listed in a preview at most (`toImport` says how many there are in all). */
 export const MAX_LISTED_ROWS = 1_000;
 
+/** What the import action answers: the dry run or the import's outcome, and the file's digest. */
+export type ImportActionResult = {
+  outcome: 'preview' | 'imported' | 'rejected';
+  preview: ImportPreview;
+  /** SHA-256 of the file checked, sent back with "Import" so that exactly this file is imported. */
+  digest: string;
+  message?: string;
+};
+
 export type ImportIssue = { row: number; column: UpdateColumn | null; message: string };
 
 /** A row the import will write, as the preview lists it: names as stored, the fact date as YYYY-MM-DD. */

@@ -17,6 +17,7 @@ import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
 import { PartyStatusList } from '@/components/dashboard/party-status-list';
 import { EvidenceList } from '@/components/evidence/evidence-list';
 import { LogFollowUpForm } from '@/components/follow-ups/log-follow-up-form';
+import { logFollowUp } from '../../follow-ups/actions';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Day } from '@/components/ui/day';
@@ -353,6 +354,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           />
           <CardBody className="sm:p-6">
             <LogFollowUpForm
+              action={logFollowUp}
               commitments={formOptions.commitments}
               outlets={formOptions.outlets}
               presetCommitmentId={commitment.id}

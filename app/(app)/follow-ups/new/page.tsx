@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ListChecks } from 'lucide-react';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
 import { LogFollowUpForm } from '@/components/follow-ups/log-follow-up-form';
+import { logFollowUp } from '../actions';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -60,6 +61,7 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
           <Card aria-label="Follow-up">
             <CardBody className="sm:p-6">
               <LogFollowUpForm
+                action={logFollowUp}
                 commitments={commitments}
                 outlets={outlets}
                 presetCommitmentId={preset?.id}

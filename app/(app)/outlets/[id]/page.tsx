@@ -11,6 +11,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { getOutletOrThrow } from '@/lib/data/outlets';
 import { NotFoundError } from '@/lib/errors';
 import { parseIdParam } from '@/lib/validation/params';
+import { archiveOutlet, unarchiveOutlet, updateOutlet } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -71,6 +72,7 @@ export default async function EditOutletPage({ params, searchParams }: Props) {
           <CardHeader id="edit-outlet-heading" title="Details" />
           <CardBody>
             <OutletForm
+              action={updateOutlet}
               outlet={{
                 id: outlet.id,
                 name: outlet.name,
@@ -93,6 +95,7 @@ export default async function EditOutletPage({ params, searchParams }: Props) {
           />
           <CardBody>
             <ArchiveOutletForm
+              action={outlet.archivedAt ? unarchiveOutlet : archiveOutlet}
               outlet={{
                 id: outlet.id,
                 name: outlet.name,

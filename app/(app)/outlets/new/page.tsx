@@ -3,6 +3,7 @@ import { OutletForm } from '@/components/outlets/outlet-form';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
+import { createOutlet } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Add outlet' };
@@ -20,7 +21,7 @@ export default async function NewOutletPage() {
       />
       <Card className="max-w-2xl">
         <CardBody>
-          <OutletForm />
+          <OutletForm action={createOutlet} />
         </CardBody>
       </Card>
     </>

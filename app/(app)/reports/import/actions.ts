@@ -7,19 +7,11 @@ import { revalidatePath } from 'next/cache';
 import { action } from '@/lib/auth/action';
 import { importMaxBytes, tooLargeMessage } from '@/lib/csv/import-limits';
 import { ImportFileError } from '@/lib/csv/import-parse';
-import type { ImportPreview } from '@/lib/csv/import-plan';
+import type { ImportActionResult } from '@/lib/csv/import-plan';
 import { importCsvSchema } from '@/lib/csv/import-schema';
 import { importFollowUps, previewImport } from '@/lib/csv/importer';
 import { db } from '@/lib/db';
 import { RuleViolationError } from '@/lib/errors';
-
-export type ImportActionResult = {
-  outcome: 'preview' | 'imported' | 'rejected';
-  preview: ImportPreview;
-  /** SHA-256 of the file checked, sent back with "Import" so that exactly this file is imported. */
-  digest: string;
-  message?: string;
-};
 
 function refuse(message: string): never {
   throw new RuleViolationError(message, { file: [message] });
