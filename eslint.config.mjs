@@ -10,6 +10,18 @@ const config = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
+    // Pages compose; components and lib never reach into app/ (actions come in as props, shared types live in lib/).
+    files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@/app/*', '**/app/*'], message: 'Pass it in as a prop or move it to lib/.' }],
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       '.next/**',
       '.next-*/**',
