@@ -60,7 +60,7 @@ test('history is ordered by the day the fact held, not by logging order, and the
     orderBy: { position: 'asc' },
   });
   const [pakistan, china] = await Promise.all(
-    ['Pakistan', 'China'].map((name) => db.party.findUniqueOrThrow({ where: { name } })),
+    ['Pakistan', 'China'].map((name) => db.party.findFirstOrThrow({ where: { name, parentId: null } })),
   );
   const outlet = await db.outlet.create({ data: { name: `E2E outlet ${suffix}`, defaultReliability: 'D' } });
   const agreement = await db.agreement.create({

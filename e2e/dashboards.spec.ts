@@ -20,7 +20,7 @@ async function ownCommitment(db: PrismaClient, data: { title: string; dueOn?: Da
     where: { archivedAt: null },
     orderBy: { position: 'asc' },
   });
-  const pakistan = await db.party.findUniqueOrThrow({ where: { name: 'Pakistan' } });
+  const pakistan = await db.party.findFirstOrThrow({ where: { name: 'Pakistan', parentId: null } });
   const agreement = await db.agreement.create({ data: { title: `E2E dashboards ${suffix()}`, kind: 'mou' } });
   return db.commitment.create({
     data: {

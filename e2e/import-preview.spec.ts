@@ -31,7 +31,7 @@ test('the dry run lists the rows it will write, a page at a time', async ({ page
   const label = tag();
   const [category, pakistan, outlet] = await Promise.all([
     db.category.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { position: 'asc' } }),
-    db.party.findUniqueOrThrow({ where: { name: 'Pakistan' } }),
+    db.party.findFirstOrThrow({ where: { name: 'Pakistan', parentId: null } }),
     db.outlet.upsert({
       where: { name: 'Dawn' },
       update: {},

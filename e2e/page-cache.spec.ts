@@ -25,7 +25,7 @@ async function ownCommitment(db: PrismaClient, title: string) {
     where: { archivedAt: null },
     orderBy: { position: 'asc' },
   });
-  const pakistan = await db.party.findUniqueOrThrow({ where: { name: 'Pakistan' } });
+  const pakistan = await db.party.findFirstOrThrow({ where: { name: 'Pakistan', parentId: null } });
   const agreement = await db.agreement.create({ data: { title: `E2E page cache ${suffix()}`, kind: 'mou' } });
   return db.commitment.create({
     data: {

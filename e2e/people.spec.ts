@@ -17,7 +17,7 @@ test('an analyst finds People in the navigation and adds a person on /people/new
   user,
 }) => {
   const name = `Ahsan Iqbal ${tag()}`;
-  const pakistan = await db.party.findUniqueOrThrow({ where: { name: 'Pakistan' } });
+  const pakistan = await db.party.findFirstOrThrow({ where: { name: 'Pakistan', parentId: null } });
   const existing = await db.person.findFirstOrThrow({ where: { archivedAt: null } });
 
   await page.goto('/');

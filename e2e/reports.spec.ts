@@ -29,8 +29,8 @@ async function createReportData(db: PrismaClient, authorId: string) {
   const label = tag();
   const [category, pakistan, china] = await Promise.all([
     db.category.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { position: 'asc' } }),
-    db.party.findUniqueOrThrow({ where: { name: 'Pakistan' } }),
-    db.party.findUniqueOrThrow({ where: { name: 'China' } }),
+    db.party.findFirstOrThrow({ where: { name: 'Pakistan', parentId: null } }),
+    db.party.findFirstOrThrow({ where: { name: 'China', parentId: null } }),
   ]);
   const agreement = await db.agreement.create({
     data: {

@@ -24,7 +24,7 @@ async function commitmentWithNews(db: PrismaClient, authorId: string, createdAt:
   const label = tag();
   const [category, pakistan] = await Promise.all([
     db.category.findFirstOrThrow({ where: { archivedAt: null } }),
-    db.party.findUniqueOrThrow({ where: { name: 'Pakistan' } }),
+    db.party.findFirstOrThrow({ where: { name: 'Pakistan', parentId: null } }),
   ]);
   const agreement = await db.agreement.create({ data: { title: `Axis e2e ${label}`, kind: 'mou' } });
   const commitment = await db.commitment.create({

@@ -315,8 +315,10 @@ async function seedIn(tx: Tx, log: (line: string) => void): Promise<void> {
   }
 
   const parties = new Map<PartyKey, number>();
+  const partyId = (key: PartyKey) => parties.get(key)!;
   for (const party of PARTIES) {
-    const existing = await tx.party.findUnique({ where: { name: party.name } });
+    const parentId = party.parent ? partyId(party.parent) : null;
+    const existing = await tx.party.findFirst({ where: { name: party.name, parentId } });
     const row = await ensure(tx, created, 'Party', existing, () =>
       tx.party.create({
         data: {
@@ -324,13 +326,12 @@ async function seedIn(tx: Tx, log: (line: string) => void): Promise<void> {
           shortName: party.shortName,
           kind: party.kind,
           countryCode: party.country,
-          parentId: party.parent ? parties.get(party.parent) : null,
+          parentId,
         },
       }),
     );
     parties.set(party.key, row.id);
   }
-  const partyId = (key: PartyKey) => parties.get(key)!;
 
   const people = new Map<string, number>();
   for (const person of PEOPLE) {

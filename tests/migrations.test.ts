@@ -107,6 +107,13 @@ async function describeCatalog(schema: ScratchSchema): Promise<Catalog> {
  */
 const BEYOND_SCHEMA: Record<string, { columns?: Record<string, string>; indexes?: Record<string, string> }> =
   {
+    // 20261202165053_analyst_domain: parties without a parent are unique by name (NULL parents are distinct).
+    Party: {
+      indexes: {
+        Party_top_level_name_key:
+          'CREATE UNIQUE INDEX "Party_top_level_name_key" ON "Party" USING btree (name) WHERE ("parentId" IS NULL)',
+      },
+    },
     // 20261202150000_evidence_url_identity: an article's identity (lib/domain/url.ts urlIdentity), one item each.
     Evidence: {
       columns: { urlKey: 'text NOT NULL DEFAULT pactwatch_url_identity(url) GENERATED s' },

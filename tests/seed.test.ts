@@ -129,7 +129,7 @@ describe('seed', () => {
     );
     expect(agreement.people.map((p) => p.person.name).sort()).toEqual(['Mohsin Naqvi', 'Wang Xiaohong']);
 
-    const nccia = await prisma.party.findUniqueOrThrow({
+    const nccia = await prisma.party.findFirstOrThrow({
       where: { name: 'National Cyber Crimes Investigation Agency' },
       include: { parent: true },
     });

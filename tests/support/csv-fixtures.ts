@@ -50,7 +50,7 @@ export async function createCsvFixture(client: Client, spec: CsvFixtureSpec): Pr
   ]);
   for (const name of names) {
     const party =
-      (await client.party.findUnique({ where: { name } })) ??
+      (await client.party.findFirst({ where: { name, parentId: null } })) ??
       (await client.party.create({ data: { name, kind: 'state' } }));
     parties.set(name, party.id);
   }
