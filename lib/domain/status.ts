@@ -59,6 +59,19 @@ export type StatusUpdateLike = {
   partyId?: number | null;
 };
 
+/** What a follow-up log row is (StatusUpdateKind); rows from before this existed are assessments. */
+export type UpdateKind = 'assessment' | 'corroboration' | 'context';
+
+/**
+ * Whether a follow-up log row counts for status: only an assessment that was not withdrawn. A corroboration cites
+ * evidence without changing the status, a context row is background from before the agreement, and a corrected or
+ * retracted row stays in the history marked as such. Every rule below is applied to counting rows only; the SQL
+ * form is `countingUpdate` in lib/data/sql.ts.
+ */
+export function countsForStatus(update: { kind?: UpdateKind | null; withdrawnAt?: Date | null }): boolean {
+  return (update.kind ?? 'assessment') === 'assessment' && update.withdrawnAt == null;
+}
+
 /**
  * Orders updates from oldest to newest news: by `observedFrom` (the earliest day the fact may have held), then
  * `observedOn` (the day it surely held by), then `createdAt` (of two facts with the same dates the later-logged
