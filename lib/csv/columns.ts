@@ -46,12 +46,33 @@ export const UPDATE_COLUMNS = [
   'original_title',
   /** How much of observed_on is known: day, month, year or unknown (observed_on is then the day it held by). */
   'observed_precision',
+  /** assessment (sets the status), corroboration (cites evidence, status unchanged) or context (before the agreement). */
+  'kind',
+  /** How the item bears on this commitment when that differs from its own type (evidence_type); empty otherwise. */
+  'row_evidence_type',
+  /** true when the update records that a proposal was adopted. */
+  'adopts_proposal',
+  /** Set when the update was corrected or retracted: it stays in the log and no longer counts. */
+  'withdrawn_at',
+  'withdrawn_by',
+  'withdrawn_reason',
+  /** The id of the update that corrected this one (empty for a retraction or a row still counting). */
+  'corrected_by_update_id',
 ] as const;
 
 export type UpdateColumn = (typeof UPDATE_COLUMNS)[number];
 
 /** Columns appended after files were already exported: the import reads a file without them (empty cells). */
-export const OPTIONAL_UPDATE_COLUMNS: readonly UpdateColumn[] = ['observed_precision'];
+export const OPTIONAL_UPDATE_COLUMNS: readonly UpdateColumn[] = [
+  'observed_precision',
+  'kind',
+  'row_evidence_type',
+  'adopts_proposal',
+  'withdrawn_at',
+  'withdrawn_by',
+  'withdrawn_reason',
+  'corrected_by_update_id',
+];
 
 /** Columns the export derives and the import therefore ignores (it recomputes them). */
 export const DERIVED_UPDATE_COLUMNS: readonly UpdateColumn[] = ['previous_status'];
