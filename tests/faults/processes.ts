@@ -15,22 +15,38 @@ function canListen(port: number): Promise<number | undefined> {
   });
 }
 
-/** A port nothing listens on: from TEST_PORT_RANGE when set (as scripts/test.ts does), else any. */
+/** Ports this process handed out: their users may not have bound them yet (a database and an app started in turn). */
+const handedOut = new Set<number>();
+
+/**
+ * A port nothing listens on and this process has not handed out before: from TEST_PORT_RANGE when set (as
+ * scripts/test.ts does), else any.
+ */
 export async function freePort(): Promise<number> {
+  const port = await unusedPort();
+  handedOut.add(port);
+  return port;
+}
+
+async function unusedPort(): Promise<number> {
   const range = process.env.TEST_PORT_RANGE?.match(/^(\d+)-(\d+)$/);
   if (range) {
     const [low, high] = [Number(range[1]), Number(range[2])];
     // From a random start: the runner hands out the low end of the range itself.
     const offset = Math.floor(Math.random() * (high - low + 1));
     for (let i = 0; i <= high - low; i++) {
-      const port = await canListen(low + ((offset + i) % (high - low + 1)));
+      const candidate = low + ((offset + i) % (high - low + 1));
+      if (handedOut.has(candidate)) continue;
+      const port = await canListen(candidate);
       if (port) return port;
     }
     throw new Error(`no free port in TEST_PORT_RANGE=${process.env.TEST_PORT_RANGE}`);
   }
-  const port = await canListen(0);
-  if (!port) throw new Error('found no free port');
-  return port;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await canListen(0);
+    if (port && !handedOut.has(port)) return port;
+  }
+  throw new Error('found no free port');
 }
 
 /**
