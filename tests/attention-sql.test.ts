@@ -1,6 +1,7 @@
 // The needs-attention SQL (lib/data/attention.ts) must say exactly what the pure rules (lib/domain/attention.ts and
-// status.ts) say: for random histories with same-day ties, back-dated items, party-specific updates and evidence of
-// every grade, today and as of a day (the boundary day included).
+// status.ts) say: for random histories with same-day ties, back-dated items, party-specific updates, evidence of
+// every grade, rows of every kind (assessment, corroboration, context), withdrawn rows, a per-row evidence type and
+// recurring commitments, today and as of a day (the boundary day included).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, testPrisma, unique } from './support/db.ts';
@@ -14,13 +15,15 @@ const { refreshStatusCache } = await import('../lib/data/status-cache.ts');
 const { db } = await import('../lib/db.ts');
 const { attentionFlags } = await import('../lib/domain/attention.ts');
 const { addDays, parseDay, toDay } = await import('../lib/domain/dates.ts');
-const { STATUSES, statusAsOf, statusSince, updatesAsOf } = await import('../lib/domain/status.ts');
+const { recurrenceOf } = await import('../lib/domain/recurrence.ts');
+const { currentStatus, STATUSES, statusSince, updatesAsOf } = await import('../lib/domain/status.ts');
 
 import type {
   CommitmentStatus,
   DatePrecision,
   EvidenceType,
   Reliability,
+  StatusUpdateKind,
 } from '../lib/generated/prisma/enums.ts';
 
 const prisma = testPrisma();
@@ -81,11 +84,19 @@ type HistoryRow = {
    * running when reported, or the "no later than" day of an undated one).
    */
   precision?: DatePrecision;
+  /** Absent: an assessment. */
+  kind?: StatusUpdateKind;
+  /** A corrected or retracted row: stays in history, counts for nothing. */
+  withdrawn?: boolean;
+  /** How the item bears on this commitment when not its own type. */
+  evidenceType?: EvidenceType | null;
 };
 
 type Sample = {
   createdDay: number;
   dueDay: number | null;
+  /** A recurring commitment: every `months` months from `startsOn` (then "overdue" ignores `dueDay`). */
+  recurrence?: { months: number; startsOn: string } | null;
   history: HistoryRow[];
   todayDay: number;
   staleAfterDays: number;
@@ -99,11 +110,35 @@ const historyRow: fc.Arbitrary<HistoryRow> = fc.record({
   evidence: fc.option(fc.nat(99), { nil: null }),
   party: fc.constantFrom<'A' | 'B' | null>(null, null, 'A', 'B'),
   precision: fc.constantFrom<DatePrecision>('day', 'day', 'day', 'month', 'year', 'unknown'),
+  kind: fc.constantFrom<StatusUpdateKind>(
+    'assessment',
+    'assessment',
+    'assessment',
+    'corroboration',
+    'context',
+  ),
+  withdrawn: fc.constantFrom(false, false, false, true),
+  evidenceType: fc.constantFrom<EvidenceType | null>(null, null, null, ...TYPES),
 });
 
 const sample: fc.Arbitrary<Sample> = fc.record({
   createdDay: fc.integer({ min: 0, max: 20 }),
   dueDay: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+  // Starts on month ends (clamped periods), mid-month and on the base day; periods of one to four months.
+  recurrence: fc.option(
+    fc.record({
+      months: fc.integer({ min: 1, max: 4 }),
+      startsOn: fc.constantFrom(
+        '2024-08-31',
+        '2024-10-31',
+        '2024-11-30',
+        '2024-12-15',
+        '2025-01-01',
+        '2025-01-10',
+      ),
+    }),
+    { nil: null },
+  ),
   history: fc.array(historyRow, { maxLength: 8 }),
   todayDay: fc.integer({ min: 0, max: 45 }),
   staleAfterDays: fc.integer({ min: 0, max: 15 }),
@@ -119,6 +154,8 @@ async function write(sample: Sample): Promise<number> {
         categoryId,
         title: unique('commitment'),
         dueOn: sample.dueDay === null ? null : addDays(BASE, sample.dueDay),
+        recurrenceMonths: sample.recurrence?.months ?? null,
+        recurrenceStartsOn: sample.recurrence ? parseDay(sample.recurrence.startsOn) : null,
         // Late in the day, so the UTC day (not the instant) must be what "stale" counts from.
         createdAt: new Date(addDays(BASE, sample.createdDay).getTime() + 23 * 3_600_000),
         parties: {
@@ -140,6 +177,9 @@ async function write(sample: Sample): Promise<number> {
           evidenceId: row.evidence === null ? null : evidenceIds[row.evidence % evidenceIds.length],
           partyId: row.party === 'A' ? partyA : row.party === 'B' ? partyB : null,
           reason: 'test',
+          kind: row.kind ?? 'assessment',
+          withdrawnAt: row.withdrawn ? new Date(BASE.getTime() + 41 * 86_400_000) : null,
+          evidenceType: row.evidence === null ? null : (row.evidenceType ?? null),
         },
       });
     }
@@ -163,10 +203,15 @@ async function expected(id: number, options: { today: Date; staleAfterDays: numb
     : commitment.statusUpdates;
   const today = options.asOf ?? options.today;
   return {
-    status: options.asOf ? statusAsOf(commitment.statusUpdates, options.asOf) : commitment.status,
+    status: currentStatus(updates),
     since: statusSince(updates),
     flags: attentionFlags(
-      { dueOn: commitment.dueOn, createdOn: toDay(commitment.createdAt), updates },
+      {
+        dueOn: commitment.dueOn,
+        recurrence: recurrenceOf(commitment),
+        createdOn: toDay(commitment.createdAt),
+        updates,
+      },
       { today, staleAfterDays: options.staleAfterDays },
     ),
   };
@@ -199,9 +244,9 @@ describe('attention flags in SQL', () => {
           expect(await actual(id, { ...base, asOf })).toEqual(await expected(id, { ...base, asOf }));
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
-  }, 120_000);
+  }, 240_000);
 
   it('judges the boundaries as the rules do: due day, stale period, as-of day', async () => {
     const day = (offset: number) => addDays(BASE, offset);
@@ -332,4 +377,154 @@ describe('the needs-attention queue', () => {
     // Past the end: no items, but still the total.
     expect(await listNeedsAttention({ ...scope, limit: 1, offset: 5 })).toEqual({ total: 2, items: [] });
   });
+});
+
+describe('what counts for the flags (docs/decisions/010-what-counts.md)', () => {
+  // Indices into evidenceIds (see beforeAll): 16/17 are a B2/E5 announcement, 18 a B2 concrete action, 20 a B2
+  // contradiction, 19 an E5 concrete action.
+  const base = { createdDay: 0, dueDay: null, todayDay: 0, staleAfterDays: 10, asOfDay: 0 };
+  const state = async (id: number, todayDay: number) =>
+    (await getCommitmentStates([id], { today: addDays(BASE, todayDay), staleAfterDays: 10 })).get(id);
+
+  it('ignores withdrawn and context rows; a corroboration is news, support and the latest evidence', async () => {
+    const id = await write({
+      ...base,
+      history: [
+        { status: 'in_progress', day: 1, minute: 0, evidence: 17, party: null },
+        // Withdrawn: would have been the status, strong support and fresh news.
+        { status: 'fulfilled', day: 5, minute: 0, evidence: 16, party: null, withdrawn: true },
+        // Context: never news, never status.
+        { status: 'broken', day: 9, minute: 0, evidence: 20, party: null, kind: 'context' },
+      ],
+    });
+    expect(await state(id, 12)).toMatchObject({
+      status: 'in_progress',
+      since: addDays(BASE, 1),
+      lastEvidenceOn: addDays(BASE, 1),
+      flags: ['stale', 'weak'],
+    });
+
+    const corroborated = await write({
+      ...base,
+      history: [
+        { status: 'in_progress', day: 1, minute: 0, evidence: 17, party: null },
+        // A strong corroboration of the same status, later: fresh news and strong support.
+        { status: 'in_progress', day: 8, minute: 0, evidence: 16, party: null, kind: 'corroboration' },
+      ],
+    });
+    expect(await state(corroborated, 12)).toMatchObject({
+      status: 'in_progress',
+      since: addDays(BASE, 1),
+      lastEvidenceOn: addDays(BASE, 8),
+      flags: [],
+    });
+
+    // The newest evidence is a corroboration citing an item that, for this commitment, contradicts it.
+    const contradicted = await write({
+      ...base,
+      history: [
+        { status: 'in_progress', day: 1, minute: 0, evidence: 16, party: null },
+        {
+          status: 'in_progress',
+          day: 3,
+          minute: 0,
+          evidence: 18,
+          party: null,
+          kind: 'corroboration',
+          evidenceType: 'contradiction',
+        },
+      ],
+    });
+    expect((await state(contradicted, 4))?.flags).toEqual(['contradicted']);
+    // ...and a contradiction item that, for this commitment, is an announcement does not.
+    const notContradicted = await write({
+      ...base,
+      history: [
+        { status: 'stalled', day: 1, minute: 0, evidence: 20, party: null, evidenceType: 'announcement' },
+      ],
+    });
+    expect((await state(notContradicted, 4))?.flags).toEqual([]);
+  });
+
+  it('judges a recurring commitment by its last ended period, with periods clamped to month ends', async () => {
+    // Every month from 31 January 2024: periods 31 Jan–28 Feb, 29 Feb–30 Mar, 31 Mar–29 Apr (counted from the
+    // first day, as addMonths does; stepping month by month would give 29 Feb–28 Mar). Held by evidence on 30 Mar.
+    const monthly = await prisma.$transaction(async (tx) => {
+      const commitment = await tx.commitment.create({
+        data: {
+          agreementId,
+          categoryId,
+          title: unique('recurring'),
+          dueOn: parseDay('2024-01-01'),
+          recurrenceMonths: 1,
+          recurrenceStartsOn: parseDay('2024-01-31'),
+          createdAt: parseDay('2024-01-01'),
+        },
+      });
+      for (const [day, evidence, kind] of [
+        ['2024-02-10', 18, 'assessment'],
+        ['2024-03-30', 18, 'corroboration'],
+        // Withdrawn and context rows are no occurrence; neither is an announcement.
+        ['2024-04-10', 16, 'assessment'],
+      ] as const) {
+        await tx.statusUpdate.create({
+          data: {
+            commitmentId: commitment.id,
+            status: 'in_progress',
+            observedOn: parseDay(day),
+            evidenceId: evidenceIds[evidence],
+            kind,
+          },
+        });
+      }
+      await refreshStatusCache(tx, [commitment.id]);
+      return commitment.id;
+    });
+    const commitment = await prisma.commitment.findUniqueOrThrow({
+      where: { id: monthly },
+      include: { statusUpdates: { include: { evidence: true } } },
+    });
+    const rule = recurrenceOf(commitment);
+    expect(rule).not.toBeNull();
+    const overdueDays: string[] = [];
+    for (let offset = 0; offset <= 130; offset++) {
+      const today = addDays(parseDay('2024-01-25'), offset);
+      const sqlOverdue = (await getCommitmentStates([monthly], { today, staleAfterDays: 999 }))
+        .get(monthly)
+        ?.flags.includes('overdue');
+      const asOfOverdue = (await getCommitmentStates([monthly], { asOf: today, staleAfterDays: 999 }))
+        .get(monthly)
+        ?.flags.includes('overdue');
+      const rules = attentionFlags(
+        {
+          dueOn: commitment.dueOn,
+          recurrence: rule,
+          createdOn: toDay(commitment.createdAt),
+          updates: commitment.statusUpdates,
+        },
+        { today, staleAfterDays: 999 },
+      ).includes('overdue');
+      const rulesAsOf = attentionFlags(
+        {
+          dueOn: commitment.dueOn,
+          recurrence: rule,
+          createdOn: toDay(commitment.createdAt),
+          updates: updatesAsOf(commitment.statusUpdates, today),
+        },
+        { today, staleAfterDays: 999 },
+      ).includes('overdue');
+      expect({ day: today, sql: sqlOverdue, asOf: asOfOverdue }).toEqual({
+        day: today,
+        sql: rules,
+        asOf: rulesAsOf,
+      });
+      if (rules) overdueDays.push(today.toISOString().slice(0, 10));
+    }
+    // Overdue from the day after the period 31 Mar–29 Apr ended without an occurrence, until the next one ends:
+    // 30 Apr–30 May also has none, so it stays overdue to the end of the range.
+    expect(overdueDays[0]).toBe('2024-04-30');
+    const [{ clamped }] = await prisma.$queryRaw<{ clamped: Date }[]>`
+      SELECT ('2024-01-31'::date + make_interval(months => 2))::date AS clamped`;
+    expect(clamped).toEqual(parseDay('2024-03-31'));
+  }, 120_000);
 });

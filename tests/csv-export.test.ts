@@ -7,7 +7,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attentionFlags } from '../lib/domain/attention.ts';
 import { formatDay, toDay, today, type DatePrecision } from '../lib/domain/dates.ts';
-import { requiresReason, sortUpdates, STATUSES } from '../lib/domain/status.ts';
+import {
+  currentStatus,
+  requiresReason,
+  sortUpdates,
+  STATUSES,
+  updatesForParty,
+} from '../lib/domain/status.ts';
+import type { StatusUpdateKind } from '../lib/generated/prisma/enums.ts';
 import { restoreCell } from '../lib/csv/cells.ts';
 import { COMMITMENT_COLUMNS, UPDATE_COLUMNS } from '../lib/csv/columns.ts';
 import { commitmentReportRows, countCommitmentReport } from '../lib/csv/commitments-report.ts';
@@ -300,6 +307,105 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
     }
   });
 
+  it('writes the kind, row evidence type, adoption, withdrawal and correction of each row, in both paths', async () => {
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    try {
+      const tag = unique('kinds');
+      const own = await createCsvFixture(prisma, {
+        parties: [`A ${tag}`],
+        commitments: [{ title: `Kinds ${tag}`, responsible: [`A ${tag}`] }],
+      });
+      const commitmentId = [...own.commitments.values()][0];
+      const evidenceId = await createEvidence(prisma, {
+        url: `https://news.example.com/${tag}`,
+        outlet: `Outlet ${tag}`,
+        title: 'Item',
+        type: 'announcement',
+      });
+      const withdrawer = await createTestUser(prisma, 'analyst', { label: 'withdrawer' });
+      const base = { commitmentId, createdAt: new Date('2025-04-01T09:00:00Z') };
+      const wrong = await prisma.statusUpdate.create({
+        data: {
+          ...base,
+          status: 'fulfilled',
+          observedOn: day('2025-04-01'),
+          evidenceId,
+          withdrawnAt: new Date('2025-04-03T10:00:00.250Z'),
+          withdrawnById: withdrawer.id,
+          withdrawnReason: '=Wrong commitment',
+        },
+      });
+      const correction = await prisma.statusUpdate.create({
+        data: {
+          ...base,
+          status: 'in_progress',
+          observedOn: day('2025-04-02'),
+          evidenceId,
+          evidenceType: 'concrete_action',
+          adoptsProposal: true,
+          supersedesId: wrong.id,
+        },
+      });
+      await prisma.statusUpdate.create({
+        data: {
+          ...base,
+          status: 'in_progress',
+          observedOn: day('2025-04-03'),
+          evidenceId,
+          kind: 'corroboration',
+        },
+      });
+      const query = `agreement=${own.agreement.id}`;
+      const rowByRow = (await download(query)).toString('utf8');
+      expect((await download(query, pool)).toString('utf8')).toBe(rowByRow);
+      const rows = (parse(rowByRow, { bom: true }) as string[][])
+        .slice(1)
+        .map((row) => byColumn(UPDATE_COLUMNS, row));
+      const pick = (r: Record<(typeof UPDATE_COLUMNS)[number], string>) => [
+        r.status,
+        r.previous_status,
+        r.kind,
+        r.evidence_type,
+        r.row_evidence_type,
+        r.adopts_proposal,
+        r.withdrawn_at,
+        r.withdrawn_by,
+        r.withdrawn_reason,
+        r.corrected_by_update_id,
+      ];
+      expect(rows.map(pick)).toEqual([
+        [
+          'fulfilled',
+          'no_evidence',
+          'assessment',
+          'announcement',
+          '',
+          'false',
+          '2025-04-03T10:00:00.250Z',
+          withdrawer.name,
+          '=Wrong commitment',
+          String(correction.id),
+        ],
+        // The withdrawn row does not count: the correction's previous status is still no_evidence.
+        [
+          'in_progress',
+          'no_evidence',
+          'assessment',
+          'announcement',
+          'concrete_action',
+          'true',
+          '',
+          '',
+          '',
+          '',
+        ],
+        ['in_progress', 'in_progress', 'corroboration', 'announcement', '', 'false', '', '', '', ''],
+      ]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('works out the previous status as the app does, for random histories', async () => {
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
     // Every status an update can record (no_evidence is only where nothing was logged yet).
@@ -315,6 +421,14 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
               day: fc.integer({ min: 1, max: 6 }),
               second: fc.integer({ min: 0, max: 3 }),
               precision: fc.constantFrom<DatePrecision>('day', 'day', 'day', 'month', 'year', 'unknown'),
+              kind: fc.constantFrom<StatusUpdateKind>(
+                'assessment',
+                'assessment',
+                'assessment',
+                'corroboration',
+                'context',
+              ),
+              withdrawn: fc.constantFrom(false, false, false, true),
             }),
             { minLength: 1, maxLength: 14 },
           ),
@@ -341,6 +455,24 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
                 createdAt: new Date(`2025-03-10T10:00:0${entry.second}Z`),
               })),
             );
+            // Kinds and withdrawals, in insertion (id) order, as the fixture writes assessments only.
+            const written = await prisma.statusUpdate.findMany({
+              where: { commitmentId: { in: commitmentIds } },
+              orderBy: { id: 'asc' },
+              select: { id: true },
+            });
+            for (const [index, { id }] of written.entries()) {
+              const entry = history[index];
+              if (entry.kind === 'assessment' && !entry.withdrawn) continue;
+              await prisma.statusUpdate.update({
+                where: { id },
+                data: {
+                  kind: entry.kind,
+                  withdrawnAt: entry.withdrawn ? new Date('2025-03-11T08:00:00.123Z') : null,
+                  withdrawnReason: entry.withdrawn ? 'Retracted' : null,
+                },
+              });
+            }
             // Whole, and from a day that months and undated facts straddle (they sort before days before it).
             for (const query of [
               `agreement=${own.agreement.id}`,
@@ -359,7 +491,8 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
               { bom: true },
             ) as string[][];
             expect(from.slice(1)).toEqual(whole.slice(1).filter((row) => row[0] >= '2025-03-04'));
-            // Each commitment's rows come in the order of the rules (compareUpdates), precision included.
+            // Each commitment's rows come in the order of the rules (compareUpdates), precision included, and each
+            // previous status is what the rules say of the rows before it (counting rows only).
             const column = (name: (typeof UPDATE_COLUMNS)[number]) => UPDATE_COLUMNS.indexOf(name);
             for (const [title, id] of own.commitments) {
               const stored = sortUpdates(await prisma.statusUpdate.findMany({ where: { commitmentId: id } }));
@@ -371,8 +504,23 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
                     row[column('observed_on')],
                     row[column('observed_precision')],
                     row[column('status')],
+                    row[column('previous_status')],
+                    row[column('kind')],
+                    row[column('withdrawn_at')],
                   ]),
-              ).toEqual(stored.map((u) => [formatDay(u.observedOn), u.observedPrecision, u.status]));
+              ).toEqual(
+                stored.map((u, index) => {
+                  const before = stored.slice(0, index);
+                  return [
+                    formatDay(u.observedOn),
+                    u.observedPrecision,
+                    u.status,
+                    currentStatus(u.partyId == null ? before : updatesForParty(before, u.partyId)),
+                    u.kind,
+                    u.withdrawnAt ? '2025-03-11T08:00:00.123Z' : '',
+                  ];
+                }),
+              );
             }
           },
         ),

@@ -12,6 +12,7 @@ import {
   type DatePrecision,
 } from '../lib/domain/dates.ts';
 import { deriveStatus, partyStatuses, STATUSES, type CommitmentStatus } from '../lib/domain/status.ts';
+import type { StatusUpdateKind } from '../lib/generated/prisma/enums.ts';
 import { testPrisma, unique } from './support/db.ts';
 
 const prisma = testPrisma();
@@ -21,9 +22,25 @@ let agreementId: number;
 let partyA: number;
 let partyB: number;
 let outsider: number;
+/** An item a row may cite (a corroboration citing one is news for lastEvidenceOn). */
+let evidenceId: number;
 
 beforeAll(async () => {
   const suffix = unique('cache');
+  const outlet = await prisma.outlet.create({ data: { name: `Outlet ${suffix}`, defaultReliability: 'B' } });
+  evidenceId = (
+    await prisma.evidence.create({
+      data: {
+        url: `https://example.test/${suffix}`,
+        outletId: outlet.id,
+        title: 'Evidence',
+        language: 'en',
+        reliability: 'B',
+        credibility: 2,
+        type: 'concrete_action',
+      },
+    })
+  ).id;
   categoryId = (await prisma.category.create({ data: { slug: suffix, name: `Category ${suffix}` } })).id;
   agreementId = (await prisma.agreement.create({ data: { title: `Agreement ${suffix}`, kind: 'mou' } })).id;
   partyA = (await prisma.party.create({ data: { name: `A ${suffix}`, kind: 'state' } })).id;
@@ -60,6 +77,9 @@ type Row = {
   observedPrecision?: DatePrecision;
   createdAt: Date;
   partyId: number | null;
+  kind?: StatusUpdateKind;
+  withdrawnAt?: Date | null;
+  evidenceId?: number | null;
 };
 
 /** Inserts history rows with chosen createdAt (to force ties), then refreshes the cache as the app does. */
@@ -227,7 +247,67 @@ describe('refreshStatusCache', () => {
     await expectCacheMatchesRules([id]);
   });
 
-  it('equals the pure rules on random histories (ties, back-dating, party updates)', async () => {
+  it('counts only assessments not withdrawn for status; a corroboration citing evidence is news', async () => {
+    const id = await newCommitment();
+    const day = (d: string) => parseDay(d);
+    await insertHistory(id, [
+      {
+        status: 'in_progress',
+        observedOn: day('2025-01-10'),
+        createdAt: at('2025-01-10T00:00Z'),
+        partyId: null,
+      },
+      // Corrected later: stays in history, sets nothing.
+      {
+        status: 'fulfilled',
+        observedOn: day('2025-02-01'),
+        createdAt: at('2025-02-01T00:00Z'),
+        partyId: partyA,
+        withdrawnAt: at('2025-02-02T00:00Z'),
+      },
+      // Background and a corroboration: no status, but the corroboration citing evidence is the newest news.
+      {
+        status: 'broken',
+        observedOn: day('2025-03-01'),
+        createdAt: at('2025-03-01T00:00Z'),
+        partyId: null,
+        kind: 'context',
+        evidenceId,
+      },
+      {
+        status: 'stalled',
+        observedOn: day('2025-02-20'),
+        createdAt: at('2025-02-20T00:00Z'),
+        partyId: partyB,
+        kind: 'corroboration',
+        evidenceId,
+      },
+      // A corroboration without evidence is no news.
+      {
+        status: 'in_progress',
+        observedOn: day('2025-02-25'),
+        createdAt: at('2025-02-25T00:00Z'),
+        partyId: null,
+        kind: 'corroboration',
+      },
+    ]);
+    const commitment = await prisma.commitment.findUniqueOrThrow({
+      where: { id },
+      include: { partyStatuses: { orderBy: { partyId: 'asc' } } },
+    });
+    expect(commitment).toMatchObject({
+      status: 'in_progress',
+      statusSince: day('2025-01-10'),
+      lastEvidenceOn: day('2025-02-20'),
+    });
+    expect(commitment.partyStatuses.map((row) => [row.partyId, row.status])).toEqual([
+      [partyA, 'in_progress'],
+      [partyB, 'in_progress'],
+    ]);
+    await expectCacheMatchesRules([id]);
+  });
+
+  it('equals the pure rules on random histories (ties, back-dating, party updates, kinds, withdrawals)', async () => {
     const row = fc.record({
       status: fc.constantFrom(...STATUSES),
       // Days around a month's end, so months and their days interleave.
@@ -235,6 +315,15 @@ describe('refreshStatusCache', () => {
       logged: fc.integer({ min: 0, max: 3 }),
       party: fc.constantFrom<'whole' | 'a' | 'b' | 'outsider'>('whole', 'whole', 'a', 'b', 'outsider'),
       precision: PRECISION,
+      kind: fc.constantFrom<StatusUpdateKind>(
+        'assessment',
+        'assessment',
+        'assessment',
+        'corroboration',
+        'context',
+      ),
+      withdrawn: fc.constantFrom(false, false, false, true),
+      cites: fc.boolean(),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 10 }), async (rows) => {
@@ -248,11 +337,14 @@ describe('refreshStatusCache', () => {
             observedPrecision: r.precision,
             createdAt: new Date(Date.UTC(2025, 1, 1, r.logged)),
             partyId: partyOf[r.party],
+            kind: r.kind,
+            withdrawnAt: r.withdrawn ? new Date(Date.UTC(2025, 2, 1)) : null,
+            evidenceId: r.cites ? evidenceId : null,
           })),
         );
         await expectCacheMatchesRules([id]);
       }),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
   });
 });

@@ -1,7 +1,10 @@
 'use client';
 
-// The status timeline of one commitment: its status as a step line over time across the seven statuses, and each
-// follow-up as a point (filled when it cites evidence) whose tooltip shows the evidence's title, outlet and grade.
+// The status timeline of one commitment: its status as a step line over time across the seven statuses (as of each
+// day, from the rows that count for status), and each follow-up as a point (filled when it cites evidence) whose
+// tooltip shows the evidence's title, outlet and grade. Corroborations, context rows and withdrawn rows are drawn
+// distinctly and never move the line; a fact dated only to the month or year, or undated, sits on the day it surely
+// held by, marked as such.
 // The chart is a picture for sighted mouse and keyboard users; the status history list beside it says the same
 // in text, so the SVG is hidden from screen readers and the figure's caption points to the list.
 import { useMemo } from 'react';
@@ -19,6 +22,7 @@ import {
 } from 'recharts';
 import { describeGrade } from '@/components/evidence/admiralty-badge';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
+import { describeFactDate, parseDay } from '@/lib/domain/dates';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { STATUS_COLORS } from './status-colors';
 import {
@@ -45,11 +49,23 @@ function UpdateTooltip({ active, payload }: TooltipContentProps) {
     UpdatePoint | undefined;
   if (!point) return null;
   const { update } = point;
+  const precision = update.precision ?? 'day';
+  const when =
+    precision === 'day'
+      ? dateFormat.format(point.t)
+      : `${describeFactDate(parseDay(update.day), precision)}${precision === 'unknown' ? '' : `, held by ${dateFormat.format(point.t)}`}`;
   return (
     <div className="max-w-72 rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-700 shadow-lg">
       <p className="font-semibold text-slate-900">
-        {dateFormat.format(point.t)} · {STATUS_LABELS[update.status]}
+        {when} · {STATUS_LABELS[update.status]}
       </p>
+      {update.withdrawn ? (
+        <p className="mt-0.5 font-medium text-slate-500">Withdrawn: no longer counts</p>
+      ) : update.kind === 'corroboration' ? (
+        <p className="mt-0.5 text-slate-500">Corroboration: the status is unchanged</p>
+      ) : update.kind === 'context' ? (
+        <p className="mt-0.5 text-slate-500">Context: background, does not set the status</p>
+      ) : null}
       {update.party ? <p className="mt-0.5">Assessed: {update.party}</p> : null}
       {update.evidence ? (
         <>
@@ -76,14 +92,52 @@ function UpdateTooltip({ active, payload }: TooltipContentProps) {
 
 type ShapeProps = { cx?: number; cy?: number; payload?: UpdatePoint };
 
-/** Filled dot for a follow-up citing evidence, hollow ring for one without; coloured by its status. */
+/**
+ * Filled dot for an assessment citing evidence, hollow ring for one without; coloured by its status. A
+ * corroboration is a diamond, a context row a small grey square, a withdrawn row a grey ring crossed out. A fact
+ * dated only to the month or year, or undated, carries a tail to the left: it held by this day, maybe earlier.
+ */
 function UpdateDot({ cx, cy, payload }: ShapeProps) {
   if (cx === undefined || cy === undefined || !payload) return <g />;
+  const { update } = payload;
   const color = STATUS_COLORS[payload.status];
-  return payload.update.evidence ? (
-    <circle cx={cx} cy={cy} r={6} fill={color} stroke="#fff" strokeWidth={2} />
-  ) : (
-    <circle cx={cx} cy={cy} r={5} fill="#fff" stroke={color} strokeWidth={2} />
+  const vague = (update.precision ?? 'day') !== 'day';
+  const tail = vague ? (
+    <path d={`M${cx - 6} ${cy}h-9m3 -3l-3 3 3 3`} stroke="#64748b" strokeWidth={1.5} fill="none" />
+  ) : null;
+  let mark;
+  if (update.withdrawn) {
+    mark = (
+      <>
+        <circle cx={cx} cy={cy} r={5} fill="#fff" stroke="#94a3b8" strokeWidth={1.5} strokeDasharray="2 2" />
+        <path d={`M${cx - 4} ${cy + 4}L${cx + 4} ${cy - 4}`} stroke="#94a3b8" strokeWidth={1.5} />
+      </>
+    );
+  } else if (update.kind === 'context') {
+    mark = (
+      <rect x={cx - 4} y={cy - 4} width={8} height={8} fill="#cbd5e1" stroke="#64748b" strokeWidth={1} />
+    );
+  } else if (update.kind === 'corroboration') {
+    mark = (
+      <path
+        d={`M${cx} ${cy - 6}L${cx + 6} ${cy}L${cx} ${cy + 6}L${cx - 6} ${cy}Z`}
+        fill={update.evidence ? color : '#fff'}
+        stroke={update.evidence ? '#fff' : color}
+        strokeWidth={update.evidence ? 1.5 : 2}
+      />
+    );
+  } else {
+    mark = update.evidence ? (
+      <circle cx={cx} cy={cy} r={6} fill={color} stroke="#fff" strokeWidth={2} />
+    ) : (
+      <circle cx={cx} cy={cy} r={5} fill="#fff" stroke={color} strokeWidth={2} />
+    );
+  }
+  return (
+    <g data-kind={update.withdrawn ? 'withdrawn' : (update.kind ?? 'assessment')}>
+      {tail}
+      {mark}
+    </g>
   );
 }
 
@@ -109,6 +163,15 @@ export function StatusTimelineChart({
     [updates, from, to],
   );
   const axis = useMemo(() => timeAxisTicks(domain), [domain]);
+  const shown = useMemo(() => {
+    const present = new Set<string>();
+    for (const { update } of points) {
+      if (update.withdrawn) present.add('withdrawn');
+      else if (update.kind && update.kind !== 'assessment') present.add(update.kind);
+      if ((update.precision ?? 'day') !== 'day') present.add('vague');
+    }
+    return present;
+  }, [points]);
 
   return (
     <figure aria-describedby={describedBy} className="m-0">
@@ -185,6 +248,35 @@ export function StatusTimelineChart({
           />
           Follow-up without evidence
         </span>
+        {shown.has('corroboration') ? (
+          <span className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="inline-block size-2 rotate-45 bg-slate-500" />
+            Corroboration (status unchanged)
+          </span>
+        ) : null}
+        {shown.has('context') ? (
+          <span className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="inline-block size-2 border border-slate-500 bg-slate-300" />
+            Context (does not set the status)
+          </span>
+        ) : null}
+        {shown.has('withdrawn') ? (
+          <span className="inline-flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className="inline-block size-2.5 rounded-full border-2 border-dashed border-slate-400 bg-white"
+            />
+            Withdrawn (no longer counts)
+          </span>
+        ) : null}
+        {shown.has('vague') ? (
+          <span className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="text-slate-500">
+              ←
+            </span>
+            Date known to the month or year, or undated: shown on the day it held by
+          </span>
+        ) : null}
         <span>Hover a point for its evidence. The status history below lists the same follow-ups.</span>
       </figcaption>
     </figure>

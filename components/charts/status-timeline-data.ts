@@ -1,8 +1,14 @@
 // Shapes a commitment's follow-up log into the two series of the status timeline chart: the status as a step line
 // over time, and one point per follow-up (the ones citing evidence filled). Pure, so it runs on the server and the
 // client component only draws. Days travel as 'YYYY-MM-DD' (serialisable props) and become UTC-midnight epochs.
-import type { CommitmentStatus } from '@/lib/domain/status';
-import type { EvidenceType, Reliability } from '@/lib/generated/prisma/enums';
+//
+// The step line is the status as of each day (statusAsOf in lib/domain/status.ts): only rows that count for status
+// (countsForStatus) move it, each from the day its fact surely held by (a month's last day, an undated fact's "no
+// later than" day), so a fact known only to the month is never drawn as if it held from a day it may not have.
+// Points sit on that same day; a vague date, a corroboration, a context row and a withdrawn row are drawn distinctly.
+import { formatDay } from '@/lib/domain/dates';
+import { countsForStatus, type CommitmentStatus, type UpdateKind } from '@/lib/domain/status';
+import type { DatePrecision, EvidenceType, Reliability } from '@/lib/generated/prisma/enums';
 
 /**
  * The chart's vertical order, worst to best, so that up means progress: the two judgements against the
@@ -35,12 +41,68 @@ export type TimelineChartEvidence = {
 /** One follow-up, in the order of the rules (oldest news first). */
 export type TimelineChartUpdate = {
   id: number;
+  /** The day the fact surely held by (observedOn). */
   day: string;
   status: CommitmentStatus;
   party: string | null;
   reason: string | null;
+  /** The evidence, its type as it bears on this commitment (the row's own type when set). */
   evidence: TimelineChartEvidence | null;
+  /** How much of the fact date is known (absent: the day). */
+  precision?: DatePrecision;
+  /** What the row is (absent: an assessment). */
+  kind?: UpdateKind;
+  /** Corrected or retracted: kept in the history, counts for nothing. */
+  withdrawn?: boolean;
 };
+
+/** Whether the row moves the status line (countsForStatus). */
+export function chartUpdateCounts(update: Pick<TimelineChartUpdate, 'kind' | 'withdrawn'>): boolean {
+  return countsForStatus({ kind: update.kind, withdrawnAt: update.withdrawn ? new Date(0) : null });
+}
+
+/** What the chart needs of a follow-up log row (lib/data/timeline.ts TimelineEntry fits as is). */
+export type TimelineSourceEntry = {
+  id: number;
+  status: CommitmentStatus;
+  observedOn: Date;
+  observedPrecision: DatePrecision;
+  kind: UpdateKind;
+  withdrawnAt: Date | null;
+  evidenceType: EvidenceType | null;
+  reason: string | null;
+  party: { name: string } | null;
+  evidence: {
+    title: string;
+    outlet: { name: string };
+    reliability: Reliability;
+    credibility: number;
+    type: EvidenceType;
+  } | null;
+};
+
+/** A follow-up log row as the chart shows it. */
+export function chartUpdate(entry: TimelineSourceEntry): TimelineChartUpdate {
+  return {
+    id: entry.id,
+    day: formatDay(entry.observedOn),
+    status: entry.status,
+    party: entry.party?.name ?? null,
+    reason: entry.reason,
+    evidence: entry.evidence
+      ? {
+          title: entry.evidence.title,
+          outlet: entry.evidence.outlet.name,
+          reliability: entry.evidence.reliability,
+          credibility: entry.evidence.credibility,
+          type: entry.evidenceType ?? entry.evidence.type,
+        }
+      : null,
+    precision: entry.observedPrecision,
+    kind: entry.kind,
+    withdrawn: entry.withdrawnAt !== null,
+  };
+}
 
 /**
  * A follow-up as the page sends it to the chart: a tuple. A commitment followed for years has hundreds of points,
@@ -54,6 +116,9 @@ export type TimelineWireUpdate = [
   reason: string | null,
   evidence:
     [title: string, outlet: string, reliability: Reliability, credibility: number, type: EvidenceType] | null,
+  precision?: DatePrecision,
+  kind?: UpdateKind,
+  withdrawn?: 0 | 1,
 ];
 
 export function toWireUpdate(update: TimelineChartUpdate): TimelineWireUpdate {
@@ -67,6 +132,9 @@ export function toWireUpdate(update: TimelineChartUpdate): TimelineWireUpdate {
     evidence
       ? [evidence.title, evidence.outlet, evidence.reliability, evidence.credibility, evidence.type]
       : null,
+    update.precision ?? 'day',
+    update.kind ?? 'assessment',
+    update.withdrawn ? 1 : 0,
   ];
 }
 
@@ -77,6 +145,9 @@ export function fromWireUpdate([
   party,
   reason,
   evidence,
+  precision = 'day',
+  kind = 'assessment',
+  withdrawn = 0,
 ]: TimelineWireUpdate): TimelineChartUpdate {
   return {
     id,
@@ -84,6 +155,9 @@ export function fromWireUpdate([
     status,
     party,
     reason,
+    precision,
+    kind,
+    withdrawn: withdrawn === 1,
     evidence: evidence
       ? {
           title: evidence[0],
@@ -107,9 +181,34 @@ export function dayToTime(day: string): number {
 }
 
 /**
- * The step line (status of the commitment as a whole after each day's news, from `from` to `to`) and the update
- * points. Before the first follow-up the status is "no evidence". Updates must be in rule order: the last one of a
- * day decides that day's status.
+ * The status of the commitment as a whole as of each day its status changed (statusAsOf): the days on which a
+ * counting update's fact surely held by, with the status of the newest counting update (in rule order) whose day
+ * is on or before it. Updates must be in rule order (compareUpdates): their index is their rank.
+ */
+export function statusChanges(
+  updates: readonly TimelineChartUpdate[],
+): { day: string; status: CommitmentStatus }[] {
+  const counting = updates
+    .map((update, rank) => ({ update, rank }))
+    .filter(({ update }) => chartUpdateCounts(update));
+  counting.sort((a, b) =>
+    a.update.day < b.update.day ? -1 : a.update.day > b.update.day ? 1 : a.rank - b.rank,
+  );
+  const changes: { day: string; status: CommitmentStatus }[] = [];
+  let newest = -1;
+  for (let i = 0; i < counting.length; i++) {
+    newest = Math.max(newest, counting[i].rank);
+    // The last of a day's updates decides the status that day.
+    if (i + 1 < counting.length && counting[i + 1].update.day === counting[i].update.day) continue;
+    const status = updates[newest].status;
+    if (changes.at(-1)?.status !== status) changes.push({ day: counting[i].update.day, status });
+  }
+  return changes;
+}
+
+/**
+ * The step line (status of the commitment as a whole as of each day, from `from` to `to`) and the update points.
+ * Before the first counting follow-up the status is "no evidence". Updates must be in rule order.
  */
 export function timelineSeries(
   updates: readonly TimelineChartUpdate[],
@@ -119,14 +218,15 @@ export function timelineSeries(
   const start = dayToTime(from);
   const end = Math.max(dayToTime(to), start);
   const steps: StepPoint[] = [];
-  const push = (t: number, status: CommitmentStatus) => {
+  const changes = statusChanges(updates);
+  const firstDay = changes.length ? dayToTime(changes[0].day) : Infinity;
+  if (firstDay > start) steps.push({ t: start, level: statusLevel('no_evidence'), status: 'no_evidence' });
+  for (const change of changes) {
+    const t = dayToTime(change.day);
     if (steps.at(-1)?.t === t) steps.pop();
-    steps.push({ t, level: statusLevel(status), status });
-  };
-  const firstDay = updates.length ? dayToTime(updates[0].day) : Infinity;
-  if (firstDay > start) push(start, 'no_evidence');
-  for (const update of updates) push(dayToTime(update.day), update.status);
-  const finalStatus = updates.at(-1)?.status ?? 'no_evidence';
+    steps.push({ t, level: statusLevel(change.status), status: change.status });
+  }
+  const finalStatus = changes.at(-1)?.status ?? 'no_evidence';
   const lastT = steps.at(-1)?.t ?? start;
   if (end > lastT) steps.push({ t: end, level: statusLevel(finalStatus), status: finalStatus });
 

@@ -34,7 +34,8 @@ export function scopeCte(filters: ReportFilters): Prisma.Sql {
 /**
  * Conditions on `"Commitment" c` joined to `"Agreement" a`: live commitments of the filters' agreement, category
  * and party (any role). With `dueWindow`, `from`/`to` bound the due date (the commitments report); the updates
- * report bounds observedOn with them instead. The status filter is each report's own.
+ * report bounds observedOn with them instead. The status filter is each report's own; strength is the
+ * commitment's.
  */
 export function scopeConditions(filters: ReportFilters, options: { dueWindow: boolean }): Prisma.Sql[] {
   const conditions = [Prisma.sql`c."archivedAt" IS NULL`];
@@ -46,6 +47,8 @@ export function scopeConditions(filters: ReportFilters, options: { dueWindow: bo
       SELECT 1 FROM "CommitmentParty" cp
        WHERE cp."commitmentId" = c.id AND cp."partyId" IN (SELECT id FROM party_scope))`);
   }
+  // The commitments' own strength (firm, intent, proposal): both reports, so updates.csv follows commitments.csv.
+  if (filters.strength) conditions.push(Prisma.sql`c.strength = ${filters.strength}::"CommitmentStrength"`);
   if (options.dueWindow && filters.from) conditions.push(Prisma.sql`c."dueOn" >= ${day(filters.from)}`);
   if (options.dueWindow && filters.to) conditions.push(Prisma.sql`c."dueOn" <= ${day(filters.to)}`);
   return conditions;

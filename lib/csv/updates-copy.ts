@@ -5,11 +5,12 @@
 // short-lived strings). Here PostgreSQL writes the file's bytes and the app passes them on: it adds the header
 // and the byte order mark, and turns each record's LF into CRLF (RFC 4180). The same rules, in SQL:
 //
-// - previous status (./previous-status.ts): for an update on the whole commitment, the status of the update
-//   before it on that commitment; for one assessing a party, the status of the latest earlier update on the whole
-//   commitment or on that party; no_evidence before any. Window functions over each commitment's log in the
-//   report's order (observedFrom, observedOn, createdAt, id); rows before `from` or filtered out by status or party
-//   still count.
+// - previous status (./previous-status.ts): for an update on the whole commitment, the status of the latest
+//   counting update before it on that commitment; for one assessing a party, the status of the latest earlier
+//   counting update on the whole commitment or on that party; no_evidence before any. Only counting rows
+//   (countingUpdate in lib/data/sql.ts) set it; the others get it too. Window functions over each commitment's log
+//   in the report's order (observedFrom, observedOn, createdAt, id); rows before `from` or filtered out by status
+//   or party still count.
 // - cells (./cells.ts): a text starting with = + - @ tab CR ＝ ＋ － ＠ or ' is prefixed with ', and an empty text is
 //   written as NULL so that COPY leaves the field empty rather than writing "". COPY quotes a field holding a
 //   comma, double quote, CR or LF and doubles its quotes, as csv-stringify does.
@@ -20,6 +21,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { Prisma } from '../generated/prisma/client.ts';
 import { FORMULA_TRIGGERS } from './cells.ts';
 import type { ReportFilters } from './filters.ts';
+import { countingUpdate } from '../data/sql.ts';
 import { and, day, partyScopeDefinition, scopeConditions } from './scope.ts';
 import { lastDay, UPDATE_JOINS } from './updates-report.ts';
 
@@ -37,9 +39,10 @@ function text(column: string): Prisma.Sql {
 }
 
 /**
- * The SELECT whose CSV is the body of updates.csv (after the header). A party's previous status is the newer of
- * the last whole-commitment update and the party's own last update, found by position (zero-padded, so that text
- * order is number order) with the status written after it.
+ * The SELECT whose CSV is the body of updates.csv (after the header). A previous status is the last earlier
+ * counting update's: found by position (zero-padded, so that text order is number order) with the status written
+ * after it, the greatest of those before the row. A party's is the newer of the last whole-commitment one and the
+ * party's own last one.
  */
 export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sql {
   const conditions = scopeConditions(filters, { dueWindow: false });
@@ -54,6 +57,7 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
     WITH RECURSIVE ${filters.party !== undefined ? Prisma.sql`${partyScopeDefinition(filters.party)},` : Prisma.empty}
     logged AS (
       SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
+             ${countingUpdate('su')} AS counts,
              row_number() OVER (PARTITION BY su."commitmentId"
                                 ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id) AS position
         FROM "StatusUpdate" su
@@ -62,14 +66,16 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
     ),
     replayed AS (
       SELECT id,
-             CASE WHEN party_id IS NULL
-                  THEN lag(status) OVER by_commitment
-                  ELSE substr(greatest(
-                         max(CASE WHEN party_id IS NULL THEN lpad(position::text, 12, '0') || status END)
+             substr(CASE WHEN party_id IS NULL
+                  THEN max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
+                         OVER (by_commitment ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                  ELSE greatest(
+                         max(CASE WHEN counts AND party_id IS NULL THEN lpad(position::text, 12, '0') || status END)
                            OVER (by_commitment ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-                         lag(lpad(position::text, 12, '0') || status)
-                           OVER (PARTITION BY commitment_id, party_id ORDER BY position)), 13)
-             END AS previous
+                         max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
+                           OVER (PARTITION BY commitment_id, party_id ORDER BY position
+                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
+             END, 13) AS previous
         FROM logged
       WINDOW by_commitment AS (PARTITION BY commitment_id ORDER BY position)
     )
@@ -80,7 +86,11 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
            ${text('su.reason')}, ${text('e.url')}, ${text('o.name')},
            e.reliability::text, e.credibility::int, e.type::text,
            ${text('e.language')}, ${text('e.title')}, ${text('e."originalTitle"')},
-           su."observedPrecision"::text
+           su."observedPrecision"::text,
+           su.kind::text, su."evidenceType"::text,
+           CASE WHEN su."adoptsProposal" THEN 'true' ELSE 'false' END,
+           to_char(su."withdrawnAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           ${text('wu.name')}, ${text('su."withdrawnReason"')}, corr.id
       FROM replayed r
       JOIN "StatusUpdate" su ON su.id = r.id
       ${UPDATE_JOINS}

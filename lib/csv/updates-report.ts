@@ -13,9 +13,12 @@
 // fact observed after `from` may sort before a day before it, so there is no cut in the order to start from); `status` keeps the updates that recorded
 // it; `party` keeps, of the commitments involving it, the updates on the whole commitment or assessing it (or a
 // party under it). Rows filtered out by status or party still count for the previous status of later rows.
+// Only rows that count for status (countsForStatus) change a previous status; every row, counting or not, is
+// written, with its kind and withdrawal (docs/decisions/010-what-counts.md).
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { CommitmentStatus, DatePrecision } from '../generated/prisma/enums.ts';
 import { compareDays, formatDay } from '../domain/dates.ts';
+import { countsForStatus } from '../domain/status.ts';
 import { numberCell, textCell } from './cells.ts';
 import { reportDay, type ReportFilters } from './filters.ts';
 import { StatusReplay } from './previous-status.ts';
@@ -47,6 +50,13 @@ type HistoryRow = {
   language: string | null;
   title: string | null;
   original_title: string | null;
+  kind: 'assessment' | 'corroboration' | 'context';
+  row_evidence_type: string | null;
+  adopts_proposal: boolean;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+  corrected_by: number | null;
 };
 
 type Cursor = Pick<HistoryRow, 'observed_from' | 'observed_on' | 'created_at' | 'id'>;
@@ -60,7 +70,9 @@ export const UPDATE_JOINS = Prisma.sql`
       LEFT JOIN "Party" p ON p.id = su."partyId"
       LEFT JOIN "User" u ON u.id = su."authorId"
       LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
-      LEFT JOIN "Outlet" o ON o.id = e."outletId"`;
+      LEFT JOIN "Outlet" o ON o.id = e."outletId"
+      LEFT JOIN "User" wu ON wu.id = su."withdrawnById"
+      LEFT JOIN "StatusUpdate" corr ON corr."supersedesId" = su.id`;
 
 /** The last day whose updates the report reads: `to` or the report day, whichever is earlier. */
 export function lastDay(filters: ReportFilters, now?: Date): Date {
@@ -90,7 +102,11 @@ function readBatch(
            to_char(su."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
            su.reason, u.name AS author, a.title AS agreement, c.title AS commitment, p.name AS party,
            e.url, o.name AS outlet, e.reliability::text AS reliability, e.credibility::int AS credibility,
-           e.type::text AS evidence_type, e.language, e.title, e."originalTitle" AS original_title
+           e.type::text AS evidence_type, e.language, e.title, e."originalTitle" AS original_title,
+           su.kind::text AS kind, su."evidenceType"::text AS row_evidence_type,
+           su."adoptsProposal" AS adopts_proposal,
+           to_char(su."withdrawnAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS withdrawn_at,
+           wu.name AS withdrawn_by, su."withdrawnReason" AS withdrawn_reason, corr.id AS corrected_by
       FROM "StatusUpdate" su
       ${UPDATE_JOINS}
      WHERE ${and(conditions)}
@@ -145,6 +161,13 @@ function toCells(row: HistoryRow, previous: CommitmentStatus): CsvRow {
     textCell(row.title),
     textCell(row.original_title),
     row.observed_precision,
+    row.kind,
+    row.row_evidence_type ?? '',
+    row.adopts_proposal ? 'true' : 'false',
+    row.withdrawn_at ?? '',
+    textCell(row.withdrawn_by),
+    textCell(row.withdrawn_reason),
+    numberCell(row.corrected_by),
   ];
 }
 
@@ -174,7 +197,8 @@ export async function* updateReportRows(
       let state = states.get(row.commitment_id);
       if (!state) states.set(row.commitment_id, (state = new StatusReplay()));
       const previous = state.previous(row.party_id);
-      state.record(row.party_id, row.status);
+      const withdrawnAt = row.withdrawn_at === null ? null : new Date(row.withdrawn_at);
+      state.record(row.party_id, row.status, countsForStatus({ kind: row.kind, withdrawnAt }));
       if (from && row.observed_on < from) continue;
       if (filters.status && row.status !== filters.status) continue;
       if (parties && row.party_id !== null && !parties.has(row.party_id)) continue;

@@ -1,13 +1,14 @@
 // The current-status cache: Commitment.status / statusSince / lastEvidenceOn, the history-based attention flags
 // (Commitment.contradicted / weaklySupported) and the CommitmentPartyStatus rows.
 // Dashboards and lists read these columns instead of deriving status per row; they are written only here, from
-// StatusUpdate history, with the rules of lib/domain/status.ts expressed in SQL (set-based, so a refresh of many
+// StatusUpdate history, with the rules of lib/domain/status.ts (countsForStatus, isNews) expressed in SQL (set-based, so a refresh of many
 // commitments is a few statements). tests/status-cache.test.ts checks this SQL against the pure functions.
 //
 // Call refreshStatusCache inside the transaction that writes status updates, and after any change to a
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { attentionSql } from './attention-sql.ts';
+import { countingUpdate, newsUpdate } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,37 +31,43 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
   await tx.$queryRaw`
     SELECT id FROM "Commitment" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR NO KEY UPDATE`;
 
-  // Per commitment: rank updates newest first (observedFrom, observedOn, createdAt, id: compareUpdates in
-  // reverse); the status and lastEvidenceOn are the first row's; the current run is the prefix of rows before the
-  // first different status, and statusSince is its earliest observedOn (statusSince, lastObservedOn).
-  // Commitments without updates fall back to no_evidence.
+  // Per commitment: rank the counting updates (countingUpdate: assessments not withdrawn) newest first
+  // (observedFrom, observedOn, createdAt, id: compareUpdates in reverse); the status is the first row's; the
+  // current run is the prefix of rows before the first different status, and statusSince is its earliest
+  // observedOn (currentStatus, statusSince). lastEvidenceOn is the observedOn of the newest news row (newsUpdate:
+  // a counting row or a corroboration citing evidence; lastObservedOn). Commitments without counting updates fall
+  // back to no_evidence.
   await tx.$executeRaw`
     WITH ranked AS (
-      SELECT "commitmentId" AS cid, status, "observedOn",
+      SELECT su."commitmentId" AS cid, su.status, su."observedOn",
              row_number() OVER w AS rn,
-             first_value(status) OVER w AS latest,
-             first_value("observedOn") OVER w AS latest_on
-        FROM "StatusUpdate"
-       WHERE "commitmentId" = ANY(${ids}::int[])
-      WINDOW w AS (PARTITION BY "commitmentId"
-                   ORDER BY "observedFrom" DESC, "observedOn" DESC, "createdAt" DESC, id DESC)
+             first_value(su.status) OVER w AS latest
+        FROM "StatusUpdate" su
+       WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${countingUpdate('su')}
+      WINDOW w AS (PARTITION BY su."commitmentId"
+                   ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC)
     ), runs AS (
-      SELECT cid, latest, latest_on, "observedOn",
+      SELECT cid, latest, "observedOn",
              bool_or(status <> latest) OVER (PARTITION BY cid ORDER BY rn) AS left_run
         FROM ranked
     ), derived AS (
       SELECT cid, latest AS status,
-             min("observedOn") FILTER (WHERE NOT left_run) AS since,
-             latest_on AS last_on
+             min("observedOn") FILTER (WHERE NOT left_run) AS since
         FROM runs
-       GROUP BY cid, latest, latest_on
+       GROUP BY cid, latest
+    ), news AS (
+      SELECT DISTINCT ON (su."commitmentId") su."commitmentId" AS cid, su."observedOn" AS last_on
+        FROM "StatusUpdate" su
+       WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${newsUpdate('su')}
+       ORDER BY su."commitmentId", su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC
     ), target AS (
       SELECT t.id,
              coalesce(d.status, 'no_evidence'::"CommitmentStatus") AS status,
              d.since,
-             d.last_on
+             n.last_on
         FROM unnest(${ids}::int[]) AS t(id)
         LEFT JOIN derived d ON d.cid = t.id
+        LEFT JOIN news n ON n.cid = t.id
     )
     UPDATE "Commitment" c
        SET status = target.status, "statusSince" = target.since, "lastEvidenceOn" = target.last_on
@@ -86,7 +93,7 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
 
   await tx.$executeRaw`DELETE FROM "CommitmentPartyStatus" WHERE "commitmentId" = ANY(${ids}::int[])`;
 
-  // Per responsible party: the same rule over the updates that assess that party or the whole commitment.
+  // Per responsible party: the same rule over the counting updates that assess that party or the whole commitment.
   // A party with no applicable update gets no row (its status is no_evidence).
   await tx.$executeRaw`
     WITH applicable AS (
@@ -96,6 +103,7 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
         JOIN "StatusUpdate" su
           ON su."commitmentId" = cp."commitmentId"
          AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")
+         AND ${countingUpdate('su')}
        WHERE cp.role = 'responsible' AND cp."commitmentId" = ANY(${ids}::int[])
     ), ranked AS (
       SELECT cid, pid, status, "observedOn",

@@ -16,6 +16,14 @@ const timelineSelect = {
   observedFrom: true,
   createdAt: true,
   partyId: true,
+  kind: true,
+  evidenceId: true,
+  evidenceType: true,
+  adoptsProposal: true,
+  supersedesId: true,
+  withdrawnAt: true,
+  withdrawnReason: true,
+  withdrawnBy: { select: { name: true } },
   party: { select: { id: true, name: true } },
   author: { select: { name: true } },
   originallyLoggedBy: true,
@@ -35,7 +43,11 @@ const timelineSelect = {
 
 export type TimelineEntry = Prisma.StatusUpdateGetPayload<{ select: typeof timelineSelect }>;
 
-/** A commitment's follow-up log, oldest news first (compareUpdates order, done in SQL on its index). */
+/**
+ * A commitment's follow-up log, oldest news first (compareUpdates order, done in SQL on its index): every row,
+ * with its kind and withdrawal, so the history shows them; the rules (lib/domain/status.ts, attention.ts) pick the
+ * rows that count for each thing.
+ */
 export async function listCommitmentTimeline(commitmentId: number): Promise<TimelineEntry[]> {
   const rows = await db.statusUpdate.findMany({
     where: { commitmentId },
@@ -46,7 +58,7 @@ export async function listCommitmentTimeline(commitmentId: number): Promise<Time
   return sortUpdates(rows);
 }
 
-/** The entries whose fact held by the end of `asOf` (all of them without). */
+/** The entries (of every kind) whose fact held by the end of `asOf` (all of them without). */
 export function timelineAsOf(
   entries: readonly TimelineEntry[],
   asOf: Date | null | undefined,
@@ -61,8 +73,9 @@ export type PartyStatusRow = {
 };
 
 /**
- * Status per responsible party, in the order given; a party with no applicable update is "no evidence".
- * Today it reads the cache (CommitmentPartyStatus); as of a day it applies the rules to the history up to then.
+ * Status per responsible party, in the order given; a party with no applicable counting update is "no evidence".
+ * Today it reads the cache (CommitmentPartyStatus); as of a day it applies the rules to the history up to then
+ * (partyStatuses, counting rows only).
  */
 export async function listPartyStatuses(
   commitmentId: number,

@@ -7,6 +7,8 @@ import {
   isBackwards,
   updateWarning,
   deriveStatus,
+  isNews,
+  lastObservedOn,
   partyStatus,
   partyStatusAsOf,
   partyStatuses,
@@ -435,5 +437,59 @@ describe('warnings before saving', () => {
         observedPrecision: 'day',
       }),
     ).toBeNull();
+  });
+});
+
+describe('which rows count (countsForStatus, isNews)', () => {
+  const withdrawnAt = new Date('2025-07-01T00:00:00Z');
+
+  it('takes status, since and per-party status from assessments that were not withdrawn only', () => {
+    const first = update('in_progress', '2025-06-01');
+    const rows: StatusUpdateLike[] = [
+      first,
+      { ...update('fulfilled', '2025-06-05'), withdrawnAt },
+      { ...update('broken', '2025-06-06'), kind: 'context' },
+      { ...update('stalled', '2025-06-07', undefined, 7), kind: 'corroboration', evidenceId: 1 },
+      { ...update('in_progress', '2025-06-08'), kind: 'assessment' },
+    ];
+    expect(deriveStatus(rows)).toEqual({
+      status: 'in_progress',
+      since: parseDay('2025-06-01'),
+      lastObservedOn: parseDay('2025-06-08'),
+    });
+    expect(statusAsOf(rows, parseDay('2025-06-07'))).toBe('in_progress');
+    expect(partyStatuses(rows, [7])).toEqual([
+      { partyId: 7, status: 'in_progress', since: parseDay('2025-06-01') },
+    ]);
+    // Nothing counts: no evidence, whatever was logged.
+    expect(deriveStatus(rows.slice(1, 3))).toEqual({
+      status: 'no_evidence',
+      since: null,
+      lastObservedOn: null,
+    });
+  });
+
+  it('does not let a row that does not count break the run', () => {
+    const rows: StatusUpdateLike[] = [
+      update('in_progress', '2025-06-01'),
+      { ...update('stalled', '2025-06-02'), withdrawnAt },
+      { ...update('stalled', '2025-06-03'), kind: 'corroboration' },
+      update('in_progress', '2025-06-04'),
+    ];
+    expect(statusSince(rows)).toEqual(parseDay('2025-06-01'));
+  });
+
+  it('counts a corroboration citing evidence as news, and nothing withdrawn or context', () => {
+    expect(isNews({ kind: 'corroboration', evidenceId: 3 })).toBe(true);
+    expect(isNews({ kind: 'corroboration', evidenceId: null })).toBe(false);
+    expect(isNews({ kind: 'corroboration', evidenceId: 3, withdrawnAt })).toBe(false);
+    expect(isNews({ kind: 'context', evidenceId: 3 })).toBe(false);
+    expect(isNews({})).toBe(true);
+    const rows: StatusUpdateLike[] = [
+      update('in_progress', '2025-06-01'),
+      { ...update('in_progress', '2025-06-20'), kind: 'corroboration', evidenceId: 1 },
+      { ...update('in_progress', '2025-06-25'), kind: 'context', evidenceId: 1 },
+    ];
+    expect(lastObservedOn(rows)).toEqual(parseDay('2025-06-20'));
   });
 });

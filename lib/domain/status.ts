@@ -57,6 +57,12 @@ export type StatusUpdateLike = {
   createdAt: Date;
   /** The responsible party assessed; null for the commitment as a whole. */
   partyId?: number | null;
+  /** What the row is (absent: an assessment); only assessments set the status (countsForStatus). */
+  kind?: UpdateKind | null;
+  /** Set when the row was corrected or retracted: it stays in the history and counts for nothing. */
+  withdrawnAt?: Date | null;
+  /** The cited evidence item, if any (a corroboration citing one is news, see isNews). */
+  evidenceId?: number | null;
 };
 
 /** What a follow-up log row is (StatusUpdateKind); rows from before this existed are assessments. */
@@ -70,6 +76,23 @@ export type UpdateKind = 'assessment' | 'corroboration' | 'context';
  */
 export function countsForStatus(update: { kind?: UpdateKind | null; withdrawnAt?: Date | null }): boolean {
   return (update.kind ?? 'assessment') === 'assessment' && update.withdrawnAt == null;
+}
+
+/** The rows that count for status (a new array, same order). */
+export function countingUpdates<T extends StatusUpdateLike>(updates: readonly T[]): T[] {
+  return updates.filter(countsForStatus);
+}
+
+/**
+ * Whether a row is news for "stale" and lastObservedOn (docs/decisions/010-what-counts.md): a row that counts for
+ * status, or a corroboration that cites evidence (fresh evidence the status still holds). Withdrawn rows and
+ * context rows never are. The SQL form is `newsUpdate` in lib/data/sql.ts.
+ */
+export function isNews(update: Pick<StatusUpdateLike, 'kind' | 'withdrawnAt' | 'evidenceId'>): boolean {
+  return (
+    countsForStatus(update) ||
+    (update.kind === 'corroboration' && update.withdrawnAt == null && update.evidenceId != null)
+  );
 }
 
 /**
@@ -93,8 +116,8 @@ export function sortUpdates<T extends StatusUpdateLike>(updates: readonly T[]): 
   return [...updates].sort(compareUpdates);
 }
 
-/** The update that decides the status: the newest by `compareUpdates`, or undefined when there is none. */
-export function latestUpdate<T extends StatusUpdateLike>(updates: readonly T[]): T | undefined {
+/** The newest of `updates` by `compareUpdates`, whatever their kind; undefined when there is none. */
+export function newestUpdate<T extends StatusUpdateLike>(updates: readonly T[]): T | undefined {
   let latest: T | undefined;
   for (const update of updates) {
     if (!latest || compareUpdates(update, latest) > 0) latest = update;
@@ -102,13 +125,21 @@ export function latestUpdate<T extends StatusUpdateLike>(updates: readonly T[]):
   return latest;
 }
 
-/** Current status: that of the latest update; `no_evidence` when nothing was logged. */
+/**
+ * The update that decides the status: the newest counting one by `compareUpdates`, or undefined when none
+ * counts.
+ */
+export function latestUpdate<T extends StatusUpdateLike>(updates: readonly T[]): T | undefined {
+  return newestUpdate(countingUpdates(updates));
+}
+
+/** Current status: that of the latest counting update; `no_evidence` when none counts. */
 export function currentStatus(updates: readonly StatusUpdateLike[]): CommitmentStatus {
   return latestUpdate(updates)?.status ?? 'no_evidence';
 }
 
 /**
- * Only the updates whose fact surely held on or before day `asOf` (the boundary day included): `observedOn`, the
+ * Only the updates (of any kind) whose fact surely held on or before day `asOf` (the boundary day included): `observedOn`, the
  * `by` day, so a month counts from its last day and an undated fact from its "no later than" day.
  */
 export function updatesAsOf<T extends StatusUpdateLike>(updates: readonly T[], asOf: Date): T[] {
@@ -121,11 +152,12 @@ export function statusAsOf(updates: readonly StatusUpdateLike[], asOf: Date): Co
 }
 
 /**
- * The unbroken run of updates (in `compareUpdates` order) that ends with the latest one and all carry its status:
- * what the current status rests on. Empty when nothing was logged.
+ * The unbroken run of counting updates (in `compareUpdates` order) that ends with the latest one and all carry its
+ * status: what the current status rests on. Rows that do not count neither join nor break it. Empty when none
+ * counts.
  */
 export function currentRun<T extends StatusUpdateLike>(updates: readonly T[]): T[] {
-  const ordered = sortUpdates(updates);
+  const ordered = sortUpdates(countingUpdates(updates));
   const last = ordered.at(-1);
   if (!last) return [];
   let start = ordered.length - 1;
@@ -148,16 +180,20 @@ export function statusSince(updates: readonly StatusUpdateLike[]): Date | null {
 }
 
 /**
- * The day the news the status rests on surely held by: the latest update's `observedOn` (what "stale" is measured
- * from); null when nothing was logged. An undated item logged after dated news is not fresh news.
+ * The day the newest news surely held by: the `observedOn` of the newest row that is news (isNews: a counting row,
+ * or a corroboration citing evidence), what "stale" is measured from and the cache keeps as lastEvidenceOn; null
+ * when there is none. An undated item logged after dated news is not fresh news (it sorts before it).
  */
 export function lastObservedOn(updates: readonly StatusUpdateLike[]): Date | null {
-  return latestUpdate(updates)?.observedOn ?? null;
+  return newestUpdate(updates.filter(isNews))?.observedOn ?? null;
 }
 
 export type DerivedStatus = { status: CommitmentStatus; since: Date | null; lastObservedOn: Date | null };
 
-/** Everything the cache keeps for one commitment (or one party), from its updates. */
+/**
+ * Everything the cache keeps for one commitment (or one party), from its updates (rows of every kind may be passed:
+ * the rules pick the ones that count).
+ */
 export function deriveStatus(updates: readonly StatusUpdateLike[]): DerivedStatus {
   return {
     status: currentStatus(updates),
@@ -188,8 +224,8 @@ export function partyStatusAsOf(
 export type PartyStatus = { partyId: number; status: CommitmentStatus; since: Date };
 
 /**
- * Status per responsible party, for the parties that have at least one applicable update (the others have
- * no evidence and get no entry), in the order of `responsiblePartyIds`. Updates on a party that is not
+ * Status per responsible party, for the parties that have at least one applicable counting update (the others
+ * have no evidence and get no entry), in the order of `responsiblePartyIds`. Updates on a party that is not
  * responsible are ignored here.
  */
 export function partyStatuses(
