@@ -22,6 +22,7 @@ import { unique } from './support/db.ts';
 import { createTestSession, createTestUser, type TestUser } from './support/users.ts';
 import { editingActionCases } from './support/editing-cases.ts';
 import { csvActionCases } from './support/csv-cases.ts';
+import { correctionActionCases } from './support/correction-cases.ts';
 
 export type FormFields = Record<string, string | string[]>;
 
@@ -263,4 +264,6 @@ export const actionCases: ActionCase[] = [
   ...editingActionCases,
   // CSV import of follow-ups: tests/support/csv-cases.ts.
   ...csvActionCases,
+  // Correcting / retracting follow-ups, editing evidence: tests/support/correction-cases.ts.
+  ...correctionActionCases,
 ];

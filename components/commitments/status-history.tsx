@@ -1,6 +1,11 @@
+import Link from 'next/link';
+import { PencilLine, Undo2 } from 'lucide-react';
+import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
+import { Badge } from '@/components/ui/badge';
 import { Day } from '@/components/ui/day';
 import { describeFactDate, formatFactDate, type DatePrecision } from '@/lib/domain/dates';
-import type { CommitmentStatus } from '@/lib/domain/status';
+import { countsForStatus, type CommitmentStatus, type UpdateKind } from '@/lib/domain/status';
+import type { EvidenceType } from '@/lib/generated/prisma/enums';
 import { StatusChip, StatusMarker } from './status-chip';
 
 export type StatusHistoryEntry = {
@@ -17,24 +22,59 @@ export type StatusHistoryEntry = {
   originallyLoggedAt: Date | null;
   party: { id: number; name: string } | null;
   evidence: { id: number; title: string } | null;
+  // Optional so the history renders from loaders that do not select them yet (then: an assessment, never withdrawn).
+  /** What the row is: only an assessment sets the status. */
+  kind?: UpdateKind;
+  /** How the cited item bears on the commitment; null: the item's own type. */
+  evidenceType?: EvidenceType | null;
+  /** The row records that a proposal was adopted. */
+  adoptsProposal?: boolean;
+  /** The row this one corrects. */
+  supersedesId?: number | null;
+  /** The row that corrects this one (then it is withdrawn). */
+  supersededBy?: { id: number } | null;
+  /** Set when the row was corrected or retracted: it stays listed and no longer counts. */
+  withdrawnAt?: Date | null;
+  withdrawnBy?: { name: string } | null;
+  withdrawnReason?: string | null;
+};
+
+const KIND_NOTES: Record<Exclude<UpdateKind, 'assessment'>, string> = {
+  corroboration: 'Corroborates the status (does not change it)',
+  context: 'Context from before the agreement (does not count for status)',
 };
 
 /**
  * The follow-up log as a timeline, newest news first (the caller passes the entries in that order). The first
- * entry is the one the current status rests on. Each says when it was logged and by whom, which may be long
- * after the day it describes (a back-dated item); an imported copy also says what its file claimed.
+ * entry that counts for status is the one the current status rests on. Each says when it was logged and by whom,
+ * which may be long after the day it describes (a back-dated item); an imported copy also says what its file
+ * claimed. A corrected or retracted entry stays listed, marked in words (who, when, why) and struck through; a
+ * correction names the entry it corrects. With `commitmentId` and `canWrite`, entries still standing offer
+ * "Correct" and "Retract".
  */
 export function StatusHistory({
   entries,
   labelledBy,
+  commitmentId,
+  canWrite = false,
 }: {
   entries: StatusHistoryEntry[];
   labelledBy?: string;
+  /** The commitment whose history this is: needed for the Correct / Retract links. */
+  commitmentId?: number;
+  /** Whether the user may write (lib/auth/permissions.ts `write`): otherwise no controls are shown. */
+  canWrite?: boolean;
 }) {
+  const restsOn = entries.find((entry) => countsForStatus(entry))?.id;
+  const controls = canWrite && commitmentId !== undefined;
   return (
     <ol aria-labelledby={labelledBy} className="relative px-4 py-2 sm:px-5">
       {entries.map((entry, index) => (
-        <li key={entry.id} className="relative flex gap-4 py-3">
+        <li
+          key={entry.id}
+          id={`update-${entry.id}`}
+          className={`relative flex scroll-mt-6 gap-4 py-3 ${entry.withdrawnAt ? 'opacity-80' : ''}`}
+        >
           {/* The rail between markers; it stops at the oldest entry. */}
           {index < entries.length - 1 ? (
             <span aria-hidden className="absolute top-7 bottom-[-0.75rem] left-[7px] w-px bg-slate-200" />
@@ -44,14 +84,29 @@ export function StatusHistory({
           </span>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <span className="text-sm font-semibold text-slate-900">
+              <span
+                className={`text-sm font-semibold text-slate-900 ${entry.withdrawnAt ? 'line-through decoration-slate-400' : ''}`}
+              >
                 <FactDate date={entry.observedOn} precision={entry.observedPrecision ?? 'day'} />
               </span>
               <StatusChip status={entry.status} />
-              {index === 0 ? (
+              <span className="text-xs text-slate-500">#{entry.id}</span>
+              {entry.withdrawnAt ? (
+                <Badge tone="amber">
+                  {entry.supersededBy ? `Corrected by #${entry.supersededBy.id}` : 'Retracted'}
+                </Badge>
+              ) : null}
+              {entry.supersedesId ? <Badge tone="violet">Corrects #{entry.supersedesId}</Badge> : null}
+              {entry.id === restsOn ? (
                 <span className="text-xs font-medium text-slate-500">Current status rests on this</span>
               ) : null}
             </div>
+            {entry.kind && entry.kind !== 'assessment' ? (
+              <p className="mt-1 text-xs font-medium text-slate-600">{KIND_NOTES[entry.kind]}</p>
+            ) : null}
+            {entry.adoptsProposal ? (
+              <p className="mt-1 text-xs font-medium text-slate-600">Records that the proposal was adopted</p>
+            ) : null}
             {/* Labels in their own column so long reasons and titles wrap beside them, not under them. */}
             <dl className="mt-1.5 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-2 gap-y-1 text-sm text-slate-700">
               <dt className="text-slate-500">Assessed</dt>
@@ -65,9 +120,17 @@ export function StatusHistory({
               <dt className="text-slate-500">Evidence</dt>
               <dd>
                 {entry.evidence ? (
-                  <a href={`#evidence-${entry.evidence.id}`} className="link">
-                    {entry.evidence.title}
-                  </a>
+                  <>
+                    <a href={`#evidence-${entry.evidence.id}`} className="link">
+                      {entry.evidence.title}
+                    </a>
+                    {entry.evidenceType ? (
+                      <span className="text-slate-500">
+                        {' '}
+                        (as {EVIDENCE_TYPE_LABELS[entry.evidenceType].toLowerCase()})
+                      </span>
+                    ) : null}
+                  </>
                 ) : (
                   <span className="text-slate-500">None cited</span>
                 )}
@@ -80,6 +143,36 @@ export function StatusHistory({
               <p className="mt-0.5 text-xs text-slate-500">
                 Imported; the file says originally logged <Day date={entry.originallyLoggedAt} />
                 {entry.originallyLoggedBy ? <> by {entry.originallyLoggedBy}</> : null}
+              </p>
+            ) : null}
+            {entry.withdrawnAt ? (
+              <p className="mt-1.5 rounded-md bg-amber-50 px-2.5 py-1.5 text-xs text-amber-950 ring-1 ring-amber-200">
+                <strong className="font-semibold">
+                  {entry.supersededBy ? `Corrected by #${entry.supersededBy.id}` : 'Retracted'}
+                </strong>{' '}
+                <Day date={entry.withdrawnAt} /> by {entry.withdrawnBy?.name ?? 'someone'}; it no longer
+                counts for status.
+                {entry.withdrawnReason ? (
+                  <span className="mt-0.5 block whitespace-pre-line">Why: {entry.withdrawnReason}</span>
+                ) : null}
+              </p>
+            ) : null}
+            {controls && !entry.withdrawnAt ? (
+              <p className="mt-1.5 flex flex-wrap gap-3 text-xs">
+                <Link
+                  href={`/commitments/${commitmentId}/updates/${entry.id}/correct`}
+                  className="link inline-flex items-center gap-1"
+                >
+                  <PencilLine aria-hidden className="size-3.5" />
+                  Correct<span className="sr-only"> follow-up #{entry.id}</span>
+                </Link>
+                <Link
+                  href={`/commitments/${commitmentId}/updates/${entry.id}/retract`}
+                  className="link inline-flex items-center gap-1"
+                >
+                  <Undo2 aria-hidden className="size-3.5" />
+                  Retract<span className="sr-only"> follow-up #{entry.id}</span>
+                </Link>
               </p>
             ) : null}
           </div>

@@ -2,18 +2,23 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { ExternalLink, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { ExternalLink, History, Pencil, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { StatusChip } from '@/components/commitments/status-chip';
+import { ButtonLink } from '@/components/editors/button-link';
 import { AdmiraltyBadge } from '@/components/evidence/admiralty-badge';
 import { EvidenceTypeBadge } from '@/components/evidence/evidence-type-badge';
 import { languageName } from '@/components/evidence/evidence-list';
+import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Day } from '@/components/ui/day';
 import { DescriptionList } from '@/components/ui/description-list';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { can } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
 import { getEvidenceOrThrow } from '@/lib/data/evidence';
+import { listEvidenceEdits, type EvidenceEdit } from '@/lib/data/evidence-edit';
 import { NotFoundError } from '@/lib/errors';
 import { formatDate } from '@/lib/format/date';
 import { parseIdParam } from '@/lib/validation/params';
@@ -50,6 +55,9 @@ function webAddress(url: string): string | null {
 /** One item: what it is, how it is graded, and the commitments it bears on (the status updates citing it). */
 export default async function EvidencePage({ params }: Props) {
   const evidence = await loadEvidence((await params).id);
+  const [user, edits] = await Promise.all([getCurrentUser(), listEvidenceEdits(evidence.id)]);
+  const writer = can(user, 'write');
+  const excerptEdited = edits.some((edit) => edit.changes.some((change) => change.field === 'excerpt'));
   const link = webAddress(evidence.url);
   const commitments = new Set(evidence.statusUpdates.map((update) => update.commitment.id)).size;
 
@@ -64,6 +72,16 @@ export default async function EvidencePage({ params }: Props) {
             <AdmiraltyBadge reliability={evidence.reliability} credibility={evidence.credibility} withLabel />
             <EvidenceTypeBadge type={evidence.type} />
           </>
+        }
+        actions={
+          writer ? (
+            <ButtonLink
+              href={`/evidence/${evidence.id}/edit`}
+              icon={<Pencil aria-hidden className="size-4" />}
+            >
+              Edit<span className="sr-only"> item</span>
+            </ButtonLink>
+          ) : null
         }
         description={
           evidence.originalTitle ? (
@@ -114,7 +132,7 @@ export default async function EvidencePage({ params }: Props) {
           {evidence.excerpt ? (
             <div>
               <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-                Excerpt as logged
+                {excerptEdited ? 'Excerpt (edited; earlier text in the edit history)' : 'Excerpt as logged'}
               </h3>
               <blockquote
                 dir="auto"
@@ -131,7 +149,9 @@ export default async function EvidencePage({ params }: Props) {
               ) : evidence.excerptIntact ? (
                 <p className="mt-2 inline-flex items-center gap-1.5 text-xs text-slate-600">
                   <ShieldCheck aria-hidden className="size-4" />
-                  Unchanged since it was logged (SHA-256 fingerprint matches).
+                  {excerptEdited
+                    ? 'Unchanged since its last edit (SHA-256 fingerprint matches).'
+                    : 'Unchanged since it was logged (SHA-256 fingerprint matches).'}
                 </p>
               ) : null}
             </div>
@@ -178,6 +198,11 @@ export default async function EvidencePage({ params }: Props) {
                   </RowHeader>
                   <Td>
                     <StatusChip status={update.status} />
+                    {withdrawal(update) ? (
+                      <Badge tone="amber" className="mt-1">
+                        {withdrawal(update)}
+                      </Badge>
+                    ) : null}
                   </Td>
                   <Td className="hidden whitespace-nowrap sm:table-cell">
                     <Day date={update.observedOn} />
@@ -194,6 +219,81 @@ export default async function EvidencePage({ params }: Props) {
           </Table>
         )}
       </Card>
+
+      <Card aria-labelledby="edits-heading" className="mt-6">
+        <CardHeader
+          id="edits-heading"
+          title="Edited"
+          description={
+            edits.length
+              ? 'Who changed this item, when, and what changed, newest first.'
+              : 'Never edited since it was logged.'
+          }
+        />
+        {edits.length ? (
+          <EditHistory edits={edits} />
+        ) : (
+          <EmptyState level={3} icon={History} title="No edits" />
+        )}
+      </Card>
     </>
+  );
+}
+
+/**
+ * "Corrected by #N" or "Retracted" for a follow-up withdrawn from the log (it no longer counts), when the query
+ * loads `withdrawnAt` and `supersededBy` (lib/data/evidence.ts); null otherwise.
+ */
+function withdrawal(update: object): string | null {
+  const marks = update as { withdrawnAt?: Date | null; supersededBy?: { id: number } | null };
+  if (!marks.withdrawnAt) return null;
+  return marks.supersededBy ? `Corrected by #${marks.supersededBy.id}` : 'Retracted';
+}
+
+const EDIT_FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  originalTitle: 'Original title',
+  language: 'Language',
+  publishedOn: 'Published',
+  excerpt: 'Excerpt',
+  reliability: 'Reliability',
+  credibility: 'Credibility',
+  type: 'Type',
+  outletId: 'Outlet',
+};
+
+/** The edits of the item, each with who, when and every field's before and after. */
+function EditHistory({ edits }: { edits: EvidenceEdit[] }) {
+  return (
+    <ol aria-labelledby="edits-heading" className="divide-y divide-slate-200">
+      {edits.map((edit) => (
+        <li key={edit.id} className="px-4 py-3 text-sm sm:px-5">
+          <p className="text-slate-900">
+            <span className="font-medium">{edit.actor ?? 'The system'}</span> edited it{' '}
+            <time dateTime={edit.at.toISOString()}>
+              {formatDate(edit.at)}, {edit.at.toISOString().slice(11, 16)} UTC
+            </time>
+          </p>
+          {edit.changes.length ? (
+            <dl className="mt-1.5 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
+              {edit.changes.map((change) => (
+                <div key={change.field} className="contents">
+                  <dt className="text-slate-500">{EDIT_FIELD_LABELS[change.field] ?? change.field}</dt>
+                  <dd className="break-words whitespace-pre-line">
+                    <span className="sr-only">from </span>
+                    <del className="text-slate-500 decoration-slate-400">{change.before ?? '—'}</del>
+                    <span aria-hidden> → </span>
+                    <span className="sr-only"> to </span>
+                    <ins className="no-underline">{change.after ?? '—'}</ins>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p className="mt-1 text-xs text-slate-500">Saved without changes.</p>
+          )}
+        </li>
+      ))}
+    </ol>
   );
 }

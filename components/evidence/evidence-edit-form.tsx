@@ -1,0 +1,186 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { ConflictNotice, type ConflictRow } from '@/components/editors/conflict-notice';
+import { errorOf, textOf, useEditAttempts, type EditState } from '@/components/editors/edit-state';
+import { FormAlert } from '@/components/editors/form-alert';
+import { labelOf } from '@/components/editors/options';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/field';
+import { SubmitButton } from '@/components/forms/submit-button';
+import type { EvidenceType, Reliability } from '@/lib/generated/prisma/enums';
+import type { EvidenceFormValues } from '@/lib/validation/evidence-edit';
+import { LIMITS } from '@/lib/validation/follow-up';
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from './admiralty-badge';
+import { EVIDENCE_TYPE_LABELS } from './evidence-type-badge';
+
+/** The edit action, handed in by the page (components import nothing from app/). */
+export type EvidenceEditAction = (
+  state: unknown,
+  formData: FormData,
+) => Promise<EditState<EvidenceFormValues>>;
+
+const reliabilityOptions = (Object.keys(RELIABILITY_LABELS) as Reliability[]).map((grade) => ({
+  value: grade,
+  label: `${grade} — ${RELIABILITY_LABELS[grade]}`,
+}));
+const credibilityOptions = Object.entries(CREDIBILITY_LABELS).map(([grade, label]) => ({
+  value: grade,
+  label: `${grade} — ${label}`,
+}));
+const typeOptions = (Object.keys(EVIDENCE_TYPE_LABELS) as EvidenceType[]).map((type) => ({
+  value: type,
+  label: EVIDENCE_TYPE_LABELS[type],
+}));
+
+/**
+ * Edits a logged news item (its address excepted: that is its identity). The form carries the version it was
+ * opened at; after a lost race it shows the saved values beside what the user typed and carries that version.
+ */
+export function EvidenceEditForm({
+  action,
+  record,
+  url,
+  outletOptions,
+  cancelHref,
+}: {
+  action: EvidenceEditAction;
+  record: EvidenceFormValues;
+  /** The item's address, shown read-only. */
+  url: string;
+  /** Live outlets, plus the item's own even when archived. */
+  outletOptions: { value: string; label: string }[];
+  cancelHref: string;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const values = record as unknown as Record<string, unknown>;
+  const text = (name: keyof EvidenceFormValues) => textOf(state, values, name);
+  const error = (name: keyof EvidenceFormValues) => errorOf(state, name);
+
+  const conflictRows = (current: EvidenceFormValues): ConflictRow[] => [
+    { label: 'Title', theirs: current.title, yours: text('title') },
+    { label: 'Original title', theirs: current.originalTitle, yours: text('originalTitle') },
+    { label: 'Language', theirs: current.language, yours: text('language') },
+    { label: 'Published', theirs: current.publishedOn, yours: text('publishedOn') },
+    { label: 'Excerpt', theirs: current.excerpt, yours: text('excerpt') },
+    {
+      label: 'Reliability',
+      theirs: labelOf(current.reliability, reliabilityOptions),
+      yours: labelOf(text('reliability'), reliabilityOptions),
+    },
+    {
+      label: 'Credibility',
+      theirs: labelOf(current.credibility, credibilityOptions),
+      yours: labelOf(text('credibility'), credibilityOptions),
+    },
+    { label: 'Type', theirs: labelOf(current.type, typeOptions), yours: labelOf(text('type'), typeOptions) },
+    {
+      label: 'Outlet',
+      theirs: labelOf(current.outletId, outletOptions),
+      yours: labelOf(text('outletId'), outletOptions),
+    },
+  ];
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-6">
+      <input type="hidden" name="id" value={record.id} />
+      <input type="hidden" name="version" value={version} />
+      {theirs ? <ConflictNotice rows={conflictRows(theirs)} discardHref={`${cancelHref}/edit`} /> : null}
+      <FormAlert state={state} />
+      <div>
+        <p className="text-sm font-medium text-slate-700">Address</p>
+        <p className="mt-1 font-mono text-xs break-all text-slate-600">{url}</p>
+        <p className="mt-1 text-xs text-slate-500">
+          Not editable: the address is what identifies the item. Log a follow-up with the right address
+          instead.
+        </p>
+      </div>
+      <div key={attempt} className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          className="sm:col-span-2"
+          label="Title"
+          name="title"
+          required
+          maxLength={LIMITS.title}
+          hint="In English if you translate it."
+          defaultValue={text('title')}
+          error={error('title')}
+        />
+        <TextField
+          className="sm:col-span-2"
+          label="Original title"
+          name="originalTitle"
+          maxLength={LIMITS.title}
+          hint="Optional: the title in the item’s own language."
+          defaultValue={text('originalTitle')}
+          error={error('originalTitle')}
+        />
+        <TextField
+          label="Language"
+          name="language"
+          required
+          maxLength={LIMITS.language}
+          hint="A language tag such as en, ur or zh-Hant."
+          defaultValue={text('language')}
+          error={error('language')}
+        />
+        <TextField
+          label="Published on"
+          name="publishedOn"
+          type="date"
+          hint="Leave empty when the item carries no date (never guessed)."
+          defaultValue={text('publishedOn')}
+          error={error('publishedOn')}
+        />
+        <SelectField
+          label="Outlet"
+          name="outletId"
+          required
+          options={outletOptions}
+          defaultValue={text('outletId')}
+          error={error('outletId')}
+        />
+        <SelectField
+          label="Type"
+          name="type"
+          required
+          options={typeOptions}
+          defaultValue={text('type')}
+          error={error('type')}
+        />
+        <SelectField
+          label="Source reliability"
+          name="reliability"
+          required
+          options={reliabilityOptions}
+          defaultValue={text('reliability')}
+          error={error('reliability')}
+        />
+        <SelectField
+          label="Information credibility"
+          name="credibility"
+          required
+          options={credibilityOptions}
+          defaultValue={text('credibility')}
+          error={error('credibility')}
+        />
+        <TextAreaField
+          className="sm:col-span-2"
+          label="Excerpt"
+          name="excerpt"
+          rows={6}
+          hint="The passage that shows what the item says. Its fingerprint is retaken on saving; the earlier text stays in the edit history."
+          defaultValue={text('excerpt')}
+          error={error('excerpt')}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+        <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
