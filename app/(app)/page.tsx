@@ -4,6 +4,7 @@ import { ArrowRight, CheckCircle2, FileText, Newspaper } from 'lucide-react';
 import { StatusCountsChart } from '@/components/charts/status-counts-chart';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { StatusCounts } from '@/components/commitments/status-counts';
+import { AsOfPicker } from '@/components/dashboard/as-of-picker';
 import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
 import { NeedsAttentionQueue } from '@/components/dashboard/needs-attention-queue';
 import { PartyComplianceTable } from '@/components/dashboard/party-compliance-table';
@@ -15,8 +16,10 @@ import { Pagination } from '@/components/ui/pagination';
 import { staleAfterDays } from '@/lib/config';
 import { listNeedsAttention } from '@/lib/data/attention';
 import { listCommitments } from '@/lib/data/commitments';
-import { getOverviewSummary, listRecentFollowUps } from '@/lib/data/dashboard';
+import { getOverviewSummary, listRecentFollowUps, withStatusesAsOf } from '@/lib/data/dashboard';
 import { listPartiesWithCompliance } from '@/lib/data/party-dashboard';
+import { formatDate } from '@/lib/format/date';
+import { asOfQuery, parseDashboardAsOf } from '@/lib/validation/as-of';
 import { parsePageParam } from '@/lib/validation/params';
 
 export const dynamic = 'force-dynamic';
@@ -33,14 +36,22 @@ export default async function OverviewPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const page = parsePageParam((await searchParams).page);
+  const query = await searchParams;
+  const page = parsePageParam(query.page);
+  // Without a day, today's state from the status cache; with one, every panel as it stood at the end of that day.
+  const { asOf, notice, today } = parseDashboardAsOf(query);
   const [summary, commitments, queue, recent, parties] = await Promise.all([
-    getOverviewSummary(),
-    listCommitments({ page }),
-    listNeedsAttention({ limit: QUEUE_LENGTH }),
-    listRecentFollowUps(),
-    listPartiesWithCompliance(),
+    getOverviewSummary({ asOf }),
+    listCommitments({ page }).then(async (found) => ({
+      ...found,
+      items: await withStatusesAsOf(found.items, asOf),
+    })),
+    listNeedsAttention({ limit: QUEUE_LENGTH, asOf }),
+    listRecentFollowUps({ asOf }),
+    listPartiesWithCompliance({ asOf }),
   ]);
+  const keep = asOfQuery(asOf);
+  const when = asOf ? `as of ${formatDate(asOf)}` : 'today';
 
   if (summary.agreementCount === 0) {
     return (
@@ -73,8 +84,29 @@ export default async function OverviewPage({
     <>
       <PageHeader
         title="Overview"
-        description={<p>Where every tracked commitment stands, according to its latest graded evidence.</p>}
+        description={
+          <p>
+            Where every tracked commitment stands{asOf ? ` as of ${formatDate(asOf)}` : ''}, according to its
+            latest graded evidence{asOf ? ' by then' : ''}.
+          </p>
+        }
       />
+
+      <div className="mb-6">
+        <AsOfPicker
+          pathname="/"
+          asOf={asOf}
+          today={today}
+          notice={notice}
+          allowFuture={false}
+          shows={(day) => (
+            <>
+              Showing the state {day}: counts, compliance, statuses, attention flags and follow-ups as they
+              stood at the end of that day, from the history logged so far.
+            </>
+          )}
+        />
+      </div>
 
       <section aria-labelledby="status-counts-heading" className="mb-6">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -95,13 +127,13 @@ export default async function OverviewPage({
             title="Needs attention"
             description={
               queue.total
-                ? `${plural(queue.total, 'commitment')} overdue, stale (no news for ${staleAfterDays()} days), contradicted or weakly supported. Most urgent first.`
+                ? `${plural(queue.total, 'commitment')} overdue, stale (no news for ${staleAfterDays()} days), contradicted or weakly supported ${when}. Most urgent first.`
                 : undefined
             }
             actions={
               queue.total > queue.items.length ? (
                 <Link
-                  href="/commitments?attention=any"
+                  href={`/commitments?${new URLSearchParams({ attention: 'any', ...keep })}`}
                   className="link inline-flex items-center gap-1 text-sm"
                 >
                   All {queue.total}
@@ -111,13 +143,13 @@ export default async function OverviewPage({
             }
           />
           {queue.items.length ? (
-            <NeedsAttentionQueue items={queue.items} labelledBy="attention-heading" />
+            <NeedsAttentionQueue items={queue.items} labelledBy="attention-heading" asOf={asOf} />
           ) : (
             <EmptyState
               level={3}
               icon={CheckCircle2}
               title="Nothing needs attention"
-              description="No commitment is overdue, stale, contradicted or weakly supported."
+              description={`No commitment is overdue, stale, contradicted or weakly supported ${when}.`}
             />
           )}
         </Card>
@@ -139,12 +171,20 @@ export default async function OverviewPage({
           <CardHeader
             id="recent-heading"
             title="Recent follow-ups"
-            description="The latest status updates as they were logged."
+            description={
+              asOf
+                ? `The newest news by ${formatDate(asOf)}: follow-ups whose fact date is on or before it, whenever they were logged.`
+                : 'The latest status updates as they were logged.'
+            }
           />
           {recent.length ? (
-            <RecentFollowUps items={recent} labelledBy="recent-heading" />
+            <RecentFollowUps items={recent} labelledBy="recent-heading" asOf={asOf} />
           ) : (
-            <EmptyState level={3} icon={Newspaper} title="No follow-ups logged yet" />
+            <EmptyState
+              level={3}
+              icon={Newspaper}
+              title={asOf ? 'No follow-ups by that day' : 'No follow-ups logged yet'}
+            />
           )}
         </Card>
 
@@ -152,7 +192,9 @@ export default async function OverviewPage({
           <CardHeader
             id="compliance-heading"
             title="Compliance per party"
-            description={COMPLIANCE_EXPLANATION}
+            description={
+              asOf ? `${COMPLIANCE_EXPLANATION} As of ${formatDate(asOf)}.` : COMPLIANCE_EXPLANATION
+            }
             actions={
               <Link href="/parties" className="link text-sm">
                 All parties
@@ -164,6 +206,7 @@ export default async function OverviewPage({
               rows={scoredParties}
               caption="Compliance per party, on its own commitments and with the parties under it"
               compact
+              asOf={asOf}
             />
           ) : (
             <EmptyState level={3} title="No party is responsible for a commitment yet" />
@@ -175,9 +218,16 @@ export default async function OverviewPage({
         <CardHeader
           id="commitments-heading"
           title="Commitments"
-          description="Current status from the latest follow-up on each commitment."
+          description={
+            asOf
+              ? `Status as of ${formatDate(asOf)}, from the latest follow-up on each commitment by then.`
+              : 'Current status from the latest follow-up on each commitment.'
+          }
           actions={
-            <Link href="/commitments" className="link inline-flex items-center gap-1 text-sm">
+            <Link
+              href={asOf ? `/commitments?${new URLSearchParams(keep)}` : '/commitments'}
+              className="link inline-flex items-center gap-1 text-sm"
+            >
               Filter and sort
               <ArrowRight aria-hidden className="size-4" />
             </Link>
@@ -193,7 +243,11 @@ export default async function OverviewPage({
           <>
             <CommitmentsTable
               rows={commitments.items}
-              caption="Commitments with their current status, by agreement"
+              caption={
+                asOf
+                  ? `Commitments with their status as of ${formatDate(asOf)}, by agreement`
+                  : 'Commitments with their current status, by agreement'
+              }
               groupByAgreement
             />
             <Pagination
@@ -202,6 +256,7 @@ export default async function OverviewPage({
               pageSize={commitments.pageSize}
               total={commitments.total}
               pathname="/"
+              query={keep}
               noun="commitments"
             />
           </>

@@ -1,17 +1,45 @@
+import type { ReactNode } from 'react';
 import Form from 'next/form';
 import Link from 'next/link';
-import { History } from 'lucide-react';
+import { History, TriangleAlert } from 'lucide-react';
 import { formatDay } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format/date';
 import { secondaryButtonClass } from './filter-controls';
 
 /**
  * "As of" a day: a GET form that puts `?asOf=YYYY-MM-DD` in the address, so the view of a past day can be shared.
- * With a day set, a banner says the page shows that day, with the way back to today.
+ * With a day set, a banner says the page shows that day, with the way back to today. `notice` says why an `asOf`
+ * in the address was not used (not a day, a day to come); `shows` says what the banner covers.
  */
-export function AsOfPicker({ pathname, asOf, today }: { pathname: string; asOf: Date | null; today: Date }) {
+export function AsOfPicker({
+  pathname,
+  asOf,
+  today,
+  notice = null,
+  shows,
+  allowFuture = true,
+}: {
+  pathname: string;
+  asOf: Date | null;
+  today: Date;
+  notice?: string | null;
+  /** What "as of" covers on this page, after "Showing …" (default: the commitment page's wording). */
+  shows?: (day: ReactNode) => ReactNode;
+  /** Whether a day after today may be picked (the dashboards show today's state for one, so they say no). */
+  allowFuture?: boolean;
+}) {
+  const day = asOf ? <strong>as of {formatDate(asOf)}</strong> : null;
   return (
     <div className="flex flex-col gap-3">
+      {notice ? (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset"
+        >
+          <TriangleAlert aria-hidden className="size-4 shrink-0" />
+          <span>{notice}</span>
+        </div>
+      ) : null}
       {asOf ? (
         <div
           role="status"
@@ -19,8 +47,14 @@ export function AsOfPicker({ pathname, asOf, today }: { pathname: string; asOf: 
         >
           <History aria-hidden className="size-4 shrink-0" />
           <span>
-            Showing this commitment <strong>as of {formatDate(asOf)}</strong>: status, per-party status, flags
-            and history as they stood at the end of that day.
+            {shows ? (
+              shows(day)
+            ) : (
+              <>
+                Showing this commitment {day}: status, per-party status, flags and history as they stood at
+                the end of that day.
+              </>
+            )}
           </span>
           <Link href={pathname} className="link ml-auto">
             Back to today
@@ -37,7 +71,7 @@ export function AsOfPicker({ pathname, asOf, today }: { pathname: string; asOf: 
             name="asOf"
             type="date"
             required
-            max="9999-12-31"
+            max={allowFuture ? '9999-12-31' : formatDay(today)}
             defaultValue={asOf ? formatDay(asOf) : formatDay(today)}
             className="block rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600"
           />

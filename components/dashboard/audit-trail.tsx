@@ -2,6 +2,13 @@ import { STATUS_LABELS, isCommitmentStatus } from '@/lib/domain/status';
 import type { AuditChange, AuditTrailEntry } from '@/lib/data/timeline';
 
 const FIELD_LABELS: Record<string, string> = {
+  kind: 'Kind',
+  evidenceType: 'Evidence type',
+  adoptsProposal: 'Adopts the proposal',
+  supersedesId: 'Corrects',
+  supersededById: 'Corrected by',
+  withdrawnAt: 'Withdrawn',
+  withdrawnReason: 'Why withdrawn',
   title: 'Title',
   description: 'Description',
   dueOn: 'Due date',
@@ -22,7 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Fields that only repeat what the entry already says (whose, by whom). */
-const HIDDEN_FIELDS = new Set(['commitmentId', 'authorId']);
+const HIDDEN_FIELDS = new Set(['commitmentId', 'authorId', 'withdrawnById']);
 
 const ACTION_LABELS: Record<string, string> = {
   create: 'created',
@@ -33,6 +40,8 @@ const ACTION_LABELS: Record<string, string> = {
   import: 'imported',
   change_password: 'changed the password of',
   reset_password: 'reset the password of',
+  correct: 'corrected',
+  retract: 'retracted',
 };
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', {

@@ -47,4 +47,4 @@ export function ComplianceMeter({
 }
 
 export const COMPLIANCE_EXPLANATION =
-  'Scored as the G20 Research Group does: fulfilled +1; partially fulfilled or in progress 0; not started, stalled or broken −1; no evidence not counted. Shown as a percentage: (average + 1) ÷ 2.';
+  'Scored as the G20 Research Group does: fulfilled +1; partially fulfilled or in progress 0; not started, stalled or broken −1; no evidence not counted. Shown as a percentage: (average + 1) ÷ 2. A proposal counts only from the day an update records its adoption.';

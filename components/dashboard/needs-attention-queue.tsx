@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { StatusChip } from '@/components/commitments/status-chip';
 import { Day } from '@/components/ui/day';
+import { formatDay } from '@/lib/domain/dates';
 import type { NeedsAttentionItem } from '@/lib/data/attention';
 import { AttentionBadges } from './attention-badges';
 
@@ -8,9 +9,12 @@ import { AttentionBadges } from './attention-badges';
 export function NeedsAttentionQueue({
   items,
   labelledBy,
+  asOf = null,
 }: {
   items: NeedsAttentionItem[];
   labelledBy?: string;
+  /** The day shown: links open the commitment as of it. */
+  asOf?: Date | null;
 }) {
   return (
     <ol aria-labelledby={labelledBy} className="divide-y divide-slate-200">
@@ -19,7 +23,7 @@ export function NeedsAttentionQueue({
           <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
             <div className="min-w-0 flex-1">
               <Link
-                href={`/commitments/${item.id}`}
+                href={`/commitments/${item.id}${asOf ? `?asOf=${formatDay(asOf)}` : ''}`}
                 className="text-sm font-medium text-slate-900 hover:text-indigo-700 hover:underline"
               >
                 {item.title}

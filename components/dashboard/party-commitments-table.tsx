@@ -1,26 +1,32 @@
 import Link from 'next/link';
 import { StatusChip } from '@/components/commitments/status-chip';
+import { StrengthBadge } from '@/components/commitments/strength-badge';
 import { Day } from '@/components/ui/day';
 import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import type { PartyCommitmentRow } from '@/lib/data/party-dashboard';
+import { formatDay } from '@/lib/domain/dates';
 import { AttentionBadges } from './attention-badges';
 
 /**
  * Commitments of a party and the parties under it, one row per (commitment, party). For responsibilities the
- * party's own status leads; the commitment's status as a whole follows.
+ * party's own status leads; the commitment's status as a whole follows. With `asOf`, the statuses are those of
+ * that day and the commitment links open its page as of it.
  */
 export function PartyCommitmentsTable({
   rows,
   caption,
   partyId,
   role,
+  asOf = null,
 }: {
   rows: PartyCommitmentRow[];
   caption: string;
   /** The party whose page this is: rows about a party under it say which one. */
   partyId: number;
   role: 'responsible' | 'beneficiary';
+  asOf?: Date | null;
 }) {
+  const suffix = asOf ? `?asOf=${formatDay(asOf)}` : '';
   return (
     <Table caption={caption}>
       <THead>
@@ -38,11 +44,17 @@ export function PartyCommitmentsTable({
           <Tr key={`${row.commitmentId}:${row.party.id}`} className="hover:bg-slate-50/70">
             <RowHeader className="min-w-56">
               <Link
-                href={`/commitments/${row.commitmentId}`}
+                href={`/commitments/${row.commitmentId}${suffix}`}
                 className="font-medium text-slate-900 hover:text-indigo-700 hover:underline"
               >
                 {row.title}
               </Link>
+              {row.strength !== 'firm' ? (
+                <>
+                  {' '}
+                  <StrengthBadge strength={row.strength} />
+                </>
+              ) : null}
               <div className="mt-0.5 text-xs text-slate-600">
                 <Link href={`/agreements/${row.agreement.id}`} className="link-quiet">
                   {row.agreement.title}

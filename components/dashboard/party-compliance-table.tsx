@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import type { PartyListItem } from '@/lib/data/party-dashboard';
+import { formatDay } from '@/lib/domain/dates';
 import { PARTY_KIND_LABELS } from './party-labels';
 import { ComplianceMeter } from './compliance-meter';
 
@@ -12,12 +13,16 @@ export function PartyComplianceTable({
   rows,
   caption,
   compact = false,
+  asOf = null,
 }: {
   rows: PartyListItem[];
   caption: string;
   /** The overview's narrow column: no kind column, one figure per party (with the parties under it). */
   compact?: boolean;
+  /** The day the compliance is as of: the party links open its page as of it. */
+  asOf?: Date | null;
 }) {
+  const suffix = asOf ? `?asOf=${formatDay(asOf)}` : '';
   return (
     <Table caption={caption}>
       <THead>
@@ -46,7 +51,7 @@ export function PartyComplianceTable({
                 ) : null}
                 <div className="min-w-0">
                   <Link
-                    href={`/parties/${row.id}`}
+                    href={`/parties/${row.id}${suffix}`}
                     className="font-medium text-slate-900 hover:text-indigo-700 hover:underline"
                   >
                     {row.name}

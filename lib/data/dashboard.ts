@@ -1,44 +1,100 @@
-// Aggregates for the overview: a couple of GROUP BY / COUNT queries, never a query per commitment.
+// Aggregates for the overview: a couple of GROUP BY / COUNT queries, never a query per commitment. Each takes an
+// optional `asOf` day: without it, today's state from the status cache (the fast path); with it, the state at the
+// end of that day from history (lib/data/compliance-sql.ts), as the commitment page shows it.
 import { db } from '../db.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { STATUSES, type CommitmentStatus } from '../domain/status.ts';
+import { getCommitmentStates } from './attention.ts';
 import { commitmentWhere, type CommitmentFilter } from './commitments.ts';
+import { sqlDay, statusAsOfSql } from './compliance-sql.ts';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
 
-/** Live commitments per current (cached) status; every status is present, zero when none has it. */
-export async function countCommitmentsByStatus(filter: CommitmentFilter = {}): Promise<StatusCounts> {
+/** As of a day (from history), or today (from the cache) when `asOf` is absent. */
+export type AsOfOption = { asOf?: Date | null };
+
+function emptyCounts(): StatusCounts {
+  return Object.fromEntries(STATUSES.map((status) => [status, 0])) as StatusCounts;
+}
+
+/**
+ * Live commitments per status, today's (cached) or as of a day; every status is present, zero when none has it.
+ * As of a day: one statement, an index probe per commitment for its newest counting update by then.
+ */
+export async function countCommitmentsByStatus(
+  filter: CommitmentFilter & AsOfOption = {},
+): Promise<StatusCounts> {
+  const counts = emptyCounts();
+  if (filter.asOf) {
+    const agreement =
+      filter.agreementId === undefined
+        ? Prisma.empty
+        : Prisma.sql`AND c."agreementId" = ${filter.agreementId}::int`;
+    const rows = await db.$queryRaw<{ status: CommitmentStatus; n: bigint }[]>`
+      SELECT coalesce(${statusAsOfSql(Prisma.sql`c.id`, sqlDay(filter.asOf))}, 'no_evidence')::text AS status,
+             count(*) AS n
+        FROM "Commitment" c
+       WHERE c."archivedAt" IS NULL ${agreement}
+       GROUP BY 1`;
+    for (const row of rows) counts[row.status] = Number(row.n);
+    return counts;
+  }
   const groups = await db.commitment.groupBy({
     by: ['status'],
     where: commitmentWhere(filter),
     _count: { _all: true },
   });
-  const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as StatusCounts;
   for (const group of groups) counts[group.status] = group._count._all;
   return counts;
 }
 
 export type OverviewSummary = { agreementCount: number; commitmentCount: number; statusCounts: StatusCounts };
 
-export async function getOverviewSummary(): Promise<OverviewSummary> {
+export async function getOverviewSummary(options: AsOfOption = {}): Promise<OverviewSummary> {
   const [agreementCount, statusCounts] = await Promise.all([
     db.agreement.count({ where: { archivedAt: null } }),
-    countCommitmentsByStatus(),
+    countCommitmentsByStatus({ asOf: options.asOf }),
   ]);
   const commitmentCount = Object.values(statusCounts).reduce((sum, count) => sum + count, 0);
   return { agreementCount, commitmentCount, statusCounts };
 }
 
+/**
+ * Rows of a commitment table (cached status) with the status and since as of `asOf` instead: one statement for
+ * the whole page of rows. Without `asOf`, the rows as they are.
+ */
+export async function withStatusesAsOf<
+  T extends { id: number; status: CommitmentStatus; statusSince: Date | null },
+>(rows: readonly T[], asOf: Date | null | undefined): Promise<T[]> {
+  if (!asOf || !rows.length) return [...rows];
+  const states = await getCommitmentStates(
+    rows.map((row) => row.id),
+    { asOf },
+  );
+  return rows.map((row) => {
+    const state = states.get(row.id);
+    return state ? { ...row, status: state.status, statusSince: state.since } : row;
+  });
+}
+
 export const RECENT_FOLLOW_UPS = 8;
 
 /**
- * The latest follow-ups as logged (by createdAt, whatever day they describe), with their commitment, status,
- * evidence and author: one query with joins.
+ * The latest follow-ups, with their commitment, status, evidence and author: one query with joins. Today: as
+ * logged (by createdAt, whatever day they describe). As of a day: only those whose fact held by then (observedOn
+ * <= the day, the rule the statuses as of that day follow), newest news first (compareUpdates reversed, the order
+ * of StatusUpdate_news_order_idx), whenever they were logged.
  */
-export async function listRecentFollowUps(limit = RECENT_FOLLOW_UPS) {
+export async function listRecentFollowUps({
+  limit = RECENT_FOLLOW_UPS,
+  asOf,
+}: AsOfOption & { limit?: number } = {}) {
   return db.statusUpdate.findMany({
     select: {
       id: true,
       status: true,
+      kind: true,
+      withdrawnAt: true,
       observedOn: true,
       observedPrecision: true,
       createdAt: true,
@@ -58,8 +114,12 @@ export async function listRecentFollowUps(limit = RECENT_FOLLOW_UPS) {
         },
       },
     },
-    where: { commitment: { archivedAt: null } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    where: asOf
+      ? { commitment: { archivedAt: null }, observedFrom: { lte: asOf }, observedOn: { lte: asOf } }
+      : { commitment: { archivedAt: null } },
+    orderBy: asOf
+      ? [{ observedFrom: 'desc' }, { observedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }]
+      : [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
   });
 }

@@ -3,12 +3,13 @@
 // Everything is a few set-based statements over the status cache (CommitmentPartyStatus), never a query per row.
 import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { CommitmentStatus, PartyKind } from '../generated/prisma/enums.ts';
-import { COMPLIANCE_SCORE, complianceFromTotals, type Compliance } from '../domain/compliance.ts';
-import { STATUSES } from '../domain/status.ts';
+import type { CommitmentStatus, CommitmentStrength, PartyKind } from '../generated/prisma/enums.ts';
+import { complianceFromTotals, type Compliance } from '../domain/compliance.ts';
+import { formatDay, today as todayUtc } from '../domain/dates.ts';
 import type { AttentionFlag } from '../domain/attention.ts';
 import { NotFoundError } from '../errors.ts';
 import { getAttentionFlags } from './attention.ts';
+import { countsInComplianceSql, scoreSql, sqlDay, statusAsOfJoins, statusAsOfSql } from './compliance-sql.ts';
 
 /**
  * Parties nest (NCCIA under Pakistan): every (ancestor, descendant) pair, each party paired with itself too; with
@@ -26,28 +27,38 @@ function partyTree(roots?: readonly number[]): Prisma.Sql {
   )`;
 }
 
-/** The compliance score of a per-party status (`ps.status`, no row = no evidence) as SQL, from COMPLIANCE_SCORE. */
-const SCORE = Prisma.sql`CASE coalesce(ps.status, 'no_evidence'::"CommitmentStatus") ${Prisma.join(
-  STATUSES.map(
-    (status) => Prisma.sql`WHEN ${status}::"CommitmentStatus" THEN ${COMPLIANCE_SCORE[status]}::int`,
-  ),
-  ' ',
-)} END`;
+/** Today from the status cache (`today` defaults to the current UTC day), or as of a day from history. */
+export type ComplianceOptions = { asOf?: Date | null; today?: Date };
 
 /**
- * Per party: how many live commitments it is responsible for, how many of those are scored (have evidence) and
- * the sum of their scores, from its per-party status. Restricted to the members of `party_tree`.
+ * Per party: how many live commitments it is responsible for that count in compliance (not an unadopted
+ * proposal, lib/domain/compliance.ts countsInCompliance), how many of those are scored (have evidence) and the sum
+ * of their scores, from its per-party status: cached (today) or as of the day. Restricted to the members of
+ * `party_tree`.
  */
-const PER_PARTY = Prisma.sql`
+function perParty({ asOf, today }: ComplianceOptions): Prisma.Sql {
+  const day = sqlDay(asOf ?? today ?? todayUtc());
+  const status = asOf
+    ? statusAsOfSql(Prisma.sql`cp."commitmentId"`, day, Prisma.sql`cp."partyId"`)
+    : Prisma.sql`ps.status`;
+  const cached = asOf
+    ? Prisma.empty
+    : Prisma.sql`LEFT JOIN "CommitmentPartyStatus" ps
+        ON ps."commitmentId" = cp."commitmentId" AND ps."partyId" = cp."partyId"`;
+  return Prisma.sql`
   per_party AS (
-    SELECT cp."partyId" AS party_id, count(*) AS n, count(${SCORE}) AS scored, coalesce(sum(${SCORE}), 0) AS total
-      FROM "CommitmentParty" cp
-      JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
-      LEFT JOIN "CommitmentPartyStatus" ps
-        ON ps."commitmentId" = cp."commitmentId" AND ps."partyId" = cp."partyId"
-     WHERE cp.role = 'responsible' AND cp."partyId" IN (SELECT member FROM party_tree)
-     GROUP BY cp."partyId"
+    SELECT s.party_id, count(*) AS n, count(s.score) AS scored, coalesce(sum(s.score), 0) AS total
+      FROM (
+        SELECT cp."partyId" AS party_id, ${scoreSql(status)} AS score
+          FROM "CommitmentParty" cp
+          JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
+          ${cached}
+         WHERE cp.role = 'responsible' AND cp."partyId" IN (SELECT member FROM party_tree)
+           AND ${countsInComplianceSql('c', day)}
+      ) s
+     GROUP BY s.party_id
   )`;
+}
 
 export type PartyCompliance = {
   /** Commitments the party itself is responsible for. */
@@ -74,16 +85,18 @@ const NO_COMPLIANCE: PartyCompliance = {
 /**
  * Compliance per party, in one GROUP BY: of the live commitments each party is responsible for, scored by its
  * per-party status (fulfilled +1; partially fulfilled, in progress 0; not started, stalled, broken -1; no
- * evidence left out). Parties without responsibilities get zero counts and a null percentage.
+ * evidence left out), today's or as of `options.asOf`; proposals count only once adopted. Parties without
+ * responsibilities get zero counts and a null percentage.
  * With `partyIds`, only those parties (their sub-parties still count towards `withSubParties`).
  */
 export async function getComplianceByParty(
   partyIds?: readonly number[],
+  options: ComplianceOptions = {},
 ): Promise<Map<number, PartyCompliance>> {
   // Aggregated per party first, then summed up each tree: the same counts as joining every responsibility to
   // every ancestor, at the cost of one pass over the responsibilities.
   const rows = await db.$queryRaw<ComplianceRow[]>`
-    WITH RECURSIVE ${partyTree(partyIds)}, ${PER_PARTY}
+    WITH RECURSIVE ${partyTree(partyIds)}, ${perParty(options)}
     SELECT t.root AS party_id,
            coalesce(sum(pp.n) FILTER (WHERE t.member = t.root), 0)::bigint AS own_count,
            coalesce(sum(pp.scored) FILTER (WHERE t.member = t.root), 0)::bigint AS own_scored,
@@ -131,14 +144,14 @@ export type PartyListItem = {
  * Live parties in tree order (each followed by the parties under it, names A–Z at every level), with their
  * compliance. Two statements whatever the number of parties.
  */
-export async function listPartiesWithCompliance(): Promise<PartyListItem[]> {
+export async function listPartiesWithCompliance(options: ComplianceOptions = {}): Promise<PartyListItem[]> {
   const [parties, compliance] = await Promise.all([
     db.party.findMany({
       where: { archivedAt: null },
       select: { id: true, name: true, shortName: true, kind: true, countryCode: true, parentId: true },
       orderBy: { name: 'asc' },
     }),
-    getComplianceByParty(),
+    getComplianceByParty(undefined, options),
   ]);
   const ids = new Set(parties.map((party) => party.id));
   const children = new Map<number | null, typeof parties>();
@@ -215,7 +228,8 @@ export type PartyCommitmentRow = {
   dueOn: Date | null;
   agreement: { id: number; title: string };
   category: string;
-  /** The commitment's own (whole) status. */
+  strength: CommitmentStrength;
+  /** The commitment's own (whole) status, today's or as of the day asked for. */
   status: CommitmentStatus;
   statusSince: Date | null;
   /** The party of the tree this row is about: the party itself, or one under it. */
@@ -233,6 +247,7 @@ type PartyCommitmentSqlRow = {
   agreement_id: number;
   agreement_title: string;
   category: string;
+  strength: CommitmentStrength;
   status: CommitmentStatus;
   status_since: Date | null;
   party_id: number;
@@ -244,7 +259,9 @@ type PartyCommitmentSqlRow = {
 
 /**
  * The live commitments a party, or any party under it, is responsible for (or, with role `beneficiary`, benefits
- * from), one row per (commitment, party), newest agreement first, paginated in SQL, with attention flags.
+ * from), one row per (commitment, party), newest agreement first, paginated in SQL, with attention flags. Statuses
+ * and flags are today's (from the cache) or, with `asOf`, as of that day (from history, three index probes per row
+ * and status on the page's rows only).
  */
 export async function listPartyCommitments(
   partyId: number,
@@ -252,7 +269,8 @@ export async function listPartyCommitments(
     role = 'responsible',
     page = 1,
     pageSize = PARTY_COMMITMENTS_PAGE_SIZE,
-  }: { role?: 'responsible' | 'beneficiary'; page?: number; pageSize?: number } = {},
+    asOf = null,
+  }: { role?: 'responsible' | 'beneficiary'; page?: number; pageSize?: number; asOf?: Date | null } = {},
 ): Promise<{
   items: PartyCommitmentRow[];
   total: number;
@@ -261,25 +279,54 @@ export async function listPartyCommitments(
   pageSize: number;
 }> {
   const offset = (Math.max(1, page) - 1) * pageSize;
+  // As of a day the statuses come from history, joined after the page is cut (the order never depends on them).
+  const day = asOf ? sqlDay(asOf) : null;
+  const state = day
+    ? {
+        joins: Prisma.sql`
+          ${statusAsOfJoins({ commitment: Prisma.sql`pg.commitment_id`, day, name: 'cs' })}
+          ${statusAsOfJoins({ commitment: Prisma.sql`pg.commitment_id`, day, party: Prisma.sql`pg.party_id`, name: 'pst' })}`,
+        status: Prisma.sql`cs.status`,
+        since: Prisma.sql`cs.since`,
+        partyStatus: Prisma.sql`pst.status`,
+        partySince: Prisma.sql`CASE WHEN pg.role = 'responsible' THEN pst.since END`,
+      }
+    : {
+        joins: Prisma.sql`
+          LEFT JOIN "CommitmentPartyStatus" ps
+            ON ps."commitmentId" = pg.commitment_id AND ps."partyId" = pg.party_id`,
+        status: Prisma.sql`pg.cached_status`,
+        since: Prisma.sql`pg.cached_since`,
+        partyStatus: Prisma.sql`coalesce(ps.status, 'no_evidence'::"CommitmentStatus")`,
+        partySince: Prisma.sql`ps."statusSince"`,
+      };
   const query = (limit: number, skip: number) => db.$queryRaw<PartyCommitmentSqlRow[]>`
-    WITH RECURSIVE ${partyTree([partyId])}
-    SELECT c.id AS commitment_id, c.title, c."dueOn" AS due_on, a.id AS agreement_id, a.title AS agreement_title,
-           cat.name AS category, c.status::text AS status, c."statusSince" AS status_since,
-           p.id AS party_id, p.name AS party_name,
-           CASE WHEN cp.role = 'responsible'
-                THEN coalesce(ps.status, 'no_evidence'::"CommitmentStatus")::text END AS party_status,
-           ps."statusSince" AS party_since,
-           count(*) OVER () AS total
-      FROM party_tree t
-      JOIN "CommitmentParty" cp ON cp."partyId" = t.member AND cp.role = ${role}::"CommitmentPartyRole"
-      JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
-      JOIN "Agreement" a ON a.id = c."agreementId"
-      JOIN "Category" cat ON cat.id = c."categoryId"
-      JOIN "Party" p ON p.id = cp."partyId"
-      LEFT JOIN "CommitmentPartyStatus" ps ON ps."commitmentId" = c.id AND ps."partyId" = cp."partyId"
-     WHERE t.root = ${partyId}::int
-     ORDER BY a."concludedOn" DESC NULLS LAST, a.id DESC, c.id ASC, (p.id = t.root) DESC, p.name ASC
-     LIMIT ${limit} OFFSET ${skip}`;
+    WITH RECURSIVE ${partyTree([partyId])},
+    pg AS MATERIALIZED (
+      SELECT c.id AS commitment_id, c.title, c."dueOn" AS due_on, c.strength, a.id AS agreement_id,
+             a.title AS agreement_title, cat.name AS category, c.status AS cached_status,
+             c."statusSince" AS cached_since, p.id AS party_id, p.name AS party_name, cp.role,
+             count(*) OVER () AS total,
+             row_number() OVER (ORDER BY a."concludedOn" DESC NULLS LAST, a.id DESC, c.id ASC,
+                                          (p.id = t.root) DESC, p.name ASC) AS position
+        FROM party_tree t
+        JOIN "CommitmentParty" cp ON cp."partyId" = t.member AND cp.role = ${role}::"CommitmentPartyRole"
+        JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
+        JOIN "Agreement" a ON a.id = c."agreementId"
+        JOIN "Category" cat ON cat.id = c."categoryId"
+        JOIN "Party" p ON p.id = cp."partyId"
+       WHERE t.root = ${partyId}::int
+       ORDER BY position
+       LIMIT ${limit} OFFSET ${skip}
+    )
+    SELECT pg.commitment_id, pg.title, pg.due_on, pg.strength::text AS strength, pg.agreement_id,
+           pg.agreement_title, pg.category, ${state.status}::text AS status, ${state.since} AS status_since,
+           pg.party_id, pg.party_name,
+           CASE WHEN pg.role = 'responsible' THEN ${state.partyStatus}::text END AS party_status,
+           ${state.partySince} AS party_since, pg.total
+      FROM pg
+      ${state.joins}
+     ORDER BY pg.position`;
   let rows = await query(pageSize, offset);
   let total = rows.length ? Number(rows[0].total) : 0;
   let current = Math.max(1, page);
@@ -290,7 +337,10 @@ export async function listPartyCommitments(
     current = Math.max(1, Math.ceil(total / pageSize));
     rows = total ? await query(pageSize, (current - 1) * pageSize) : [];
   }
-  const flags = await getAttentionFlags(rows.map((row) => row.commitment_id));
+  const flags = await getAttentionFlags(
+    rows.map((row) => row.commitment_id),
+    { asOf },
+  );
   return {
     items: rows.map((row) => ({
       commitmentId: row.commitment_id,
@@ -298,6 +348,7 @@ export async function listPartyCommitments(
       dueOn: row.due_on,
       agreement: { id: row.agreement_id, title: row.agreement_title },
       category: row.category,
+      strength: row.strength,
       status: row.status,
       statusSince: row.status_since,
       party: { id: row.party_id, name: row.party_name },
@@ -310,4 +361,51 @@ export async function listPartyCommitments(
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
     pageSize,
   };
+}
+
+export type ComplianceAt = { day: Date; compliance: Compliance & { commitments: number } };
+
+/**
+ * A party's compliance with the parties under it (each responsibility once, per-party status) at the end of
+ * each of `days`, in one GROUP BY over (responsibility, day): an index probe per pair, proposals counting from
+ * their adoption. Days are returned in the order given, zero counts where nothing counted.
+ */
+export async function getPartyComplianceOverTime(
+  partyId: number,
+  days: readonly Date[],
+): Promise<ComplianceAt[]> {
+  if (!days.length) return [];
+  const rows = await db.$queryRaw<ComplianceOverTimeRow[]>`
+    WITH RECURSIVE ${partyTree([partyId])}
+    SELECT d.day, count(*) AS n, count(s.score) AS scored, coalesce(sum(s.score), 0)::bigint AS total
+      FROM (SELECT DISTINCT member FROM party_tree) t
+      JOIN "CommitmentParty" cp ON cp."partyId" = t.member AND cp.role = 'responsible'
+      JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
+      CROSS JOIN unnest(${days.map(formatDay)}::date[]) AS d(day)
+      CROSS JOIN LATERAL (
+        SELECT ${scoreSql(statusAsOfSql(Prisma.sql`c.id`, Prisma.sql`d.day`, Prisma.sql`cp."partyId"`))} AS score
+      ) s
+     WHERE ${countsInComplianceSql('c', Prisma.sql`d.day`)}
+     GROUP BY d.day`;
+  return complianceSeries(days, rows);
+}
+
+export type ComplianceOverTimeRow = { day: Date; n: bigint; scored: bigint; total: bigint };
+
+/** The rows of a compliance-over-time GROUP BY, one per day asked for (zero where no row came back). */
+export function complianceSeries(
+  days: readonly Date[],
+  rows: readonly ComplianceOverTimeRow[],
+): ComplianceAt[] {
+  const byDay = new Map(rows.map((row) => [formatDay(row.day), row]));
+  return days.map((day) => {
+    const row = byDay.get(formatDay(day));
+    return {
+      day,
+      compliance: {
+        ...complianceFromTotals(Number(row?.scored ?? 0), Number(row?.total ?? 0)),
+        commitments: Number(row?.n ?? 0),
+      },
+    };
+  });
 }

@@ -1,9 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { CalendarDays, ListChecks, MapPin, Pencil, Plus } from 'lucide-react';
+import Link from 'next/link';
+import { CalendarDays, CheckCircle2, ListChecks, MapPin, Pencil, Plus } from 'lucide-react';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
+import { ComplianceOverTimeChart } from '@/components/charts/compliance-over-time-chart';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
+import { StatusCounts } from '@/components/commitments/status-counts';
+import { AsOfPicker } from '@/components/dashboard/as-of-picker';
+import { COMPLIANCE_EXPLANATION, ComplianceMeter } from '@/components/dashboard/compliance-meter';
+import { NeedsAttentionQueue } from '@/components/dashboard/needs-attention-queue';
 import { ArchiveForm } from '@/components/editors/archive-form';
 import { ButtonLink } from '@/components/editors/button-link';
 import { EvidenceList } from '@/components/evidence/evidence-list';
@@ -14,14 +20,29 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
+import {
+  countAgreementCommitmentsByStatus,
+  getAgreementCompliance,
+  getAgreementComplianceOverTime,
+} from '@/lib/data/agreement-dashboard';
 import { getAgreementOrThrow } from '@/lib/data/agreements';
+import { listNeedsAttention } from '@/lib/data/attention';
+import { withStatusesAsOf } from '@/lib/data/dashboard';
+import { monthEnds } from '@/lib/domain/compliance';
+import { addDays, compareDays, formatDay } from '@/lib/domain/dates';
 import { NotFoundError } from '@/lib/errors';
+import { formatDate } from '@/lib/format/date';
+import { parseDashboardAsOf } from '@/lib/validation/as-of';
+import type { SearchParams } from '@/lib/validation/filters';
 import { parseIdParam } from '@/lib/validation/params';
 import { archiveAgreement, unarchiveAgreement } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+/** Commitments listed in the agreement's needs-attention card before "All". */
+const QUEUE_LENGTH = 5;
 
 // Shared by generateMetadata and the page, so one request reads the agreement once.
 const loadAgreement = cache(async (rawId: string) => {
@@ -40,11 +61,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: agreement.title };
 }
 
-export default async function AgreementPage({ params }: Props) {
+export default async function AgreementPage({ params, searchParams }: Props) {
   const agreement = await loadAgreement((await params).id);
+  // Without a day, today's state from the status cache; with one, as it stood at the end of that day.
+  const { asOf, notice, today } = parseDashboardAsOf(await searchParams);
+  const lastDay = asOf ?? today;
+  // Compliance at month ends over the last twelve months, or since the agreement when it is younger.
+  const yearAgo = addDays(lastDay, -366);
+  const seriesFrom =
+    agreement.concludedOn && compareDays(agreement.concludedOn, yearAgo) > 0
+      ? agreement.concludedOn
+      : yearAgo;
+  const [user, commitments, counts, compliance, overTime, queue] = await Promise.all([
+    getCurrentUser(),
+    withStatusesAsOf(agreement.commitments, asOf),
+    countAgreementCommitmentsByStatus(agreement.id, { asOf }),
+    getAgreementCompliance(agreement.id, { asOf, today }),
+    getAgreementComplianceOverTime(agreement.id, monthEnds(seriesFrom, lastDay)),
+    listNeedsAttention({ agreementId: agreement.id, limit: QUEUE_LENGTH, asOf }),
+  ]);
   // Hiding the controls is a courtesy: the actions check the permission themselves.
-  const canWrite = can(await getCurrentUser(), 'write');
+  const canWrite = can(user, 'write');
   const addCommitmentHref = `/commitments/new?agreement=${agreement.id}`;
+  const pathname = `/agreements/${agreement.id}`;
+  const when = asOf ? `as of ${formatDate(asOf)}` : 'today';
 
   return (
     <>
@@ -87,6 +127,114 @@ export default async function AgreementPage({ params }: Props) {
         }
       />
 
+      <div className="mb-6">
+        <AsOfPicker
+          pathname={pathname}
+          asOf={asOf}
+          today={today}
+          notice={notice}
+          allowFuture={false}
+          shows={(day) => (
+            <>
+              Showing the state {day}: counts, compliance, statuses and attention flags as they stood at the
+              end of that day, from the history logged so far.
+            </>
+          )}
+        />
+      </div>
+
+      {agreement.commitments.length ? (
+        <>
+          <section aria-labelledby="status-counts-heading" className="mb-6">
+            <h2 id="status-counts-heading" className="mb-3 text-base font-semibold text-slate-900">
+              Commitments by status{asOf ? ` as of ${formatDate(asOf)}` : ''}
+            </h2>
+            <StatusCounts counts={counts} labelledBy="status-counts-heading" />
+          </section>
+
+          <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
+            <Card aria-labelledby="compliance-heading" className="self-start lg:col-span-3">
+              <CardHeader
+                id="compliance-heading"
+                title={asOf ? `Compliance as of ${formatDate(asOf)}` : 'Compliance'}
+                description={`${COMPLIANCE_EXPLANATION} The agreement as a whole scores each commitment by its overall status; each party by its own status on the commitments it is responsible for.`}
+              />
+              <CardBody className="grid grid-cols-1 gap-6 sm:grid-cols-2">
+                <div>
+                  <h3 className="mb-2 text-sm font-medium text-slate-700">The agreement as a whole</h3>
+                  <ComplianceMeter compliance={compliance.overall} size="lg" />
+                </div>
+                {compliance.parties.length ? (
+                  <div>
+                    <h3 id="party-compliance-heading" className="mb-2 text-sm font-medium text-slate-700">
+                      Per responsible party
+                    </h3>
+                    <ul aria-labelledby="party-compliance-heading" className="space-y-3">
+                      {compliance.parties.map(({ party, compliance: own }) => (
+                        <li key={party.id}>
+                          <Link
+                            href={`/parties/${party.id}${asOf ? `?asOf=${formatDay(asOf)}` : ''}`}
+                            className="link text-sm"
+                          >
+                            {party.name}
+                          </Link>
+                          <ComplianceMeter compliance={own} className="mt-1" />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+              </CardBody>
+              <div className="border-t border-slate-200">
+                <h3 className="px-4 pt-3 text-sm font-medium text-slate-700 sm:px-5">
+                  At each month end{seriesFrom === agreement.concludedOn ? ', since the agreement' : ''}
+                </h3>
+                <ComplianceOverTimeChart
+                  points={overTime}
+                  caption="Compliance of the agreement as a whole at each month end"
+                />
+              </div>
+            </Card>
+
+            <Card aria-labelledby="attention-heading" className="self-start lg:col-span-2">
+              <CardHeader
+                id="attention-heading"
+                title="Needs attention"
+                description={
+                  queue.total
+                    ? `${queue.total} ${queue.total === 1 ? 'commitment' : 'commitments'} overdue, stale, contradicted or weakly supported ${when}.`
+                    : undefined
+                }
+                actions={
+                  queue.total > queue.items.length ? (
+                    <Link
+                      href={`/commitments?${new URLSearchParams({
+                        agreement: String(agreement.id),
+                        attention: 'any',
+                        ...(asOf ? { asOf: formatDay(asOf) } : {}),
+                      })}`}
+                      className="link text-sm"
+                    >
+                      All {queue.total}
+                    </Link>
+                  ) : null
+                }
+              />
+              {queue.items.length ? (
+                <NeedsAttentionQueue items={queue.items} labelledBy="attention-heading" asOf={asOf} />
+              ) : (
+                <EmptyState
+                  level={3}
+                  icon={CheckCircle2}
+                  title="Nothing needs attention"
+                  description={`No commitment of this agreement is overdue, stale, contradicted or weakly supported ${when}.`}
+                />
+              )}
+            </Card>
+          </div>
+        </>
+      ) : null}
+
       <Card aria-labelledby="commitments-heading" className="mb-6">
         <CardHeader
           id="commitments-heading"
@@ -101,8 +249,12 @@ export default async function AgreementPage({ params }: Props) {
         />
         {agreement.commitments.length ? (
           <CommitmentsTable
-            rows={agreement.commitments}
-            caption="Commitments of this agreement with their current status"
+            rows={commitments}
+            caption={
+              asOf
+                ? `Commitments of this agreement with their status as of ${formatDate(asOf)}`
+                : 'Commitments of this agreement with their current status'
+            }
           />
         ) : canWrite && !agreement.archivedAt ? (
           <EmptyState

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Building2, Globe2, ListChecks, Pencil } from 'lucide-react';
+import { ComplianceOverTimeChart } from '@/components/charts/compliance-over-time-chart';
+import { AsOfPicker } from '@/components/dashboard/as-of-picker';
 import { COMPLIANCE_EXPLANATION, ComplianceMeter } from '@/components/dashboard/compliance-meter';
 import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
 import { PartyCommitmentsTable } from '@/components/dashboard/party-commitments-table';
@@ -17,10 +19,15 @@ import { getCurrentUser } from '@/lib/auth/session';
 import {
   complianceOrNone,
   getComplianceByParty,
+  getPartyComplianceOverTime,
   getPartyOrThrow,
   listPartyCommitments,
 } from '@/lib/data/party-dashboard';
+import { monthEnds } from '@/lib/domain/compliance';
+import { addDays } from '@/lib/domain/dates';
 import { NotFoundError } from '@/lib/errors';
+import { formatDate } from '@/lib/format/date';
+import { asOfQuery, parseDashboardAsOf } from '@/lib/validation/as-of';
 import type { SearchParams } from '@/lib/validation/filters';
 import { parseIdParam, parsePageParam } from '@/lib/validation/params';
 
@@ -60,12 +67,19 @@ export default async function PartyPage({ params, searchParams }: Props) {
   // Two lists, two page parameters: each paginates on its own without losing the other's place.
   const page = parsePageParam(query.page);
   const benefitsPage = parsePageParam(query.benefitsPage);
-  const [compliance, responsible, benefits, user] = await Promise.all([
-    getComplianceByParty([party.id]),
-    listPartyCommitments(party.id, { page }),
-    listPartyCommitments(party.id, { role: 'beneficiary', page: benefitsPage }),
+  // Without a day, today's state from the status cache; with one, as it stood at the end of that day.
+  const { asOf, notice, today } = parseDashboardAsOf(query);
+  const lastDay = asOf ?? today;
+  // Compliance at the last twelve month ends (the last point: the day shown).
+  const days = monthEnds(addDays(lastDay, -366), lastDay);
+  const [compliance, responsible, benefits, user, overTime] = await Promise.all([
+    getComplianceByParty([party.id], { asOf, today }),
+    listPartyCommitments(party.id, { page, asOf }),
+    listPartyCommitments(party.id, { role: 'beneficiary', page: benefitsPage, asOf }),
     getCurrentUser(),
+    getPartyComplianceOverTime(party.id, days),
   ]);
+  const keep = asOfQuery(asOf);
   const { own, withSubParties } = complianceOrNone(compliance, party.id);
   const hasChildren = party.children.length > 0;
   const pathname = `/parties/${party.id}`;
@@ -115,9 +129,29 @@ export default async function PartyPage({ params, searchParams }: Props) {
         }
       />
 
+      <div className="mb-6">
+        <AsOfPicker
+          pathname={pathname}
+          asOf={asOf}
+          today={today}
+          notice={notice}
+          allowFuture={false}
+          shows={(day) => (
+            <>
+              Showing the state {day}: compliance, statuses and attention flags as they stood at the end of
+              that day, from the history logged so far.
+            </>
+          )}
+        />
+      </div>
+
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card aria-labelledby="compliance-heading" className="lg:col-span-2">
-          <CardHeader id="compliance-heading" title="Compliance" description={COMPLIANCE_EXPLANATION} />
+          <CardHeader
+            id="compliance-heading"
+            title={asOf ? `Compliance as of ${formatDate(asOf)}` : 'Compliance'}
+            description={COMPLIANCE_EXPLANATION}
+          />
           <CardBody className="grid grid-cols-1 gap-6 sm:grid-cols-2">
             <div>
               <h3 className="mb-2 text-sm font-medium text-slate-700">Its own commitments</h3>
@@ -130,6 +164,18 @@ export default async function PartyPage({ params, searchParams }: Props) {
               </div>
             ) : null}
           </CardBody>
+          <div className="border-t border-slate-200">
+            <h3
+              id="compliance-over-time-heading"
+              className="px-4 pt-3 text-sm font-medium text-slate-700 sm:px-5"
+            >
+              Over the last twelve months{hasChildren ? ', with the parties under it' : ''}
+            </h3>
+            <ComplianceOverTimeChart
+              points={overTime}
+              caption={`Compliance of ${party.name}${hasChildren ? ' and the parties under it' : ''} at each month end`}
+            />
+          </div>
         </Card>
 
         <div className="space-y-6">
@@ -183,6 +229,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
               caption={`Commitments ${party.name} is responsible for`}
               partyId={party.id}
               role="responsible"
+              asOf={asOf}
             />
             <Pagination
               page={responsible.page}
@@ -190,7 +237,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
               pageSize={responsible.pageSize}
               total={responsible.total}
               pathname={pathname}
-              query={benefitsPage > 1 ? { benefitsPage: String(benefitsPage) } : {}}
+              query={{ ...keep, ...(benefitsPage > 1 ? { benefitsPage: String(benefitsPage) } : {}) }}
               noun="responsibilities"
             />
           </>
@@ -212,6 +259,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
               caption={`Commitments made for the benefit of ${party.name}`}
               partyId={party.id}
               role="beneficiary"
+              asOf={asOf}
             />
             {benefits.pageCount > 1 ? (
               <BenefitsPagination
@@ -219,6 +267,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
                 page={benefits.page}
                 pageCount={benefits.pageCount}
                 responsiblePage={page}
+                keep={keep}
               />
             ) : null}
           </>
@@ -236,14 +285,16 @@ function BenefitsPagination({
   page,
   pageCount,
   responsiblePage,
+  keep,
 }: {
   pathname: string;
   page: number;
   pageCount: number;
   responsiblePage: number;
+  keep: Record<string, string>;
 }) {
   const href = (target: number) => {
-    const params = new URLSearchParams();
+    const params = new URLSearchParams(keep);
     if (responsiblePage > 1) params.set('page', String(responsiblePage));
     if (target > 1) params.set('benefitsPage', String(target));
     const search = params.toString();

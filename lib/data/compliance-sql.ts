@@ -1,0 +1,101 @@
+// The SQL forms of the as-of and compliance rules the dashboards share, written once:
+// - a status as of a day (lib/domain/status.ts statusAsOf / partyStatusAsOf): the newest counting update
+//   (countingUpdate, ./sql.ts) with observedOn <= the day, in compareUpdates order, one probe of
+//   StatusUpdate_commitment_news_order_idx per row (LATERAL … LIMIT 1);
+// - whether a commitment counts in compliance on a day (lib/domain/compliance.ts countsInCompliance): not an
+//   unadopted proposal;
+// - the compliance score of a status (COMPLIANCE_SCORE).
+// tests/as-of-dashboards.test.ts proves each equal to its TypeScript reference on generated histories.
+import { Prisma } from '../generated/prisma/client.ts';
+import { COMPLIANCE_SCORE } from '../domain/compliance.ts';
+import { formatDay } from '../domain/dates.ts';
+import { STATUSES } from '../domain/status.ts';
+import { countingUpdate } from './sql.ts';
+
+/** A day as a SQL date literal parameter. */
+export function sqlDay(day: Date): Prisma.Sql {
+  return Prisma.sql`${formatDay(day)}::date`;
+}
+
+/** Newest news first: compareUpdates (lib/domain/status.ts) reversed, the order of the news-order index. */
+const NEWEST_FIRST = Prisma.sql`ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC`;
+
+/**
+ * The status of commitment `commitment` (an SQL expression, e.g. `c.id`) as of `day` (an SQL date expression):
+ * a scalar subquery, NULL when nothing counting held by then (no evidence). With `party`, the per-party status:
+ * the updates that assess that party or the commitment as a whole. `observedFrom <= day` is implied by
+ * `observedOn <= day`; stated, it lets the index scan start at the day.
+ */
+export function statusAsOfSql(commitment: Prisma.Sql, day: Prisma.Sql, party?: Prisma.Sql): Prisma.Sql {
+  const ofParty = party ? Prisma.sql`AND (su."partyId" IS NULL OR su."partyId" = ${party})` : Prisma.empty;
+  return Prisma.sql`(
+    SELECT su.status FROM "StatusUpdate" su
+     WHERE su."commitmentId" = ${commitment} AND ${countingUpdate('su')}
+       AND su."observedFrom" <= ${day} AND su."observedOn" <= ${day} ${ofParty}
+     ${NEWEST_FIRST} LIMIT 1)`;
+}
+
+/**
+ * Status and since as of `day` for `"Commitment" <alias>` (optionally per party), as LATERAL joins after the
+ * commitment: `<name>.status` (no_evidence when nothing held) and `<name>.since` (the earliest observedOn of the
+ * run the status rests on, statusSince in lib/domain/status.ts). Three index probes: the newest update, the
+ * newest with another status (the breaker), and the earliest observedOn after the breaker.
+ */
+export function statusAsOfJoins({
+  commitment,
+  day,
+  party,
+  name,
+}: {
+  commitment: Prisma.Sql;
+  day: Prisma.Sql;
+  party?: Prisma.Sql;
+  name: string;
+}): Prisma.Sql {
+  const n = (suffix: string) => Prisma.raw(`"${name.replace(/"/g, '')}${suffix}"`);
+  const ofParty = party ? Prisma.sql`AND (su."partyId" IS NULL OR su."partyId" = ${party})` : Prisma.empty;
+  const where = Prisma.sql`su."commitmentId" = ${commitment} AND ${countingUpdate('su')}
+       AND su."observedFrom" <= ${day} AND su."observedOn" <= ${day} ${ofParty}`;
+  return Prisma.sql`
+    LEFT JOIN LATERAL (
+      SELECT su.status FROM "StatusUpdate" su WHERE ${where} ${NEWEST_FIRST} LIMIT 1
+    ) ${n('_lt')} ON true
+    LEFT JOIN LATERAL (
+      SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
+       WHERE ${where} AND su.status <> ${n('_lt')}.status ${NEWEST_FIRST} LIMIT 1
+    ) ${n('_brk')} ON true
+    LEFT JOIN LATERAL (
+      SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
+       WHERE ${where} AND ${n('_lt')}.status IS NOT NULL
+         AND (${n('_brk')}.id IS NULL OR (su."observedFrom", su."observedOn", su."createdAt", su.id)
+              > (${n('_brk')}."observedFrom", ${n('_brk')}."observedOn", ${n('_brk')}."createdAt", ${n('_brk')}.id))
+    ) ${n('_fr')} ON true
+    CROSS JOIN LATERAL (
+      SELECT coalesce(${n('_lt')}.status, 'no_evidence'::"CommitmentStatus") AS status, ${n('_fr')}.since
+    ) ${n('')}`;
+}
+
+/**
+ * Commitment `<alias>` counts in compliance on `day` (lib/domain/compliance.ts countsInCompliance): it is not a
+ * proposal, or a counting update adopting it held by then.
+ */
+export function countsInComplianceSql(alias: string, day: Prisma.Sql): Prisma.Sql {
+  const c = Prisma.raw(`"${alias.replace(/"/g, '')}"`);
+  return Prisma.sql`(${c}.strength <> 'proposal' OR EXISTS (
+    SELECT 1 FROM "StatusUpdate" ad
+     WHERE ad."commitmentId" = ${c}.id AND ad."adoptsProposal" AND ${countingUpdate('ad')}
+       AND ad."observedOn" <= ${day}))`;
+}
+
+/**
+ * The compliance score (COMPLIANCE_SCORE) of a status expression, NULL for no evidence (and for NULL, which the
+ * status subqueries give when nothing held): so `count(score)` counts the scored and `sum(score)` totals them.
+ */
+export function scoreSql(status: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE ${status} ${Prisma.join(
+    STATUSES.map(
+      (status) => Prisma.sql`WHEN ${status}::"CommitmentStatus" THEN ${COMPLIANCE_SCORE[status]}::int`,
+    ),
+    ' ',
+  )} END)`;
+}
