@@ -249,6 +249,7 @@ export default async function OverviewPage({
                   : 'Commitments with their current status, by agreement'
               }
               groupByAgreement
+              asOf={asOf}
             />
             <Pagination
               page={commitments.page}

@@ -2,12 +2,17 @@ import Link from 'next/link';
 import { Day } from '@/components/ui/day';
 import { RowHeader, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import type { CommitmentStatus } from '@/lib/domain/status';
+import { formatDay } from '@/lib/domain/dates';
 import { PartyNames, type PartyName } from './party-names';
 import { StatusChip } from './status-chip';
+import { StrengthBadge } from './strength-badge';
+import type { CommitmentStrength } from '@/lib/domain/strength';
 
 export type CommitmentTableRow = {
   id: number;
   title: string;
+  /** Firm when absent; other strengths get a badge beside the title. */
+  strength?: CommitmentStrength;
   status: CommitmentStatus;
   statusSince: Date | null;
   agreement: { id: number; title: string };
@@ -37,10 +42,13 @@ export function CommitmentsTable({
   rows,
   caption,
   groupByAgreement: grouped = false,
+  asOf = null,
 }: {
   rows: CommitmentTableRow[];
   caption: string;
   groupByAgreement?: boolean;
+  /** The day the statuses are as of: links open the commitment as of it. */
+  asOf?: Date | null;
 }) {
   const groups = grouped ? groupByAgreement(rows) : [{ agreement: null, rows }];
   return (
@@ -77,11 +85,17 @@ export function CommitmentsTable({
             <Tr key={row.id} className="hover:bg-slate-50/70">
               <RowHeader className="min-w-56">
                 <Link
-                  href={`/commitments/${row.id}`}
+                  href={`/commitments/${row.id}${asOf ? `?asOf=${formatDay(asOf)}` : ''}`}
                   className="font-medium text-slate-900 hover:text-indigo-700 hover:underline"
                 >
                   {row.title}
                 </Link>
+                {row.strength && row.strength !== 'firm' ? (
+                  <>
+                    {' '}
+                    <StrengthBadge strength={row.strength} />
+                  </>
+                ) : null}
                 {/* The folded columns, for narrow screens only (display:none hides them from wider layouts and
                     from screen readers there). */}
                 <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 sm:hidden">

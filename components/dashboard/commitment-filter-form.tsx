@@ -3,6 +3,7 @@ import { Search } from 'lucide-react';
 import { ATTENTION_LABELS, ATTENTION_FLAGS } from '@/lib/domain/attention';
 import { formatDay } from '@/lib/domain/dates';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
+import { STRENGTHS, STRENGTH_LABELS } from '@/lib/domain/strength';
 import type { FilterOption } from '@/lib/data/lists';
 import {
   COMMITMENT_SORTS,
@@ -78,6 +79,13 @@ export function CommitmentFilterForm({
           value={filters.status}
           options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
           anyLabel="Any status"
+        />
+        <FilterSelect
+          name="strength"
+          label="Strength"
+          value={filters.strength}
+          options={STRENGTHS.map((strength) => ({ value: strength, label: STRENGTH_LABELS[strength] }))}
+          anyLabel="Any strength"
         />
         <FilterSelect
           name="category"

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { PartyNames } from '@/components/commitments/party-names';
 import { StatusChip } from '@/components/commitments/status-chip';
+import { StrengthBadge } from '@/components/commitments/strength-badge';
 import { Day } from '@/components/ui/day';
 import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import type { CommitmentListRow } from '@/lib/data/lists';
@@ -41,6 +42,12 @@ export function CommitmentListTable({
               >
                 {row.title}
               </Link>
+              {row.strength !== 'firm' ? (
+                <>
+                  {' '}
+                  <StrengthBadge strength={row.strength} />
+                </>
+              ) : null}
               <div className="mt-0.5 text-xs text-slate-600">
                 <Link href={`/agreements/${row.agreement.id}`} className="link-quiet">
                   {row.agreement.title}

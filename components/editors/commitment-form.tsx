@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { SelectField, TextAreaField, TextField, controlClass, Field } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { RECURRENCE_CHOICES } from '@/lib/domain/recurrence';
+import { STRENGTH_LABELS, isCommitmentStrength } from '@/lib/domain/strength';
 import {
   COMMITMENT_DESCRIPTION_MAX,
   COMMITMENT_TITLE_MAX,
@@ -15,6 +17,7 @@ import { ConflictNotice, labelsOf, type ConflictRow } from './conflict-notice';
 import { errorOf, listOf, textOf, useEditAttempts } from './edit-state';
 import { FormAlert } from './form-alert';
 import { labelOf, pickerOptions, type PickOption } from './options';
+import { StrengthRadioGroup } from './strength-radio-group';
 
 export type ReciprocalOption = { id: number; title: string; agreementTitle: string; archived: boolean };
 
@@ -58,6 +61,16 @@ export function CommitmentForm({
   for (const option of reciprocals) {
     groups.set(option.agreementTitle, [...(groups.get(option.agreementTitle) ?? []), option]);
   }
+  // "Recurs": the usual periods, plus a saved one that is not among them (any whole number of months is valid).
+  const recurrenceOptions = [
+    { value: '', label: 'No: a one-off commitment' },
+    ...RECURRENCE_CHOICES.map((choice) => ({ value: String(choice.months), label: choice.label })),
+  ];
+  const savedMonths = record.recurrenceMonths;
+  if (savedMonths && !recurrenceOptions.some((option) => option.value === savedMonths))
+    recurrenceOptions.push({ value: savedMonths, label: `Every ${savedMonths} months` });
+  const strengthLabel = (value: string) => (isCommitmentStrength(value) ? STRENGTH_LABELS[value] : value);
+
   const reciprocalLabels = reciprocals.map((option) => ({
     value: String(option.id),
     label: `${option.title}${option.archived ? ' (archived)' : ''}`,
@@ -87,6 +100,13 @@ export function CommitmentForm({
       yours: labelsOf(beneficiaries, parties),
     },
     { label: 'Due', theirs: current.dueOn, yours: text('dueOn') },
+    { label: 'Strength', theirs: strengthLabel(current.strength), yours: strengthLabel(text('strength')) },
+    {
+      label: 'Recurs',
+      theirs: labelOf(current.recurrenceMonths, recurrenceOptions),
+      yours: labelOf(text('recurrenceMonths'), recurrenceOptions),
+    },
+    { label: 'First period starts', theirs: current.recurrenceStartsOn, yours: text('recurrenceStartsOn') },
     {
       label: 'Reciprocal',
       theirs: labelOf(current.reciprocalId, reciprocalLabels),
@@ -153,6 +173,33 @@ export function CommitmentForm({
           hint="Optional: only if the source sets a deadline."
           defaultValue={text('dueOn')}
           error={errorOf(state, 'dueOn')}
+        />
+        <div className="sm:col-span-2">
+          <StrengthRadioGroup value={text('strength')} error={errorOf(state, 'strength')} />
+        </div>
+        <Field
+          label="Recurs"
+          name="recurrenceMonths"
+          hint="For a commitment expected again and again, e.g. “meet every three months”."
+          error={errorOf(state, 'recurrenceMonths')}
+        >
+          {(props) => (
+            <select {...props} defaultValue={text('recurrenceMonths')} className={controlClass}>
+              {recurrenceOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          label="First period starts on"
+          name="recurrenceStartsOn"
+          type="date"
+          hint="Only for a recurring commitment: the first day of its first period."
+          defaultValue={text('recurrenceStartsOn')}
+          error={errorOf(state, 'recurrenceStartsOn')}
         />
         <div className="sm:col-span-2">
           <CheckboxGroup

@@ -21,6 +21,8 @@ export const COMMITMENT_COLUMNS = [
   'attention_flags',
   'compliance_contribution',
   'dashboard_url',
+  /** How firm the commitment is: firm, intent (a pledge or stated intent) or proposal (not yet agreed). */
+  'strength',
 ] as const;
 
 export type CommitmentColumn = (typeof COMMITMENT_COLUMNS)[number];

@@ -64,6 +64,7 @@ type Row = {
   responsible: string[];
   beneficiary: string[];
   party_statuses: string[];
+  strength: string;
 };
 
 function reportSql(filters: ReportFilters, options: CommitmentReportOptions) {
@@ -139,7 +140,8 @@ async function readPage(
            ev.count AS evidence_count, le.reliability AS latest_reliability, le.credibility AS latest_credibility,
            ${namesWithRole('responsible')} AS responsible,
            ${namesWithRole('beneficiary')} AS beneficiary,
-           ${partyStatuses(asOf)} AS party_statuses
+           ${partyStatuses(asOf)} AS party_statuses,
+           c.strength::text AS strength
       FROM "Commitment" c
       JOIN "Agreement" a ON a.id = c."agreementId"
       JOIN "Category" cat ON cat.id = c."categoryId"
@@ -172,6 +174,7 @@ function toCells(row: Row, reportOn: Date, baseUrl: string): CsvRow {
     flags.join('; '),
     numberCell(COMPLIANCE_SCORE[row.status]),
     `${baseUrl}/commitments/${row.id}`,
+    row.strength,
   ];
 }
 

@@ -6,15 +6,18 @@
 //
 //   agreement, party, category   record ids (party: the party or one under it, in any role, as in the list)
 //   status                       commitments: their status as of the report day; updates: the status recorded
+//   strength                     firm, intent or proposal (the commitments' own)
 //   from, to                     commitments: due between (inclusive); updates: observed between (inclusive)
 //   asOf                         the report as it stood at the end of that day (default: today, UTC)
 import { compareDays, formatDay, today as todayOf } from '../domain/dates.ts';
 import { STATUSES } from '../domain/status.ts';
+import { STRENGTHS } from '../domain/strength.ts';
 import { strictReportFiltersSchema, type ReportFilters, type SearchParams } from '../validation/filters.ts';
 
 export type { ReportFilters };
 
 const STATUS_MESSAGE = `Not a status: use one of ${STATUSES.join(', ')}.`;
+const STRENGTH_MESSAGE = `Not a strength: use one of ${STRENGTHS.join(', ')}.`;
 
 export type ReportRequest = { filters: ReportFilters; bom: boolean };
 
@@ -22,6 +25,7 @@ export const REPORT_PARAMS = [
   'agreement',
   'party',
   'status',
+  'strength',
   'category',
   'from',
   'to',
@@ -58,7 +62,9 @@ export function parseReportParams(
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = issue.path[0] as ReportParam | undefined;
-      if (key && !errors[key]) errors[key] = key === 'status' ? STATUS_MESSAGE : issue.message;
+      if (key && !errors[key])
+        errors[key] =
+          key === 'status' ? STATUS_MESSAGE : key === 'strength' ? STRENGTH_MESSAGE : issue.message;
     }
   }
   const bom = firstValue(raw.bom);
@@ -84,6 +90,7 @@ export function reportQueryString(request: ReportRequest): string {
   if (filters.agreement !== undefined) params.set('agreement', String(filters.agreement));
   if (filters.party !== undefined) params.set('party', String(filters.party));
   if (filters.status) params.set('status', filters.status);
+  if (filters.strength) params.set('strength', filters.strength);
   if (filters.category !== undefined) params.set('category', String(filters.category));
   if (filters.from) params.set('from', formatDay(filters.from));
   if (filters.to) params.set('to', formatDay(filters.to));

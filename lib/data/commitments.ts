@@ -3,9 +3,18 @@
 // last (default: the app's) so tests can pass their own.
 import { db } from '../db.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { CommitmentPartyRole } from '../generated/prisma/enums.ts';
+import type { CommitmentPartyRole, EvidenceType } from '../generated/prisma/enums.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
-import { formatDay } from '../domain/dates.ts';
+import { compareDays, formatDay } from '../domain/dates.ts';
+import {
+  isOccurrenceEvidence,
+  occurrences,
+  recurrenceOf,
+  type Occurrence,
+  type Recurrence,
+  type Series,
+} from '../domain/recurrence.ts';
+import { countsForStatus, sortUpdates } from '../domain/status.ts';
 import type {
   CommitmentFormValues,
   CommitmentInput,
@@ -24,6 +33,7 @@ export type PartyRef = { id: number; name: string };
 const commitmentRowSelect = {
   id: true,
   title: true,
+  strength: true,
   status: true,
   statusSince: true,
   agreement: { select: { id: true, title: true } },
@@ -127,6 +137,9 @@ const commitmentDetailSelect = {
   },
   reciprocalOf: { select: { id: true, title: true } },
   reciprocatedBy: { select: { id: true, title: true } },
+  strength: true,
+  recurrenceMonths: true,
+  recurrenceStartsOn: true,
   statusUpdates: {
     select: {
       id: true,
@@ -184,6 +197,139 @@ export async function listCommitmentEvidence(commitmentId: number): Promise<Evid
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The follow-up log of one commitment, every row (counting or not), for its page
+
+/**
+ * What the page shows of each follow-up row: everything the timeline chart and the attention explanations need,
+ * plus what a reader needs to
+ * see how the row bears on the status: its kind, its own evidence type, adoption of a proposal, and correction or
+ * retraction (which row it corrects, which row corrected it, when, by whom, why).
+ */
+export const historySelect = {
+  id: true,
+  status: true,
+  reason: true,
+  observedOn: true,
+  observedPrecision: true,
+  observedFrom: true,
+  createdAt: true,
+  partyId: true,
+  party: { select: { id: true, name: true } },
+  author: { select: { name: true } },
+  originallyLoggedBy: true,
+  originallyLoggedAt: true,
+  evidenceId: true,
+  kind: true,
+  evidenceType: true,
+  adoptsProposal: true,
+  supersedesId: true,
+  supersededBy: { select: { id: true } },
+  withdrawnAt: true,
+  withdrawnReason: true,
+  withdrawnBy: { select: { name: true } },
+  evidence: {
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      reliability: true,
+      credibility: true,
+      type: true,
+      publishedOn: true,
+      outlet: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.StatusUpdateSelect;
+
+export type HistoryEntry = Prisma.StatusUpdateGetPayload<{ select: typeof historySelect }>;
+
+/**
+ * Every follow-up row of a commitment, oldest news first (compareUpdates order, on the news-order index):
+ * assessments, corroborations and context rows, withdrawn ones included. Only `countsForStatus` rows decide a
+ * status; the page filters with it.
+ */
+export async function listCommitmentHistory(
+  commitmentId: number,
+  client: Reader = db,
+): Promise<HistoryEntry[]> {
+  const rows = await client.statusUpdate.findMany({
+    where: { commitmentId },
+    select: historySelect,
+    orderBy: [{ observedFrom: 'asc' }, { observedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return sortUpdates(rows);
+}
+
+/** The type of the cited item as it bears on this commitment: the row's own, else the item's (null: none cited). */
+export function effectiveEvidenceType(row: {
+  evidenceType: EvidenceType | null;
+  evidence: { type: EvidenceType } | null;
+}): EvidenceType | null {
+  return row.evidenceType ?? row.evidence?.type ?? null;
+}
+
+/** An expected occurrence of a recurring commitment with the follow-ups (and their evidence) that held it. */
+export type SeriesOccurrence = Occurrence & {
+  evidence: { updateId: number; observedOn: Date; evidence: { id: number; title: string } | null }[];
+};
+
+export type RecurrenceSeries = Omit<Series, 'occurrences'> & {
+  rule: Recurrence;
+  occurrences: SeriesOccurrence[];
+};
+
+/**
+ * A recurring commitment's series up to day `asOf` (lib/domain/recurrence.ts occurrences), from the rows of its
+ * history that evidence an occurrence (isOccurrenceEvidence, with the row's effective evidence type) and whose fact
+ * held by then. Null for a one-off commitment.
+ */
+export function recurrenceSeries(
+  commitment: { recurrenceMonths: number | null; recurrenceStartsOn: Date | null },
+  history: readonly HistoryEntry[],
+  asOf: Date,
+): RecurrenceSeries | null {
+  const rule = recurrenceOf(commitment);
+  if (!rule) return null;
+  const rows = history.filter(
+    (row) =>
+      compareDays(row.observedOn, asOf) <= 0 &&
+      isOccurrenceEvidence({ ...row, evidenceType: effectiveEvidenceType(row) }),
+  );
+  const series = occurrences(
+    rule,
+    rows.map((row) => row.observedOn),
+    asOf,
+  );
+  return {
+    ...series,
+    rule,
+    occurrences: series.occurrences.map((occurrence) => ({
+      ...occurrence,
+      evidence: rows
+        .filter(
+          (row) =>
+            compareDays(row.observedOn, occurrence.from) >= 0 &&
+            compareDays(row.observedOn, occurrence.to) <= 0,
+        )
+        .map((row) => ({
+          updateId: row.id,
+          observedOn: row.observedOn,
+          evidence: row.evidence && { id: row.evidence.id, title: row.evidence.title },
+        })),
+    })),
+  };
+}
+
+/** The counting row that records a proposal's adoption by day `asOf` (the earliest by its fact), or null. */
+export function adoptionOf(history: readonly HistoryEntry[], asOf: Date): HistoryEntry | null {
+  return (
+    history.find(
+      (row) => row.adoptsProposal && countsForStatus(row) && compareDays(row.observedOn, asOf) <= 0,
+    ) ?? null
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Editing
 
 type Tx = Prisma.TransactionClient;
@@ -196,6 +342,9 @@ const commitmentEditSelect = {
   description: true,
   categoryId: true,
   dueOn: true,
+  strength: true,
+  recurrenceMonths: true,
+  recurrenceStartsOn: true,
   version: true,
   archivedAt: true,
   reciprocalOfId: true,
@@ -244,6 +393,9 @@ export function commitmentFormValues(commitment: CommitmentRecord): CommitmentFo
     beneficiaryPartyId: commitment.beneficiaryPartyIds.map(String),
     dueOn: commitment.dueOn ? formatDay(commitment.dueOn) : '',
     reciprocalId: text(commitment.reciprocalId),
+    strength: commitment.strength,
+    recurrenceMonths: text(commitment.recurrenceMonths),
+    recurrenceStartsOn: commitment.recurrenceStartsOn ? formatDay(commitment.recurrenceStartsOn) : '',
     archived: commitment.archivedAt !== null,
   };
 }
@@ -393,6 +545,15 @@ async function pairReciprocal(
   }
 }
 
+/** The columns of strength and recurrence as the form gives them (the schema makes recurrence both or neither). */
+function strengthAndRecurrence(input: CommitmentInput) {
+  return {
+    strength: input.strength,
+    recurrenceMonths: input.recurrenceMonths,
+    recurrenceStartsOn: input.recurrenceStartsOn,
+  };
+}
+
 /** Creates the commitment with its parties (and reciprocal pairing) in one transaction. */
 export async function createCommitment(
   input: CommitmentInput,
@@ -408,6 +569,7 @@ export async function createCommitment(
         description: input.description,
         categoryId: input.categoryId,
         dueOn: input.dueOn,
+        ...strengthAndRecurrence(input),
       },
       select: { id: true },
     });
@@ -454,6 +616,7 @@ export async function updateCommitment(
             description: input.description,
             categoryId: input.categoryId,
             dueOn: input.dueOn,
+            ...strengthAndRecurrence(input),
             version: { increment: 1 },
           },
         }),

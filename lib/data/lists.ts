@@ -7,7 +7,12 @@
 // ILIKE (see the report to the lead).
 import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { AgreementKind, CommitmentStatus, DatePrecision } from '../generated/prisma/enums.ts';
+import type {
+  AgreementKind,
+  CommitmentStatus,
+  CommitmentStrength,
+  DatePrecision,
+} from '../generated/prisma/enums.ts';
 import type { AttentionFlag } from '../domain/attention.ts';
 import { formatDay } from '../domain/dates.ts';
 import type { AgreementListFilters, CommitmentListFilters, SortDirection } from '../validation/filters.ts';
@@ -64,6 +69,7 @@ async function pageOf<T extends { total: bigint }>(
 export type CommitmentListRow = {
   id: number;
   title: string;
+  strength: CommitmentStrength;
   dueOn: Date | null;
   agreement: { id: number; title: string };
   category: { id: number; name: string };
@@ -114,6 +120,7 @@ function commitmentConditions(
        WHERE cp."commitmentId" = c.id AND cp."partyId" IN (SELECT id FROM party_scope))`);
   }
   if (filters.status) conditions.push(Prisma.sql`${sql.status} = ${filters.status}::"CommitmentStatus"`);
+  if (filters.strength) conditions.push(Prisma.sql`c.strength = ${filters.strength}::"CommitmentStrength"`);
   if (filters.from) conditions.push(Prisma.sql`c."dueOn" >= ${day(filters.from)}`);
   if (filters.to) conditions.push(Prisma.sql`c."dueOn" <= ${day(filters.to)}`);
   if (filters.q) {
@@ -172,6 +179,7 @@ export async function listCommitmentsFiltered(
       select: {
         id: true,
         title: true,
+        strength: true,
         dueOn: true,
         agreement: { select: { id: true, title: true } },
         category: { select: { id: true, name: true } },

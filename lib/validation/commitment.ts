@@ -1,6 +1,9 @@
 // The commitment form (create and edit). Responsible and beneficiary parties arrive as repeated checkbox values;
-// the reciprocal commitment is an optional pick of another commitment.
+// the reciprocal commitment is an optional pick of another commitment; strength is a radio group; a recurring
+// commitment names its period (months) and the day its first period starts, both or neither.
 import * as z from 'zod';
+import { MAX_RECURRENCE_MONTHS } from '../domain/recurrence.ts';
+import { STRENGTHS, type CommitmentStrength } from '../domain/strength.ts';
 import {
   idField,
   idListField,
@@ -15,6 +18,26 @@ import {
 export const COMMITMENT_TITLE_MAX = 300;
 export const COMMITMENT_DESCRIPTION_MAX = 5_000;
 
+export const STRENGTH_MESSAGE = 'Choose how firm the commitment is: firm, pledge or intent, or proposal.';
+export const RECURRENCE_MONTHS_MESSAGE = `Choose how often it recurs: a whole number of months from 1 to ${MAX_RECURRENCE_MONTHS}.`;
+export const RECURRENCE_START_MISSING = 'Enter the day the first period starts, or set “Recurs” to “No”.';
+export const RECURRENCE_MONTHS_MISSING = 'Choose how often it recurs, or clear the first period’s start.';
+
+/** "Recurs": empty (a one-off) or a whole number of months, 1..MAX_RECURRENCE_MONTHS. */
+const recurrenceMonthsField = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const text = (value ?? '').trim();
+    if (!text) return null;
+    const months = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+    if (!(months >= 1 && months <= MAX_RECURRENCE_MONTHS)) {
+      ctx.addIssue({ code: 'custom', message: RECURRENCE_MONTHS_MESSAGE });
+      return z.NEVER;
+    }
+    return months;
+  });
+
 const commitmentFields = z.object({
   agreementId: idField('Choose the agreement this commitment belongs to.'),
   title: requiredText('Enter what was committed to.', COMMITMENT_TITLE_MAX),
@@ -27,13 +50,36 @@ const commitmentFields = z.object({
   beneficiaryPartyId: idListField('Choose the beneficiaries from the list.'),
   dueOn: optionalDayField('due date'),
   reciprocalId: optionalIdField('Choose the reciprocal commitment from the list.'),
+  // A form from before strength existed sends nothing: firm, the column's default. Anything else is refused.
+  strength: z
+    .enum(STRENGTHS as [CommitmentStrength, ...CommitmentStrength[]], { error: STRENGTH_MESSAGE })
+    .default('firm'),
+  recurrenceMonths: recurrenceMonthsField,
+  recurrenceStartsOn: optionalDayField('day the first period starts'),
 });
 
-export const commitmentSchema = commitmentFields;
+/** Both recurrence fields or neither; the message goes beside the one left empty. */
+function recurrenceComplete(
+  value: { recurrenceMonths: number | null; recurrenceStartsOn: Date | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.recurrenceMonths !== null && value.recurrenceStartsOn === null)
+    ctx.addIssue({ code: 'custom', path: ['recurrenceStartsOn'], message: RECURRENCE_START_MISSING });
+  if (value.recurrenceMonths === null && value.recurrenceStartsOn !== null)
+    ctx.addIssue({ code: 'custom', path: ['recurrenceMonths'], message: RECURRENCE_MONTHS_MISSING });
+}
+
+export const commitmentSchema = commitmentFields.superRefine(recurrenceComplete);
 export type CommitmentInput = z.output<typeof commitmentSchema>;
+
+/** The create form adds which button was pressed: save, or save and start another. */
+export const createCommitmentSchema = commitmentFields
+  .extend({ intent: z.enum(['save', 'another']).catch('save') })
+  .superRefine(recurrenceComplete);
 
 export const updateCommitmentSchema = commitmentFields
   .extend({ id: recordIdField, version: versionField })
+  .superRefine(recurrenceComplete)
   .refine((value) => value.reciprocalId === null || value.reciprocalId !== value.id, {
     path: ['reciprocalId'],
     error: 'A commitment cannot be its own reciprocal.',
@@ -52,5 +98,8 @@ export type CommitmentFormValues = {
   beneficiaryPartyId: string[];
   dueOn: string;
   reciprocalId: string;
+  strength: CommitmentStrength;
+  recurrenceMonths: string;
+  recurrenceStartsOn: string;
   archived: boolean;
 };

@@ -3,6 +3,7 @@
 //
 //   agreement, party, category   record ids
 //   status                       one of the seven statuses (as of `asOf` when that is set)
+//   strength                     firm, intent or proposal (how firm the commitment is)
 //   from, to                     a window of days, both ends included. On commitments it bounds the due date; on
 //                                agreements the day concluded; a report of status updates may bound `observedOn`.
 //   asOf                         YYYY-MM-DD: statuses and flags as they stood at the end of that day
@@ -19,6 +20,7 @@ import { z } from 'zod';
 import { ATTENTION_FLAGS } from '../domain/attention.ts';
 import { formatDay, parseDayOrNull } from '../domain/dates.ts';
 import { STATUSES, type CommitmentStatus } from '../domain/status.ts';
+import { STRENGTHS, type CommitmentStrength } from '../domain/strength.ts';
 import type { AgreementKind } from '../generated/prisma/enums.ts';
 
 const POSTGRES_INT_MAX = 2_147_483_647;
@@ -53,6 +55,7 @@ export const dayParamSchema = z.string().transform((text, context) => {
 });
 
 const statusSchema = z.enum(STATUSES as [CommitmentStatus, ...CommitmentStatus[]]);
+const strengthSchema = z.enum(STRENGTHS as [CommitmentStrength, ...CommitmentStrength[]]);
 
 /** One parameter: single-valued, trimmed, empty = absent; `lenient` turns a bad value into absent. */
 function param<T extends z.ZodType>(schema: T, lenient: boolean) {
@@ -65,6 +68,7 @@ function reportShape(lenient: boolean) {
     agreement: param(idSchema, lenient),
     party: param(idSchema, lenient),
     status: param(statusSchema, lenient),
+    strength: param(strengthSchema, lenient),
     category: param(idSchema, lenient),
     from: param(dayParamSchema, lenient),
     to: param(dayParamSchema, lenient),
@@ -203,6 +207,6 @@ export function filtersToQuery(
 
 /** The filters of `filters` that a report understands (for an "export this view" link). */
 export function reportQuery(filters: ReportFilters): Record<string, string> {
-  const { agreement, party, status, category, from, to, asOf } = filters;
-  return filtersToQuery({ agreement, party, status, category, from, to, asOf });
+  const { agreement, party, status, strength, category, from, to, asOf } = filters;
+  return filtersToQuery({ agreement, party, status, strength, category, from, to, asOf });
 }

@@ -20,6 +20,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { listCommitmentsFiltered, listFilterOptions } from '@/lib/data/lists';
 import { ATTENTION_LABELS } from '@/lib/domain/attention';
 import { STATUS_LABELS } from '@/lib/domain/status';
+import { STRENGTH_LABELS } from '@/lib/domain/strength';
 import { formatDate } from '@/lib/format/date';
 import {
   COMMITMENT_SORT_LABELS,
@@ -54,6 +55,7 @@ function activeFilters(
   if (filters.party)
     chips.push(chip('party', `Party: ${names.parties.get(filters.party) ?? `#${filters.party}`}`));
   if (filters.status) chips.push(chip('status', `Status: ${STATUS_LABELS[filters.status]}`));
+  if (filters.strength) chips.push(chip('strength', `Strength: ${STRENGTH_LABELS[filters.strength]}`));
   if (filters.category)
     chips.push(
       chip('category', `Category: ${names.categories.get(filters.category) ?? `#${filters.category}`}`),

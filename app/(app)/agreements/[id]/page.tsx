@@ -255,6 +255,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
                 ? `Commitments of this agreement with their status as of ${formatDate(asOf)}`
                 : 'Commitments of this agreement with their current status'
             }
+            asOf={asOf}
           />
         ) : canWrite && !agreement.archivedAt ? (
           <EmptyState

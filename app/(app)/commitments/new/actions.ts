@@ -3,14 +3,9 @@
 // "Save and add another" comes back to an empty form for the same agreement.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import * as z from 'zod';
 import { action } from '@/lib/auth/action';
 import { createCommitment as createCommitmentRecord } from '@/lib/data/commitments';
-import { commitmentSchema } from '@/lib/validation/commitment';
-
-const createCommitmentSchema = commitmentSchema.extend({
-  intent: z.enum(['save', 'another']).catch('save'),
-});
+import { createCommitmentSchema } from '@/lib/validation/commitment';
 
 export const createCommitment = action(
   { permission: 'write', schema: createCommitmentSchema },

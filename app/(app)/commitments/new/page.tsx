@@ -52,6 +52,9 @@ export default async function NewCommitmentPage({
     beneficiaryPartyId: [],
     dueOn: '',
     reciprocalId: '',
+    strength: 'firm',
+    recurrenceMonths: '',
+    recurrenceStartsOn: '',
     archived: false,
   };
   const breadcrumbs: Crumb[] = [{ label: 'Agreements', href: '/agreements' }];

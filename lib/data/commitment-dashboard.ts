@@ -1,0 +1,150 @@
+// Everything one commitment's page shows, as of today or as of a day, in one call: the page composes and never
+// computes. A fixed handful of queries whatever the length of the history.
+//
+// The status, its since-day and the attention flags come from lib/data/attention.ts (cache today, history as of a
+// day). The rest is derived here from the commitment's follow-up log, where only rows that count for status
+// (lib/domain/status.ts countsForStatus) decide anything: the status chart, the per-party statuses as of a day,
+// the run the status rests on. The history list shows every row (corroborations, context, withdrawn rows marked
+// by the list), and the evidence list every item those rows cite.
+import { compareDays, formatDay } from '../domain/dates.ts';
+import { countsForStatus, partyStatuses, updatesAsOf } from '../domain/status.ts';
+import { NotFoundError } from '../errors.ts';
+import { getCommitmentStates } from './attention.ts';
+import {
+  adoptionOf,
+  effectiveEvidenceType,
+  getCommitmentOrThrow,
+  listCommitmentHistory,
+  recurrenceSeries,
+  type HistoryEntry,
+} from './commitments.ts';
+import { listCommitmentAuditTrail, listPartyStatuses, type PartyStatusRow } from './timeline.ts';
+
+export type CommitmentDashboardOptions = {
+  /** The day the page describes; null or absent: today. */
+  asOf?: Date | null;
+  /** Today (UTC midnight); tests pass their own. */
+  today: Date;
+};
+
+export async function getCommitmentDashboard(id: number, options: CommitmentDashboardOptions) {
+  const asOf = options.asOf ?? null;
+  const day = asOf ?? options.today;
+  const [commitment, history, states] = await Promise.all([
+    getCommitmentOrThrow(id),
+    listCommitmentHistory(id),
+    getCommitmentStates([id], { asOf, today: options.today }),
+  ]);
+  const state = states.get(id);
+  if (!state) throw new NotFoundError('commitment');
+
+  // What decides the status: counting rows only. What the history shows: every row whose fact held by the day.
+  const counting = history.filter(countsForStatus);
+  const countingVisible = asOf ? updatesAsOf(counting, asOf) : counting;
+  const visible = asOf ? updatesAsOf(history, asOf) : history;
+
+  const responsibleIds = commitment.responsibleParties.map((party) => party.id);
+  const [parties, audit] = await Promise.all([
+    asOf
+      ? Promise.resolve(partyStatusesAsOf(commitment.responsibleParties, countingVisible, responsibleIds))
+      : listPartyStatuses(id, commitment.responsibleParties),
+    listCommitmentAuditTrail(
+      id,
+      history.map((entry) => entry.id),
+    ),
+  ]);
+
+  // As of a day, the evidence is what the follow-ups up to then cited.
+  const citedIds = new Set(visible.flatMap((entry) => (entry.evidence ? [entry.evidence.id] : [])));
+  const evidence = asOf ? commitment.evidence.filter((item) => citedIds.has(item.id)) : commitment.evidence;
+
+  // The run of counting follow-ups the status rests on (newest back to the first with another status).
+  const run: HistoryEntry[] = [];
+  for (let i = countingVisible.length - 1; i >= 0 && countingVisible[i].status === state.status; i--)
+    run.push(countingVisible[i]);
+  const latestCited = countingVisible.findLast((entry) => entry.evidence);
+
+  const chart = counting.map((entry) => ({
+    id: entry.id,
+    day: formatDay(entry.observedOn),
+    status: entry.status,
+    party: entry.party?.name ?? null,
+    reason: entry.reason,
+    evidence: entry.evidence
+      ? {
+          title: entry.evidence.title,
+          outlet: entry.evidence.outlet.name,
+          reliability: entry.evidence.reliability,
+          credibility: entry.evidence.credibility,
+          type: effectiveEvidenceType(entry) ?? entry.evidence.type,
+        }
+      : null,
+  }));
+  const lastNews = counting.at(-1)?.observedOn;
+  let chartEnd = asOf && compareDays(asOf, options.today) > 0 ? asOf : options.today;
+  if (lastNews && compareDays(lastNews, chartEnd) > 0) chartEnd = lastNews;
+
+  const adoption = commitment.strength === 'proposal' ? adoptionOf(history, day) : null;
+
+  return {
+    commitment,
+    asOf,
+    day,
+    state,
+    /** Every row of the log up to the day, oldest news first (counting or not). */
+    history: visible,
+    laterCount: history.length - visible.length,
+    evidence,
+    partyStatuses: parties,
+    audit,
+    chart: { updates: chart, span: chartSpan(counting, state.createdOn, chartEnd) },
+    attentionFacts: {
+      flags: state.flags,
+      latestEvidence: latestCited?.evidence
+        ? {
+            title: latestCited.evidence.title,
+            type: effectiveEvidenceType(latestCited) ?? latestCited.evidence.type,
+          }
+        : null,
+      runGrades: run.flatMap((entry) => (entry.evidence ? [entry.evidence] : [])),
+      hasUpdates: countingVisible.length > 0,
+    },
+    series: recurrenceSeries(commitment, history, day),
+    proposal:
+      commitment.strength === 'proposal'
+        ? {
+            adoption: adoption && {
+              updateId: adoption.id,
+              observedOn: adoption.observedOn,
+              observedPrecision: adoption.observedPrecision,
+            },
+          }
+        : null,
+  };
+}
+
+export type CommitmentDashboard = Awaited<ReturnType<typeof getCommitmentDashboard>>;
+
+function partyStatusesAsOf(
+  responsible: readonly { id: number; name: string }[],
+  counting: readonly HistoryEntry[],
+  responsibleIds: readonly number[],
+): PartyStatusRow[] {
+  const derived = new Map(partyStatuses(counting, responsibleIds).map((row) => [row.partyId, row]));
+  return responsible.map((party) => {
+    const row = derived.get(party.id);
+    return { party, status: row?.status ?? 'no_evidence', since: row?.since ?? null };
+  });
+}
+
+/** The days the status chart spans: from the earliest news (or the day the commitment was recorded) to `end`. */
+function chartSpan(
+  entries: readonly { observedOn: Date }[],
+  createdOn: Date,
+  end: Date,
+): { from: string; to: string } {
+  // The earliest day any entry surely held by (entries are in compareUpdates order, whose first need not be it).
+  let start = createdOn;
+  for (const entry of entries) if (compareDays(entry.observedOn, start) < 0) start = entry.observedOn;
+  return { from: formatDay(compareDays(start, end) <= 0 ? start : end), to: formatDay(end) };
+}
