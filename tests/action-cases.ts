@@ -23,6 +23,7 @@ import { createTestSession, createTestUser, type TestUser } from './support/user
 import { editingActionCases } from './support/editing-cases.ts';
 import { csvActionCases } from './support/csv-cases.ts';
 import { correctionActionCases } from './support/correction-cases.ts';
+import { followUpActionCases } from './support/follow-up-cases.ts';
 
 export type FormFields = Record<string, string | string[]>;
 
@@ -266,4 +267,5 @@ export const actionCases: ActionCase[] = [
   ...csvActionCases,
   // Correcting / retracting follow-ups, editing evidence: tests/support/correction-cases.ts.
   ...correctionActionCases,
+  ...followUpActionCases,
 ];

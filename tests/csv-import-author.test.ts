@@ -28,6 +28,12 @@ beforeAll(async () => {
   fixture = await createCsvFixture(prisma, {
     commitments: [{ title: UNIT, responsible: [unique('Pakistan')] }],
   });
+  // Facts here are dated before the fixture's agreement (20 May 2025); these tests are about other rules, so the
+  // agreement's date is unknown (tests/csv-import-rows.test.ts covers fact dates against the agreement's).
+  await prisma.agreement.update({
+    where: { id: fixture.agreement.id },
+    data: { concludedOn: null, concludedPrecision: 'unknown' },
+  });
 });
 
 afterAll(async () => {

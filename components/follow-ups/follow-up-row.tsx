@@ -1,12 +1,28 @@
 'use client';
 
-import { Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { Plus, Trash2 } from 'lucide-react';
 import { StatusChip } from '@/components/commitments/status-chip';
+import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import type { CommitmentOption } from '@/lib/data/evidence';
 import { STATUSES, STATUS_LABELS, requiresReason, isCommitmentStatus } from '@/lib/domain/status';
 import { DATE_PRECISIONS, type DatePrecision } from '@/lib/domain/dates';
-import { LIMITS, PRECISION_LABELS, rowFieldName, type RowField } from '@/lib/validation/follow-up';
+import type { EvidenceType } from '@/lib/generated/prisma/enums';
+import {
+  EVIDENCE_TYPES,
+  LIMITS,
+  PRECISION_LABELS,
+  ROW_KINDS,
+  ROW_KIND_LABELS,
+  rowFieldName,
+  type RowField,
+} from '@/lib/validation/follow-up';
 import { CharacterCount, FieldShell, controlClass, describe, fieldId } from './form-bits';
+import {
+  NewCommitmentPanel,
+  type CreateCommitmentAction,
+  type NewCommitmentOptions,
+} from './new-commitment-panel';
 
 export type RowState = {
   /** Stable identity for React; the field names use the row's position instead. */
@@ -21,7 +37,15 @@ export type RowState = {
   observedPrecision: string;
   precisionTouched: boolean;
   reason: string;
+  /** assessment | corroboration | context (lib/validation/follow-up.ts ROW_KINDS). */
+  kind: string;
+  /** '' for the item's own type. */
+  evidenceType: string;
+  adoptsProposal: boolean;
 };
+
+/** "New commitment" from inside a row: the action and the pick lists it needs. */
+export type NewCommitmentSupport = { action: CreateCommitmentAction; options: NewCommitmentOptions };
 
 /** The date input for each precision: a day, a month, a year (a number), or the "no later than" day. */
 const DATE_INPUT: Record<DatePrecision, { type: string; label: string }> = {
@@ -56,9 +80,16 @@ export function FollowUpRow({
   errors,
   warning,
   canRemove,
+  itemType,
+  newCommitment,
+  onCommitmentCreated,
   onChange,
   onRemove,
 }: {
+  /** The item's own type, once known (what "the item's type" means for this row). */
+  itemType: EvidenceType | null;
+  newCommitment?: NewCommitmentSupport;
+  onCommitmentCreated?: (commitment: CommitmentOption) => void;
   formId: string;
   index: number;
   row: RowState;
@@ -81,8 +112,11 @@ export function FollowUpRow({
   const id = (field: RowField) => fieldId(formId, name(field));
   const error = (field: RowField) => errors[name(field)];
   const number = index + 1;
-  const reasonRequired = isCommitmentStatus(row.status) && requiresReason(row.status);
+  const reasonRequired =
+    row.kind !== 'corroboration' && isCommitmentStatus(row.status) && requiresReason(row.status);
   const legendId = `${fieldId(formId, `rows.${index}`)}-legend`;
+  const [creating, setCreating] = useState(false);
+  const corroborates = row.kind === 'corroboration';
 
   return (
     <fieldset
@@ -114,6 +148,19 @@ export function FollowUpRow({
           required
           error={error('commitmentId')}
           className="md:col-span-2"
+          extra={
+            newCommitment && !creating ? (
+              // Before the select in the page, so Tab goes from the commitment straight on to its status.
+              <button
+                type="button"
+                onClick={() => setCreating(true)}
+                className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:text-indigo-900"
+              >
+                <Plus aria-hidden className="size-4" />
+                New commitment<span className="sr-only"> for commitment {number}</span>
+              </button>
+            ) : undefined
+          }
           hint={
             commitment ? (
               <span className="inline-flex flex-wrap items-center gap-1.5">
@@ -150,22 +197,38 @@ export function FollowUpRow({
           </select>
         </FieldShell>
 
-        <FieldShell id={id('status')} label="New status" required error={error('status')}>
-          <select
-            {...describe(id('status'), { required: true, error: error('status') })}
-            name={name('status')}
-            value={row.status}
-            onChange={(event) => onChange({ status: event.target.value })}
-            className={controlClass}
-          >
-            <option value="">Choose what the item shows…</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </FieldShell>
+        {newCommitment && creating ? (
+          <NewCommitmentPanel
+            options={newCommitment.options}
+            action={newCommitment.action}
+            defaultAgreementId={commitment ? String(commitment.agreement.id) : undefined}
+            labelledBy={legendId}
+            onCreated={(created) => {
+              setCreating(false);
+              onCommitmentCreated?.(created);
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        ) : null}
+
+        {corroborates ? null : (
+          <FieldShell id={id('status')} label="New status" required error={error('status')}>
+            <select
+              {...describe(id('status'), { required: true, error: error('status') })}
+              name={name('status')}
+              value={row.status}
+              onChange={(event) => onChange({ status: event.target.value })}
+              className={controlClass}
+            >
+              <option value="">Choose what the item shows…</option>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          </FieldShell>
+        )}
 
         <FieldShell
           id={id('partyId')}
@@ -195,6 +258,76 @@ export function FollowUpRow({
             ))}
           </select>
         </FieldShell>
+
+        <FieldShell
+          id={id('kind')}
+          label="What this row does"
+          error={error('kind')}
+          hint={
+            corroborates
+              ? commitment
+                ? `Logged with the current status (now ${STATUS_LABELS[commitment.status]}), citing this item; the status does not change.`
+                : 'Logged with the current status, citing this item; the status does not change.'
+              : row.kind === 'context'
+                ? 'Background from before the agreement: kept in the history, never counts for status.'
+                : undefined
+          }
+        >
+          <select
+            {...describe(id('kind'), { hint: row.kind !== 'assessment', error: error('kind') })}
+            name={name('kind')}
+            value={row.kind}
+            onChange={(event) => onChange({ kind: event.target.value })}
+            className={controlClass}
+          >
+            {ROW_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {ROW_KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+
+        <FieldShell id={id('evidenceType')} label="How this item bears on it" error={error('evidenceType')}>
+          <select
+            {...describe(id('evidenceType'), { error: error('evidenceType') })}
+            name={name('evidenceType')}
+            value={row.evidenceType}
+            onChange={(event) => onChange({ evidenceType: event.target.value })}
+            className={controlClass}
+          >
+            <option value="">
+              The item&apos;s type{itemType ? ` (${EVIDENCE_TYPE_LABELS[itemType]})` : ''}
+            </option>
+            {EVIDENCE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {EVIDENCE_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+
+        {commitment?.strength === 'proposal' ? (
+          <div className="space-y-1 md:col-span-2">
+            <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+              <input
+                {...describe(id('adoptsProposal'), { error: error('adoptsProposal') })}
+                type="checkbox"
+                name={name('adoptsProposal')}
+                value="yes"
+                checked={row.adoptsProposal}
+                onChange={(event) => onChange({ adoptsProposal: event.target.checked })}
+                className="size-4 rounded border-slate-300 accent-indigo-600"
+              />
+              This records the proposal&apos;s adoption
+            </label>
+            {error('adoptsProposal') ? (
+              <p id={`${id('adoptsProposal')}-error`} className="text-xs font-medium text-red-700">
+                {error('adoptsProposal')}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
 
         <div className="grid gap-3 sm:grid-cols-[minmax(0,11rem)_minmax(0,1fr)] md:col-span-2">
           <FieldShell id={id('observedPrecision')} label="Fact date known" error={error('observedPrecision')}>
@@ -260,6 +393,7 @@ export function FollowUpRow({
           required={reasonRequired}
           optional={!reasonRequired}
           error={error('reason')}
+          limit={LIMITS.reason}
           className="md:col-span-2"
           hint={
             reasonRequired
@@ -273,7 +407,12 @@ export function FollowUpRow({
           }
         >
           <textarea
-            {...describe(id('reason'), { required: reasonRequired, hint: true, error: error('reason') })}
+            {...describe(id('reason'), {
+              required: reasonRequired,
+              hint: true,
+              limit: true,
+              error: error('reason'),
+            })}
             name={name('reason')}
             rows={2}
             value={row.reason}

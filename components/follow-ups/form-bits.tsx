@@ -6,6 +6,8 @@ import clsx from 'clsx';
 
 export { controlClass } from '@/components/forms/field';
 
+const count = new Intl.NumberFormat('en-GB');
+
 export type ControlA11y = {
   id: string;
   'aria-invalid'?: true;
@@ -21,9 +23,13 @@ export function fieldId(formId: string, name: string): string {
 /** aria attributes tying a control to its hint and error (and saying it is required: the star is visual only). */
 export function describe(
   id: string,
-  options: { hint?: boolean; error?: string; required?: boolean },
+  options: { hint?: boolean; error?: string; required?: boolean; limit?: boolean },
 ): ControlA11y {
-  const describedBy = [options.hint ? `${id}-hint` : null, options.error ? `${id}-error` : null]
+  const describedBy = [
+    options.hint ? `${id}-hint` : null,
+    options.limit ? `${id}-limit` : null,
+    options.error ? `${id}-error` : null,
+  ]
     .filter(Boolean)
     .join(' ');
   return {
@@ -52,9 +58,12 @@ export function FieldShell({
   error,
   className,
   extra,
+  limit,
   children,
 }: {
   id: string;
+  /** The text's length limit, said beside the field (`${id}-limit`; pass `limit: true` to describe()). */
+  limit?: number;
   label: React.ReactNode;
   required?: boolean;
   /** Says "(optional)" after the label, for fields people might think they must fill. */
@@ -82,6 +91,11 @@ export function FieldShell({
           {hint}
         </p>
       ) : null}
+      {limit ? (
+        <p id={`${id}-limit`} className="text-xs text-slate-500">
+          Up to {count.format(limit)} characters
+        </p>
+      ) : null}
       <FieldError id={`${id}-error`} error={error} />
     </div>
   );
@@ -94,8 +108,6 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
     </p>
   ) : null;
 }
-
-const count = new Intl.NumberFormat('en-GB');
 
 /** "123 / 500", turning red past the limit (the limit is checked on submit; the field never cuts text off). */
 export function CharacterCount({ length, max, id }: { length: number; max: number; id?: string }) {

@@ -1,7 +1,7 @@
 'use client';
 // "Log follow-up": one news item, then each commitment it bears on with the status it shows. One submit, one
-// transaction (app/(app)/follow-ups/actions.ts). The form checks itself with the action's own schema before
-// sending, so most mistakes are shown without a round trip; the action checks again and has the last word.
+// transaction (app/(app)/follow-ups/actions.ts). The action checks the form with its schema and the database
+// together and answers every problem at once (docs/decisions/012-follow-up-rows.md).
 //
 // Every field is controlled: React resets a form after an action, and typed values (all rows included) must
 // survive a refusal. The form is submitted from onSubmit inside a transition, so React's reset never runs.
@@ -18,7 +18,6 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { Loader2, Plus } from 'lucide-react';
-import * as z from 'zod';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import type { ActionResult } from '@/lib/auth/action-core';
@@ -42,13 +41,18 @@ import {
   NEW_OUTLET,
   RELIABILITIES,
   ROW_FIELDS,
-  logFollowUpSchema,
   warningRow,
 } from '@/lib/validation/follow-up';
 import { ErrorSummary, type SummaryEntry } from './error-summary';
 import { lookUpEvidence, type ExistingItem } from './evidence-lookup';
 import { ExistingItemNotice } from './existing-item-notice';
-import { FollowUpRow, convertFactText, type AgreementGroup, type RowState } from './follow-up-row';
+import {
+  FollowUpRow,
+  convertFactText,
+  type AgreementGroup,
+  type NewCommitmentSupport,
+  type RowState,
+} from './follow-up-row';
 import {
   CharacterCount,
   FieldError,
@@ -73,6 +77,8 @@ export type LogFollowUpFormProps = {
   cancelHref?: string;
   /** Heading level of the form's two sections: 2 on a page of its own, 3 inside another page's section. */
   headingLevel?: 2 | 3;
+  /** "New commitment" inside each row (the full form at /follow-ups/new); no such control without it. */
+  newCommitment?: NewCommitmentSupport;
 };
 
 /**
@@ -120,6 +126,9 @@ const ITEM_LABELS: Record<string, string> = {
 };
 const ROW_LABELS: Record<string, string> = {
   commitmentId: 'commitment',
+  kind: 'what the row does',
+  evidenceType: 'how this item bears on it',
+  adoptsProposal: 'adoption of the proposal',
   status: 'new status',
   partyId: 'party assessed',
   observedOn: 'fact date',
@@ -155,6 +164,9 @@ function emptyRow(key: number, commitmentId = ''): RowState {
     observedPrecision: '',
     precisionTouched: false,
     reason: '',
+    kind: 'assessment',
+    evidenceType: '',
+    adoptsProposal: false,
   };
 }
 
@@ -174,13 +186,20 @@ function fieldLabel(name: string): string {
 
 function FollowUpForm({
   action,
-  commitments,
+  commitments: offered,
   outlets,
   presetCommitmentId,
   returnTo,
   cancelHref,
   headingLevel = 2,
+  newCommitment,
 }: LogFollowUpFormProps) {
+  // Commitments created from inside the form join those offered (until the page's own list has them too).
+  const [created, setCreated] = useState<CommitmentOption[]>([]);
+  const commitments = useMemo(
+    () => [...offered, ...created.filter((option) => !offered.some((other) => other.id === option.id))],
+    [offered, created],
+  );
   const formId = useId();
   const fid = (name: string) => fieldId(formId, name);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -376,15 +395,9 @@ function FollowUpForm({
     event.preventDefault();
     if (pending) return;
     const formData = new FormData(event.currentTarget);
-    const checked = logFollowUpSchema.safeParse(Object.fromEntries(formData));
-    if (!checked.success) {
-      setErrors(firstErrors(z.flattenError(checked.error).fieldErrors));
-      setFormMessage(null);
-      setSummaryRequest((count) => count + 1);
-      return;
-    }
-    setErrors({});
-    setFormMessage(null);
+    // Always sent, even when the schema (the same one the action runs) would refuse it here: the answer adds what
+    // only the server can check (an archived commitment, a date before the agreement), so every problem comes in
+    // one answer, with one move of the focus to the summary, rather than in rounds (docs/decisions/012).
     startTransition(() => dispatch(formData));
   }
 
@@ -446,6 +459,7 @@ function FollowUpForm({
           id={fid('url')}
           label="URL"
           required
+          limit={LIMITS.url}
           error={errors.url}
           hint={
             current?.checking
@@ -454,7 +468,7 @@ function FollowUpForm({
           }
         >
           <input
-            {...describe(fid('url'), { required: true, hint: true, error: errors.url })}
+            {...describe(fid('url'), { required: true, hint: true, limit: true, error: errors.url })}
             type="url"
             name="url"
             inputMode="url"
@@ -518,6 +532,18 @@ function FollowUpForm({
               row={row}
               groups={groups}
               commitment={byId.get(row.commitmentId)}
+              itemType={
+                existing
+                  ? existing.type
+                  : (EVIDENCE_TYPES as string[]).includes(item.type)
+                    ? (item.type as EvidenceType)
+                    : null
+              }
+              newCommitment={newCommitment}
+              onCommitmentCreated={(option) => {
+                setCreated((previous) => [...previous, option]);
+                updateRow(index, { commitmentId: String(option.id), partyId: '', adoptsProposal: false });
+              }}
               observedOn={
                 touched
                   ? row.observedOn
@@ -686,9 +712,19 @@ function NewItemFields({
 
       {item.outlet === NEW_OUTLET ? (
         <div className="grid gap-4 rounded-lg border border-dashed border-slate-300 bg-slate-50/60 p-4 md:grid-cols-2">
-          <FieldShell id={fid('newOutletName')} label="New outlet name" required error={errors.newOutletName}>
+          <FieldShell
+            id={fid('newOutletName')}
+            label="New outlet name"
+            required
+            limit={LIMITS.outletName}
+            error={errors.newOutletName}
+          >
             <input
-              {...describe(fid('newOutletName'), { required: true, error: errors.newOutletName })}
+              {...describe(fid('newOutletName'), {
+                required: true,
+                limit: true,
+                error: errors.newOutletName,
+              })}
               type="text"
               name="newOutletName"
               autoComplete="off"
@@ -730,12 +766,13 @@ function NewItemFields({
         id={fid('title')}
         label="Title"
         required
+        limit={LIMITS.title}
         error={errors.title}
         hint="In English; put the title as published in the next field if it differs."
         extra={<CharacterCount length={item.title.length} max={LIMITS.title} />}
       >
         <input
-          {...describe(fid('title'), { required: true, hint: true, error: errors.title })}
+          {...describe(fid('title'), { required: true, hint: true, limit: true, error: errors.title })}
           type="text"
           name="title"
           autoComplete="off"
@@ -749,10 +786,11 @@ function NewItemFields({
         id={fid('originalTitle')}
         label="Original-language title"
         optional
+        limit={LIMITS.title}
         error={errors.originalTitle}
       >
         <input
-          {...describe(fid('originalTitle'), { error: errors.originalTitle })}
+          {...describe(fid('originalTitle'), { limit: true, error: errors.originalTitle })}
           type="text"
           name="originalTitle"
           dir="auto"
@@ -788,12 +826,13 @@ function NewItemFields({
         id={fid('excerpt')}
         label="Excerpt"
         optional
+        limit={LIMITS.excerpt}
         error={errors.excerpt}
         hint="The passage that bears on the commitments, as published. It is kept with a fingerprint, so later changes show."
         extra={<CharacterCount length={item.excerpt.length} max={LIMITS.excerpt} />}
       >
         <textarea
-          {...describe(fid('excerpt'), { hint: true, error: errors.excerpt })}
+          {...describe(fid('excerpt'), { hint: true, limit: true, error: errors.excerpt })}
           name="excerpt"
           rows={4}
           dir="auto"

@@ -40,6 +40,13 @@ export function FlashNotice() {
             >
               View the item
             </Link>
+            {' · '}
+            <Link
+              href={`/agreements/new?sourceEvidenceId=${notice.evidenceId}`}
+              className="font-medium underline underline-offset-2"
+            >
+              Set as the source of an agreement
+            </Link>
           </p>
           <button
             type="button"

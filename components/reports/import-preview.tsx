@@ -70,6 +70,13 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
             </Badge>
           </li>
         ) : null}
+        {preview.withdrawn ? (
+          <li>
+            <Badge tone="amber">
+              {plural(preview.withdrawn, 'row', 'rows')} withdrawn in the source, not imported
+            </Badge>
+          </li>
+        ) : null}
       </ul>
 
       {preview.problemCount ? (

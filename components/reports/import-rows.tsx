@@ -88,6 +88,14 @@ export function ImportRows({
               </Td>
               <Td>
                 <StatusChip status={row.status} />
+                {row.kind !== 'assessment' ? (
+                  <span className="mt-0.5 block text-xs text-slate-500">
+                    {row.kind === 'corroboration' ? 'Corroborates' : 'Context'}
+                  </span>
+                ) : null}
+                {row.adoptsProposal ? (
+                  <span className="mt-0.5 block text-xs text-slate-500">Adopts the proposal</span>
+                ) : null}
               </Td>
               <Td className="whitespace-nowrap">{factDate(row.observedOn, row.observedPrecision)}</Td>
               <Td className="max-w-64 min-w-40">

@@ -17,6 +17,7 @@ import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
 import { COMPLIANCE_SCORE } from '../domain/compliance.ts';
 import { daysBetween } from '../domain/dates.ts';
 import { attentionSql } from '../data/attention.ts';
+import { countingUpdate, newsUpdate } from '../data/sql.ts';
 import { booleanCell, dayCell, listCell, numberCell, partialDateCell, textCell } from './cells.ts';
 import { reportDay, type ReportFilters } from './filters.ts';
 import {
@@ -91,6 +92,7 @@ function partyStatuses(asOf: Date | null): Prisma.Sql {
   const status = asOf
     ? Prisma.sql`(SELECT su.status::text FROM "StatusUpdate" su
          WHERE su."commitmentId" = cp."commitmentId" AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")
+           AND ${countingUpdate('su')}
            AND su."observedFrom" <= ${day(asOf)} AND su."observedOn" <= ${day(asOf)}
          ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1)`
     : Prisma.sql`(SELECT ps.status::text FROM "CommitmentPartyStatus" ps
@@ -110,12 +112,12 @@ function evidenceJoins(asOf: Date | null): Prisma.Sql {
     CROSS JOIN LATERAL (
       SELECT count(DISTINCT su."evidenceId")::int AS count
         FROM "StatusUpdate" su JOIN "Evidence" e ON e.id = su."evidenceId"
-       WHERE su."commitmentId" = c.id ${by}
+       WHERE su."commitmentId" = c.id AND su."withdrawnAt" IS NULL ${by}
     ) ev
     LEFT JOIN LATERAL (
       SELECT e.reliability::text AS reliability, e.credibility::int AS credibility
         FROM "StatusUpdate" su JOIN "Evidence" e ON e.id = su."evidenceId"
-       WHERE su."commitmentId" = c.id ${by}
+       WHERE su."commitmentId" = c.id AND ${newsUpdate('su')} ${by}
        ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1
     ) le ON true`;
 }

@@ -25,15 +25,38 @@
 //   status, observed day and precision, evidence address and reason (and, when the row has logged_at, that time as the logged
 //   row's original logged time or as its own, so the same file and an export of this database are both
 //   recognised), or when an earlier row of the file is the same.
+// - `kind` (issue "[3/9]" item 11; empty: assessment), `row_evidence_type` (empty: the item's own type; equal to it
+//   is stored empty) and `adopts_proposal` (true/false, empty: false) are planned as the log-follow-up form plans
+//   them, with its messages: a fact date before the agreement's earliest possible day is refused unless the row is
+//   context (and context after the agreement is refused; for a copy, a row with logged_at, both are warnings, so
+//   an export of this log imports again); a corroboration and an adoption need an evidence_url;
+//   an adoption needs a proposal and a row that sets the status; a corroboration with an empty status takes its
+//   scope's current counting status (none: refused, "nothing to corroborate yet"), with a status it keeps it (a
+//   copy of a row logged earlier records what was corroborated then).
+// - A row with `withdrawn_at` set (corrected or retracted in the source) is not imported: the preview lists it as
+//   "withdrawn in the source, not imported" and checks nothing else of it. The correction, if the file has it, is
+//   a row of its own and is imported like any other.
+// - Every problem of every row is reported at once: each column's own check, then those against the database.
 // - Warnings (never problems): a row that would not become its commitment's current status (an older or undated
 //   fact date than the one the status rests on) or would move it backwards (lib/domain/status.ts updateWarning).
-import type { CommitmentStatus, EvidenceType, Reliability } from '../generated/prisma/enums.ts';
+import type {
+  CommitmentStatus,
+  CommitmentStrength,
+  EvidenceType,
+  Reliability,
+} from '../generated/prisma/enums.ts';
+import { contextDateWarning, factDateProblem } from '../domain/agreement-dates.ts';
 import { DATE_PRECISIONS, formatDay, isDatePrecision, type DatePrecision } from '../domain/dates.ts';
-import { requiresReason, statusLabel, STATUSES, STATUS_LABELS } from '../domain/status.ts';
+import { requiresReason, statusLabel, STATUSES, STATUS_LABELS, type UpdateKind } from '../domain/status.ts';
 import { urlIdentity } from '../domain/url.ts';
 import {
+  ADOPTION_NEEDS_ASSESSMENT,
+  ADOPTION_NEEDS_PROPOSAL,
   EVIDENCE_TYPES,
   LIMITS,
+  NOTHING_TO_CORROBORATE,
+  ROW_KINDS,
+  ROW_KIND_LABELS,
   RELIABILITIES,
   evidenceUrlSchema,
   factDaySchema,
@@ -42,7 +65,7 @@ import {
 import { restoreCell } from './cells.ts';
 import { EVIDENCE_COLUMNS, UPDATE_COLUMNS, type UpdateColumn } from './columns.ts';
 import type { ImportRecord, ParsedImport } from './import-parse.ts';
-import { proposedUpdateWarnings } from '../data/status-updates.ts';
+import { currentCountingStatuses, proposedUpdateWarnings } from '../data/status-updates.ts';
 import type { Queryable } from './scope.ts';
 
 /** Problems listed in a preview at most (the count says how many there are in all). */
@@ -69,6 +92,9 @@ export type PreviewRow = {
   /** The responsible party it assesses; null: the commitment as a whole. */
   party: string | null;
   status: CommitmentStatus;
+  /** What the row does: only an assessment sets the status. */
+  kind: UpdateKind;
+  adoptsProposal: boolean;
   observedOn: string;
   observedPrecision: DatePrecision;
   /** The normalised evidence address, or null. */
@@ -87,6 +113,8 @@ export type ImportPreview = {
   alreadyImported: number;
   /** Rows skipped because an earlier row of the file is the same. */
   duplicates: number;
+  /** Rows skipped because they were withdrawn (corrected or retracted) in the source. */
+  withdrawn: number;
   problems: ImportIssue[];
   problemCount: number;
   warnings: ImportIssue[];
@@ -101,6 +129,10 @@ export type PlannedUpdate = {
   row: number;
   commitmentId: number;
   partyId: number | null;
+  kind: UpdateKind;
+  /** How the item bears on this commitment; null: the item's own type. */
+  evidenceType: EvidenceType | null;
+  adoptsProposal: boolean;
   status: CommitmentStatus;
   reason: string | null;
   observedOn: Date;
@@ -154,6 +186,11 @@ type EvidenceDetails = {
 
 type Draft = {
   row: number;
+  /** Withdrawn in the source: not imported, nothing else read. */
+  withdrawn: boolean;
+  kind: UpdateKind | null;
+  rowEvidenceType: EvidenceType | null;
+  adoptsProposal: boolean;
   observedOn: Date | null;
   observedPrecision: DatePrecision | null;
   loggedAt: Date | null;
@@ -186,6 +223,16 @@ const TYPE_BY_TEXT = new Map<string, EvidenceType>(
     [EVIDENCE_TYPE_LABELS[type].toLowerCase(), type],
   ]),
 );
+
+const KIND_BY_TEXT = new Map<string, UpdateKind>(
+  ROW_KINDS.flatMap((kind) => [
+    [kind, kind],
+    [ROW_KIND_LABELS[kind].toLowerCase(), kind],
+  ]),
+);
+
+const TRUE_TEXTS = new Set(['true', 'yes', '1']);
+const FALSE_TEXTS = new Set(['', 'false', 'no', '0']);
 
 /** The longest author name kept from a file (as "originally logged by"). */
 const AUTHOR_MAX = 200;
@@ -247,6 +294,27 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
     problems.push({ row: record.row, column, message });
   const cell = (column: UpdateColumn) => restoreCell(record.cells[column]);
 
+  if (cell('withdrawn_at').trim()) {
+    return {
+      row: record.row,
+      withdrawn: true,
+      kind: null,
+      rowEvidenceType: null,
+      adoptsProposal: false,
+      observedOn: null,
+      observedPrecision: null,
+      loggedAt: null,
+      author: '',
+      agreement: '',
+      commitment: '',
+      party: '',
+      status: null,
+      reason: null,
+      url: null,
+      evidence: null,
+    };
+  }
+
   if (record.cellCount !== columnCount) {
     problem(null, `This row has ${record.cellCount} cells; the header has ${columnCount}.`);
   }
@@ -287,9 +355,31 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
   const commitment = cell('commitment').trim();
   if (!commitment) problem('commitment', 'Give the title of the commitment.');
 
+  const kindText = cell('kind').trim().toLowerCase().replace(/\s+/g, ' ');
+  const kind = kindText ? (KIND_BY_TEXT.get(kindText) ?? null) : 'assessment';
+  if (!kind) problem('kind', `Use one of ${ROW_KINDS.join(', ')} (or leave it empty for assessment).`);
+
+  const rowTypeText = cell('row_evidence_type').trim().toLowerCase().replace(/\s+/g, ' ');
+  const rowEvidenceType = rowTypeText
+    ? (TYPE_BY_TEXT.get(rowTypeText) ?? TYPE_BY_TEXT.get(rowTypeText.replace(/ /g, '_')) ?? null)
+    : null;
+  if (rowTypeText && !rowEvidenceType) {
+    problem(
+      'row_evidence_type',
+      `Use one of ${EVIDENCE_TYPES.join(', ')} (or leave it empty for the item's own type).`,
+    );
+  }
+
+  const adoptsText = cell('adopts_proposal').trim().toLowerCase();
+  const adoptsProposal = TRUE_TEXTS.has(adoptsText);
+  if (!adoptsProposal && !FALSE_TEXTS.has(adoptsText))
+    problem('adopts_proposal', 'Write true or false (or leave it empty for false).');
+  if (adoptsProposal && kind && kind !== 'assessment') problem('adopts_proposal', ADOPTION_NEEDS_ASSESSMENT);
+
   const statusText = cell('status').trim().toLowerCase().replace(/\s+/g, ' ');
   const status = STATUS_BY_TEXT.get(statusText) ?? STATUS_BY_TEXT.get(statusText.replace(/ /g, '_')) ?? null;
-  if (!status) {
+  // A corroboration without a status takes its scope's current one (checked against the database below).
+  if (!status && !(kind === 'corroboration' && !statusText)) {
     problem(
       'status',
       statusText
@@ -304,6 +394,13 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
     problem('reason', `Use at most ${LIMITS.reason} characters for the reason (this has ${reason.length}).`);
   } else if (status && requiresReason(status) && !reason) {
     problem('reason', `A reason is required for “${statusLabel(status)}”.`);
+  }
+
+  if (!cell('evidence_url').trim()) {
+    if (kind === 'corroboration')
+      problem('kind', 'A corroboration cites the item that corroborates: give its evidence_url.');
+    if (adoptsProposal)
+      problem('adopts_proposal', 'An adoption cites the item that reports it: give its evidence_url.');
   }
 
   let url: string | null = null;
@@ -325,6 +422,10 @@ function readRecord(record: ImportRecord, columnCount: number, now: Date, proble
 
   return {
     row: record.row,
+    withdrawn: false,
+    kind,
+    rowEvidenceType,
+    adoptsProposal,
     observedOn,
     observedPrecision,
     loggedAt,
@@ -345,6 +446,9 @@ type CommitmentRow = {
   id: number;
   title: string;
   archived: boolean;
+  strength: CommitmentStrength;
+  concluded_on: Date | null;
+  concluded_precision: DatePrecision;
   agreement_title: string;
   agreement_archived: boolean;
   responsible: number[];
@@ -398,7 +502,8 @@ async function lookUp(client: Queryable, drafts: Draft[]): Promise<Lookups> {
       SELECT btrim(title) AS title, "archivedAt" IS NOT NULL AS archived
         FROM "Agreement" WHERE btrim(title) = ANY(${agreementTitles}::text[])`,
     client.$queryRaw<CommitmentRow[]>`
-      SELECT c.id, btrim(c.title) AS title, c."archivedAt" IS NOT NULL AS archived,
+      SELECT c.id, btrim(c.title) AS title, c."archivedAt" IS NOT NULL AS archived, c.strength::text AS strength,
+             a."concludedOn" AS concluded_on, a."concludedPrecision"::text AS concluded_precision,
              btrim(a.title) AS agreement_title, a."archivedAt" IS NOT NULL AS agreement_archived,
              ARRAY(SELECT cp."partyId" FROM "CommitmentParty" cp
                     WHERE cp."commitmentId" = c.id AND cp.role = 'responsible') AS responsible
@@ -452,12 +557,24 @@ function canonicaliseUrls(drafts: Draft[], stored: Iterable<EvidenceRow>): void 
 function sameFollowUpKey(
   update: Pick<
     PlannedUpdate,
-    'commitmentId' | 'partyId' | 'status' | 'observedOn' | 'observedPrecision' | 'evidenceUrl' | 'reason'
+    | 'commitmentId'
+    | 'partyId'
+    | 'kind'
+    | 'evidenceType'
+    | 'adoptsProposal'
+    | 'status'
+    | 'observedOn'
+    | 'observedPrecision'
+    | 'evidenceUrl'
+    | 'reason'
   >,
 ): string {
   return [
     update.commitmentId,
     update.partyId ?? '',
+    update.kind,
+    update.evidenceType ?? '',
+    update.adoptsProposal ? 'adopts' : '',
     update.status,
     formatDay(update.observedOn),
     update.observedPrecision,
@@ -479,6 +596,9 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
     {
       commitment_id: number;
       party_id: number | null;
+      kind: UpdateKind;
+      evidence_type: EvidenceType | null;
+      adopts_proposal: boolean;
       status: CommitmentStatus;
       observed_on: Date;
       observed_precision: DatePrecision;
@@ -488,7 +608,8 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
       originally_logged_at: Date | null;
     }[]
   >`
-    SELECT su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
+    SELECT su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.kind::text AS kind,
+           su."evidenceType"::text AS evidence_type, su."adoptsProposal" AS adopts_proposal, su.status::text AS status,
            su."observedOn" AS observed_on, su."observedPrecision"::text AS observed_precision, e.url, su.reason, su."createdAt" AS created_at,
            su."originallyLoggedAt" AS originally_logged_at
       FROM "StatusUpdate" su LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
@@ -498,6 +619,9 @@ async function loggedFollowUps(client: Queryable, updates: PlannedUpdate[]): Pro
     const key = sameFollowUpKey({
       commitmentId: row.commitment_id,
       partyId: row.party_id,
+      kind: row.kind,
+      evidenceType: row.evidence_type,
+      adoptsProposal: row.adopts_proposal,
       status: row.status,
       observedOn: row.observed_on,
       observedPrecision: row.observed_precision,
@@ -570,11 +694,19 @@ export async function planImport(
   const newEvidence = new Map<string, PlannedEvidence>();
   const newOutlets = new Map<string, PlannedOutlet>();
 
+  let withdrawn = 0;
+  /** Corroborations without a status, by row: their scope's current status is looked up below. */
+  const toCorroborate: PlannedUpdate[] = [];
   for (const draft of drafts) {
     const problem = (column: UpdateColumn | null, message: string) =>
       report({ row: draft.row, column, message });
     const warning = (column: UpdateColumn | null, message: string) =>
       warnings.push({ row: draft.row, column, message });
+    if (draft.withdrawn) {
+      withdrawn += 1;
+      warning('withdrawn_at', 'Withdrawn in the source (corrected or retracted): not imported.');
+      continue;
+    }
 
     // The commitment, by agreement title + commitment title.
     let commitment: CommitmentRow | null = null;
@@ -674,6 +806,34 @@ export async function planImport(
       }
     }
 
+    // The fact date against the agreement's; adoption of a proposal (the form's rules and messages).
+    if (commitment && draft.observedOn && draft.observedPrecision && draft.kind) {
+      const agreement = {
+        concludedOn: commitment.concluded_on,
+        concludedPrecision: commitment.concluded_precision,
+      };
+      const fact = { observedOn: draft.observedOn, observedPrecision: draft.observedPrecision };
+      const dateProblem = factDateProblem(fact, draft.kind === 'context', agreement);
+      const dateColumn = dateProblem?.field === 'kind' ? 'kind' : 'observed_on';
+      // A copy of a row logged earlier (logged_at) is imported as it was logged, so that an export of this log
+      // (which may hold rows from before this rule) imports again: there the rule is a warning.
+      if (dateProblem && draft.loggedAt)
+        warning(
+          dateColumn,
+          `${dateProblem.message} (A copy of a row logged earlier: imported as it was logged.)`,
+        );
+      else if (dateProblem) problem(dateColumn, dateProblem.message);
+      else if (draft.kind === 'context') {
+        const old = contextDateWarning(fact, agreement);
+        if (old) warning('observed_on', old);
+      }
+    }
+    if (commitment && draft.adoptsProposal && commitment.strength !== 'proposal')
+      problem('adopts_proposal', ADOPTION_NEEDS_PROPOSAL);
+
+    // An address that did not read: the item's other columns are still checked, so nothing waits for a round.
+    if (!draft.url && draft.evidence) draft.evidence.problems.forEach(report);
+
     // The importer is the author of every row; a copy keeps what its file says as "originally".
     if (!draft.loggedAt && draft.author && draft.author !== options.actorName) {
       warning('author', 'A row without logged_at is a new follow-up: you will be recorded as its author.');
@@ -682,29 +842,53 @@ export async function planImport(
     if (
       rowsWithProblems.has(draft.row) ||
       !commitment ||
-      !draft.status ||
+      !draft.kind ||
+      (!draft.status && draft.kind !== 'corroboration') ||
       !draft.observedOn ||
       !draft.observedPrecision
     )
       continue;
+    // The item's own type is stored as null: the row then follows the item.
+    const itemType = draft.url
+      ? (lookups.evidence.get(draft.url)?.type ?? newEvidence.get(draft.url)?.type ?? null)
+      : null;
     names.set(draft.row, {
       agreement: commitment.agreement_title,
       commitment: commitment.title,
       party: partyName,
     });
-    candidates.push({
+    const candidate: PlannedUpdate = {
       row: draft.row,
       commitmentId: commitment.id,
       partyId,
-      status: draft.status,
+      kind: draft.kind,
+      evidenceType: draft.rowEvidenceType === itemType ? null : draft.rowEvidenceType,
+      adoptsProposal: draft.adoptsProposal,
+      // A corroboration without a status: filled in below.
+      status: draft.status ?? 'no_evidence',
       reason: draft.reason,
       observedOn: draft.observedOn,
       observedPrecision: draft.observedPrecision,
       originallyLoggedAt: draft.loggedAt,
       originallyLoggedBy: draft.loggedAt ? draft.author || null : null,
       evidenceUrl: draft.url,
-    });
+    };
+    if (!draft.status) toCorroborate.push(candidate);
+    candidates.push(candidate);
   }
+
+  // A corroboration takes its scope's current counting status, as the form does; none: nothing to corroborate.
+  const current = await currentCountingStatuses(client, toCorroborate);
+  const nothing = new Set<PlannedUpdate>();
+  toCorroborate.forEach((candidate, index) => {
+    const status = current[index];
+    if (status) candidate.status = status;
+    else {
+      report({ row: candidate.row, column: 'kind', message: NOTHING_TO_CORROBORATE });
+      nothing.add(candidate);
+    }
+  });
+  if (nothing.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !nothing.has(c)));
 
   // Skip what the log (or an earlier row) already holds.
   const logged = await loggedFollowUps(client, candidates);
@@ -764,6 +948,7 @@ export async function planImport(
       toImport: updates.length,
       alreadyImported,
       duplicates,
+      withdrawn,
       problems: problems.slice(0, MAX_LISTED_ISSUES),
       problemCount: problems.length,
       warnings: warnings.slice(0, MAX_LISTED_ISSUES),
@@ -774,6 +959,8 @@ export async function planImport(
         row: update.row,
         ...names.get(update.row)!,
         status: update.status,
+        kind: update.kind,
+        adoptsProposal: update.adoptsProposal,
         observedOn: formatDay(update.observedOn),
         observedPrecision: update.observedPrecision,
         evidenceUrl: update.evidenceUrl,

@@ -151,6 +151,9 @@ async function writePlan(tx: Tx, plan: ImportPlan, actorId: string): Promise<Sta
     plan.updates.map((update) => ({
       commitmentId: update.commitmentId,
       partyId: update.partyId,
+      kind: update.kind,
+      evidenceType: update.evidenceType,
+      adoptsProposal: update.adoptsProposal,
       status: update.status,
       reason: update.reason,
       evidenceId: update.evidenceUrl ? evidenceIds.get(update.evidenceUrl)! : null,

@@ -10,9 +10,9 @@ import { compareDays, formatDay } from '../domain/dates.ts';
 import { countsForStatus, partyStatuses, updatesAsOf } from '../domain/status.ts';
 import { NotFoundError } from '../errors.ts';
 import { getCommitmentStates } from './attention.ts';
+import { effectiveEvidenceType, latestEvidenceUpdate, supportingUpdates } from '../domain/attention.ts';
 import {
   adoptionOf,
-  effectiveEvidenceType,
   getCommitmentOrThrow,
   listCommitmentHistory,
   recurrenceSeries,
@@ -58,29 +58,12 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
   const citedIds = new Set(visible.flatMap((entry) => (entry.evidence ? [entry.evidence.id] : [])));
   const evidence = asOf ? commitment.evidence.filter((item) => citedIds.has(item.id)) : commitment.evidence;
 
-  // The run of counting follow-ups the status rests on (newest back to the first with another status).
-  const run: HistoryEntry[] = [];
-  for (let i = countingVisible.length - 1; i >= 0 && countingVisible[i].status === state.status; i--)
-    run.push(countingVisible[i]);
-  const latestCited = countingVisible.findLast((entry) => entry.evidence);
+  // What the flags' explanations rest on, by the rules of lib/domain/attention.ts (decision 010): the newest row
+  // citing evidence (corroborations included) and the rows supporting the current status.
+  const latestCited = latestEvidenceUpdate(visible);
+  const run = supportingUpdates(visible);
 
-  const chart = counting.map((entry) => ({
-    id: entry.id,
-    day: formatDay(entry.observedOn),
-    status: entry.status,
-    party: entry.party?.name ?? null,
-    reason: entry.reason,
-    evidence: entry.evidence
-      ? {
-          title: entry.evidence.title,
-          outlet: entry.evidence.outlet.name,
-          reliability: entry.evidence.reliability,
-          credibility: entry.evidence.credibility,
-          type: effectiveEvidenceType(entry) ?? entry.evidence.type,
-        }
-      : null,
-  }));
-  const lastNews = counting.at(-1)?.observedOn;
+  const lastNews = history.at(-1)?.observedOn;
   let chartEnd = asOf && compareDays(asOf, options.today) > 0 ? asOf : options.today;
   if (lastNews && compareDays(lastNews, chartEnd) > 0) chartEnd = lastNews;
 
@@ -97,7 +80,9 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
     evidence,
     partyStatuses: parties,
     audit,
-    chart: { updates: chart, span: chartSpan(counting, state.createdOn, chartEnd) },
+    /** Every row, for the chart to draw (corroborations and withdrawn rows as marks; only counting rows move the
+     * status line: components/charts/status-timeline-data.ts chartUpdate). */
+    chart: { entries: history, span: chartSpan(history, state.createdOn, chartEnd) },
     attentionFacts: {
       flags: state.flags,
       latestEvidence: latestCited?.evidence

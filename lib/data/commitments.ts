@@ -3,7 +3,7 @@
 // last (default: the app's) so tests can pass their own.
 import { db } from '../db.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { CommitmentPartyRole, EvidenceType } from '../generated/prisma/enums.ts';
+import type { CommitmentPartyRole } from '../generated/prisma/enums.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { compareDays, formatDay } from '../domain/dates.ts';
 import {
@@ -15,6 +15,7 @@ import {
   type Series,
 } from '../domain/recurrence.ts';
 import { countsForStatus, sortUpdates } from '../domain/status.ts';
+import { effectiveEvidenceType } from '../domain/attention.ts';
 import type {
   CommitmentFormValues,
   CommitmentInput,
@@ -258,14 +259,6 @@ export async function listCommitmentHistory(
     orderBy: [{ observedFrom: 'asc' }, { observedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
   return sortUpdates(rows);
-}
-
-/** The type of the cited item as it bears on this commitment: the row's own, else the item's (null: none cited). */
-export function effectiveEvidenceType(row: {
-  evidenceType: EvidenceType | null;
-  evidence: { type: EvidenceType } | null;
-}): EvidenceType | null {
-  return row.evidenceType ?? row.evidence?.type ?? null;
 }
 
 /** An expected occurrence of a recurring commitment with the follow-ups (and their evidence) that held it. */

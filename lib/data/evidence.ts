@@ -3,16 +3,31 @@
 import { createHash } from 'node:crypto';
 import { db } from '../db.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import type { CommitmentStatus, EvidenceType, Reliability } from '../generated/prisma/enums.ts';
+import type {
+  CommitmentStatus,
+  CommitmentStrength,
+  EvidenceType,
+  Reliability,
+} from '../generated/prisma/enums.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { formatDay } from '../domain/dates.ts';
 import { normaliseUrl, urlIdentity } from '../domain/url.ts';
 import { formatDate } from '../format/date.ts';
-import { defaultFactDay, type LogFollowUpInput } from '../validation/follow-up.ts';
+import { factDateProblem } from '../domain/agreement-dates.ts';
+import type { UpdateKind } from '../domain/status.ts';
+import {
+  ADOPTION_NEEDS_PROPOSAL,
+  NOTHING_TO_CORROBORATE,
+  defaultFactDay,
+  type FollowUpSubmission,
+  type LogFollowUpInput,
+  type LooseRow,
+  type OutletChoice,
+} from '../validation/follow-up.ts';
 import { recordAudit } from './audit.ts';
 import { clampPage, type Page, type PartyRef } from './commitments.ts';
-import { createOutletInTx, listOutletOptions, type OutletOption } from './outlets.ts';
-import { appendStatusUpdates, StatusUpdateError } from './status-updates.ts';
+import { createOutletInTx, findOutletByName, listOutletOptions, type OutletOption } from './outlets.ts';
+import { appendStatusUpdates, currentCountingStatuses, StatusUpdateError } from './status-updates.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -89,6 +104,8 @@ export type CommitmentOption = {
   id: number;
   title: string;
   status: CommitmentStatus;
+  /** A proposal's rows may record its adoption. */
+  strength: CommitmentStrength;
   agreement: { id: number; title: string };
   responsibleParties: PartyRef[];
 };
@@ -101,6 +118,26 @@ export type FollowUpFormOptions = { commitments: CommitmentOption[]; outlets: Ou
  * megabytes, and the full form at /follow-ups/new has them all).
  */
 export type CommitmentOptionScope = { agreementId: number; alsoIds?: readonly number[] };
+
+const commitmentOptionSelect = {
+  id: true,
+  title: true,
+  status: true,
+  strength: true,
+  agreement: { select: { id: true, title: true } },
+  parties: {
+    where: { role: 'responsible' },
+    select: { party: { select: { id: true, name: true } } },
+    orderBy: { party: { name: 'asc' } },
+  },
+} satisfies Prisma.CommitmentSelect;
+
+function toCommitmentOption({
+  parties,
+  ...row
+}: Prisma.CommitmentGetPayload<{ select: typeof commitmentOptionSelect }>): CommitmentOption {
+  return { ...row, responsibleParties: parties.map(({ party }) => party) };
+}
 
 /** Live commitments of live agreements, newest agreement first, each agreement's in the order entered. */
 export async function listCommitmentOptions(
@@ -115,27 +152,26 @@ export async function listCommitmentOptions(
         ? { OR: [{ agreementId: scope.agreementId }, { id: { in: [...(scope.alsoIds ?? [])] } }] }
         : {}),
     },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      agreement: { select: { id: true, title: true } },
-      parties: {
-        where: { role: 'responsible' },
-        select: { party: { select: { id: true, name: true } } },
-        orderBy: { party: { name: 'asc' } },
-      },
-    },
+    select: commitmentOptionSelect,
     orderBy: [
       { agreement: { concludedOn: { sort: 'desc', nulls: 'last' } } },
       { agreementId: 'desc' },
       { id: 'asc' },
     ],
   });
-  return rows.map(({ parties, ...row }) => ({
-    ...row,
-    responsibleParties: parties.map(({ party }) => party),
-  }));
+  return rows.map(toCommitmentOption);
+}
+
+/** One live commitment as the form offers it (a commitment just created from inside the form), or null. */
+export async function getCommitmentOption(
+  id: number,
+  client: PrismaClient = db,
+): Promise<CommitmentOption | null> {
+  const row = await client.commitment.findFirst({
+    where: { id, archivedAt: null, agreement: { archivedAt: null } },
+    select: commitmentOptionSelect,
+  });
+  return row && toCommitmentOption(row);
 }
 
 /** Everything the form's pick lists need, in two queries. */
@@ -193,7 +229,10 @@ const FOLLOW_UP_LOCK_CLASS = 72707372;
 type RowToWrite = {
   commitmentId: number;
   partyId: number | null;
+  kind: UpdateKind;
   status: string;
+  evidenceType: EvidenceType | null;
+  adoptsProposal: boolean;
   observedOn: Date;
   observedPrecision?: string;
   reason: string | null;
@@ -201,14 +240,18 @@ type RowToWrite = {
 
 /**
  * What makes two follow-ups on one item the same: the CSV import's rule (lib/csv/import-plan.ts
- * sameFollowUpKey) with the item already fixed, and the fact date's precision (March 2026 is not 31 March). The
- * reason and precision are compared as appendStatusUpdates stores them.
+ * sameFollowUpKey) with the item already fixed, and the fact date's precision (March 2026 is not 31 March), the
+ * row's kind, the way the item bears on it and adoption. The reason and precision are compared as
+ * appendStatusUpdates stores them.
  */
 function sameFollowUpKey(row: RowToWrite): string {
   return [
     row.commitmentId,
     row.partyId ?? '',
+    row.kind,
     row.status,
+    row.evidenceType ?? '',
+    row.adoptsProposal ? 'adopts' : '',
     formatDay(row.observedOn),
     row.observedPrecision ?? 'day',
     row.reason?.trim() || '',
@@ -234,7 +277,10 @@ async function refuseRepeats(
       id: true,
       commitmentId: true,
       partyId: true,
+      kind: true,
       status: true,
+      evidenceType: true,
+      adoptsProposal: true,
       observedOn: true,
       observedPrecision: true,
       reason: true,
@@ -276,34 +322,147 @@ async function refuseRepeats(
   );
 }
 
-/** Checks each row's commitment (exists, live) and party (responsible for it), reporting on the row's fields. */
-async function checkRows(tx: Tx, rows: LogFollowUpInput['rows']): Promise<void> {
+type Reader = Pick<PrismaClient, 'commitment' | 'outlet' | 'evidence' | '$queryRaw'>;
+
+/** A row as the database checks see it: `observedOn` null when not known (nothing is said about the date then). */
+export type RowCheck = Omit<LooseRow, 'index'> & { index: number };
+
+export type RowProblems = {
+  fieldErrors: Record<string, string[]>;
+  /** The status each corroboration row takes (its scope's current counting status), by row index. */
+  corroborated: Map<number, CommitmentStatus>;
+};
+
+function addError(errors: Record<string, string[]>, name: string, message: string): void {
+  const messages = (errors[name] ??= []);
+  if (!messages.includes(message)) messages.push(message);
+}
+
+/**
+ * Every database rule of the rows, each reported beside its row's field (all rows, all fields, at once): the
+ * commitment exists and is live, the party is responsible for it, the fact date fits the agreement's date
+ * (lib/domain/agreement-dates.ts: before it only as context), an adoption is of a proposal, and a corroboration
+ * has a status to corroborate.
+ */
+export async function checkFollowUpRows(client: Reader, rows: readonly RowCheck[]): Promise<RowProblems> {
+  const fieldErrors: Record<string, string[]> = {};
+  const corroborated = new Map<number, CommitmentStatus>();
+  if (!rows.length) return { fieldErrors, corroborated };
   const ids = [...new Set(rows.map((row) => row.commitmentId))];
-  const commitments = await tx.commitment.findMany({
+  const commitments = await client.commitment.findMany({
     where: { id: { in: ids } },
     select: {
       id: true,
       archivedAt: true,
-      agreement: { select: { archivedAt: true } },
+      strength: true,
+      agreement: { select: { archivedAt: true, concludedOn: true, concludedPrecision: true } },
       parties: { where: { role: 'responsible' }, select: { partyId: true } },
     },
   });
   const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
-  const fieldErrors: Record<string, string[]> = {};
-  rows.forEach((row, index) => {
+  const toCorroborate: RowCheck[] = [];
+  for (const row of rows) {
+    const error = (field: string, message: string) =>
+      addError(fieldErrors, `rows.${row.index}.${field}`, message);
     const commitment = byId.get(row.commitmentId);
     if (!commitment) {
-      fieldErrors[`rows.${index}.commitmentId`] = ['That commitment no longer exists: choose another.'];
-    } else if (commitment.archivedAt || commitment.agreement.archivedAt) {
-      fieldErrors[`rows.${index}.commitmentId`] = ['That commitment is archived: choose another.'];
-    } else if (row.partyId !== null && !commitment.parties.some((party) => party.partyId === row.partyId)) {
-      fieldErrors[`rows.${index}.partyId`] = [
-        'That party is not responsible for this commitment: choose one of its responsible parties.',
-      ];
+      error('commitmentId', 'That commitment no longer exists: choose another.');
+      continue;
     }
+    if (commitment.archivedAt || commitment.agreement.archivedAt) {
+      error('commitmentId', 'That commitment is archived: choose another.');
+      continue;
+    }
+    let partyOk = true;
+    if (row.partyId !== null && !commitment.parties.some((party) => party.partyId === row.partyId)) {
+      error(
+        'partyId',
+        'That party is not responsible for this commitment: choose one of its responsible parties.',
+      );
+      partyOk = false;
+    }
+    if (row.observedOn) {
+      const problem = factDateProblem(
+        { observedOn: row.observedOn, observedPrecision: row.observedPrecision },
+        row.kind === 'context',
+        commitment.agreement,
+      );
+      if (problem) error(problem.field, problem.message);
+    }
+    if (row.adoptsProposal && commitment.strength !== 'proposal')
+      error('adoptsProposal', ADOPTION_NEEDS_PROPOSAL);
+    if (row.kind === 'corroboration' && partyOk) toCorroborate.push(row);
+  }
+  const statuses = await currentCountingStatuses(client, toCorroborate);
+  toCorroborate.forEach((row, position) => {
+    const status = statuses[position];
+    if (status) corroborated.set(row.index, status);
+    else addError(fieldErrors, `rows.${row.index}.kind`, NOTHING_TO_CORROBORATE);
   });
-  if (Object.keys(fieldErrors).length)
-    throw new RuleViolationError('Check the highlighted rows.', fieldErrors);
+  return { fieldErrors, corroborated };
+}
+
+/** Why the new item's outlet choice cannot be used, beside its field (nothing is created here). */
+async function outletProblems(
+  client: Pick<PrismaClient, 'outlet'>,
+  choice: OutletChoice,
+): Promise<Record<string, string[]>> {
+  if (choice.kind === 'new') {
+    const existing = await findOutletByName(client as PrismaClient, choice.name);
+    if (!existing) return {};
+    return {
+      newOutletName: [
+        existing.archivedAt
+          ? `An archived outlet is named "${existing.name}": restore it on the Outlets page, or choose another name.`
+          : `An outlet named "${existing.name}" already exists: pick it from the list.`,
+      ],
+    };
+  }
+  const outlet = await client.outlet.findUnique({ where: { id: choice.id }, select: { archivedAt: true } });
+  if (!outlet) return { outlet: ['That outlet no longer exists.'] };
+  if (outlet.archivedAt)
+    return { outlet: ['That outlet is archived: restore it on the Outlets page, or choose another.'] };
+  return {};
+}
+
+/** Adds `more` to `errors`, keeping the messages already there first (the schema's come before the database's). */
+function mergeErrors(
+  errors: Record<string, string[]>,
+  more: Record<string, string[]>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...errors };
+  for (const [name, messages] of Object.entries(more)) {
+    out[name] = [...(out[name] ?? []), ...messages.filter((message) => !out[name]?.includes(message))];
+  }
+  return out;
+}
+
+/**
+ * A submit the schema refused, checked against the database too (reads only), so the form shows every problem at
+ * once: thrown as one RuleViolationError with the schema's field errors and the database's.
+ */
+export async function refuseFollowUp(
+  submission: Extract<FollowUpSubmission, { ok: false }>,
+  client: Reader = db,
+): Promise<never> {
+  const { check } = submission;
+  let rows = check.rows;
+  if (check.existingEvidenceId !== null && rows.some((row) => !row.observedOn)) {
+    const item = await client.evidence.findUnique({
+      where: { id: check.existingEvidenceId },
+      select: { publishedOn: true },
+    });
+    if (item?.publishedOn)
+      rows = rows.map((row) => ({ ...row, observedOn: row.observedOn ?? defaultFactDay(item.publishedOn) }));
+  }
+  const [rowProblems, outlet] = await Promise.all([
+    checkFollowUpRows(client, rows),
+    check.outlet ? outletProblems(client, check.outlet) : {},
+  ]);
+  throw new RuleViolationError(
+    submission.message,
+    mergeErrors(submission.fieldErrors, mergeErrors(outlet, rowProblems.fieldErrors)),
+  );
 }
 
 /** The outlet a new item names: an existing live one, or one created here (audited). */
@@ -336,13 +495,17 @@ async function resolveOutlet(
 
 /**
  * Logs one news item and what it shows about one or more commitments, in one transaction:
- * - the rows are checked (commitment live, party responsible for it);
+ * - every row and the outlet are checked first, and every problem reported at once (checkFollowUpRows: commitment
+ *   live, party responsible for it, fact date against the agreement's, adoption of a proposal, a status to
+ *   corroborate; an outlet archived or a new outlet's name taken);
  * - the item is reused when an item is logged under the same address identity (lib/domain/url.ts urlIdentity:
  *   http/https, www. and AMP forms of one article are one item; the submitted item fields are then ignored:
  *   evidence is kept as first logged, address included), otherwise created with the excerpt's hash, and an inline
  *   outlet with it;
  * - exact repeats are refused (AlreadyLoggedError): a row the log already holds for that item (same commitment,
- *   party, status, fact date and reason), or the same row twice in one submit;
+ *   party, kind, status, evidence type, adoption, fact date and reason);
+ * - a corroboration row takes its scope's current counting status; a row's evidence type equal to the item's own
+ *   is stored as null;
  * - the status updates are appended through appendStatusUpdates (status cache and one audit event per row).
  * A row without a fact date takes the item's published date. Any failure writes nothing.
  *
@@ -371,22 +534,59 @@ export async function logFollowUp(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FOLLOW_UP_LOCK_CLASS}::int, hashtext(${identity}))`;
       const pending = options.pendingRefusal ? await options.pendingRefusal(tx) : null;
-      await checkRows(tx, input.rows);
 
-      const evidenceSelect = { id: true, title: true, createdAt: true, publishedOn: true } as const;
+      const evidenceSelect = {
+        id: true,
+        title: true,
+        createdAt: true,
+        publishedOn: true,
+        type: true,
+      } as const;
       const existingId = await findEvidenceIdByIdentity(tx, identity);
       let evidence =
         existingId === null
           ? null
           : await tx.evidence.findUniqueOrThrow({ where: { id: existingId }, select: evidenceSelect });
+      const item = input.item;
+
+      // Every check before anything is written, every problem reported at once.
+      let fieldErrors: Record<string, string[]> = {};
+      if (!evidence && item.kind === 'existing') {
+        fieldErrors.url = ['No item is logged under this address yet: fill in the item below.'];
+      }
+      // A row without a fact date takes the item's published date (for a reused item, that item's own; never
+      // later than today). An undated fact needs no day: it held by the item's date, or by today.
+      const publishedOn = evidence ? evidence.publishedOn : item.kind === 'new' ? item.publishedOn : null;
+      const undatedMessage =
+        'Enter the day the fact held: the item already logged under this URL has no published date.';
+      const dated = input.rows.map((row, index) => {
+        if (row.observedOn) return row.observedOn;
+        if (publishedOn || row.observedPrecision === 'unknown') return defaultFactDay(publishedOn);
+        if (evidence) fieldErrors[`rows.${index}.observedOn`] = [undatedMessage];
+        return null;
+      });
+      const checked = await checkFollowUpRows(
+        tx as unknown as Reader,
+        input.rows.map((row, index) => ({
+          index,
+          commitmentId: row.commitmentId,
+          partyId: row.partyId,
+          kind: row.kind,
+          adoptsProposal: row.adoptsProposal,
+          observedOn: dated[index],
+          observedPrecision: row.observedPrecision,
+        })),
+      );
+      fieldErrors = mergeErrors(fieldErrors, checked.fieldErrors);
+      if (!evidence && item.kind === 'new') {
+        fieldErrors = mergeErrors(fieldErrors, await outletProblems(tx, item.outlet));
+      }
+      if (Object.keys(fieldErrors).length)
+        throw new RuleViolationError('Check the highlighted fields.', fieldErrors);
+
       let reused = evidence !== null;
       if (!evidence) {
-        const item = input.item;
-        if (item.kind === 'existing') {
-          throw new RuleViolationError('Check the URL.', {
-            url: ['No item is logged under this address yet: fill in the item below.'],
-          });
-        }
+        if (item.kind === 'existing') throw new Error('unreachable: checked above');
         const outlet = await resolveOutlet(tx, item.outlet, actorId);
         // ON CONFLICT DO NOTHING: if a writer that takes no lock (the CSV import) logs the same article at this
         // moment, under any form of its address, its item wins and this follow-up cites it, instead of failing
@@ -427,25 +627,14 @@ export async function logFollowUp(
         }
       }
 
-      // A row without a fact date takes the item's published date (for a reused item, that item's own; never
-      // later than today).
-      const publishedOn = evidence.publishedOn;
       const evidenceId = evidence.id;
-      // An undated fact needs no day: it held by the item's date, or by today when the item has none.
-      const undated = input.rows.flatMap((row, index) =>
-        row.observedOn || publishedOn || row.observedPrecision === 'unknown' ? [] : [index],
-      );
-      if (undated.length) {
-        const message =
-          'Enter the day the fact held: the item already logged under this URL has no published date.';
-        throw new RuleViolationError(
-          'Check the highlighted rows.',
-          Object.fromEntries(undated.map((index) => [`rows.${index}.observedOn`, [message]])),
-        );
-      }
-      const rows = input.rows.map((row) => ({
+      const evidenceType = evidence.type;
+      const rows = input.rows.map((row, index) => ({
         ...row,
-        observedOn: row.observedOn ?? defaultFactDay(publishedOn),
+        status: row.status ?? checked.corroborated.get(index)!,
+        // The item's own type is stored as null: the row follows the item.
+        evidenceType: row.evidenceType === evidenceType ? null : row.evidenceType,
+        observedOn: dated[index]!,
         evidenceId,
       }));
       // A new item has no updates yet: nothing to repeat.

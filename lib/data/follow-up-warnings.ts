@@ -1,8 +1,9 @@
-// Warnings before a follow-up is logged (issue "[3/9]", item 3): a row that would not become its commitment's
-// current status (its fact date is older than the one the status rests on, or it is undated), or that would move
-// the status backwards. Not errors: the form shows them with the reason and the analyst may save anyway (the
+// Warnings before a follow-up is logged (issue "[3/9]", items 3 and 4): a row that would not become its
+// commitment's current status (its fact date is older than the one the status rests on, or it is undated), that
+// would move the status backwards, or a context row more than five years before its agreement. Not errors: the form shows them with the reason and the analyst may save anyway (the
 // form's CONFIRM_FIELD). The rule is lib/domain/status.ts updateWarning; the stored state is read here.
 import type { Prisma } from '../generated/prisma/client.ts';
+import { contextDateWarning } from '../domain/agreement-dates.ts';
 import { AppError } from '../errors.ts';
 import { defaultFactDay, rowWarningName, type LogFollowUpInput } from '../validation/follow-up.ts';
 import { proposedUpdateWarnings } from './status-updates.ts';
@@ -21,7 +22,7 @@ export class FollowUpWarningsError extends AppError {
 /** Each row's warning, by `rows.<n>.warning` (empty when there is nothing to say). */
 export async function followUpWarnings(
   input: LogFollowUpInput,
-  client: Pick<Prisma.TransactionClient, 'evidence' | '$queryRaw'>,
+  client: Pick<Prisma.TransactionClient, 'evidence' | 'commitment' | '$queryRaw'>,
 ): Promise<Record<string, string[]>> {
   // A row left without a date takes the item's (for an item already logged, its own; checked again on saving).
   let publishedOn: Date | null = null;
@@ -32,20 +33,38 @@ export async function followUpWarnings(
     });
     publishedOn = item?.publishedOn ?? null;
   } else publishedOn = input.item.publishedOn;
-  const warnings = await proposedUpdateWarnings(
-    client,
-    input.rows.map((row) => ({
-      commitmentId: row.commitmentId,
-      partyId: row.partyId,
-      status: row.status,
-      observedOn:
-        row.observedOn ??
-        (publishedOn || row.observedPrecision === 'unknown' ? defaultFactDay(publishedOn) : null),
-      observedPrecision: row.observedPrecision,
-    })),
-  );
+  const proposed = input.rows.map((row) => ({
+    commitmentId: row.commitmentId,
+    partyId: row.partyId,
+    kind: row.kind,
+    status: row.status,
+    observedOn:
+      row.observedOn ??
+      (publishedOn || row.observedPrecision === 'unknown' ? defaultFactDay(publishedOn) : null),
+    observedPrecision: row.observedPrecision,
+  }));
+  const warnings = await proposedUpdateWarnings(client, proposed);
+  // Context long before the agreement: probably a typo in the year (lib/domain/agreement-dates.ts).
+  const contextRows = proposed.filter((row) => row.kind === 'context' && row.observedOn);
+  const agreements = contextRows.length
+    ? await client.commitment.findMany({
+        where: { id: { in: contextRows.map((row) => row.commitmentId) } },
+        select: { id: true, agreement: { select: { concludedOn: true, concludedPrecision: true } } },
+      })
+    : [];
+  const agreementOf = new Map(agreements.map((row) => [row.id, row.agreement]));
   return Object.fromEntries(
-    warnings.flatMap((warning, index) => (warning ? [[rowWarningName(index), [warning.message]]] : [])),
+    proposed.flatMap((row, index) => {
+      const agreement = agreementOf.get(row.commitmentId);
+      const message =
+        row.kind === 'context' && row.observedOn && agreement
+          ? contextDateWarning(
+              { observedOn: row.observedOn, observedPrecision: row.observedPrecision },
+              agreement,
+            )
+          : (warnings[index]?.message ?? null);
+      return message ? [[rowWarningName(index), [message]]] : [];
+    }),
   );
 }
 
@@ -56,7 +75,7 @@ export async function followUpWarnings(
  */
 export async function unconfirmedWarnings(
   input: LogFollowUpInput,
-  client: Pick<Prisma.TransactionClient, 'evidence' | '$queryRaw'>,
+  client: Pick<Prisma.TransactionClient, 'evidence' | 'commitment' | '$queryRaw'>,
 ): Promise<FollowUpWarningsError | null> {
   if (input.confirmed) return null;
   const warnings = await followUpWarnings(input, client);

@@ -3,16 +3,18 @@
 // the audit trail can never be forgotten, and every row's author is the actor who wrote it: what another log
 // claims (a CSV import's author and logged_at) goes in `originallyLoggedBy / At`, never in the author.
 import type { Prisma, StatusUpdate } from '../generated/prisma/client.ts';
-import type { CommitmentStatus } from '../generated/prisma/enums.ts';
+import type { CommitmentStatus, EvidenceType } from '../generated/prisma/enums.ts';
 import { dayNumber, factFrom, isDatePrecision, toDay, type DatePrecision } from '../domain/dates.ts';
 import {
   requiresReason,
   statusLabel,
   updateWarning,
   type CurrentUpdate,
+  type UpdateKind,
   type UpdateWarning,
 } from '../domain/status.ts';
 import { recordAudits } from './audit.ts';
+import { countingUpdate } from './sql.ts';
 import { refreshStatusCache } from './status-cache.ts';
 
 export type NewStatusUpdate = {
@@ -20,6 +22,12 @@ export type NewStatusUpdate = {
   /** The responsible party assessed; omitted or null for the commitment as a whole. */
   partyId?: number | null;
   status: CommitmentStatus;
+  /** What the row does (default assessment): only an assessment counts for status (countsForStatus). */
+  kind?: UpdateKind;
+  /** How the cited item bears on this commitment; null or omitted: the item's own type. */
+  evidenceType?: EvidenceType | null;
+  /** The row records that a proposal was adopted. */
+  adoptsProposal?: boolean;
   reason?: string | null;
   evidenceId?: number | null;
   /**
@@ -87,9 +95,18 @@ export async function appendStatusUpdates(
       throw new StatusUpdateError('observedPrecision is not a precision.', index);
     if (row.originallyLoggedAt && Number.isNaN(row.originallyLoggedAt.getTime()))
       throw new StatusUpdateError('originallyLoggedAt is not a time.', index);
+    if (row.kind !== undefined && !['assessment', 'corroboration', 'context'].includes(row.kind))
+      throw new StatusUpdateError('kind is not a row kind.', index);
+    if (row.adoptsProposal && !row.evidenceId)
+      throw new StatusUpdateError('An adoption must cite the item that reports it.', index);
+    if (row.kind === 'corroboration' && !row.evidenceId)
+      throw new StatusUpdateError('A corroboration must cite the item that corroborates.', index);
     return {
       commitmentId: row.commitmentId,
       partyId: row.partyId ?? null,
+      kind: row.kind ?? 'assessment',
+      evidenceType: row.evidenceType ?? null,
+      adoptsProposal: row.adoptsProposal ?? false,
       status: row.status,
       reason,
       evidenceId: row.evidenceId ?? null,
@@ -128,6 +145,29 @@ export async function appendStatusUpdates(
   return created;
 }
 
+/**
+ * The current counting status (lib/domain/status.ts countsForStatus, compareUpdates order) of each scope: the
+ * commitment's (its newest counting update of any scope) or a party's (the newer of its own and the whole
+ * commitment's); null where nothing counting is logged.
+ */
+export async function currentCountingStatuses(
+  client: Pick<Prisma.TransactionClient, '$queryRaw'>,
+  scopes: readonly { commitmentId: number; partyId: number | null }[],
+): Promise<(CommitmentStatus | null)[]> {
+  if (!scopes.length) return [];
+  const rows = await client.$queryRaw<{ ord: bigint; status: CommitmentStatus | null }[]>`
+    SELECT s.ord, (
+      SELECT su.status FROM "StatusUpdate" su
+       WHERE su."commitmentId" = s.cid AND ${countingUpdate('su')}
+         AND (s.pid IS NULL OR su."partyId" IS NULL OR su."partyId" = s.pid)
+       ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC
+       LIMIT 1) AS status
+      FROM unnest(${scopes.map((scope) => scope.commitmentId)}::int[],
+                  ${scopes.map((scope) => scope.partyId)}::int[]) WITH ORDINALITY AS s(cid, pid, ord)`;
+  const byOrd = new Map(rows.map((row) => [Number(row.ord), row.status]));
+  return scopes.map((_, index) => byOrd.get(index + 1) ?? null);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Warnings before saving (lib/domain/status.ts updateWarning): the log-follow-up action and the CSV import's dry
 // run ask what each new row would do to its scope's status before writing it.
@@ -135,7 +175,9 @@ export async function appendStatusUpdates(
 export type ProposedUpdate = {
   commitmentId: number;
   partyId: number | null;
-  status: CommitmentStatus;
+  /** Only an assessment moves a status (default); corroboration and context rows raise nothing here. */
+  kind?: UpdateKind;
+  status: CommitmentStatus | null;
   /** The `by` day; null when not known yet (then nothing is said about the row). */
   observedOn: Date | null;
   observedPrecision: DatePrecision;
@@ -151,7 +193,8 @@ function compareKeys(a: Entry['key'], b: Entry['key']): number {
 /**
  * What to warn about for each row, in order, as if they were logged now one after the other (a later row of the
  * same batch sees the earlier ones): null for a row that raises nothing. The stored state is read in one query:
- * the newest update per commitment and party assessed (the whole commitment being one of them).
+ * the newest counting update (lib/data/sql.ts countingUpdate) per commitment and party assessed (the whole
+ * commitment being one of them).
  */
 export async function proposedUpdateWarnings(
   client: Pick<Prisma.TransactionClient, '$queryRaw'>,
@@ -174,8 +217,8 @@ export async function proposedUpdateWarnings(
     SELECT DISTINCT ON ("commitmentId", "partyId")
            "commitmentId" AS commitment_id, "partyId" AS party_id, status, "observedFrom" AS observed_from,
            "observedOn" AS observed_on, "observedPrecision" AS observed_precision, "createdAt" AS created_at, id
-      FROM "StatusUpdate"
-     WHERE "commitmentId" = ANY(${ids}::int[])
+      FROM "StatusUpdate" su
+     WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${countingUpdate('su')}
      ORDER BY "commitmentId", "partyId", "observedFrom" DESC, "observedOn" DESC, "createdAt" DESC, id DESC`;
   // Newest per commitment and party key ('' for the whole commitment), in compareUpdates order.
   const newest = new Map<number, Map<string, Entry>>();
@@ -196,7 +239,7 @@ export async function proposedUpdateWarnings(
     });
   }
   return rows.map((row, index) => {
-    if (!row.observedOn) return null;
+    if (!row.observedOn || !row.status || (row.kind ?? 'assessment') !== 'assessment') return null;
     const byParty = newest.get(row.commitmentId);
     // The scope's current status: the commitment's rests on its newest update of any scope; a party's on the
     // newer of its own and the whole commitment's.

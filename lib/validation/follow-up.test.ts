@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { addDays, formatDay, today } from '../domain/dates.ts';
-import { logFollowUpSchema } from './follow-up.ts';
+import { followUpSubmissionSchema, logFollowUpSchema } from './follow-up.ts';
 
 const valid = {
   url: 'https://www.dawn.com/news/123?utm_source=twitter',
@@ -207,5 +207,71 @@ describe('logFollowUpSchema', () => {
   it('carries the "Save anyway" confirmation', () => {
     expect(logFollowUpSchema.parse(valid).confirmed).toBe(false);
     expect(logFollowUpSchema.parse({ ...valid, confirmWarnings: 'yes' }).confirmed).toBe(true);
+  });
+});
+
+describe('row kinds, evidence type and adoption', () => {
+  it('reads a corroboration without a status, an evidence type equal to the item’s as null, and adoption', () => {
+    const result = logFollowUpSchema.parse({
+      ...valid,
+      'rows.0.kind': 'corroboration',
+      'rows.0.status': '',
+      'rows.0.evidenceType': 'announcement',
+      'rows.1.commitmentId': '8',
+      'rows.1.status': 'not_started',
+      'rows.1.evidenceType': 'contradiction',
+      'rows.1.adoptsProposal': 'yes',
+    });
+    expect(result.rows[0]).toMatchObject({ kind: 'corroboration', status: null, evidenceType: null });
+    expect(result.rows[1]).toMatchObject({
+      kind: 'assessment',
+      status: 'not_started',
+      evidenceType: 'contradiction',
+      adoptsProposal: true,
+    });
+  });
+
+  it('refuses an unknown kind, a missing status for an assessment, and an adoption that does not set the status', () => {
+    const errors = errorsOf({
+      ...valid,
+      'rows.0.kind': 'rumour',
+      'rows.1.commitmentId': '8',
+      'rows.1.status': '',
+      'rows.2.commitmentId': '9',
+      'rows.2.kind': 'context',
+      'rows.2.status': 'not_started',
+      'rows.2.adoptsProposal': 'yes',
+    });
+    expect(Object.keys(errors).sort()).toEqual(['rows.0.kind', 'rows.1.status', 'rows.2.adoptsProposal']);
+  });
+});
+
+describe('followUpSubmissionSchema', () => {
+  it('never fails: a refused form carries its errors and what the database can still check', () => {
+    const result = followUpSubmissionSchema.parse({
+      ...valid,
+      title: '',
+      'rows.0.observedOn': '2025-06',
+      'rows.0.observedPrecision': 'month',
+      'rows.1.commitmentId': '8',
+      'rows.1.status': '',
+      'rows.1.kind': 'context',
+    });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(['rows.1.status', 'title']);
+    expect(result.check.outlet).toEqual({ kind: 'existing', id: 4 });
+    expect(
+      result.check.rows.map((row) => [
+        row.index,
+        row.commitmentId,
+        row.kind,
+        row.observedOn && formatDay(row.observedOn),
+      ]),
+    ).toEqual([
+      [0, 7, 'assessment', '2025-06-30'],
+      // No date typed: the published date.
+      [1, 8, 'context', '2026-03-10'],
+    ]);
+    expect(followUpSubmissionSchema.parse(valid).ok).toBe(true);
   });
 });

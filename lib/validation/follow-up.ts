@@ -15,7 +15,13 @@ import {
   type DatePrecision,
 } from '../domain/dates.ts';
 import { normaliseUrl } from '../domain/url.ts';
-import { STATUSES, requiresReason, statusLabel, type CommitmentStatus } from '../domain/status.ts';
+import {
+  STATUSES,
+  requiresReason,
+  statusLabel,
+  type CommitmentStatus,
+  type UpdateKind,
+} from '../domain/status.ts';
 import { EvidenceType, Reliability } from '../generated/prisma/enums.ts';
 
 export const LIMITS = {
@@ -276,11 +282,34 @@ export const ROW_FIELDS = [
   'commitmentId',
   'status',
   'partyId',
+  'kind',
+  'evidenceType',
+  'adoptsProposal',
   'observedOn',
   'observedPrecision',
   'reason',
 ] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
+
+/** What a row does (StatusUpdateKind): only an assessment sets the status (lib/domain/status.ts countsForStatus). */
+export const ROW_KINDS: readonly UpdateKind[] = ['assessment', 'corroboration', 'context'];
+
+export const ROW_KIND_LABELS: Record<UpdateKind, string> = {
+  assessment: 'Sets the status',
+  corroboration: 'No change — corroborates the current status',
+  context: 'Context (before the agreement)',
+};
+
+export function isUpdateKind(value: unknown): value is UpdateKind {
+  return typeof value === 'string' && (ROW_KINDS as readonly string[]).includes(value);
+}
+
+export const NOTHING_TO_CORROBORATE =
+  'Nothing to corroborate yet: no status has been logged for this commitment (or this party). Choose “Sets the status”.';
+export const ADOPTION_NEEDS_PROPOSAL =
+  'Only a proposal can be adopted: this commitment is not recorded as a proposal.';
+export const ADOPTION_NEEDS_ASSESSMENT =
+  'An adoption is recorded by a row that sets the status: choose “Sets the status”, or untick the adoption.';
 
 /** A fact's day (or "no later than" day): YYYY-MM-DD, from 1900, not after today; empty is null. */
 export const factDaySchema = optionalDay({ notAfterToday: true });
@@ -362,42 +391,80 @@ function factByOf(fact: FactText, precision: DatePrecision, ctx: z.RefinementCtx
   return factBy(fact.start, precision, todayOf());
 }
 
+const precisionField = z
+  .string()
+  .optional()
+  .transform((value, ctx): DatePrecision => {
+    const text = value?.trim() || 'day';
+    if (isDatePrecision(text)) return text;
+    ctx.addIssue({ code: 'custom', message: 'Choose how precisely the fact date is known.' });
+    return z.NEVER;
+  });
+
+/** A row's kind as the form sends it: empty is an assessment. */
+const kindField = z
+  .string()
+  .optional()
+  .transform((value, ctx): UpdateKind => {
+    const text = value?.trim() || 'assessment';
+    if (isUpdateKind(text)) return text;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Choose what this row does: sets the status, corroborates, or context.',
+    });
+    return z.NEVER;
+  });
+
+/** How the item bears on this commitment: empty is the item's own type (stored as null). */
+const rowEvidenceTypeField = optionalOf(
+  z.enum(EVIDENCE_TYPES, { error: 'Choose how the item bears on this commitment.' }),
+);
+
+/** A ticked checkbox sends "yes" (or "on"); nothing sent is no. */
+const checkboxField = z
+  .string()
+  .optional()
+  .transform((value) => value === 'yes' || value === 'on' || value === 'true');
+
 /**
  * One commitment the item bears on. `observedOn` is read at `observedPrecision` (default day); left empty it takes
- * the item's published date (an undated fact: that date, or today, as the day it held by at the latest).
+ * the item's published date (an undated fact: that date, or today, as the day it held by at the latest). A
+ * corroboration sends no status: it takes its scope's current status when saved (null until then).
  */
 export const followUpRowSchema = z
   .object({
     commitmentId: idField('Choose the commitment this item bears on.'),
-    status: z.enum(STATUSES as [CommitmentStatus, ...CommitmentStatus[]], {
-      error: 'Choose the status this item shows.',
-    }),
+    kind: kindField,
+    status: z.string().optional(),
     partyId: optionalOf(idField('Choose a responsible party, or the commitment as a whole.')),
+    evidenceType: rowEvidenceTypeField,
+    adoptsProposal: checkboxField,
     observedOn: factTextField,
-    observedPrecision: z
-      .string()
-      .optional()
-      .transform((value, ctx): DatePrecision => {
-        const text = value?.trim() || 'day';
-        if (isDatePrecision(text)) return text;
-        ctx.addIssue({ code: 'custom', message: 'Choose how precisely the fact date is known.' });
-        return z.NEVER;
-      }),
+    observedPrecision: precisionField,
     reason: optionalText(LIMITS.reason),
   })
-  .superRefine((row, ctx) => {
-    if (requiresReason(row.status) && !row.reason) {
+  .transform((row, ctx) => {
+    let status: CommitmentStatus | null = null;
+    if (row.kind !== 'corroboration') {
+      const text = row.status?.trim() ?? '';
+      if ((STATUSES as readonly string[]).includes(text)) status = text as CommitmentStatus;
+      else ctx.addIssue({ code: 'custom', path: ['status'], message: 'Choose the status this item shows.' });
+    }
+    if (status && requiresReason(status) && !row.reason) {
       ctx.addIssue({
         code: 'custom',
         path: ['reason'],
-        message: `Say why: a reason is required for "${statusLabel(row.status)}".`,
+        message: `Say why: a reason is required for "${statusLabel(status)}".`,
       });
     }
-  })
-  .transform((row, ctx) => {
+    if (row.adoptsProposal && row.kind !== 'assessment') {
+      ctx.addIssue({ code: 'custom', path: ['adoptsProposal'], message: ADOPTION_NEEDS_ASSESSMENT });
+    }
     const observedOn = row.observedOn ? factByOf(row.observedOn, row.observedPrecision, ctx) : null;
-    if (observedOn === undefined) return z.NEVER;
-    return { ...row, observedOn };
+    if (observedOn === undefined || (row.kind !== 'corroboration' && !status)) return z.NEVER;
+    if (status && requiresReason(status) && !row.reason) return z.NEVER;
+    if (row.adoptsProposal && row.kind !== 'assessment') return z.NEVER;
+    return { ...row, status, observedOn };
   });
 
 export type FollowUpRowInput = z.output<typeof followUpRowSchema>;
@@ -563,6 +630,8 @@ export const logFollowUpSchema = z.record(z.string(), z.unknown()).transform((ra
       return;
     }
     seen.set(key, position);
+    // The item's own type is stored as null: the row then follows the item.
+    if (item?.kind === 'new' && row.data.evidenceType === item.type) row.data.evidenceType = null;
     rows.push(row.data);
   });
 
@@ -583,3 +652,103 @@ export function defaultFactDay(publishedOn: Date | null, today: Date = todayOf()
 export function rowFieldName(index: number, field: RowField): string {
   return `rows.${index}.${field}`;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A refused submit still gets its database checks (issue "[3/9]" item 5): every problem of the form is reported at
+// once, not in rounds. The action parses with followUpSubmissionSchema, which never fails: a submit the schema
+// refuses carries its field errors and what could be read of the rows, which lib/data/evidence.ts checks against
+// the database (commitment live, party responsible, fact date against the agreement, adoption, corroboration).
+
+/** What could be read of a row whose commitment was chosen; the other fields are null where they did not parse. */
+export type LooseRow = {
+  index: number;
+  commitmentId: number;
+  partyId: number | null;
+  kind: UpdateKind;
+  adoptsProposal: boolean;
+  /** The `by` day, typed or defaulted; null when unknown. */
+  observedOn: Date | null;
+  observedPrecision: DatePrecision;
+};
+
+export type FollowUpCheck = {
+  rows: LooseRow[];
+  /** An item already logged that the form cites (its date is then the database's). */
+  existingEvidenceId: number | null;
+  /** The new item's outlet choice, when it parsed. */
+  outlet: OutletChoice | null;
+};
+
+export type FollowUpSubmission =
+  | { ok: true; input: LogFollowUpInput }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]>; check: FollowUpCheck };
+
+const factDateSchema = z
+  .object({ observedOn: factTextField, observedPrecision: precisionField })
+  .transform((fact, ctx) => {
+    const observedOn = fact.observedOn ? factByOf(fact.observedOn, fact.observedPrecision, ctx) : null;
+    if (observedOn === undefined) return z.NEVER;
+    return { observedOn, observedPrecision: fact.observedPrecision };
+  });
+
+function looseRows(raw: Raw): FollowUpCheck['rows'] {
+  const existing = typeof raw.existingEvidenceId === 'string' && raw.existingEvidenceId.trim() !== '';
+  const published = newsItemSchema.shape.publishedOn.safeParse(
+    typeof raw.publishedOn === 'string' ? raw.publishedOn : '',
+  );
+  const publishedOn = existing || !published.success ? undefined : published.data;
+  return rowsFromFields(raw).flatMap(({ fields }, index) => {
+    const values = pick(fields, ROW_FIELDS);
+    const commitment = idField('').safeParse(values.commitmentId ?? '');
+    if (!commitment.success) return [];
+    const party = followUpRowSchema.in.shape.partyId.safeParse(values.partyId);
+    const kind = kindField.safeParse(values.kind);
+    const adopts = checkboxField.safeParse(values.adoptsProposal);
+    const fact = factDateSchema.safeParse(values);
+    const precision = fact.success ? fact.data.observedPrecision : 'day';
+    let observedOn = fact.success ? fact.data.observedOn : null;
+    if (fact.success && !observedOn && publishedOn !== undefined) {
+      if (publishedOn || precision === 'unknown') observedOn = defaultFactDay(publishedOn);
+    }
+    return [
+      {
+        index,
+        commitmentId: commitment.data,
+        partyId: party.success ? party.data : null,
+        kind: kind.success ? kind.data : 'assessment',
+        adoptsProposal: adopts.success ? adopts.data : false,
+        observedOn,
+        observedPrecision: precision,
+      },
+    ];
+  });
+}
+
+/** The action's reading of the form: the parsed input, or every schema error and what the database can check. */
+export const followUpSubmissionSchema = z
+  .record(z.string(), z.unknown())
+  .transform((raw): FollowUpSubmission => {
+    const parsed = logFollowUpSchema.safeParse(raw);
+    if (parsed.success) return { ok: true, input: parsed.data };
+    const flat = z.flattenError(parsed.error);
+    const outlet = outletChoiceSchema.safeParse(
+      pick(raw, ['outlet', 'newOutletName', 'newOutletReliability']),
+    );
+    const existing = idField('').safeParse(
+      typeof raw.existingEvidenceId === 'string' ? raw.existingEvidenceId : '',
+    );
+    return {
+      ok: false,
+      message: flat.formErrors[0] ?? 'Check the highlighted fields.',
+      fieldErrors: Object.fromEntries(
+        Object.entries(flat.fieldErrors).filter((entry): entry is [string, string[]] =>
+          Array.isArray(entry[1]),
+        ),
+      ),
+      check: {
+        rows: looseRows(raw),
+        existingEvidenceId: existing.success ? existing.data : null,
+        outlet: outlet.success && !existing.success ? outlet.data : null,
+      },
+    };
+  });

@@ -7,13 +7,17 @@ import { redirect } from 'next/navigation';
 import { withLoggedNotice } from '@/components/follow-ups/notice';
 import { action } from '@/lib/auth/action';
 import { safeNextPath } from '@/lib/auth/next-path';
-import { logFollowUp as logFollowUpRecord } from '@/lib/data/evidence';
+import { logFollowUp as logFollowUpRecord, refuseFollowUp } from '@/lib/data/evidence';
 import { unconfirmedWarnings } from '@/lib/data/follow-up-warnings';
-import { logFollowUpSchema } from '@/lib/validation/follow-up';
+import { followUpSubmissionSchema } from '@/lib/validation/follow-up';
 
 export const logFollowUp = action(
-  { permission: 'write', schema: logFollowUpSchema },
-  async (input, { user }) => {
+  { permission: 'write', schema: followUpSubmissionSchema },
+  async (submission, { user }) => {
+    // A form the schema refuses is still checked against the database (reads only), so every problem is
+    // reported at once rather than in rounds.
+    if (!submission.ok) return refuseFollowUp(submission);
+    const input = submission.input;
     // An update that would not become current, or moves a status backwards, is saved only once confirmed; the
     // warnings are read on the state before the submit and raised only when nothing else is wrong with it.
     const logged = await logFollowUpRecord(input, user.id, undefined, {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StatusTimelineChart } from '@/components/charts/status-timeline-chart';
-import { toWireUpdate } from '@/components/charts/status-timeline-data';
+import { chartUpdate, toWireUpdate } from '@/components/charts/status-timeline-data';
 import { AuditCard } from '@/components/commitments/audit-card';
 import { CommitmentDetails } from '@/components/commitments/commitment-details';
 import { CommitmentHeader } from '@/components/commitments/commitment-header';
@@ -114,7 +114,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         />
         <div className="px-2 pt-4 pb-3 sm:px-4">
           <StatusTimelineChart
-            updates={chart.updates.map(toWireUpdate)}
+            updates={chart.entries.map((entry) => toWireUpdate(chartUpdate(entry)))}
             from={chart.span.from}
             to={chart.span.to}
             asOf={asOf ? formatDay(asOf) : undefined}

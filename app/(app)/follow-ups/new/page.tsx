@@ -4,12 +4,16 @@ import { ListChecks } from 'lucide-react';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
 import { LogFollowUpForm } from '@/components/follow-ups/log-follow-up-form';
 import { logFollowUp } from '../actions';
+import { createCommitmentFromFollowUp } from './actions';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { requirePermission } from '@/lib/auth/session';
+import { listAgreementOptions } from '@/lib/data/agreements';
+import { listCategoryOptions } from '@/lib/data/categories';
 import { getFollowUpFormOptions } from '@/lib/data/evidence';
+import { listPartyOptions } from '@/lib/data/parties';
 import { RELIABILITIES } from '@/lib/validation/follow-up';
 import { parseIdParam } from '@/lib/validation/params';
 
@@ -29,7 +33,18 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
   const presetId = parseIdParam(first(params.commitment) ?? '') ?? undefined;
   const from = first(params.from);
   const returnTo = from ? safeNextPath(from) : undefined;
-  const { commitments, outlets } = await getFollowUpFormOptions();
+  const [{ commitments, outlets }, agreements, categories, parties] = await Promise.all([
+    getFollowUpFormOptions(),
+    listAgreementOptions(),
+    listCategoryOptions(),
+    listPartyOptions(),
+  ]);
+  // What "New commitment" inside a row offers: live agreements, categories and parties only.
+  const newCommitmentOptions = {
+    agreements: agreements.filter((option) => !option.archived),
+    categories: categories.filter((option) => !option.archived),
+    parties: parties.filter((option) => !option.archived),
+  };
   const preset = commitments.find((option) => option.id === presetId);
 
   return (
@@ -65,6 +80,7 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
                 commitments={commitments}
                 outlets={outlets}
                 presetCommitmentId={preset?.id}
+                newCommitment={{ action: createCommitmentFromFollowUp, options: newCommitmentOptions }}
                 returnTo={returnTo}
                 cancelHref={returnTo ?? (preset ? `/commitments/${preset.id}` : '/')}
               />

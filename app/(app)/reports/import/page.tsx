@@ -77,6 +77,17 @@ export default async function ImportPage() {
                 A cell that starts with an apostrophe (&apos;) loses it: the export adds one to cells a
                 spreadsheet could run as a formula.
               </li>
+              <li>
+                <code className="text-xs">kind</code> is assessment (empty), corroboration or context;{' '}
+                <code className="text-xs">row_evidence_type</code> (empty: the item&apos;s type) and{' '}
+                <code className="text-xs">adopts_proposal</code> (true/false) follow the follow-up form&apos;s
+                rules. A fact dated before the agreement must be context. A corroboration with no status takes
+                the current one.
+              </li>
+              <li>
+                Rows with <code className="text-xs">withdrawn_at</code> (corrected or retracted in the source)
+                are not imported; the check lists them.
+              </li>
               <li>Rows already in the log are skipped, so importing a file twice adds nothing.</li>
             </ul>
           </CardBody>
