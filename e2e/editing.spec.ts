@@ -112,7 +112,7 @@ test('an analyst enters a new bilateral agreement with its parties and two commi
   await expect(
     commitments.getByRole('link', { name: `Defence-industry cooperation on drones ${t}` }),
   ).toBeVisible();
-  await expect(page.getByText('2 commitments')).toBeVisible();
+  await expect(page.getByText('2 commitments', { exact: true })).toBeVisible();
 
   // Listed among the agreements.
   await page.goto('/agreements');

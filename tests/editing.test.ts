@@ -18,8 +18,17 @@ import {
   unarchiveCommitment,
   updateCommitment,
 } from '../lib/data/commitments.ts';
-import { CONFLICT_MESSAGE, EditConflictError } from '../lib/data/editing.ts';
-import { archiveParty, createParty, unarchiveParty, updateParty } from '../lib/data/parties.ts';
+import { createAction } from '../lib/auth/action-core.ts';
+import { CONFLICT_MESSAGE, EditConflictError, createEditAction } from '../lib/data/editing.ts';
+import {
+  archiveParty,
+  createParty,
+  listPartyOptions,
+  partyFormValues,
+  partyLabels,
+  unarchiveParty,
+  updateParty,
+} from '../lib/data/parties.ts';
 import { createPerson, updatePerson } from '../lib/data/people.ts';
 import { appendStatusUpdates } from '../lib/data/status-updates.ts';
 import { parseDay } from '../lib/domain/dates.ts';
@@ -27,7 +36,8 @@ import { AppError, ConflictError, NotFoundError, RuleViolationError } from '../l
 import type { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { agreementSchema, updateAgreementSchema } from '../lib/validation/agreement.ts';
 import { commitmentSchema, updateCommitmentSchema } from '../lib/validation/commitment.ts';
-import { partySchema, updatePartySchema } from '../lib/validation/party.ts';
+import { mergeEdit, type MergeValues } from '../lib/validation/editing.ts';
+import { PARTY_MERGE, partySchema, updatePartySchema } from '../lib/validation/party.ts';
 import { testPrisma, unique } from './support/db.ts';
 import { createTestUser } from './support/users.ts';
 
@@ -604,5 +614,299 @@ describe('people and categories', () => {
 
   it('every refusal is an AppError the action wrapper can show', () => {
     expect(new EditConflictError('party', {})).toBeInstanceOf(AppError);
+  });
+});
+
+describe('party names are unique within their parent (issue [3/9] item 13)', () => {
+  const make = (name: string, parentId: number | null, kind = 'ministry') =>
+    createParty(
+      parse(partySchema, { name, kind, parentId: parentId ? String(parentId) : '' }),
+      actorId,
+      prisma,
+    );
+
+  it('the same name under two parents, never twice in one parent nor twice at the top level', async () => {
+    const rwanda = await make(unique('Rwanda'), null, 'state');
+    const uae = await make(unique('UAE'), null, 'state');
+    const name = unique('Ministry of Interior');
+    const rwandan = await make(name, rwanda.id);
+    const emirati = await make(name, uae.id);
+    expect(emirati.id).not.toBe(rwandan.id);
+
+    // A second in Rwanda, whatever its case: refused beside the name, saying where the clash is.
+    const again = make(name.toUpperCase(), rwanda.id);
+    await expect(again).rejects.toThrow(ConflictError);
+    await expect(again).rejects.toMatchObject({
+      fieldErrors: { name: [`A party named “${name}” already exists under “${rwanda.name}”.`] },
+    });
+    // At the top level, among the top-level parties.
+    await expect(make(rwanda.name.toLowerCase(), null, 'state')).rejects.toMatchObject({
+      fieldErrors: { name: [`A party named “${rwanda.name}” already exists at the top level.`] },
+    });
+    // A top-level party may share a name with one under a parent.
+    await expect(make(name, null)).resolves.toMatchObject({ parentId: null });
+
+    // Moving a party where its name is taken re-checks, and changes nothing.
+    const other = await make(unique('Other state'), null, 'state');
+    const wanderer = await make(name, other.id);
+    const move = updateParty(
+      parse(updatePartySchema, {
+        id: String(wanderer.id),
+        version: '1',
+        name,
+        kind: 'ministry',
+        parentId: String(uae.id),
+      }),
+      actorId,
+      prisma,
+    );
+    await expect(move).rejects.toMatchObject({
+      fieldErrors: { name: [`A party named “${name}” already exists under “${uae.name}”.`] },
+    });
+    expect(await prisma.party.findUniqueOrThrow({ where: { id: wanderer.id } })).toMatchObject({
+      parentId: other.id,
+      version: 1,
+    });
+  });
+
+  it('two saves of the same new name at once: one wins, the other gets the field message, never a 500', async () => {
+    for (const parentId of [null, (await make(unique('Racing state'), null, 'state')).id]) {
+      const name = unique('Racing ministry');
+      const results = await Promise.allSettled([make(name, parentId), make(name, parentId)]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const [refused] = results.filter((result) => result.status === 'rejected');
+      expect(refused.reason).toBeInstanceOf(ConflictError);
+      expect(Object.keys((refused.reason as ConflictError).fieldErrors)).toEqual(['name']);
+    }
+  });
+
+  it('pickers and lists say “Ministry of Interior (Rwanda)” where the bare name is ambiguous', async () => {
+    expect(
+      partyLabels([
+        { id: 1, name: 'Rwanda', parentId: null },
+        { id: 2, name: 'United Arab Emirates', parentId: null },
+        { id: 3, name: 'Ministry of Interior', parentId: 1 },
+        { id: 4, name: 'Ministry of Interior', parentId: 2 },
+        { id: 5, name: 'Ministry of Defence', parentId: 1 },
+      ]),
+    ).toEqual(
+      new Map([
+        [1, 'Rwanda'],
+        [2, 'United Arab Emirates'],
+        [3, 'Ministry of Interior (Rwanda)'],
+        [4, 'Ministry of Interior (United Arab Emirates)'],
+        [5, 'Ministry of Defence'],
+      ]),
+    );
+    const rwanda = await make(unique('Rwanda'), null, 'state');
+    const name = unique('Ministry of Interior');
+    const here = await make(name, rwanda.id);
+    await make(name, (await make(unique('UAE'), null, 'state')).id);
+    const options = await listPartyOptions(prisma);
+    expect(options.find((option) => option.id === here.id)?.name).toBe(`${name} (${rwanda.name})`);
+  });
+});
+
+describe('three-way merge of a lost race (issue [3/9] item 15)', () => {
+  const fields = PARTY_MERGE;
+  const base: MergeValues = { name: 'A', shortName: '', kind: 'state', countryCode: 'TR', parentId: '' };
+
+  it('keeps their change, keeps mine, and asks only where both changed a field differently', () => {
+    const mine = { ...base, shortName: 'MSB', kind: 'agency', countryCode: 'tr ' };
+    const theirs = { ...base, name: 'B', kind: 'ministry', parentId: '7' };
+    const merged = mergeEdit(fields, base, mine, theirs);
+    expect(merged.fields).toEqual({
+      name: 'theirs',
+      shortName: 'mine',
+      kind: 'conflict',
+      countryCode: 'unchanged',
+      parentId: 'theirs',
+    });
+    expect(merged.values).toMatchObject({ name: 'B', shortName: 'MSB', kind: 'agency', parentId: '7' });
+    expect(merged.conflicts).toEqual(['kind']);
+    // Both made the same change: no conflict.
+    expect(mergeEdit(fields, base, { ...base, name: 'C' }, { ...base, name: ' C' }).fields.name).toBe('same');
+  });
+
+  it('lists: rows left empty and the order of rows are no change; a missing list is an empty one', async () => {
+    const { AGREEMENT_MERGE } = await import('../lib/validation/agreement.ts');
+    const agreementBase: MergeValues = {
+      title: 'T',
+      partyId: ['1', '2'],
+      partyRole: ['signatory', 'host'],
+      sourceUrl: ['https://a.example/x'],
+    };
+    const mine = { ...agreementBase, partyId: ['2', '1', ''], partyRole: ['host', 'signatory', 'signatory'] };
+    delete (mine as Partial<MergeValues>).sourceUrl;
+    const theirs = {
+      ...agreementBase,
+      partyId: ['1', '2', '3'],
+      partyRole: ['signatory', 'host', 'witness'],
+    };
+    const merged = mergeEdit(AGREEMENT_MERGE, agreementBase, mine, theirs);
+    expect(merged.fields).toMatchObject({ parties: 'theirs', sources: 'mine', title: 'unchanged' });
+    expect(merged.values.partyId).toEqual(['1', '2', '3']);
+    expect(merged.values.sourceUrl).toEqual([]);
+  });
+
+  it('the edit wrapper merges on a real save, names who saved in between, and needs a choice where both changed', async () => {
+    const other = await createTestUser(prisma, 'analyst', { label: 'other-editor' });
+    const me = await createTestUser(prisma, 'analyst', { label: 'me-editor' });
+    const party = await createParty(
+      parse(partySchema, { name: unique('Merge'), kind: 'state', countryCode: 'TR' }),
+      actorId,
+      prisma,
+    );
+    const loaded = partyFormValues(party);
+    const baseJson = JSON.stringify({
+      name: loaded.name,
+      shortName: loaded.shortName,
+      kind: loaded.kind,
+      countryCode: loaded.countryCode,
+      parentId: loaded.parentId,
+    });
+    // The other editor renames it and changes its kind.
+    await updateParty(
+      {
+        id: party.id,
+        version: 1,
+        name: `${party.name} renamed`,
+        shortName: null,
+        kind: 'agency',
+        countryCode: 'TR',
+        parentId: null,
+      },
+      other.id,
+      prisma,
+    );
+
+    const action = createAction(async () => ({ ...me, deactivatedAt: null }));
+    const editAction = createEditAction(action, () => prisma);
+    let saved: unknown = null;
+    const update = editAction(
+      { permission: 'write', schema: updatePartySchema, entityType: 'Party', merge: PARTY_MERGE },
+      async (input, { user }) => {
+        saved = await updateParty(input, user.id, prisma);
+      },
+    );
+    const submit = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.append(key, value);
+      return update(null, data);
+    };
+    const mine = {
+      id: String(party.id),
+      name: party.name,
+      shortName: 'MX',
+      kind: 'organisation',
+      countryCode: 'TR',
+      parentId: '',
+    };
+    const first = (await submit({ ...mine, version: '1', base: baseJson })) as Record<string, unknown>;
+    expect(first).toMatchObject({
+      ok: false,
+      reason: 'rejected',
+      current: { name: `${party.name} renamed`, kind: 'agency', version: '2' },
+      values: { name: `${party.name} renamed`, shortName: 'MX', kind: 'organisation' },
+      merge: {
+        fields: { name: 'theirs', shortName: 'mine', kind: 'conflict', countryCode: 'unchanged' },
+        conflicts: ['kind'],
+        changedBy: { name: other.name, at: expect.any(String) },
+      },
+    });
+    expect(saved).toBeNull();
+
+    // Saving again without choosing a version of the field both changed: refused beside that choice.
+    const merged = first.values as Record<string, string>;
+    const current = first.current as Record<string, string>;
+    const theirBase = JSON.stringify({
+      name: current.name,
+      shortName: current.shortName,
+      kind: current.kind,
+      countryCode: current.countryCode,
+      parentId: current.parentId,
+    });
+    const again = { ...merged, id: String(party.id), version: '2', base: theirBase, conflicts: 'kind' };
+    expect(await submit(again)).toMatchObject({
+      ok: false,
+      fieldErrors: { 'resolve.kind': ['Choose which version to keep.'] },
+    });
+    // Chosen: both changes are kept.
+    expect(await submit({ ...again, 'resolve.kind': 'mine' })).toMatchObject({ ok: true });
+    expect(await prisma.party.findUniqueOrThrow({ where: { id: party.id } })).toMatchObject({
+      name: `${party.name} renamed`,
+      shortName: 'MX',
+      kind: 'organisation',
+      version: 3,
+    });
+  });
+});
+
+describe('new parties and people from inside the agreement form (issue [3/9] item 12)', () => {
+  it('are created with the agreement, in its transaction, audited, under the same rules', async () => {
+    const name = unique('Ministry of Interior');
+    const person = unique('Vincent Biruta');
+    const fields = {
+      title: unique('Rwanda–UAE security memorandum'),
+      kind: 'mou',
+      concludedPrecision: 'unknown',
+      partyId: [String(turkey)],
+      partyRole: ['signatory'],
+      newPartyName: [name, ''],
+      newPartyShortName: ['', ''],
+      newPartyKind: ['ministry', 'ministry'],
+      newPartyCountry: ['rw', ''],
+      newPartyParentId: [String(azerbaijan), ''],
+      newPartyRole: ['host', 'signatory'],
+      newPersonName: [person],
+      newPersonTitle: ['Minister of Interior'],
+      newPersonPartyId: [String(azerbaijan)],
+      newPersonRole: ['host'],
+    };
+    const agreement = await createAgreement(parse(agreementSchema, fields), actorId, prisma);
+    const created = await prisma.party.findFirstOrThrow({ where: { name, parentId: azerbaijan } });
+    expect(created).toMatchObject({ countryCode: 'RW', kind: 'ministry' });
+    expect(agreement.parties).toEqual(
+      expect.arrayContaining([
+        { partyId: turkey, role: 'signatory' },
+        { partyId: created.id, role: 'host' },
+      ]),
+    );
+    const newPerson = await prisma.person.findFirstOrThrow({ where: { name: person } });
+    expect(agreement.people).toEqual([{ personId: newPerson.id, role: 'host' }]);
+    expect((await auditsOf('Party', created.id)).map((audit) => audit.action)).toEqual(['create']);
+    expect((await auditsOf('Person', newPerson.id)).map((audit) => audit.action)).toEqual(['create']);
+
+    // The same new party again, in the same parent: refused beside that row's name; nothing is created.
+    const title = unique('Second memorandum');
+    const refused = createAgreement(
+      parse(agreementSchema, { ...fields, title, newPersonName: [] }),
+      actorId,
+      prisma,
+    );
+    await expect(refused).rejects.toMatchObject({
+      fieldErrors: { 'newParty.0.name': [expect.stringContaining('already exists under')] },
+    });
+    expect(await prisma.agreement.count({ where: { title } })).toBe(0);
+
+    // Rows checked by the party and person schemas: messages beside the row's inputs.
+    const invalid = agreementSchema.safeParse({
+      ...fields,
+      newPartyName: ['', 'x'],
+      newPartyCountry: ['XX', 'UK'],
+      newPartyKind: ['ministry', 'nonsense'],
+      newPersonName: [''],
+    });
+    expect(invalid.success).toBe(false);
+    const paths = invalid.error!.issues.map((issue) => issue.path[0]);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'newParty.0.name',
+        'newParty.0.countryCode',
+        'newParty.1.kind',
+        'newParty.1.countryCode',
+        'newPerson.0.name',
+      ]),
+    );
   });
 });

@@ -1,13 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef } from 'react';
-import { ExternalLink } from 'lucide-react';
+import { useActionState, useRef } from 'react';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
 import { Field, SelectField, TextAreaField, TextField, controlClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import {
+  AGREEMENT_MERGE,
   AGREEMENT_PLACE_MAX,
   AGREEMENT_SUMMARY_MAX,
   AGREEMENT_TITLE_MAX,
@@ -16,10 +15,14 @@ import {
   precisionOfText,
   type AgreementFormValues,
 } from '@/lib/validation/agreement';
-import { ConflictNotice, type ConflictRow } from './conflict-notice';
+import { BASE_FIELD } from '@/lib/validation/editing';
+import { PARTY_NAME_MAX } from '@/lib/validation/party';
+import { PERSON_NAME_MAX, PERSON_TITLE_MAX } from '@/lib/validation/person';
+import { ConflictPanel } from './conflict-notice';
 import { errorOf, listOf, textOf, useEditAttempts, type EditState } from './edit-state';
 import { FormAlert } from './form-alert';
 import { PRECISION_LABELS, labelOf, pickerOptions, type PickOption } from './options';
+import { PARTY_KIND_OPTIONS } from './party-kinds';
 import { RepeatingRows } from './repeating-rows';
 
 export type EditAction<T> = (state: unknown, formData: FormData) => Promise<EditState<T>>;
@@ -30,6 +33,8 @@ const precisionOptions = DATE_PRECISIONS.map((value) => ({ value, label: PRECISI
 
 type PartyRow = { partyId: string; role: string };
 type PersonRow = { personId: string; role: string };
+type NewPartyRow = { name: string; kind: string; parentId: string; country: string; role: string };
+type NewPersonRow = { name: string; title: string; partyId: string; role: string };
 
 function zip(ids: string[], roles: string[]) {
   return ids.map((id, index) => ({ id, role: roles[index] ?? '' }));
@@ -43,6 +48,8 @@ export function AgreementForm({
   partyOptions,
   personOptions,
   sourceTitles,
+  countryOptions,
+  sourceNote,
   cancelHref,
 }: {
   action: EditAction<AgreementFormValues>;
@@ -52,45 +59,55 @@ export function AgreementForm({
   personOptions: PickOption[];
   /** Titles of logged evidence by URL, to show beside the source rows already linked. */
   sourceTitles: Record<string, string>;
+  /** ISO 3166-1 countries, labelled on the server (for new parties). */
+  countryOptions: { value: string; label: string }[];
+  /** Said above the form when it was prefilled from a logged item (`?sourceEvidenceId=`). */
+  sourceNote?: React.ReactNode;
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const edit = useEditAttempts(state, record.version, AGREEMENT_MERGE);
+  const { formRef, attempt, version, view, fieldKey } = edit;
   const values = record as unknown as Record<string, unknown>;
-  const partyIds = listOf(state, values, 'partyId');
-  const personIds = listOf(state, values, 'personId');
-  const parties = pickerOptions(partyOptions, partyIds);
-  const people = pickerOptions(personOptions, personIds);
-
-  // Parties and people made in another tab (the "new party" links) appear in the pickers on coming back.
-  const router = useRouter();
-  const refreshOnReturn = useRef(false);
-  useEffect(() => {
-    const onFocus = () => {
-      if (refreshOnReturn.current) router.refresh();
-    };
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [router]);
+  const theirs = (edit.theirs ?? {}) as Partial<AgreementFormValues>;
+  const partyIds = listOf(view, values, 'partyId');
+  const personIds = listOf(view, values, 'personId');
+  const parties = pickerOptions(partyOptions, [...partyIds, ...(theirs.partyId ?? [])]);
+  const people = pickerOptions(personOptions, [...personIds, ...(theirs.personId ?? [])]);
+  const liveParties = pickerOptions(partyOptions, []);
   const precisionRef = useRef<HTMLSelectElement>(null);
 
-  const initialParties: PartyRow[] = zip(partyIds, listOf(state, values, 'partyRole')).map(
-    ({ id, role }) => ({
-      partyId: id,
-      role: role || 'signatory',
-    }),
-  );
-  const initialPeople: PersonRow[] = zip(personIds, listOf(state, values, 'personRole')).map(
+  const initialParties: PartyRow[] = zip(partyIds, listOf(view, values, 'partyRole')).map(({ id, role }) => ({
+    partyId: id,
+    role: role || 'signatory',
+  }));
+  const initialPeople: PersonRow[] = zip(personIds, listOf(view, values, 'personRole')).map(
     ({ id, role }) => ({
       personId: id,
       role,
     }),
   );
-  const initialSources = listOf(state, values, 'sourceUrl');
+  const initialSources = listOf(view, values, 'sourceUrl');
+  const typedList = (name: string) => listOf(view, values, name);
+  const initialNewParties: NewPartyRow[] = typedList('newPartyName').map((name, index) => ({
+    name,
+    kind: typedList('newPartyKind')[index] ?? 'ministry',
+    parentId: typedList('newPartyParentId')[index] ?? '',
+    country: typedList('newPartyCountry')[index] ?? '',
+    role: typedList('newPartyRole')[index] ?? 'signatory',
+  }));
+  const initialNewPeople: NewPersonRow[] = typedList('newPersonName').map((name, index) => ({
+    name,
+    title: typedList('newPersonTitle')[index] ?? '',
+    partyId: typedList('newPersonPartyId')[index] ?? '',
+    role: typedList('newPersonRole')[index] ?? '',
+  }));
+  const rowError = (group: 'newParty' | 'newPerson', index: number, field: string) =>
+    errorOf(state, `${group}.${index}.${field}`);
 
-  const conflictRows = (current: AgreementFormValues): ConflictRow[] => {
-    const typed = (name: string) => textOf(state, values, name);
-    const typedList = (name: string) => listOf(state, values, name);
+  const describe = (shown: Record<string, unknown>): Record<string, string> => {
+    const text = (name: string) => String(shown[name] ?? '');
+    const list = (name: string) => (Array.isArray(shown[name]) ? (shown[name] as unknown[]).map(String) : []);
     const partyText = (ids: string[], roles: string[]) =>
       zip(ids, roles)
         .filter((row) => row.id)
@@ -106,53 +123,19 @@ export function AgreementForm({
         .join('\n');
     const dateText = (date: string, precision: string) =>
       date ? `${date} (${PRECISION_LABELS[precision]?.toLowerCase() ?? precision})` : 'Unknown';
-    return [
-      { label: 'Title', theirs: current.title, yours: typed('title') },
-      {
-        label: 'Kind',
-        theirs: labelOf(current.kind, kindOptions),
-        yours: labelOf(typed('kind'), kindOptions),
-      },
-      {
-        label: 'Concluded',
-        theirs: dateText(current.concludedOn, current.concludedPrecision),
-        yours: dateText(typed('concludedOn'), typed('concludedPrecision')),
-      },
-      { label: 'Place', theirs: current.place, yours: typed('place') },
-      { label: 'Summary', theirs: current.summary, yours: typed('summary') },
-      {
-        label: 'Parties',
-        theirs: partyText(current.partyId, current.partyRole),
-        yours: partyText(typedList('partyId'), typedList('partyRole')),
-      },
-      {
-        label: 'People',
-        theirs: peopleText(current.personId, current.personRole),
-        yours: peopleText(typedList('personId'), typedList('personRole')),
-      },
-      {
-        label: 'Sources',
-        theirs: current.sourceUrl.join('\n'),
-        yours: typedList('sourceUrl')
-          .filter((url) => url.trim())
-          .join('\n'),
-      },
-    ];
+    return {
+      title: text('title'),
+      kind: labelOf(text('kind'), kindOptions),
+      concluded: dateText(text('concludedOn'), text('concludedPrecision')),
+      place: text('place'),
+      summary: text('summary'),
+      parties: partyText(list('partyId'), list('partyRole')),
+      people: peopleText(list('personId'), list('personRole')),
+      sources: list('sourceUrl')
+        .filter((url) => url.trim())
+        .join('\n'),
+    };
   };
-
-  const newTabLink = (href: string, text: string) => (
-    <a
-      href={href}
-      target="_blank"
-      rel="noopener noreferrer"
-      onClick={() => (refreshOnReturn.current = true)}
-      className="link inline-flex items-center gap-1"
-    >
-      {text}
-      <ExternalLink aria-hidden className="size-3.5" />
-      <span className="sr-only">(opens in a new tab)</span>
-    </a>
-  );
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-6">
@@ -160,42 +143,52 @@ export function AgreementForm({
         <>
           <input type="hidden" name="id" value={record.id} />
           <input type="hidden" name="version" value={version} />
+          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
         </>
       ) : null}
-      {theirs ? (
-        <ConflictNotice rows={conflictRows(theirs)} discardHref={`/agreements/${record.id}/edit`} />
-      ) : null}
+      <ConflictPanel
+        edit={edit}
+        state={state}
+        fields={AGREEMENT_MERGE}
+        describe={describe}
+        discardHref={`/agreements/${record.id}/edit`}
+      />
       <FormAlert state={state} />
+      {sourceNote}
 
-      <div key={attempt} className="space-y-6">
+      <div className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             className="sm:col-span-2"
             label="Title"
+            key={fieldKey('title')}
             name="title"
             required
             maxLength={AGREEMENT_TITLE_MAX}
             hint="As the source names it, e.g. “Turkey–Azerbaijan defence cooperation memorandum”."
-            defaultValue={textOf(state, values, 'title')}
+            defaultValue={textOf(view, values, 'title')}
             error={errorOf(state, 'title')}
           />
           <SelectField
             label="Kind"
+            key={fieldKey('kind')}
             name="kind"
             required
             options={kindOptions}
-            defaultValue={textOf(state, values, 'kind') || 'mou'}
+            defaultValue={textOf(view, values, 'kind') || 'mou'}
             error={errorOf(state, 'kind')}
           />
           <TextField
             label="Place"
+            key={fieldKey('place')}
             name="place"
             maxLength={AGREEMENT_PLACE_MAX}
             placeholder="e.g. Ankara"
-            defaultValue={textOf(state, values, 'place')}
+            defaultValue={textOf(view, values, 'place')}
             error={errorOf(state, 'place')}
           />
           <Field
+            key={fieldKey('concludedOn')}
             label="Concluded on"
             name="concludedOn"
             hint="As precisely as the source says: 2025-09-14, 2025-09 or 2025. Leave empty if unknown."
@@ -209,7 +202,7 @@ export function AgreementForm({
                 autoComplete="off"
                 maxLength={10}
                 placeholder="YYYY-MM-DD, YYYY-MM or YYYY"
-                defaultValue={textOf(state, values, 'concludedOn')}
+                defaultValue={textOf(view, values, 'concludedOn')}
                 onChange={(event) => {
                   // Typing "2025-09" means "known to the month": say so in the precision picker.
                   const text = event.currentTarget.value;
@@ -221,6 +214,7 @@ export function AgreementForm({
             )}
           </Field>
           <Field
+            key={fieldKey('concludedPrecision')}
             label="Precision of the date"
             name="concludedPrecision"
             error={errorOf(state, 'concludedPrecision')}
@@ -229,7 +223,7 @@ export function AgreementForm({
               <select
                 {...props}
                 ref={precisionRef}
-                defaultValue={textOf(state, values, 'concludedPrecision') || 'unknown'}
+                defaultValue={textOf(view, values, 'concludedPrecision') || 'unknown'}
                 className={controlClass}
               >
                 {precisionOptions.map((option) => (
@@ -243,21 +237,23 @@ export function AgreementForm({
           <TextAreaField
             className="sm:col-span-2"
             label="Summary"
+            key={fieldKey('summary')}
             name="summary"
             rows={5}
             hint={`What was agreed, in a few sentences (at most ${AGREEMENT_SUMMARY_MAX.toLocaleString('en')} characters).`}
-            defaultValue={textOf(state, values, 'summary')}
+            defaultValue={textOf(view, values, 'summary')}
             error={errorOf(state, 'summary')}
           />
         </div>
 
         <RepeatingRows<PartyRow>
+          key={fieldKey('partyId')}
           legend="Parties"
           noun="party"
           hint={
             <>
-              Each state, ministry or agency that took part, with its role. Not listed?{' '}
-              {newTabLink('/parties/new', 'Create a party')}, then come back: the list updates.
+              Each state, ministry or agency that took part, with its role. Not listed? Add it under “New
+              parties” below: it is created with the agreement.
             </>
           }
           headings={['Party', 'Role']}
@@ -308,12 +304,13 @@ export function AgreementForm({
         />
 
         <RepeatingRows<PersonRow>
+          key={fieldKey('personId')}
           legend="People who spoke"
           noun="person"
           hint={
             <>
-              Who spoke for whom, e.g. “Defence Minister, host”. Not listed?{' '}
-              {newTabLink('/people#new-person', 'Add a person')}, then come back.
+              Who spoke for whom, e.g. “Defence Minister, host”. Not listed? Add them under “New people”
+              below.
             </>
           }
           headings={['Person', 'Role at this agreement']}
@@ -359,7 +356,102 @@ export function AgreementForm({
           )}
         />
 
+        <RepeatingRows<NewPartyRow>
+          key={`new-parties-${attempt}`}
+          legend="New parties"
+          noun="new party"
+          hint="Parties not in the list yet, created with the agreement (a name must be unique within its parent)."
+          initial={initialNewParties}
+          blank={{ name: '', kind: 'ministry', parentId: '', country: '', role: 'signatory' }}
+          error={errorOf(state, 'newParty')}
+          renderRow={(row, index, label) => (
+            <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-5">
+              <TextField
+                label={`Name of ${label.toLowerCase()}`}
+                name="newPartyName"
+                maxLength={PARTY_NAME_MAX}
+                defaultValue={row.name}
+                error={rowError('newParty', index, 'name')}
+              />
+              <SelectField
+                label="Kind"
+                name="newPartyKind"
+                options={PARTY_KIND_OPTIONS}
+                defaultValue={row.kind}
+                error={rowError('newParty', index, 'kind')}
+              />
+              <SelectField
+                label="Part of"
+                name="newPartyParentId"
+                placeholder="Nothing (top level)"
+                options={liveParties}
+                defaultValue={row.parentId}
+                error={rowError('newParty', index, 'parentId')}
+              />
+              <SelectField
+                label="Country"
+                name="newPartyCountry"
+                placeholder="None"
+                options={countryOptions}
+                defaultValue={row.country}
+                error={rowError('newParty', index, 'countryCode')}
+              />
+              <SelectField
+                label="Role"
+                name="newPartyRole"
+                options={roleOptions}
+                defaultValue={row.role}
+                error={rowError('newParty', index, 'role')}
+              />
+            </div>
+          )}
+        />
+
+        <RepeatingRows<NewPersonRow>
+          key={`new-people-${attempt}`}
+          legend="New people"
+          noun="new person"
+          hint="People not in the list yet, created with the agreement."
+          initial={initialNewPeople}
+          blank={{ name: '', title: '', partyId: '', role: '' }}
+          error={errorOf(state, 'newPerson')}
+          renderRow={(row, index, label) => (
+            <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-4">
+              <TextField
+                label={`Name of ${label.toLowerCase()}`}
+                name="newPersonName"
+                maxLength={PERSON_NAME_MAX}
+                defaultValue={row.name}
+                error={rowError('newPerson', index, 'name')}
+              />
+              <TextField
+                label="Title"
+                name="newPersonTitle"
+                maxLength={PERSON_TITLE_MAX}
+                defaultValue={row.title}
+                error={rowError('newPerson', index, 'title')}
+              />
+              <SelectField
+                label="Speaks for"
+                name="newPersonPartyId"
+                placeholder="No party"
+                options={liveParties}
+                defaultValue={row.partyId}
+                error={rowError('newPerson', index, 'partyId')}
+              />
+              <TextField
+                label="Role at this agreement"
+                name="newPersonRole"
+                maxLength={SPEAKER_ROLE_MAX}
+                defaultValue={row.role}
+                error={rowError('newPerson', index, 'role')}
+              />
+            </div>
+          )}
+        />
+
         <RepeatingRows<string>
+          key={fieldKey('sourceUrl')}
           legend="Sources"
           noun="source"
           hint="Optional. The web address of an item already logged as evidence (through “Log follow-up”)."

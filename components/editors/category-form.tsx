@@ -4,9 +4,15 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { CATEGORY_NAME_MAX, CATEGORY_SLUG_MAX, type CategoryFormValues } from '@/lib/validation/category';
+import {
+  CATEGORY_MERGE,
+  CATEGORY_NAME_MAX,
+  CATEGORY_SLUG_MAX,
+  type CategoryFormValues,
+} from '@/lib/validation/category';
+import { BASE_FIELD } from '@/lib/validation/editing';
 import type { EditAction } from './agreement-form';
-import { ConflictNotice, type ConflictRow } from './conflict-notice';
+import { ConflictPanel } from './conflict-notice';
 import { errorOf, textOf, useEditAttempts } from './edit-state';
 import { FormAlert } from './form-alert';
 
@@ -23,15 +29,16 @@ export function CategoryForm({
   cancelHref?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const edit = useEditAttempts(state, record.version, CATEGORY_MERGE);
+  const { formRef, version, view, fieldKey, attempt } = edit;
   const values = record as unknown as Record<string, unknown>;
-  const text = (name: string) => textOf(state, values, name);
+  const text = (name: string) => textOf(view, values, name);
 
-  const conflictRows = (current: CategoryFormValues): ConflictRow[] => [
-    { label: 'Name', theirs: current.name, yours: text('name') },
-    { label: 'Slug', theirs: current.slug, yours: text('slug') },
-    { label: 'Position', theirs: current.position, yours: text('position') },
-  ];
+  const describe = (shown: Record<string, unknown>): Record<string, string> => ({
+    name: String(shown.name ?? ''),
+    slug: String(shown.slug ?? ''),
+    position: String(shown.position ?? ''),
+  });
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4">
@@ -39,15 +46,21 @@ export function CategoryForm({
         <>
           <input type="hidden" name="id" value={record.id} />
           <input type="hidden" name="version" value={version} />
+          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
         </>
       ) : null}
-      {theirs ? (
-        <ConflictNotice rows={conflictRows(theirs)} discardHref={`/categories/${record.id}/edit`} />
-      ) : null}
+      <ConflictPanel
+        edit={edit}
+        state={state}
+        fields={CATEGORY_MERGE}
+        describe={describe}
+        discardHref={`/categories/${record.id}/edit`}
+      />
       <FormAlert state={state} />
-      <div key={attempt} className="grid gap-4 sm:grid-cols-3">
+      <div key={mode === 'create' ? attempt : undefined} className="grid gap-4 sm:grid-cols-3">
         <TextField
           label="Name"
+          key={fieldKey('name')}
           name="name"
           required
           maxLength={CATEGORY_NAME_MAX}
@@ -56,6 +69,7 @@ export function CategoryForm({
         />
         <TextField
           label="Slug"
+          key={fieldKey('slug')}
           name="slug"
           maxLength={CATEGORY_SLUG_MAX}
           hint="The key CSV filters use. Empty: made from the name."
@@ -64,6 +78,7 @@ export function CategoryForm({
         />
         <TextField
           label="Position"
+          key={fieldKey('position')}
           name="position"
           type="number"
           hint={mode === 'create' ? 'Order in pickers. Empty: last.' : 'Order in pickers (ascending).'}

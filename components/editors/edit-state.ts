@@ -3,6 +3,10 @@
 // a refusal, show the saved values after a lost race (and from then on carry THAT version, so saving again
 // deliberately replaces it), and move focus to what needs attention.
 import { useEffect, useRef, useState } from 'react';
+import type { MergeField, MergeResult, MergeValues } from '@/lib/validation/editing';
+
+/** The three-way merge of a lost race, as the server computed it (lib/data/editing.ts createEditAction). */
+export type MergeReport = MergeResult & { changedBy: { name: string | null; at: string } | null };
 
 /** The result of an edit action as its form sees it (lib/auth/action.ts, plus `current` on a conflict). */
 export type EditState<T> =
@@ -13,6 +17,7 @@ export type EditState<T> =
       fieldErrors?: Record<string, string[] | undefined>;
       values?: Record<string, unknown>;
       current?: T;
+      merge?: MergeReport;
     }
   | null;
 
@@ -50,19 +55,78 @@ export function listOf<T>(state: EditState<T>, record: Record<string, unknown>, 
  * - `theirs` is the latest conflict's saved values, kept until the user leaves the page;
  * - `version` is the version the form submits: the one it was opened at, then the one of the saved values shown.
  */
-export function useEditAttempts<T extends { version: string }>(state: EditState<T>, openedAt: string) {
+export function useEditAttempts<T extends { version: string }>(
+  state: EditState<T>,
+  openedAt: string,
+  /** The form's merge fields: given, the form takes part in the three-way merge (see below). */
+  fields?: readonly MergeField[],
+) {
   const [seen, setSeen] = useState(state);
   const [attempt, setAttempt] = useState(0);
   const [theirs, setTheirs] = useState<T | null>(null);
   const [version, setVersion] = useState(openedAt);
+  const [merge, setMerge] = useState<MergeReport | null>(null);
+  // Values the user chose in the conflict panel ("theirs" / "mine"), laid over the state's values, and how many
+  // times each field was chosen (its key, so it remounts with the chosen value).
+  const [chosen, setChosen] = useState<{ values: MergeValues; turns: Record<string, number> }>({
+    values: {},
+    turns: {},
+  });
+  const [mineAtConflict, setMineAtConflict] = useState<Record<string, unknown>>({});
   if (state !== seen) {
     setSeen(state);
     setAttempt((count) => count + 1);
+    setChosen({ values: {}, turns: {} });
     const current = conflictOf(state);
     if (current) {
       setTheirs(current);
       setVersion(current.version);
+      setMerge(state && !state.ok ? (state.merge ?? null) : null);
+      setMineAtConflict(state && !state.ok ? (state.values ?? {}) : {});
     }
+  }
+
+  /** The state the fields render from: the action's, with the conflict panel's choices laid over it. */
+  const view: EditState<T> =
+    state && !state.ok && Object.keys(chosen.values).length
+      ? { ...state, values: { ...(state.values ?? {}), ...chosen.values } }
+      : state;
+
+  /** Puts their version or mine of a field both changed into the form (it remounts with that value). */
+  function choose(name: string, side: 'mine' | 'theirs') {
+    const field = fields?.find((candidate) => candidate.name === name);
+    if (!field || !theirs) return;
+    const source = (side === 'theirs' ? theirs : mineAtConflict) as Record<string, unknown>;
+    const values: MergeValues = {};
+    for (const key of field.keys) {
+      const value = source[key];
+      values[key] = Array.isArray(value) ? value.map(String) : value === undefined ? '' : String(value);
+    }
+    setChosen((previous) => ({
+      values: { ...previous.values, ...values },
+      turns: { ...previous.turns, [name]: (previous.turns[name] ?? 0) + 1 },
+    }));
+  }
+
+  /** The key of a field's control: changes after each attempt, and when a version of it is chosen. */
+  function fieldKey(key: string): string {
+    const field = fields?.find((candidate) => candidate.keys.includes(key));
+    // Unique among siblings (the controls of one form share a parent): the form key itself is part of it.
+    return `${key}:${attempt}:${field ? (chosen.turns[field.name] ?? 0) : 0}`;
+  }
+
+  /** The values "save again" is compared against: what is saved now (after a conflict), else what was loaded. */
+  function baseOf(record: Record<string, unknown>): string {
+    const source = (theirs ?? record) as Record<string, unknown>;
+    const keys = fields?.flatMap((field) => field.keys) ?? [];
+    return JSON.stringify(
+      Object.fromEntries(
+        keys.map((key) => {
+          const value = source[key];
+          return [key, Array.isArray(value) ? value.map(String) : value == null ? '' : String(value)];
+        }),
+      ),
+    );
   }
 
   const formRef = useRef<HTMLFormElement>(null);
@@ -78,5 +142,5 @@ export function useEditAttempts<T extends { version: string }>(state: EditState<
     target?.focus();
   }, [attempt, state]);
 
-  return { formRef, attempt, theirs, version };
+  return { formRef, attempt, theirs, version, merge, view, choose, fieldKey, baseOf, mine: mineAtConflict };
 }

@@ -5,22 +5,23 @@ import { useActionState } from 'react';
 import type { Option } from '@/components/forms/field';
 import { SelectField, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { PARTY_NAME_MAX, PARTY_SHORT_NAME_MAX, type PartyFormValues } from '@/lib/validation/party';
+import { BASE_FIELD } from '@/lib/validation/editing';
+import {
+  PARTY_MERGE,
+  PARTY_NAME_MAX,
+  PARTY_SHORT_NAME_MAX,
+  type PartyFormValues,
+} from '@/lib/validation/party';
 import type { EditAction } from './agreement-form';
-import { ConflictNotice, type ConflictRow } from './conflict-notice';
+import { ConflictPanel } from './conflict-notice';
 import { errorOf, textOf, useEditAttempts } from './edit-state';
 import { FormAlert } from './form-alert';
 import { labelOf, pickerOptions, type PickOption } from './options';
+import { PARTY_KIND_LABELS, PARTY_KIND_OPTIONS } from './party-kinds';
 
-export const PARTY_KIND_LABELS: Record<string, string> = {
-  state: 'State',
-  ministry: 'Ministry',
-  agency: 'Agency',
-  organisation: 'Organisation',
-  other: 'Other',
-};
+export { PARTY_KIND_LABELS };
 
-const kindOptions = Object.entries(PARTY_KIND_LABELS).map(([value, label]) => ({ value, label }));
+const kindOptions = PARTY_KIND_OPTIONS;
 
 /** A new party (mode "create") or an existing one (mode "edit"). */
 export function PartyForm({
@@ -41,26 +42,22 @@ export function PartyForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const edit = useEditAttempts(state, record.version, PARTY_MERGE);
+  const { formRef, version, view, fieldKey } = edit;
   const values = record as unknown as Record<string, unknown>;
-  const text = (name: string) => textOf(state, values, name);
-  const parents = pickerOptions(parentOptions, [record.parentId]);
+  const text = (name: string) => textOf(view, values, name);
+  const parents = pickerOptions(parentOptions, [record.parentId, String(edit.theirs?.parentId ?? '')]);
 
-  const conflictRows = (current: PartyFormValues): ConflictRow[] => [
-    { label: 'Name', theirs: current.name, yours: text('name') },
-    { label: 'Short name', theirs: current.shortName, yours: text('shortName') },
-    { label: 'Kind', theirs: labelOf(current.kind, kindOptions), yours: labelOf(text('kind'), kindOptions) },
-    {
-      label: 'Country',
-      theirs: labelOf(current.countryCode, countryOptions),
-      yours: labelOf(text('countryCode').toUpperCase(), countryOptions),
-    },
-    {
-      label: 'Part of',
-      theirs: labelOf(current.parentId, parents),
-      yours: labelOf(text('parentId'), parents),
-    },
-  ];
+  const describe = (shown: Record<string, unknown>): Record<string, string> => {
+    const get = (name: string) => String(shown[name] ?? '');
+    return {
+      name: get('name'),
+      shortName: get('shortName'),
+      kind: labelOf(get('kind'), kindOptions),
+      countryCode: labelOf(get('countryCode').toUpperCase(), countryOptions),
+      parentId: labelOf(get('parentId'), parents),
+    };
+  };
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-6">
@@ -68,15 +65,21 @@ export function PartyForm({
         <>
           <input type="hidden" name="id" value={record.id} />
           <input type="hidden" name="version" value={version} />
+          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
         </>
       ) : null}
-      {theirs ? (
-        <ConflictNotice rows={conflictRows(theirs)} discardHref={`/parties/${record.id}/edit`} />
-      ) : null}
+      <ConflictPanel
+        edit={edit}
+        state={state}
+        fields={PARTY_MERGE}
+        describe={describe}
+        discardHref={`/parties/${record.id}/edit`}
+      />
       <FormAlert state={state} />
-      <div key={attempt} className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Name"
+          key={fieldKey('name')}
           name="name"
           required
           maxLength={PARTY_NAME_MAX}
@@ -86,6 +89,7 @@ export function PartyForm({
         />
         <TextField
           label="Short name"
+          key={fieldKey('shortName')}
           name="shortName"
           maxLength={PARTY_SHORT_NAME_MAX}
           hint="Optional, e.g. MSB."
@@ -94,6 +98,7 @@ export function PartyForm({
         />
         <SelectField
           label="Kind"
+          key={fieldKey('kind')}
           name="kind"
           required
           options={kindOptions}
@@ -102,6 +107,7 @@ export function PartyForm({
         />
         <SelectField
           label="Country"
+          key={fieldKey('countryCode')}
           name="countryCode"
           placeholder="None (e.g. an international organisation)"
           options={countryOptions}
@@ -112,6 +118,7 @@ export function PartyForm({
         <SelectField
           className="sm:col-span-2"
           label="Part of"
+          key={fieldKey('parentId')}
           name="parentId"
           placeholder="Nothing (a top-level party)"
           options={parents}

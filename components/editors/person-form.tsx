@@ -4,9 +4,15 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { SelectField, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { PERSON_NAME_MAX, PERSON_TITLE_MAX, type PersonFormValues } from '@/lib/validation/person';
+import { BASE_FIELD } from '@/lib/validation/editing';
+import {
+  PERSON_MERGE,
+  PERSON_NAME_MAX,
+  PERSON_TITLE_MAX,
+  type PersonFormValues,
+} from '@/lib/validation/person';
 import type { EditAction } from './agreement-form';
-import { ConflictNotice, type ConflictRow } from './conflict-notice';
+import { ConflictPanel } from './conflict-notice';
 import { errorOf, textOf, useEditAttempts } from './edit-state';
 import { FormAlert } from './form-alert';
 import { labelOf, pickerOptions, type PickOption } from './options';
@@ -26,20 +32,17 @@ export function PersonForm({
   cancelHref?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const edit = useEditAttempts(state, record.version, PERSON_MERGE);
+  const { formRef, version, view, fieldKey } = edit;
   const values = record as unknown as Record<string, unknown>;
-  const text = (name: string) => textOf(state, values, name);
-  const parties = pickerOptions(partyOptions, [record.partyId]);
+  const text = (name: string) => textOf(view, values, name);
+  const parties = pickerOptions(partyOptions, [record.partyId, String(edit.theirs?.partyId ?? '')]);
 
-  const conflictRows = (current: PersonFormValues): ConflictRow[] => [
-    { label: 'Name', theirs: current.name, yours: text('name') },
-    { label: 'Title', theirs: current.title, yours: text('title') },
-    {
-      label: 'Speaks for',
-      theirs: labelOf(current.partyId, parties),
-      yours: labelOf(text('partyId'), parties),
-    },
-  ];
+  const describe = (shown: Record<string, unknown>): Record<string, string> => ({
+    name: String(shown.name ?? ''),
+    title: String(shown.title ?? ''),
+    partyId: labelOf(String(shown.partyId ?? ''), parties),
+  });
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4">
@@ -47,15 +50,21 @@ export function PersonForm({
         <>
           <input type="hidden" name="id" value={record.id} />
           <input type="hidden" name="version" value={version} />
+          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
         </>
       ) : null}
-      {theirs ? (
-        <ConflictNotice rows={conflictRows(theirs)} discardHref={`/people/${record.id}/edit`} />
-      ) : null}
+      <ConflictPanel
+        edit={edit}
+        state={state}
+        fields={PERSON_MERGE}
+        describe={describe}
+        discardHref={`/people/${record.id}/edit`}
+      />
       <FormAlert state={state} />
-      <div key={attempt} className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-3">
         <TextField
           label="Name"
+          key={fieldKey('name')}
           name="name"
           required
           maxLength={PERSON_NAME_MAX}
@@ -64,6 +73,7 @@ export function PersonForm({
         />
         <TextField
           label="Title"
+          key={fieldKey('title')}
           name="title"
           maxLength={PERSON_TITLE_MAX}
           placeholder="e.g. Minister of National Defence"
@@ -72,6 +82,7 @@ export function PersonForm({
         />
         <SelectField
           label="Speaks for"
+          key={fieldKey('partyId')}
           name="partyId"
           placeholder="No party"
           options={parties}

@@ -12,6 +12,7 @@ import {
 } from './commitments.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import {
+  newRowField,
   partialDateText,
   type AgreementFormValues,
   type AgreementInput,
@@ -21,6 +22,8 @@ import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
 import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
 import { findEvidenceIdsByUrls } from './evidence.ts';
+import { createPartyInTx, getPartyLabels, isUniqueViolation } from './parties.ts';
+import { createPersonInTx } from './people.ts';
 
 export const AGREEMENTS_PAGE_SIZE = 20;
 
@@ -51,14 +54,22 @@ export async function listAgreements({
   const where = { archivedAt: null } satisfies Prisma.AgreementWhereInput;
   const total = await db.agreement.count({ where });
   const clamped = clampPage(page, total, pageSize);
-  const rows = await db.agreement.findMany({
-    where,
-    select: agreementRowSelect,
-    orderBy: [{ concludedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
-    skip: (clamped.page - 1) * pageSize,
-    take: pageSize,
-  });
-  return { items: rows.map(toAgreementRow), ...clamped, pageSize, total };
+  const [rows, labels] = await Promise.all([
+    db.agreement.findMany({
+      where,
+      select: agreementRowSelect,
+      orderBy: [{ concludedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+      skip: (clamped.page - 1) * pageSize,
+      take: pageSize,
+    }),
+    getPartyLabels(),
+  ]);
+  const items = rows.map(toAgreementRow).map((row) => ({
+    ...row,
+    // "Ministry of Interior (Rwanda)" where the bare name would be ambiguous.
+    parties: row.parties.map((party) => ({ ...party, name: labels.get(party.id) ?? party.name })),
+  }));
+  return { items, ...clamped, pageSize, total };
 }
 
 const agreementDetailSelect = {
@@ -254,28 +265,75 @@ async function writeAgreementLinks(
   });
 }
 
-/** Creates the agreement with its parties, people and sources in one transaction. */
+/**
+ * Creates the parties and people typed into the agreement form's "new" rows (each audited, each checked as on
+ * its own form, messages beside its row's inputs) and returns the input with them linked.
+ */
+async function createNewRows<I extends AgreementInput>(tx: Tx, input: I, actorId: string): Promise<I> {
+  const parties = [...input.parties];
+  for (const { row, party, role } of input.newParties) {
+    const created = await createPartyInTx(tx, party, actorId, {
+      name: newRowField('newParty', row, 'name'),
+      parentId: newRowField('newParty', row, 'parentId'),
+    });
+    parties.push({ partyId: created.id, role });
+  }
+  const people = [...input.people];
+  for (const { row, person, role } of input.newPeople) {
+    const created = await createPersonInTx(tx, person, actorId, {
+      name: newRowField('newPerson', row, 'name'),
+      partyId: newRowField('newPerson', row, 'partyId'),
+    });
+    people.push({ personId: created.id, role });
+  }
+  return { ...input, parties, people };
+}
+
+/**
+ * A concurrent save of one of the new names (a party in the same parent, or a person): the unique indexes refuse
+ * it; the form is told plainly, never a 500.
+ */
+async function withNewRowConflicts<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const message =
+        'A new party or person with one of these names was saved by someone else a moment ago: choose it from the list instead.';
+      throw new RuleViolationError(message, { newParty: [message], newPerson: [message] });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Creates the agreement with its parties, people (existing ones, and new ones typed in the form) and sources in
+ * one transaction.
+ */
 export async function createAgreement(
   input: AgreementInput,
   actorId: string,
   client: PrismaClient = db,
 ): Promise<AgreementRecord> {
-  return client.$transaction(async (tx) => {
-    await checkAgreementPicks(tx, input, null);
-    const evidenceIds = await resolveSources(tx, input.sourceUrls);
-    const { id } = await tx.agreement.create({ data: agreementColumns(input), select: { id: true } });
-    await writeAgreementLinks(tx, id, input, evidenceIds);
-    const after = (await loadAgreementRecord(tx, id))!;
-    await recordAudit(tx, {
-      actorId,
-      action: 'create',
-      entityType: 'Agreement',
-      entityId: id,
-      before: null,
-      after,
-    });
-    return after;
-  });
+  return withNewRowConflicts(() =>
+    client.$transaction(async (tx) => {
+      await checkAgreementPicks(tx, input, null);
+      const evidenceIds = await resolveSources(tx, input.sourceUrls);
+      input = await createNewRows(tx, input, actorId);
+      const { id } = await tx.agreement.create({ data: agreementColumns(input), select: { id: true } });
+      await writeAgreementLinks(tx, id, input, evidenceIds);
+      const after = (await loadAgreementRecord(tx, id))!;
+      await recordAudit(tx, {
+        actorId,
+        action: 'create',
+        entityType: 'Agreement',
+        entityId: id,
+        before: null,
+        after,
+      });
+      return after;
+    }),
+  );
 }
 
 /** Saves the form if it was loaded at the current version (else EditConflictError with the current values). */
@@ -285,37 +343,40 @@ export async function updateAgreement(
   client: PrismaClient = db,
 ): Promise<AgreementRecord> {
   const { id, version } = input;
-  return client.$transaction(async (tx) => {
-    const load = () => loadAgreementRecord(tx, id);
-    const current = await load();
-    let evidenceIds: number[] = [];
-    if (current && current.version === version) {
-      await checkAgreementPicks(tx, input, current);
-      evidenceIds = await resolveSources(tx, input.sourceUrls);
-    }
-    const before = await guardedUpdate({
-      what: 'agreement',
-      version,
-      load,
-      formValues: agreementFormValues,
-      write: () =>
-        tx.agreement.updateMany({
-          where: { id, version },
-          data: { ...agreementColumns(input), version: { increment: 1 } },
-        }),
-    });
-    await writeAgreementLinks(tx, id, input, evidenceIds);
-    const after = (await load())!;
-    await recordAudit(tx, {
-      actorId,
-      action: 'update',
-      entityType: 'Agreement',
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+  return withNewRowConflicts(() =>
+    client.$transaction(async (tx) => {
+      const load = () => loadAgreementRecord(tx, id);
+      const current = await load();
+      let evidenceIds: number[] = [];
+      if (current && current.version === version) {
+        await checkAgreementPicks(tx, input, current);
+        evidenceIds = await resolveSources(tx, input.sourceUrls);
+        input = await createNewRows(tx, input, actorId);
+      }
+      const before = await guardedUpdate({
+        what: 'agreement',
+        version,
+        load,
+        formValues: agreementFormValues,
+        write: () =>
+          tx.agreement.updateMany({
+            where: { id, version },
+            data: { ...agreementColumns(input), version: { increment: 1 } },
+          }),
+      });
+      await writeAgreementLinks(tx, id, input, evidenceIds);
+      const after = (await load())!;
+      await recordAudit(tx, {
+        actorId,
+        action: 'update',
+        entityType: 'Agreement',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
 }
 
 /**
@@ -383,4 +444,15 @@ export async function listAgreementPartyIds(
 ): Promise<number[]> {
   const rows = await client.agreementParty.findMany({ where: { agreementId }, select: { partyId: true } });
   return rows.map((row) => row.partyId);
+}
+
+/**
+ * A logged item to start an agreement from (`/agreements/new?sourceEvidenceId=`): its address becomes the
+ * agreement's source, its publication day the suggested date. Null when there is no such item.
+ */
+export async function getSourceSuggestion(evidenceId: number, client: PrismaClient = db) {
+  return client.evidence.findUnique({
+    where: { id: evidenceId },
+    select: { id: true, title: true, url: true, publishedOn: true, outlet: { select: { name: true } } },
+  });
 }

@@ -47,13 +47,57 @@ export async function getPartyForEdit(id: number, client: PrismaClient = db): Pr
 
 export type PartyOption = { id: number; name: string; parentId: number | null; archived: boolean };
 
-/** Every party for pickers, archived ones flagged (a picker shows those only where already chosen). */
+type NamedParty = { id: number; name: string; parentId: number | null };
+
+/**
+ * How to name each party where a bare name could mean two: a name shared by parties under different parents
+ * reads "Ministry of Interior (Rwanda)"; a unique one stays as it is. Should the labels still clash (same name
+ * under namesake parents), the id tells them apart.
+ */
+export function partyLabels(parties: readonly NamedParty[]): Map<number, string> {
+  const byId = new Map(parties.map((party) => [party.id, party]));
+  const count = new Map<string, number>();
+  for (const party of parties) {
+    const key = party.name.toLowerCase();
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  const labels = new Map<number, string>();
+  for (const party of parties) {
+    if ((count.get(party.name.toLowerCase()) ?? 0) < 2) labels.set(party.id, party.name);
+    else {
+      const parent = party.parentId === null ? undefined : byId.get(party.parentId);
+      labels.set(party.id, `${party.name} (${parent ? parent.name : 'top level'})`);
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const label of labels.values())
+    seen.set(label.toLowerCase(), (seen.get(label.toLowerCase()) ?? 0) + 1);
+  for (const [id, label] of labels) {
+    if ((seen.get(label.toLowerCase()) ?? 0) > 1) labels.set(id, `${label} #${id}`);
+  }
+  return labels;
+}
+
+/** Every party's unambiguous label (see partyLabels), for lists that name parties. */
+export async function getPartyLabels(client: PrismaClient = db): Promise<Map<number, string>> {
+  return partyLabels(await client.party.findMany({ select: { id: true, name: true, parentId: true } }));
+}
+
+/**
+ * Every party for pickers, archived ones flagged (a picker shows those only where already chosen); `name` is the
+ * unambiguous label ("Ministry of Interior (Rwanda)" when the UAE has one too).
+ */
 export async function listPartyOptions(client: PrismaClient = db): Promise<PartyOption[]> {
   const rows = await client.party.findMany({
     select: { id: true, name: true, parentId: true, archivedAt: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
-  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
+  const labels = partyLabels(rows);
+  return rows.map(({ archivedAt, ...row }) => ({
+    ...row,
+    name: labels.get(row.id) ?? row.name,
+    archived: archivedAt !== null,
+  }));
 }
 
 /** Ids of the parties under `id` (children, their children, ...), from a list of options. */
@@ -74,15 +118,37 @@ export function descendantIds(
   return below;
 }
 
-async function assertNameFree(tx: Tx, name: string, exceptId?: number): Promise<void> {
+/** "Ministry of Interior" under "Rwanda", or "the top level": where a name has to be unique. */
+async function placeOf(tx: Tx, parentId: number | null): Promise<string> {
+  if (parentId === null) return 'at the top level';
+  const parent = await tx.party.findUnique({ where: { id: parentId }, select: { name: true } });
+  return parent ? `under “${parent.name}”` : 'under that parent';
+}
+
+/**
+ * Names are unique within their parent (Rwanda's and the UAE's "Ministry of Interior" both exist), and among
+ * top-level parties; whatever the case. Re-run whenever the name or the parent changes. The message goes beside
+ * `field` (the inline party rows of the agreement form have their own field names).
+ */
+export async function assertPartyNameFree(
+  tx: Tx,
+  name: string,
+  parentId: number | null,
+  exceptId?: number,
+  field = 'name',
+): Promise<void> {
   const existing = await tx.party.findFirst({
-    where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      name: { equals: name, mode: 'insensitive' },
+      parentId,
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { name: true, archivedAt: true },
   });
   if (existing) {
     throw new ConflictError(
-      'name',
-      `A party named “${existing.name}” already exists${existing.archivedAt ? ' (archived: unarchive it instead)' : ''}.`,
+      field,
+      `A party named “${existing.name}” already exists ${await placeOf(tx, parentId)}${existing.archivedAt ? ' (archived: unarchive it instead)' : ''}.`,
     );
   }
 }
@@ -95,6 +161,7 @@ async function assertParentAllowed(
   tx: Tx,
   parentId: number | null,
   party: { id: number; name: string; parentId: number | null } | null,
+  field = 'parentId',
 ): Promise<void> {
   if (parentId === null) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HIERARCHY_LOCK_KEY})`;
@@ -106,7 +173,7 @@ async function assertParentAllowed(
     ids: [parentId],
     found: parent ? [parent] : [],
     keep: party?.parentId ? [party.parentId] : [],
-    field: 'parentId',
+    field,
     noun: 'parent party',
   });
   if (!party) return;
@@ -120,22 +187,56 @@ async function assertParentAllowed(
     SELECT id FROM up WHERE id = ${party.id}`;
   if (chain.length) {
     const message = `“${parent!.name}” sits under “${party.name}”: a party cannot be placed under itself or one of its own parts.`;
-    throw new RuleViolationError(message, { parentId: [message] });
+    throw new RuleViolationError(message, { [field]: [message] });
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+/** A unique index refused the write (Prisma's P2002, or PostgreSQL's 23505 from the hand-written index). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const cause = JSON.stringify(error.meta ?? {});
+  return cause.includes('23505');
 }
 
-/** The unique index on names is the last line of defence (a concurrent create of the same name). */
-async function withNameConflicts<T>(run: () => Promise<T>): Promise<T> {
+export const PARTY_NAME_TAKEN =
+  'A party with this name already exists under the same parent (or at the top level).';
+
+/**
+ * The unique indexes on names (within a parent; "Party_top_level_name_key" at the top level) are the last line
+ * of defence: a concurrent save of the same name gets the same field message as the check, never a 500.
+ */
+export async function withPartyNameConflicts<T>(run: () => Promise<T>, field = 'name'): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError('name', 'A party with this name already exists.');
+    if (isUniqueViolation(error)) throw new ConflictError(field, PARTY_NAME_TAKEN);
     throw error;
   }
+}
+
+/**
+ * Creates a party inside the caller's transaction (the agreement form creates new parties inline, in the
+ * agreement's transaction); `fields` names where its messages go.
+ */
+export async function createPartyInTx(
+  tx: Tx,
+  input: PartyInput,
+  actorId: string,
+  fields: { name: string; parentId: string } = { name: 'name', parentId: 'parentId' },
+): Promise<PartyRecord> {
+  await assertParentAllowed(tx, input.parentId, null, fields.parentId);
+  await assertPartyNameFree(tx, input.name, input.parentId, undefined, fields.name);
+  const party = await tx.party.create({ data: input, select: partySelect });
+  await recordAudit(tx, {
+    actorId,
+    action: 'create',
+    entityType: 'Party',
+    entityId: party.id,
+    before: null,
+    after: party,
+  });
+  return party;
 }
 
 export async function createParty(
@@ -143,22 +244,7 @@ export async function createParty(
   actorId: string,
   client: PrismaClient = db,
 ): Promise<PartyRecord> {
-  return withNameConflicts(() =>
-    client.$transaction(async (tx) => {
-      await assertNameFree(tx, input.name);
-      await assertParentAllowed(tx, input.parentId, null);
-      const party = await tx.party.create({ data: input, select: partySelect });
-      await recordAudit(tx, {
-        actorId,
-        action: 'create',
-        entityType: 'Party',
-        entityId: party.id,
-        before: null,
-        after: party,
-      });
-      return party;
-    }),
-  );
+  return withPartyNameConflicts(() => client.$transaction((tx) => createPartyInTx(tx, input, actorId)));
 }
 
 export async function updateParty(
@@ -167,14 +253,15 @@ export async function updateParty(
   client: PrismaClient = db,
 ): Promise<PartyRecord> {
   const { id, version, ...data } = input;
-  return withNameConflicts(() =>
+  return withPartyNameConflicts(() =>
     client.$transaction(async (tx) => {
       const load = () => tx.party.findUnique({ where: { id }, select: partySelect });
       const current = await load();
       // Checked first so a stale form learns of the conflict rather than of a rule its fresh values might pass.
+      // The name is checked in the parent it will have: moving a party re-checks it there.
       if (current && current.version === version) {
-        await assertNameFree(tx, data.name, id);
         await assertParentAllowed(tx, data.parentId, current);
+        await assertPartyNameFree(tx, data.name, data.parentId, id);
       }
       const before = await guardedUpdate({
         what: 'party',

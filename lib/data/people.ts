@@ -9,6 +9,7 @@ import type { PersonFormValues, PersonInput, UpdatePersonInput } from '../valida
 import { recordAudit } from './audit.ts';
 import { clampPage, type Page } from './commitments.ts';
 import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
+import { getPartyLabels } from './parties.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,13 +72,28 @@ export async function listPeople(
 ): Promise<Page<PersonRow>> {
   const total = await client.person.count();
   const clamped = clampPage(page, total, pageSize);
-  const rows = await client.person.findMany({
-    select: personRowSelect,
-    orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }, { id: 'asc' }],
-    skip: (clamped.page - 1) * pageSize,
-    take: pageSize,
-  });
-  return { items: rows.map(toPersonRow), ...clamped, pageSize, total };
+  const [rows, labels] = await Promise.all([
+    client.person.findMany({
+      select: personRowSelect,
+      orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }, { id: 'asc' }],
+      skip: (clamped.page - 1) * pageSize,
+      take: pageSize,
+    }),
+    getPartyLabels(client),
+  ]);
+  // "Ministry of Interior (Rwanda)" where the bare name would be ambiguous.
+  return {
+    items: rows.map((row) =>
+      toPersonRow(
+        row.party
+          ? { ...row, party: { ...row.party, name: labels.get(row.party.id) ?? row.party.name } }
+          : row,
+      ),
+    ),
+    ...clamped,
+    pageSize,
+    total,
+  };
 }
 
 export async function getPersonForEdit(id: number, client: PrismaClient = db): Promise<PersonRecord | null> {
@@ -88,48 +104,83 @@ export type PersonOption = { id: number; name: string; detail: string | null; ar
 
 /** Everyone for pickers, with title and party to tell namesakes apart; archived ones flagged. */
 export async function listPersonOptions(client: PrismaClient = db): Promise<PersonOption[]> {
-  const rows = await client.person.findMany({
-    select: { id: true, name: true, title: true, archivedAt: true, party: { select: { name: true } } },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-  });
+  const [rows, labels] = await Promise.all([
+    client.person.findMany({
+      select: { id: true, name: true, title: true, archivedAt: true, partyId: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    }),
+    getPartyLabels(client),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    detail: [row.title, row.party?.name].filter(Boolean).join(', ') || null,
+    detail:
+      [row.title, row.partyId === null ? null : labels.get(row.partyId)].filter(Boolean).join(', ') || null,
     archived: row.archivedAt !== null,
   }));
 }
 
-async function assertNameFree(tx: Tx, name: string, exceptId?: number): Promise<void> {
+async function assertNameFree(tx: Tx, name: string, exceptId?: number, field = 'name'): Promise<void> {
   const existing = await tx.person.findFirst({
     where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { name: true, archivedAt: true },
   });
   if (existing) {
     throw new ConflictError(
-      'name',
+      field,
       `“${existing.name}” is already recorded${existing.archivedAt ? ' (archived: unarchive them instead)' : ''}.`,
     );
   }
 }
 
-async function assertPartyAllowed(tx: Tx, partyId: number | null, keep: number | null): Promise<void> {
+async function assertPartyAllowed(
+  tx: Tx,
+  partyId: number | null,
+  keep: number | null,
+  field = 'partyId',
+): Promise<void> {
   if (partyId === null) return;
   const found = await tx.party.findMany({
     where: { id: partyId },
     select: { id: true, name: true, archivedAt: true },
   });
-  checkPicks({ ids: [partyId], found, keep: keep ? [keep] : [], field: 'partyId', noun: 'party' });
+  checkPicks({ ids: [partyId], found, keep: keep ? [keep] : [], field, noun: 'party' });
 }
 
-async function withNameConflicts<T>(run: () => Promise<T>): Promise<T> {
+export const PERSON_NAME_TAKEN = 'A person with this name is already recorded.';
+
+export async function withPersonNameConflicts<T>(run: () => Promise<T>, field = 'name'): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw new ConflictError('name', 'A person with this name is already recorded.');
+      throw new ConflictError(field, PERSON_NAME_TAKEN);
     throw error;
   }
+}
+
+/**
+ * Creates a person inside the caller's transaction (the agreement form adds people inline, in the agreement's
+ * transaction); `fields` names where its messages go.
+ */
+export async function createPersonInTx(
+  tx: Tx,
+  input: PersonInput,
+  actorId: string,
+  fields: { name: string; partyId: string } = { name: 'name', partyId: 'partyId' },
+): Promise<PersonRecord> {
+  await assertNameFree(tx, input.name, undefined, fields.name);
+  await assertPartyAllowed(tx, input.partyId, null, fields.partyId);
+  const person = await tx.person.create({ data: input, select: personSelect });
+  await recordAudit(tx, {
+    actorId,
+    action: 'create',
+    entityType: 'Person',
+    entityId: person.id,
+    before: null,
+    after: person,
+  });
+  return person;
 }
 
 export async function createPerson(
@@ -137,22 +188,7 @@ export async function createPerson(
   actorId: string,
   client: PrismaClient = db,
 ): Promise<PersonRecord> {
-  return withNameConflicts(() =>
-    client.$transaction(async (tx) => {
-      await assertNameFree(tx, input.name);
-      await assertPartyAllowed(tx, input.partyId, null);
-      const person = await tx.person.create({ data: input, select: personSelect });
-      await recordAudit(tx, {
-        actorId,
-        action: 'create',
-        entityType: 'Person',
-        entityId: person.id,
-        before: null,
-        after: person,
-      });
-      return person;
-    }),
-  );
+  return withPersonNameConflicts(() => client.$transaction((tx) => createPersonInTx(tx, input, actorId)));
 }
 
 export async function updatePerson(
@@ -161,7 +197,7 @@ export async function updatePerson(
   client: PrismaClient = db,
 ): Promise<PersonRecord> {
   const { id, version, ...data } = input;
-  return withNameConflicts(() =>
+  return withPersonNameConflicts(() =>
     client.$transaction(async (tx) => {
       const load = () => tx.person.findUnique({ where: { id }, select: personSelect });
       const current = await load();

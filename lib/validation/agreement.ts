@@ -6,10 +6,14 @@ import * as z from 'zod';
 import { AgreementKind, AgreementPartyRole, DatePrecision } from '../generated/prisma/enums.ts';
 import { parseDayOrNull } from '../domain/dates.ts';
 import { normaliseUrl } from '../domain/url.ts';
+import { partySchema, type PartyInput } from './party.ts';
+import { personSchema, type PersonInput } from './person.ts';
 import {
   INT_MAX,
   MAX_ROWS,
   boundedText,
+  rowsOf,
+  type MergeField,
   YEAR_RANGE_MESSAGE,
   inYearRange,
   optionalText,
@@ -140,6 +144,81 @@ const sourceUrlsField = z
     return urls;
   });
 
+/** A repeated text field of the inline "new party" / "new person" rows, checked row by row below. */
+const rawRows = z
+  .array(z.string())
+  .max(MAX_ROWS, { error: `Use at most ${MAX_ROWS} rows.` })
+  .default([]);
+
+/** Where an inline row's message goes: `newParty.<row>.<field>` (the form shows it beside that input). */
+export function newRowField(group: 'newParty' | 'newPerson', row: number, field: string): string {
+  return `${group}.${row}.${field}`;
+}
+
+export type NewPartyRow = { row: number; party: PartyInput; role: z.output<typeof partyRoleField> };
+export type NewPersonRow = { row: number; person: PersonInput; role: string | null };
+
+const partyRoleField = z.enum(AgreementPartyRole, { error: 'Choose a role for each party.' });
+
+function at(list: readonly string[] | undefined, index: number): string {
+  return (Array.isArray(list) ? list[index] : undefined) ?? '';
+}
+
+/**
+ * The inline rows, each through its own form's schema (partySchema, personSchema): a row with nothing typed is
+ * ignored; any message goes beside its input (`newParty.2.name`).
+ */
+function newRows(value: AgreementFieldsRaw, ctx: z.RefinementCtx | null) {
+  const parties: NewPartyRow[] = [];
+  const people: NewPersonRow[] = [];
+  const names = Array.isArray(value.newPartyName) ? value.newPartyName : [];
+  names.forEach((name, row) => {
+    const fields = {
+      name,
+      shortName: at(value.newPartyShortName, row),
+      kind: at(value.newPartyKind, row),
+      countryCode: at(value.newPartyCountry, row),
+      parentId: at(value.newPartyParentId, row),
+    };
+    if (!name.trim() && !fields.shortName.trim() && !fields.countryCode.trim() && !fields.parentId.trim())
+      return;
+    const parsed = partySchema.safeParse(fields);
+    const role = partyRoleField.safeParse(at(value.newPartyRole, row) || 'signatory');
+    if (!parsed.success || !role.success) {
+      for (const issue of [...(parsed.error?.issues ?? []), ...(role.error?.issues ?? [])])
+        ctx?.addIssue({
+          code: 'custom',
+          path: [newRowField('newParty', row, String(issue.path[0] ?? 'role'))],
+          message: issue.message,
+        });
+      return;
+    }
+    parties.push({ row, party: parsed.data, role: role.data });
+  });
+  const personNames = Array.isArray(value.newPersonName) ? value.newPersonName : [];
+  personNames.forEach((name, row) => {
+    const fields = {
+      name,
+      title: at(value.newPersonTitle, row),
+      partyId: at(value.newPersonPartyId, row),
+    };
+    if (!name.trim() && !fields.title.trim() && !fields.partyId.trim()) return;
+    const parsed = personSchema.safeParse(fields);
+    const role = boundedText(SPEAKER_ROLE_MAX).safeParse(at(value.newPersonRole, row));
+    if (!parsed.success || !role.success) {
+      for (const issue of [...(parsed.error?.issues ?? []), ...(role.error?.issues ?? [])])
+        ctx?.addIssue({
+          code: 'custom',
+          path: [newRowField('newPerson', row, String(issue.path[0] ?? 'role'))],
+          message: issue.message,
+        });
+      return;
+    }
+    people.push({ row, person: parsed.data, role: role.data || null });
+  });
+  return { parties, people };
+}
+
 const agreementFields = z.object({
   title: requiredText('Enter the agreement’s title.', AGREEMENT_TITLE_MAX),
   kind: z.enum(AgreementKind, { error: 'Choose what kind of agreement this is.' }),
@@ -158,9 +237,33 @@ const agreementFields = z.object({
   ),
   personRole: z.array(boundedText(SPEAKER_ROLE_MAX)).max(MAX_ROWS).default([]),
   sourceUrl: sourceUrlsField,
+  // Parties and people new to the database, created with the agreement (same rules as their own forms).
+  newPartyName: rawRows,
+  newPartyShortName: rawRows,
+  newPartyKind: rawRows,
+  newPartyCountry: rawRows,
+  newPartyParentId: rawRows,
+  newPartyRole: rawRows,
+  newPersonName: rawRows,
+  newPersonTitle: rawRows,
+  newPersonPartyId: rawRows,
+  newPersonRole: rawRows,
 });
 
 type AgreementFields = z.output<typeof agreementFields>;
+const NEW_ROW_KEYS = [
+  'newPartyName',
+  'newPartyShortName',
+  'newPartyKind',
+  'newPartyCountry',
+  'newPartyParentId',
+  'newPartyRole',
+  'newPersonName',
+  'newPersonTitle',
+  'newPersonPartyId',
+  'newPersonRole',
+] as const;
+type AgreementFieldsRaw = Partial<Record<(typeof NEW_ROW_KEYS)[number], string[]>>;
 
 /** Checks across fields; runs even when a field failed, so every message shows at once (values may be raw). */
 function checkAgreement(value: AgreementFields, ctx: z.RefinementCtx) {
@@ -192,6 +295,7 @@ function checkAgreement(value: AgreementFields, ctx: z.RefinementCtx) {
       });
     }
   }
+  newRows(value, ctx);
   for (const [ids, roles, field] of [
     [value.partyId, value.partyRole, 'partyId'],
     [value.personId, value.personRole, 'personId'],
@@ -208,10 +312,16 @@ function checkAgreement(value: AgreementFields, ctx: z.RefinementCtx) {
 
 /** The checked form as the mutations take it: rows zipped, empty rows dropped. */
 function toAgreementInput<T extends AgreementFields>(value: T) {
-  const { partyId, partyRole, personId, personRole, sourceUrl, concludedOn, concludedPrecision, ...rest } =
+  const { partyId, partyRole, personId, personRole, sourceUrl, concludedOn, concludedPrecision, ...others } =
     value;
+  const rest = Object.fromEntries(
+    Object.entries(others).filter(([key]) => !(NEW_ROW_KEYS as readonly string[]).includes(key)),
+  ) as Omit<typeof others, (typeof NEW_ROW_KEYS)[number]>;
+  const created = newRows(value, null);
   return {
     ...rest,
+    newParties: created.parties,
+    newPeople: created.people,
     concludedOn: concludedOn?.date ?? null,
     concludedPrecision: concludedOn ? concludedPrecision : ('unknown' as const),
     parties: partyId.flatMap((id, index) => (id === null ? [] : [{ partyId: id, role: partyRole[index] }])),
@@ -248,3 +358,48 @@ export type AgreementFormValues = {
   sourceUrl: string[];
   archived: boolean;
 };
+
+/** Rows of parallel lists, sorted: the order rows are listed in is not a change. */
+function sortedRows(values: Parameters<typeof rowsOf>[0], idKey: string, ...otherKeys: string[]) {
+  return rowsOf(values, idKey, ...otherKeys).sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
+}
+
+/** The agreement form's fields for the three-way merge of a lost race (lib/validation/editing.ts mergeEdit). */
+export const AGREEMENT_MERGE: readonly MergeField[] = [
+  { name: 'title', label: 'Title', keys: ['title'] },
+  { name: 'kind', label: 'Kind', keys: ['kind'] },
+  {
+    name: 'concluded',
+    label: 'Concluded',
+    keys: ['concludedOn', 'concludedPrecision'],
+    // An empty date is "unknown" whatever the precision picker says.
+    normalise: (values) => {
+      const date = String(values.concludedOn ?? '').trim();
+      return date ? [date, String(values.concludedPrecision ?? '')] : [''];
+    },
+  },
+  { name: 'place', label: 'Place', keys: ['place'] },
+  { name: 'summary', label: 'Summary', keys: ['summary'] },
+  {
+    name: 'parties',
+    label: 'Parties',
+    keys: ['partyId', 'partyRole'],
+    normalise: (values) => sortedRows(values, 'partyId', 'partyRole'),
+  },
+  {
+    name: 'people',
+    label: 'People',
+    keys: ['personId', 'personRole'],
+    normalise: (values) => sortedRows(values, 'personId', 'personRole'),
+  },
+  {
+    name: 'sources',
+    label: 'Sources',
+    keys: ['sourceUrl'],
+    normalise: (values) =>
+      (Array.isArray(values.sourceUrl) ? values.sourceUrl : [values.sourceUrl ?? ''])
+        .map((url) => url.trim())
+        .filter(Boolean)
+        .sort(),
+  },
+];

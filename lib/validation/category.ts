@@ -1,7 +1,7 @@
 // The category form (admins): the editable lookup commitments are filed under. The slug is the stable key CSV
 // filters and imports use; left empty, it is made from the name.
 import * as z from 'zod';
-import { recordIdField, requiredText, versionField } from './editing.ts';
+import { recordIdField, requiredText, versionField, type MergeField } from './editing.ts';
 
 export const CATEGORY_NAME_MAX = 100;
 export const CATEGORY_SLUG_MAX = 60;
@@ -82,3 +82,10 @@ export type CategoryFormValues = {
   position: string;
   archived: boolean;
 };
+
+/** The category form's fields for the three-way merge of a lost race (lib/validation/editing.ts mergeEdit). */
+export const CATEGORY_MERGE: readonly MergeField[] = [
+  { name: 'name', label: 'Name', keys: ['name'] },
+  { name: 'slug', label: 'Slug', keys: ['slug'] },
+  { name: 'position', label: 'Position', keys: ['position'] },
+];

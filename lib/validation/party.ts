@@ -2,7 +2,14 @@
 import * as z from 'zod';
 import { PartyKind } from '../generated/prisma/enums.ts';
 import { isCountryCode } from './countries.ts';
-import { optionalIdField, optionalText, recordIdField, requiredText, versionField } from './editing.ts';
+import {
+  optionalIdField,
+  optionalText,
+  recordIdField,
+  requiredText,
+  versionField,
+  type MergeField,
+} from './editing.ts';
 
 export const PARTY_NAME_MAX = 200;
 export const PARTY_SHORT_NAME_MAX = 50;
@@ -52,3 +59,20 @@ export type PartyFormValues = {
   parentId: string;
   archived: boolean;
 };
+
+/** The party form's fields for the three-way merge of a lost race (lib/validation/editing.ts mergeEdit). */
+export const PARTY_MERGE: readonly MergeField[] = [
+  { name: 'name', label: 'Name', keys: ['name'] },
+  { name: 'shortName', label: 'Short name', keys: ['shortName'] },
+  { name: 'kind', label: 'Kind', keys: ['kind'] },
+  {
+    name: 'countryCode',
+    label: 'Country',
+    keys: ['countryCode'],
+    normalise: (values) =>
+      String(values.countryCode ?? '')
+        .trim()
+        .toUpperCase(),
+  },
+  { name: 'parentId', label: 'Part of', keys: ['parentId'] },
+];

@@ -1,6 +1,13 @@
 // The person form (create and edit): who speaks for a party — a name, a title, the party.
 import * as z from 'zod';
-import { optionalIdField, optionalText, recordIdField, requiredText, versionField } from './editing.ts';
+import {
+  optionalIdField,
+  optionalText,
+  recordIdField,
+  requiredText,
+  versionField,
+  type MergeField,
+} from './editing.ts';
 
 export const PERSON_NAME_MAX = 200;
 export const PERSON_TITLE_MAX = 200;
@@ -25,3 +32,10 @@ export type PersonFormValues = {
   partyId: string;
   archived: boolean;
 };
+
+/** The person form's fields for the three-way merge of a lost race (lib/validation/editing.ts mergeEdit). */
+export const PERSON_MERGE: readonly MergeField[] = [
+  { name: 'name', label: 'Name', keys: ['name'] },
+  { name: 'title', label: 'Title', keys: ['title'] },
+  { name: 'partyId', label: 'Speaks for', keys: ['partyId'] },
+];

@@ -1,6 +1,6 @@
 'use server';
 // Categories (admins only: `manage_categories`): create (stays on the list), edit (optimistic locking; a lost
-// race comes back with the saved values), archive and unarchive. Each runs one lib/data/categories.ts mutation
+// race comes back merged: editAction), archive and unarchive. Each runs one lib/data/categories.ts mutation
 // that writes its audit event in the same transaction.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -11,8 +11,8 @@ import {
   unarchiveCategory as unarchiveCategoryRecord,
   updateCategory as updateCategoryRecord,
 } from '@/lib/data/categories';
-import { ConflictCapture } from '@/lib/data/editing';
-import { categorySchema, updateCategorySchema, type CategoryFormValues } from '@/lib/validation/category';
+import { editAction } from '@/lib/auth/edit-action';
+import { CATEGORY_MERGE, categorySchema, updateCategorySchema } from '@/lib/validation/category';
 import { archiveSchema } from '@/lib/validation/editing';
 
 export const createCategory = action(
@@ -24,21 +24,19 @@ export const createCategory = action(
   },
 );
 
-function updateWith(capture: ConflictCapture<CategoryFormValues>) {
-  return action(
-    { permission: 'manage_categories', schema: updateCategorySchema },
-    async (input, { user }) => {
-      await capture.run(() => updateCategoryRecord(input, user.id));
-      revalidatePath('/', 'layout');
-      redirect('/categories');
-    },
-  );
-}
-
-export async function updateCategory(state: unknown, formData?: FormData) {
-  const capture = new ConflictCapture<CategoryFormValues>();
-  return capture.attach(await updateWith(capture)(state, formData));
-}
+export const updateCategory = editAction(
+  {
+    permission: 'manage_categories',
+    schema: updateCategorySchema,
+    entityType: 'Category',
+    merge: CATEGORY_MERGE,
+  },
+  async (input, { user }) => {
+    await updateCategoryRecord(input, user.id);
+    revalidatePath('/', 'layout');
+    redirect('/categories');
+  },
+);
 
 export const archiveCategory = action(
   { permission: 'manage_categories', schema: archiveSchema },

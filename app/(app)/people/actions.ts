@@ -1,11 +1,12 @@
 'use server';
 // People: create (from /people/new or the list's quick-add; then the list, which says who was added), edit
-// (optimistic locking; a lost race comes back with the saved values), archive and unarchive. Each goes through the action wrapper (`write`) and one lib/data/people.ts mutation that
-// writes its audit event in the same transaction.
+// (optimistic locking; a lost race comes back merged: editAction), archive and unarchive. Each goes through
+// the action wrapper (`write`) and one lib/data/people.ts mutation that writes its audit event in the same
+// transaction.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/auth/action';
-import { ConflictCapture } from '@/lib/data/editing';
+import { editAction } from '@/lib/auth/edit-action';
 import {
   archivePerson as archivePersonRecord,
   createPerson as createPersonRecord,
@@ -13,7 +14,7 @@ import {
   updatePerson as updatePersonRecord,
 } from '@/lib/data/people';
 import { archiveSchema } from '@/lib/validation/editing';
-import { personSchema, updatePersonSchema, type PersonFormValues } from '@/lib/validation/person';
+import { PERSON_MERGE, personSchema, updatePersonSchema } from '@/lib/validation/person';
 
 export const createPerson = action({ permission: 'write', schema: personSchema }, async (input, { user }) => {
   const person = await createPersonRecord(input, user.id);
@@ -22,18 +23,14 @@ export const createPerson = action({ permission: 'write', schema: personSchema }
   redirect(`/people?added=${person.id}`);
 });
 
-function updateWith(capture: ConflictCapture<PersonFormValues>) {
-  return action({ permission: 'write', schema: updatePersonSchema }, async (input, { user }) => {
-    await capture.run(() => updatePersonRecord(input, user.id));
+export const updatePerson = editAction(
+  { permission: 'write', schema: updatePersonSchema, entityType: 'Person', merge: PERSON_MERGE },
+  async (input, { user }) => {
+    await updatePersonRecord(input, user.id);
     revalidatePath('/', 'layout');
     redirect('/people');
-  });
-}
-
-export async function updatePerson(state: unknown, formData?: FormData) {
-  const capture = new ConflictCapture<PersonFormValues>();
-  return capture.attach(await updateWith(capture)(state, formData));
-}
+  },
+);
 
 export const archivePerson = action(
   { permission: 'write', schema: archiveSchema },

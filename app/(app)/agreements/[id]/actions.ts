@@ -1,7 +1,7 @@
 'use server';
 // Editing, archiving and unarchiving an agreement. Each goes through the action wrapper (`write`) and one
 // lib/data/agreements.ts mutation that checks the form's version and writes its audit event in the same
-// transaction. A lost race comes back with the saved values (`current`) so the form can show them.
+// transaction. A lost race comes back merged (editAction: lib/data/editing.ts createEditAction).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/auth/action';
@@ -10,22 +10,18 @@ import {
   unarchiveAgreement as unarchiveAgreementRecord,
   updateAgreement as updateAgreementRecord,
 } from '@/lib/data/agreements';
-import { ConflictCapture } from '@/lib/data/editing';
-import { updateAgreementSchema, type AgreementFormValues } from '@/lib/validation/agreement';
+import { editAction } from '@/lib/auth/edit-action';
+import { AGREEMENT_MERGE, updateAgreementSchema } from '@/lib/validation/agreement';
 import { archiveSchema } from '@/lib/validation/editing';
 
-function updateWith(capture: ConflictCapture<AgreementFormValues>) {
-  return action({ permission: 'write', schema: updateAgreementSchema }, async (input, { user }) => {
-    await capture.run(() => updateAgreementRecord(input, user.id));
+export const updateAgreement = editAction(
+  { permission: 'write', schema: updateAgreementSchema, entityType: 'Agreement', merge: AGREEMENT_MERGE },
+  async (input, { user }) => {
+    await updateAgreementRecord(input, user.id);
     revalidatePath('/', 'layout');
     redirect(`/agreements/${input.id}`);
-  });
-}
-
-export async function updateAgreement(state: unknown, formData?: FormData) {
-  const capture = new ConflictCapture<AgreementFormValues>();
-  return capture.attach(await updateWith(capture)(state, formData));
-}
+  },
+);
 
 export const archiveAgreement = action(
   { permission: 'write', schema: archiveSchema },

@@ -3,9 +3,12 @@ import { AgreementForm } from '@/components/editors/agreement-form';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
+import { getSourceSuggestion } from '@/lib/data/agreements';
 import { listPartyOptions } from '@/lib/data/parties';
 import { listPersonOptions } from '@/lib/data/people';
 import type { AgreementFormValues } from '@/lib/validation/agreement';
+import { countryOptions } from '@/lib/validation/countries';
+import { parseIdParam } from '@/lib/validation/params';
 import { createAgreement } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -29,9 +32,30 @@ const BLANK: AgreementFormValues = {
   archived: false,
 };
 
-export default async function NewAgreementPage() {
+export default async function NewAgreementPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission('write');
-  const [parties, people] = await Promise.all([listPartyOptions(), listPersonOptions()]);
+  // `?sourceEvidenceId=` follows logging an item that reports an agreement not recorded yet.
+  const sourceParam = (await searchParams).sourceEvidenceId;
+  const sourceId = typeof sourceParam === 'string' ? parseIdParam(sourceParam) : null;
+  const [parties, people, source] = await Promise.all([
+    listPartyOptions(),
+    listPersonOptions(),
+    sourceId === null ? null : getSourceSuggestion(sourceId),
+  ]);
+  const publishedOn = source?.publishedOn?.toISOString().slice(0, 10) ?? '';
+  const record: AgreementFormValues = source
+    ? {
+        ...BLANK,
+        sourceUrl: [source.url],
+        // The day it was published: a suggestion (agreements are usually reported the day they are made).
+        concludedOn: publishedOn,
+        concludedPrecision: publishedOn ? 'day' : 'unknown',
+      }
+    : BLANK;
   return (
     <>
       <PageHeader
@@ -48,10 +72,23 @@ export default async function NewAgreementPage() {
           <AgreementForm
             action={createAgreement}
             mode="create"
-            record={BLANK}
+            record={record}
             partyOptions={parties}
             personOptions={people}
-            sourceTitles={{}}
+            sourceTitles={source ? { [source.url]: source.title } : {}}
+            countryOptions={countryOptions()}
+            sourceNote={
+              source ? (
+                <p
+                  role="status"
+                  className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-sky-200"
+                >
+                  Started from “{source.title}” ({source.outlet.name}): it is the agreement’s source
+                  {publishedOn ? `, and its publication day (${publishedOn}) is suggested as the date` : ''}.
+                  Check both.
+                </p>
+              ) : null
+            }
             cancelHref="/agreements"
           />
         </CardBody>

@@ -8,6 +8,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { agreementFormValues, getAgreementForEdit } from '@/lib/data/agreements';
 import { listPartyOptions } from '@/lib/data/parties';
 import { listPersonOptions } from '@/lib/data/people';
+import { countryOptions } from '@/lib/validation/countries';
 import { parseIdParam } from '@/lib/validation/params';
 import { updateAgreement } from '../actions';
 
@@ -39,12 +40,15 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       <Card>
         <CardBody>
           <AgreementForm
+            // Archiving re-renders the page with a new version: start the form from the saved values.
+            key={agreement.version}
             action={updateAgreement}
             mode="edit"
             record={agreementFormValues(agreement)}
             partyOptions={parties}
             personOptions={people}
             sourceTitles={Object.fromEntries(agreement.sources.map((source) => [source.url, source.title]))}
+            countryOptions={countryOptions()}
             cancelHref={`/agreements/${agreement.id}`}
           />
         </CardBody>

@@ -1,31 +1,27 @@
 'use server';
 // Editing, archiving and unarchiving a party. Each goes through the action wrapper (`write`) and one
 // lib/data/parties.ts mutation that checks the form's version (and that the party tree stays a tree) and writes
-// its audit event in the same transaction. A lost race comes back with the saved values (`current`).
+// its audit event in the same transaction. A lost race comes back merged (editAction).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/auth/action';
-import { ConflictCapture } from '@/lib/data/editing';
+import { editAction } from '@/lib/auth/edit-action';
 import {
   archiveParty as archivePartyRecord,
   unarchiveParty as unarchivePartyRecord,
   updateParty as updatePartyRecord,
 } from '@/lib/data/parties';
 import { archiveSchema } from '@/lib/validation/editing';
-import { updatePartySchema, type PartyFormValues } from '@/lib/validation/party';
+import { PARTY_MERGE, updatePartySchema } from '@/lib/validation/party';
 
-function updateWith(capture: ConflictCapture<PartyFormValues>) {
-  return action({ permission: 'write', schema: updatePartySchema }, async (input, { user }) => {
-    await capture.run(() => updatePartyRecord(input, user.id));
+export const updateParty = editAction(
+  { permission: 'write', schema: updatePartySchema, entityType: 'Party', merge: PARTY_MERGE },
+  async (input, { user }) => {
+    await updatePartyRecord(input, user.id);
     revalidatePath('/', 'layout');
     redirect(`/parties/${input.id}`);
-  });
-}
-
-export async function updateParty(state: unknown, formData?: FormData) {
-  const capture = new ConflictCapture<PartyFormValues>();
-  return capture.attach(await updateWith(capture)(state, formData));
-}
+  },
+);
 
 export const archiveParty = action(
   { permission: 'write', schema: archiveSchema },
