@@ -734,13 +734,25 @@ export async function planImport(
     let partyName: string | null = null;
     if (draft.party) {
       const candidatesByName = lookups.parties.get(draft.party.toLowerCase()) ?? [];
-      const party = candidatesByName.find((row) => row.name.trim() === draft.party) ?? candidatesByName[0];
-      if (!party) problem('party', `No party is named “${draft.party}”.`);
-      else if (commitment && !commitment.responsible.includes(party.id)) {
-        problem('party', `${party.name} is not a responsible party of this commitment.`);
+      // Party names are unique only within their parent ("Ministry of Interior" of Rwanda and of the UAE): the
+      // commitment's responsible parties decide between namesakes, then the exact spelling.
+      const ofCommitment = commitment
+        ? candidatesByName.filter((row) => commitment.responsible.includes(row.id))
+        : [];
+      const pool = ofCommitment.length ? ofCommitment : candidatesByName;
+      const exact = pool.filter((row) => row.name.trim() === draft.party);
+      const matching = exact.length ? exact : pool;
+      if (!matching.length) problem('party', `No party is named “${draft.party}”.`);
+      else if (matching.length > 1)
+        problem(
+          'party',
+          `${matching.length} parties are named “${draft.party}” (under different parents), and the commitment does not say which.`,
+        );
+      else if (commitment && !commitment.responsible.includes(matching[0].id)) {
+        problem('party', `${matching[0].name} is not a responsible party of this commitment.`);
       } else {
-        partyId = party.id;
-        partyName = party.name;
+        partyId = matching[0].id;
+        partyName = matching[0].name;
       }
     }
 
