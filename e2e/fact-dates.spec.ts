@@ -100,4 +100,11 @@ test('an undated pre-announcement after a dated "established" report is warned a
     orderBy: { id: 'asc' },
   });
   expect(updates.map((u) => u.observedPrecision)).toEqual(['day', 'unknown', 'month']);
+
+  // The item's own page says the fact date as it is known, not a day it never gave.
+  const mayItem = updates[2].evidenceId!;
+  await page.goto(`/evidence/${mayItem}`);
+  const citing = page.getByRole('table', { name: /citing this item/i });
+  await expect(citing).toContainText('May 2025');
+  await expect(citing).not.toContainText('31 May 2025');
 });

@@ -1,4 +1,4 @@
-import { FactDate } from '@/components/commitments/status-history';
+import { FactDate } from '@/components/ui/day';
 import type { DatePrecision } from '@/lib/domain/dates';
 
 /**

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { PencilLine, Undo2 } from 'lucide-react';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import { Badge } from '@/components/ui/badge';
-import { Day } from '@/components/ui/day';
-import { describeFactDate, formatFactDate, type DatePrecision } from '@/lib/domain/dates';
+import { Day, FactDate } from '@/components/ui/day';
+import type { DatePrecision } from '@/lib/domain/dates';
 import { countsForStatus, type CommitmentStatus, type UpdateKind } from '@/lib/domain/status';
 import type { EvidenceType } from '@/lib/generated/prisma/enums';
 import { StatusChip, StatusMarker } from './status-chip';
@@ -179,23 +179,5 @@ export function StatusHistory({
         </li>
       ))}
     </ol>
-  );
-}
-
-/** The day a fact held, or as much of it as is known: "14 Jun 2025", "June 2025", "2025", "undated, by 2 Dec 2026". */
-export function FactDate({ date, precision }: { date: Date; precision: DatePrecision }) {
-  if (precision === 'day') return <Day date={date} />;
-  const text = describeFactDate(date, precision);
-  return (
-    <time
-      dateTime={formatFactDate(date, precision)}
-      title={
-        precision === 'unknown'
-          ? 'The item gives no date: the fact held by this day at the latest.'
-          : `Known to the ${precision}; counts from its last day.`
-      }
-    >
-      {precision === 'unknown' ? text[0].toUpperCase() + text.slice(1) : text}
-    </time>
   );
 }

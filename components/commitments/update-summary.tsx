@@ -1,5 +1,5 @@
 import { StatusChip } from '@/components/commitments/status-chip';
-import { FactDate } from '@/components/commitments/status-history';
+import { FactDate } from '@/components/ui/day';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import { Day } from '@/components/ui/day';
 import type { UpdateForCorrection } from '@/lib/data/corrections';

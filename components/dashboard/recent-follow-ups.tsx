@@ -3,7 +3,7 @@ import { StatusChip } from '@/components/commitments/status-chip';
 import { AdmiraltyBadge } from '@/components/evidence/admiralty-badge';
 import { EvidenceTypeBadge } from '@/components/evidence/evidence-type-badge';
 import { Badge } from '@/components/ui/badge';
-import { Day } from '@/components/ui/day';
+import { FactDate } from '@/components/ui/day';
 import { formatDay } from '@/lib/domain/dates';
 import type { RecentFollowUp } from '@/lib/data/dashboard';
 import { formatDistanceToNowStrict } from 'date-fns';
@@ -58,7 +58,7 @@ export function RecentFollowUps({
           )}
           <p className="mt-1.5 text-xs text-slate-500">
             {item.party ? <>On {item.party.name} · </> : null}
-            Observed <Day date={item.observedOn} /> · Logged{' '}
+            Observed <FactDate date={item.observedOn} precision={item.observedPrecision} /> · Logged{' '}
             <time dateTime={item.createdAt.toISOString()} title={item.createdAt.toISOString()}>
               {formatDistanceToNowStrict(item.createdAt, { addSuffix: true })}
             </time>{' '}

@@ -777,15 +777,20 @@ const evidenceDetailSelect = {
       id: true,
       status: true,
       reason: true,
+      kind: true,
       observedOn: true,
+      observedPrecision: true,
       createdAt: true,
+      withdrawnAt: true,
+      supersededBy: { select: { id: true } },
       party: { select: { id: true, name: true } },
       author: { select: { name: true } },
       commitment: {
         select: { id: true, title: true, status: true, agreement: { select: { id: true, title: true } } },
       },
     },
-    orderBy: [{ observedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+    // Newest news first (lib/domain/status.ts compareUpdates, reversed).
+    orderBy: [{ observedFrom: 'desc' }, { observedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
   },
 } satisfies Prisma.EvidenceSelect;
 

@@ -10,7 +10,7 @@ import { EvidenceTypeBadge } from '@/components/evidence/evidence-type-badge';
 import { languageName } from '@/components/evidence/evidence-list';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { Day } from '@/components/ui/day';
+import { Day, FactDate } from '@/components/ui/day';
 import { DescriptionList } from '@/components/ui/description-list';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -205,7 +205,7 @@ export default async function EvidencePage({ params }: Props) {
                     ) : null}
                   </Td>
                   <Td className="hidden whitespace-nowrap sm:table-cell">
-                    <Day date={update.observedOn} />
+                    <FactDate date={update.observedOn} precision={update.observedPrecision} />
                   </Td>
                   <Td className="hidden md:table-cell">
                     {update.party?.name ?? 'The commitment as a whole'}
@@ -244,10 +244,12 @@ export default async function EvidencePage({ params }: Props) {
  * "Corrected by #N" or "Retracted" for a follow-up withdrawn from the log (it no longer counts), when the query
  * loads `withdrawnAt` and `supersededBy` (lib/data/evidence.ts); null otherwise.
  */
-function withdrawal(update: object): string | null {
-  const marks = update as { withdrawnAt?: Date | null; supersededBy?: { id: number } | null };
-  if (!marks.withdrawnAt) return null;
-  return marks.supersededBy ? `Corrected by #${marks.supersededBy.id}` : 'Retracted';
+function withdrawal(update: {
+  withdrawnAt: Date | null;
+  supersededBy: { id: number } | null;
+}): string | null {
+  if (!update.withdrawnAt) return null;
+  return update.supersededBy ? `Corrected by #${update.supersededBy.id}` : 'Retracted';
 }
 
 const EDIT_FIELD_LABELS: Record<string, string> = {
