@@ -8,12 +8,14 @@ import { RECURRENCE_CHOICES } from '@/lib/domain/recurrence';
 import { STRENGTH_LABELS, isCommitmentStrength } from '@/lib/domain/strength';
 import {
   COMMITMENT_DESCRIPTION_MAX,
+  COMMITMENT_MERGE,
   COMMITMENT_TITLE_MAX,
   type CommitmentFormValues,
 } from '@/lib/validation/commitment';
+import { BASE_FIELD } from '@/lib/validation/editing';
 import type { EditAction } from './agreement-form';
 import { CheckboxGroup } from './checkbox-group';
-import { ConflictNotice, labelsOf, type ConflictRow } from './conflict-notice';
+import { ConflictPanel, labelsOf } from './conflict-notice';
 import { errorOf, listOf, textOf, useEditAttempts } from './edit-state';
 import { FormAlert } from './form-alert';
 import { labelOf, pickerOptions, type PickOption } from './options';
@@ -43,19 +45,30 @@ export function CommitmentForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const edit = useEditAttempts(state, record.version, COMMITMENT_MERGE);
+  const { formRef, version, view, fieldKey } = edit;
   const values = record as unknown as Record<string, unknown>;
-  const text = (name: string) => textOf(state, values, name);
+  const theirs = (edit.theirs ?? {}) as Partial<CommitmentFormValues>;
+  const text = (name: string) => textOf(view, values, name);
 
-  const agreements = pickerOptions(agreementOptions, [record.agreementId]);
-  const categories = pickerOptions(categoryOptions, [record.categoryId]);
-  const responsible = listOf(state, values, 'responsiblePartyId');
-  const beneficiaries = listOf(state, values, 'beneficiaryPartyId');
-  const parties = pickerOptions(partyOptions, [...record.responsiblePartyId, ...record.beneficiaryPartyId]);
+  // The pickers hide archived records unless this commitment (or the version saved in between) uses them.
+  const agreements = pickerOptions(agreementOptions, [record.agreementId, theirs.agreementId ?? '']);
+  const categories = pickerOptions(categoryOptions, [record.categoryId, theirs.categoryId ?? '']);
+  const responsible = listOf(view, values, 'responsiblePartyId');
+  const beneficiaries = listOf(view, values, 'beneficiaryPartyId');
+  const parties = pickerOptions(partyOptions, [
+    ...record.responsiblePartyId,
+    ...record.beneficiaryPartyId,
+    ...(theirs.responsiblePartyId ?? []),
+    ...(theirs.beneficiaryPartyId ?? []),
+  ]);
 
   // The reciprocal picker, grouped by agreement; archived commitments only when already linked.
   const reciprocals = reciprocalOptions.filter(
-    (option) => !option.archived || String(option.id) === record.reciprocalId,
+    (option) =>
+      !option.archived ||
+      String(option.id) === record.reciprocalId ||
+      String(option.id) === theirs.reciprocalId,
   );
   const groups = new Map<string, ReciprocalOption[]>();
   for (const option of reciprocals) {
@@ -66,9 +79,10 @@ export function CommitmentForm({
     { value: '', label: 'No: a one-off commitment' },
     ...RECURRENCE_CHOICES.map((choice) => ({ value: String(choice.months), label: choice.label })),
   ];
-  const savedMonths = record.recurrenceMonths;
-  if (savedMonths && !recurrenceOptions.some((option) => option.value === savedMonths))
-    recurrenceOptions.push({ value: savedMonths, label: `Every ${savedMonths} months` });
+  for (const savedMonths of [record.recurrenceMonths, theirs.recurrenceMonths ?? '']) {
+    if (savedMonths && !recurrenceOptions.some((option) => option.value === savedMonths))
+      recurrenceOptions.push({ value: savedMonths, label: `Every ${savedMonths} months` });
+  }
   const strengthLabel = (value: string) => (isCommitmentStrength(value) ? STRENGTH_LABELS[value] : value);
 
   const reciprocalLabels = reciprocals.map((option) => ({
@@ -76,43 +90,33 @@ export function CommitmentForm({
     label: `${option.title}${option.archived ? ' (archived)' : ''}`,
   }));
 
-  const conflictRows = (current: CommitmentFormValues): ConflictRow[] => [
-    {
-      label: 'Agreement',
-      theirs: labelOf(current.agreementId, agreements),
-      yours: labelOf(text('agreementId'), agreements),
-    },
-    { label: 'Title', theirs: current.title, yours: text('title') },
-    { label: 'Description', theirs: current.description, yours: text('description') },
-    {
-      label: 'Category',
-      theirs: labelOf(current.categoryId, categories),
-      yours: labelOf(text('categoryId'), categories),
-    },
-    {
-      label: 'Responsible',
-      theirs: labelsOf(current.responsiblePartyId, parties),
-      yours: labelsOf(responsible, parties),
-    },
-    {
-      label: 'Beneficiaries',
-      theirs: labelsOf(current.beneficiaryPartyId, parties),
-      yours: labelsOf(beneficiaries, parties),
-    },
-    { label: 'Due', theirs: current.dueOn, yours: text('dueOn') },
-    { label: 'Strength', theirs: strengthLabel(current.strength), yours: strengthLabel(text('strength')) },
-    {
-      label: 'Recurs',
-      theirs: labelOf(current.recurrenceMonths, recurrenceOptions),
-      yours: labelOf(text('recurrenceMonths'), recurrenceOptions),
-    },
-    { label: 'First period starts', theirs: current.recurrenceStartsOn, yours: text('recurrenceStartsOn') },
-    {
-      label: 'Reciprocal',
-      theirs: labelOf(current.reciprocalId, reciprocalLabels),
-      yours: labelOf(text('reciprocalId'), reciprocalLabels),
-    },
-  ];
+  /** Each merge field's value as text, for the conflict panel. */
+  const describe = (shown: Record<string, unknown>): Record<string, string> => {
+    const get = (name: string) => (Array.isArray(shown[name]) ? '' : String(shown[name] ?? ''));
+    const list = (name: string) => {
+      const value = shown[name];
+      return (Array.isArray(value) ? value : value ? [value] : []).map(String);
+    };
+    const months = get('recurrenceMonths');
+    const startsOn = get('recurrenceStartsOn');
+    return {
+      agreementId: labelOf(get('agreementId'), agreements),
+      title: get('title'),
+      description: get('description'),
+      categoryId: labelOf(get('categoryId'), categories),
+      dueOn: get('dueOn'),
+      strength: strengthLabel(get('strength') || 'firm'),
+      recurrence:
+        months || startsOn
+          ? [labelOf(months, recurrenceOptions), startsOn && `first period starts ${startsOn}`]
+              .filter(Boolean)
+              .join(', ')
+          : 'No: a one-off commitment',
+      responsible: labelsOf(list('responsiblePartyId'), parties),
+      beneficiaries: labelsOf(list('beneficiaryPartyId'), parties),
+      reciprocalId: labelOf(get('reciprocalId'), reciprocalLabels),
+    };
+  };
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-6">
@@ -120,17 +124,23 @@ export function CommitmentForm({
         <>
           <input type="hidden" name="id" value={record.id} />
           <input type="hidden" name="version" value={version} />
+          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
         </>
       ) : null}
-      {theirs ? (
-        <ConflictNotice rows={conflictRows(theirs)} discardHref={`/commitments/${record.id}/edit`} />
-      ) : null}
+      <ConflictPanel
+        edit={edit}
+        state={state}
+        fields={COMMITMENT_MERGE}
+        describe={describe}
+        discardHref={`/commitments/${record.id}/edit`}
+      />
       <FormAlert state={state} />
 
-      <div key={attempt} className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           className="sm:col-span-2"
           label="Agreement"
+          key={fieldKey('agreementId')}
           name="agreementId"
           required
           placeholder="Choose an agreement…"
@@ -141,6 +151,7 @@ export function CommitmentForm({
         <TextField
           className="sm:col-span-2"
           label="Title"
+          key={fieldKey('title')}
           name="title"
           required
           maxLength={COMMITMENT_TITLE_MAX}
@@ -151,6 +162,7 @@ export function CommitmentForm({
         <TextAreaField
           className="sm:col-span-2"
           label="Description"
+          key={fieldKey('description')}
           name="description"
           rows={4}
           hint={`The commitment as the source states it (at most ${COMMITMENT_DESCRIPTION_MAX.toLocaleString('en')} characters).`}
@@ -159,6 +171,7 @@ export function CommitmentForm({
         />
         <SelectField
           label="Category"
+          key={fieldKey('categoryId')}
           name="categoryId"
           required
           placeholder="Choose a category…"
@@ -168,6 +181,7 @@ export function CommitmentForm({
         />
         <TextField
           label="Due date"
+          key={fieldKey('dueOn')}
           name="dueOn"
           type="date"
           hint="Optional: only if the source sets a deadline."
@@ -175,9 +189,14 @@ export function CommitmentForm({
           error={errorOf(state, 'dueOn')}
         />
         <div className="sm:col-span-2">
-          <StrengthRadioGroup value={text('strength')} error={errorOf(state, 'strength')} />
+          <StrengthRadioGroup
+            key={fieldKey('strength')}
+            value={text('strength')}
+            error={errorOf(state, 'strength')}
+          />
         </div>
         <Field
+          key={fieldKey('recurrenceMonths')}
           label="Recurs"
           name="recurrenceMonths"
           hint="For a commitment expected again and again, e.g. “meet every three months”."
@@ -195,6 +214,7 @@ export function CommitmentForm({
         </Field>
         <TextField
           label="First period starts on"
+          key={fieldKey('recurrenceStartsOn')}
           name="recurrenceStartsOn"
           type="date"
           hint="Only for a recurring commitment: the first day of its first period."
@@ -203,6 +223,7 @@ export function CommitmentForm({
         />
         <div className="sm:col-span-2">
           <CheckboxGroup
+            key={fieldKey('responsiblePartyId')}
             legend="Responsible parties"
             name="responsiblePartyId"
             required
@@ -223,6 +244,7 @@ export function CommitmentForm({
         </div>
         <div className="sm:col-span-2">
           <CheckboxGroup
+            key={fieldKey('beneficiaryPartyId')}
             legend="Beneficiary parties"
             name="beneficiaryPartyId"
             hint="Optional: who it is for."
@@ -232,6 +254,7 @@ export function CommitmentForm({
           />
         </div>
         <Field
+          key={fieldKey('reciprocalId')}
           className="sm:col-span-2"
           label="Reciprocal commitment"
           name="reciprocalId"

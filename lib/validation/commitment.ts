@@ -12,7 +12,10 @@ import {
   optionalText,
   recordIdField,
   requiredText,
+  rowsOf,
   versionField,
+  type MergeField,
+  type MergeValues,
 } from './editing.ts';
 
 export const COMMITMENT_TITLE_MAX = 300;
@@ -103,3 +106,41 @@ export type CommitmentFormValues = {
   recurrenceStartsOn: string;
   archived: boolean;
 };
+
+/** A set of ticked ids: the order they arrive in, an id sent twice and an empty value are no change. */
+function idSet(key: string) {
+  return (values: MergeValues) => [...new Set(rowsOf(values, key).map(([id]) => id))].sort();
+}
+
+/**
+ * The commitment edit form's fields as the three-way merge of a lost race sees them (decision 013), in the
+ * form's order. The recurrence is one field: its period and first day are valid only together.
+ */
+export const COMMITMENT_MERGE: readonly MergeField[] = [
+  { name: 'agreementId', label: 'Agreement', keys: ['agreementId'] },
+  { name: 'title', label: 'Title', keys: ['title'] },
+  { name: 'description', label: 'Description', keys: ['description'] },
+  { name: 'categoryId', label: 'Category', keys: ['categoryId'] },
+  { name: 'dueOn', label: 'Due date', keys: ['dueOn'] },
+  {
+    name: 'strength',
+    label: 'Strength',
+    keys: ['strength'],
+    // A form that sends none means firm (the schema's default).
+    normalise: (values) => String(values.strength ?? '').trim() || 'firm',
+  },
+  { name: 'recurrence', label: 'Recurrence', keys: ['recurrenceMonths', 'recurrenceStartsOn'] },
+  {
+    name: 'responsible',
+    label: 'Responsible parties',
+    keys: ['responsiblePartyId'],
+    normalise: idSet('responsiblePartyId'),
+  },
+  {
+    name: 'beneficiaries',
+    label: 'Beneficiary parties',
+    keys: ['beneficiaryPartyId'],
+    normalise: idSet('beneficiaryPartyId'),
+  },
+  { name: 'reciprocalId', label: 'Reciprocal commitment', keys: ['reciprocalId'] },
+];
