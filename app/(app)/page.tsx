@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ArrowRight, CheckCircle2, FileText, Newspaper } from 'lucide-react';
+import { ArrowRight, FileText, Newspaper } from 'lucide-react';
 import { StatusCountsChart } from '@/components/charts/status-counts-chart';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { StatusCounts } from '@/components/commitments/status-counts';
-import { AsOfPicker } from '@/components/dashboard/as-of-picker';
 import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
-import { NeedsAttentionQueue } from '@/components/dashboard/needs-attention-queue';
+import { DashboardAsOf } from '@/components/dashboard/dashboard-as-of';
+import { NeedsAttentionCard } from '@/components/dashboard/needs-attention-card';
 import { PartyComplianceTable } from '@/components/dashboard/party-compliance-table';
 import { RecentFollowUps } from '@/components/dashboard/recent-follow-ups';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -92,21 +92,13 @@ export default async function OverviewPage({
         }
       />
 
-      <div className="mb-6">
-        <AsOfPicker
-          pathname="/"
-          asOf={asOf}
-          today={today}
-          notice={notice}
-          allowFuture={false}
-          shows={(day) => (
-            <>
-              Showing the state {day}: counts, compliance, statuses, attention flags and follow-ups as they
-              stood at the end of that day, from the history logged so far.
-            </>
-          )}
-        />
-      </div>
+      <DashboardAsOf
+        pathname="/"
+        asOf={asOf}
+        today={today}
+        notice={notice}
+        covers="counts, compliance, statuses, attention flags and follow-ups"
+      />
 
       <section aria-labelledby="status-counts-heading" className="mb-6">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -121,38 +113,22 @@ export default async function OverviewPage({
       </section>
 
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
-        <Card aria-labelledby="attention-heading" className="lg:col-span-3">
-          <CardHeader
-            id="attention-heading"
-            title="Needs attention"
-            description={
-              queue.total
-                ? `${plural(queue.total, 'commitment')} overdue, stale (no news for ${staleAfterDays()} days), contradicted or weakly supported ${when}. Most urgent first.`
-                : undefined
-            }
-            actions={
-              queue.total > queue.items.length ? (
-                <Link
-                  href={`/commitments?${new URLSearchParams({ attention: 'any', ...keep })}`}
-                  className="link inline-flex items-center gap-1 text-sm"
-                >
-                  All {queue.total}
-                  <ArrowRight aria-hidden className="size-4" />
-                </Link>
-              ) : null
-            }
-          />
-          {queue.items.length ? (
-            <NeedsAttentionQueue items={queue.items} labelledBy="attention-heading" asOf={asOf} />
-          ) : (
-            <EmptyState
-              level={3}
-              icon={CheckCircle2}
-              title="Nothing needs attention"
-              description={`No commitment is overdue, stale, contradicted or weakly supported ${when}.`}
-            />
-          )}
-        </Card>
+        <NeedsAttentionCard
+          queue={queue}
+          asOf={asOf}
+          className="lg:col-span-3"
+          description={`${plural(queue.total, 'commitment')} overdue, stale (no news for ${staleAfterDays()} days), contradicted or weakly supported ${when}. Most urgent first.`}
+          allLink={
+            <Link
+              href={`/commitments?${new URLSearchParams({ attention: 'any', ...keep })}`}
+              className="link inline-flex items-center gap-1 text-sm"
+            >
+              All {queue.total}
+              <ArrowRight aria-hidden className="size-4" />
+            </Link>
+          }
+          emptyDescription={`No commitment is overdue, stale, contradicted or weakly supported ${when}.`}
+        />
 
         <Card aria-labelledby="status-chart-heading" className="self-start lg:col-span-2">
           <CardHeader

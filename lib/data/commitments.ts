@@ -25,6 +25,12 @@ import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
 import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
 import { refreshStatusCache } from './status-cache.ts';
+import {
+  evidenceFieldsSelect,
+  evidenceSummarySelect,
+  followUpFactSelect,
+  followUpLogSelect,
+} from './selects.ts';
 
 export const COMMITMENTS_PAGE_SIZE = 25;
 
@@ -106,16 +112,7 @@ export async function listAgreementCommitments(agreementId: number): Promise<Com
 }
 
 export const evidenceSelect = {
-  id: true,
-  url: true,
-  title: true,
-  originalTitle: true,
-  language: true,
-  publishedOn: true,
-  excerpt: true,
-  reliability: true,
-  credibility: true,
-  type: true,
+  ...evidenceFieldsSelect,
   outlet: { select: { id: true, name: true } },
 } satisfies Prisma.EvidenceSelect;
 
@@ -143,13 +140,7 @@ const commitmentDetailSelect = {
   recurrenceStartsOn: true,
   statusUpdates: {
     select: {
-      id: true,
-      status: true,
-      reason: true,
-      observedOn: true,
-      observedPrecision: true,
-      observedFrom: true,
-      createdAt: true,
+      ...followUpFactSelect,
       party: { select: { id: true, name: true } },
       evidence: { select: { id: true, title: true } },
     },
@@ -207,39 +198,9 @@ export async function listCommitmentEvidence(commitmentId: number): Promise<Evid
  * retraction (which row it corrects, which row corrected it, when, by whom, why).
  */
 export const historySelect = {
-  id: true,
-  status: true,
-  reason: true,
-  observedOn: true,
-  observedPrecision: true,
-  observedFrom: true,
-  createdAt: true,
-  partyId: true,
-  party: { select: { id: true, name: true } },
-  author: { select: { name: true } },
-  originallyLoggedBy: true,
-  originallyLoggedAt: true,
-  evidenceId: true,
-  kind: true,
-  evidenceType: true,
-  adoptsProposal: true,
-  supersedesId: true,
+  ...followUpLogSelect,
   supersededBy: { select: { id: true } },
-  withdrawnAt: true,
-  withdrawnReason: true,
-  withdrawnBy: { select: { name: true } },
-  evidence: {
-    select: {
-      id: true,
-      title: true,
-      url: true,
-      reliability: true,
-      credibility: true,
-      type: true,
-      publishedOn: true,
-      outlet: { select: { name: true } },
-    },
-  },
+  evidence: { select: { ...evidenceSummarySelect, url: true, publishedOn: true } },
 } satisfies Prisma.StatusUpdateSelect;
 
 export type HistoryEntry = Prisma.StatusUpdateGetPayload<{ select: typeof historySelect }>;

@@ -7,6 +7,7 @@ import { STATUSES, type CommitmentStatus } from '../domain/status.ts';
 import { getCommitmentStates } from './attention.ts';
 import { commitmentWhere, type CommitmentFilter } from './commitments.ts';
 import { sqlDay, statusAsOfSql } from './compliance-sql.ts';
+import { evidenceSummarySelect } from './selects.ts';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
 
@@ -102,17 +103,7 @@ export async function listRecentFollowUps({
       party: { select: { id: true, name: true } },
       author: { select: { name: true } },
       commitment: { select: { id: true, title: true } },
-      evidence: {
-        select: {
-          id: true,
-          title: true,
-          url: true,
-          reliability: true,
-          credibility: true,
-          type: true,
-          outlet: { select: { name: true } },
-        },
-      },
+      evidence: { select: { ...evidenceSummarySelect, url: true } },
     },
     where: asOf
       ? { commitment: { archivedAt: null }, observedFrom: { lte: asOf }, observedOn: { lte: asOf } }

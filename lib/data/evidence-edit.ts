@@ -13,21 +13,13 @@ import { formatDay } from '../domain/dates.ts';
 import type { EvidenceFormValues, UpdateEvidenceInput } from '../validation/evidence-edit.ts';
 import { recordAudit } from './audit.ts';
 import { checkPicks, guardedUpdate, text } from './editing.ts';
+import { evidenceFieldsSelect } from './selects.ts';
 import { auditChanges, type AuditChange } from './timeline.ts';
 
 const evidenceEditSelect = {
-  id: true,
-  url: true,
+  ...evidenceFieldsSelect,
   version: true,
-  title: true,
-  originalTitle: true,
-  language: true,
-  publishedOn: true,
-  excerpt: true,
   excerptHash: true,
-  reliability: true,
-  credibility: true,
-  type: true,
   outletId: true,
   updatedAt: true,
   outlet: { select: { id: true, name: true, archivedAt: true } },

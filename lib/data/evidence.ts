@@ -28,6 +28,7 @@ import { recordAudit } from './audit.ts';
 import { clampPage, type Page, type PartyRef } from './commitments.ts';
 import { createOutletInTx, findOutletByName, listOutletOptions, type OutletOption } from './outlets.ts';
 import { appendStatusUpdates, currentCountingStatuses, StatusUpdateError } from './status-updates.ts';
+import { evidenceFieldsSelect } from './selects.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -759,17 +760,8 @@ export async function listEvidenceLanguages(client: PrismaClient = db): Promise<
 // One item
 
 const evidenceDetailSelect = {
-  id: true,
-  url: true,
-  title: true,
-  originalTitle: true,
-  language: true,
-  publishedOn: true,
-  excerpt: true,
+  ...evidenceFieldsSelect,
   excerptHash: true,
-  reliability: true,
-  credibility: true,
-  type: true,
   createdAt: true,
   outlet: { select: { id: true, name: true, website: true } },
   statusUpdates: {

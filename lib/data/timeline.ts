@@ -6,39 +6,11 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import { compareDays, formatDay } from '../domain/dates.ts';
 import { partyStatuses, sortUpdates, updatesAsOf } from '../domain/status.ts';
+import { evidenceSummarySelect, followUpLogSelect } from './selects.ts';
 
 const timelineSelect = {
-  id: true,
-  status: true,
-  reason: true,
-  observedOn: true,
-  observedPrecision: true,
-  observedFrom: true,
-  createdAt: true,
-  partyId: true,
-  kind: true,
-  evidenceId: true,
-  evidenceType: true,
-  adoptsProposal: true,
-  supersedesId: true,
-  withdrawnAt: true,
-  withdrawnReason: true,
-  withdrawnBy: { select: { name: true } },
-  party: { select: { id: true, name: true } },
-  author: { select: { name: true } },
-  originallyLoggedBy: true,
-  originallyLoggedAt: true,
-  evidence: {
-    select: {
-      id: true,
-      title: true,
-      reliability: true,
-      credibility: true,
-      type: true,
-      publishedOn: true,
-      outlet: { select: { name: true } },
-    },
-  },
+  ...followUpLogSelect,
+  evidence: { select: { ...evidenceSummarySelect, publishedOn: true } },
 } satisfies Prisma.StatusUpdateSelect;
 
 export type TimelineEntry = Prisma.StatusUpdateGetPayload<{ select: typeof timelineSelect }>;

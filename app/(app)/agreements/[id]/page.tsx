@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import Link from 'next/link';
-import { CalendarDays, CheckCircle2, ListChecks, MapPin, Pencil, Plus } from 'lucide-react';
+import { CalendarDays, ListChecks, MapPin, Pencil, Plus } from 'lucide-react';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
-import { ComplianceOverTimeChart } from '@/components/charts/compliance-over-time-chart';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { StatusCounts } from '@/components/commitments/status-counts';
-import { AsOfPicker } from '@/components/dashboard/as-of-picker';
+import { ComplianceCard, ComplianceCardMeter } from '@/components/dashboard/compliance-card';
 import { COMPLIANCE_EXPLANATION, ComplianceMeter } from '@/components/dashboard/compliance-meter';
-import { NeedsAttentionQueue } from '@/components/dashboard/needs-attention-queue';
+import { DashboardAsOf } from '@/components/dashboard/dashboard-as-of';
+import { NeedsAttentionCard } from '@/components/dashboard/needs-attention-card';
 import { ArchiveForm } from '@/components/editors/archive-form';
 import { ButtonLink } from '@/components/editors/button-link';
 import { EvidenceList } from '@/components/evidence/evidence-list';
@@ -127,21 +127,13 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         }
       />
 
-      <div className="mb-6">
-        <AsOfPicker
-          pathname={pathname}
-          asOf={asOf}
-          today={today}
-          notice={notice}
-          allowFuture={false}
-          shows={(day) => (
-            <>
-              Showing the state {day}: counts, compliance, statuses and attention flags as they stood at the
-              end of that day, from the history logged so far.
-            </>
-          )}
-        />
-      </div>
+      <DashboardAsOf
+        pathname={pathname}
+        asOf={asOf}
+        today={today}
+        notice={notice}
+        covers="counts, compliance, statuses and attention flags"
+      />
 
       {agreement.commitments.length ? (
         <>
@@ -153,84 +145,60 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           </section>
 
           <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
-            <Card aria-labelledby="compliance-heading" className="self-start lg:col-span-3">
-              <CardHeader
-                id="compliance-heading"
-                title={asOf ? `Compliance as of ${formatDate(asOf)}` : 'Compliance'}
-                description={`${COMPLIANCE_EXPLANATION} The agreement as a whole scores each commitment by its overall status; each party by its own status on the commitments it is responsible for.`}
-              />
-              <CardBody className="grid grid-cols-1 gap-6 sm:grid-cols-2">
+            <ComplianceCard
+              asOf={asOf}
+              className="self-start lg:col-span-3"
+              description={`${COMPLIANCE_EXPLANATION} The agreement as a whole scores each commitment by its overall status; each party by its own status on the commitments it is responsible for.`}
+              overTime={{
+                heading: (
+                  <>At each month end{seriesFrom === agreement.concludedOn ? ', since the agreement' : ''}</>
+                ),
+                points: overTime,
+                caption: 'Compliance of the agreement as a whole at each month end',
+              }}
+            >
+              <ComplianceCardMeter heading="The agreement as a whole" compliance={compliance.overall} />
+              {compliance.parties.length ? (
                 <div>
-                  <h3 className="mb-2 text-sm font-medium text-slate-700">The agreement as a whole</h3>
-                  <ComplianceMeter compliance={compliance.overall} size="lg" />
+                  <h3 id="party-compliance-heading" className="mb-2 text-sm font-medium text-slate-700">
+                    Per responsible party
+                  </h3>
+                  <ul aria-labelledby="party-compliance-heading" className="space-y-3">
+                    {compliance.parties.map(({ party, compliance: own }) => (
+                      <li key={party.id}>
+                        <Link
+                          href={`/parties/${party.id}${asOf ? `?asOf=${formatDay(asOf)}` : ''}`}
+                          className="link text-sm"
+                        >
+                          {party.name}
+                        </Link>
+                        <ComplianceMeter compliance={own} className="mt-1" />
+                      </li>
+                    ))}
+                  </ul>
                 </div>
-                {compliance.parties.length ? (
-                  <div>
-                    <h3 id="party-compliance-heading" className="mb-2 text-sm font-medium text-slate-700">
-                      Per responsible party
-                    </h3>
-                    <ul aria-labelledby="party-compliance-heading" className="space-y-3">
-                      {compliance.parties.map(({ party, compliance: own }) => (
-                        <li key={party.id}>
-                          <Link
-                            href={`/parties/${party.id}${asOf ? `?asOf=${formatDay(asOf)}` : ''}`}
-                            className="link text-sm"
-                          >
-                            {party.name}
-                          </Link>
-                          <ComplianceMeter compliance={own} className="mt-1" />
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ) : null}
-              </CardBody>
-              <div className="border-t border-slate-200">
-                <h3 className="px-4 pt-3 text-sm font-medium text-slate-700 sm:px-5">
-                  At each month end{seriesFrom === agreement.concludedOn ? ', since the agreement' : ''}
-                </h3>
-                <ComplianceOverTimeChart
-                  points={overTime}
-                  caption="Compliance of the agreement as a whole at each month end"
-                />
-              </div>
-            </Card>
+              ) : null}
+            </ComplianceCard>
 
-            <Card aria-labelledby="attention-heading" className="self-start lg:col-span-2">
-              <CardHeader
-                id="attention-heading"
-                title="Needs attention"
-                description={
-                  queue.total
-                    ? `${queue.total} ${queue.total === 1 ? 'commitment' : 'commitments'} overdue, stale, contradicted or weakly supported ${when}.`
-                    : undefined
-                }
-                actions={
-                  queue.total > queue.items.length ? (
-                    <Link
-                      href={`/commitments?${new URLSearchParams({
-                        agreement: String(agreement.id),
-                        attention: 'any',
-                        ...(asOf ? { asOf: formatDay(asOf) } : {}),
-                      })}`}
-                      className="link text-sm"
-                    >
-                      All {queue.total}
-                    </Link>
-                  ) : null
-                }
-              />
-              {queue.items.length ? (
-                <NeedsAttentionQueue items={queue.items} labelledBy="attention-heading" asOf={asOf} />
-              ) : (
-                <EmptyState
-                  level={3}
-                  icon={CheckCircle2}
-                  title="Nothing needs attention"
-                  description={`No commitment of this agreement is overdue, stale, contradicted or weakly supported ${when}.`}
-                />
-              )}
-            </Card>
+            <NeedsAttentionCard
+              queue={queue}
+              asOf={asOf}
+              className="self-start lg:col-span-2"
+              description={`${queue.total} ${queue.total === 1 ? 'commitment' : 'commitments'} overdue, stale, contradicted or weakly supported ${when}.`}
+              allLink={
+                <Link
+                  href={`/commitments?${new URLSearchParams({
+                    agreement: String(agreement.id),
+                    attention: 'any',
+                    ...(asOf ? { asOf: formatDay(asOf) } : {}),
+                  })}`}
+                  className="link text-sm"
+                >
+                  All {queue.total}
+                </Link>
+              }
+              emptyDescription={`No commitment of this agreement is overdue, stale, contradicted or weakly supported ${when}.`}
+            />
           </div>
         </>
       ) : null}

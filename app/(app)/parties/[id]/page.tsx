@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Building2, Globe2, ListChecks, Pencil } from 'lucide-react';
-import { ComplianceOverTimeChart } from '@/components/charts/compliance-over-time-chart';
-import { AsOfPicker } from '@/components/dashboard/as-of-picker';
-import { COMPLIANCE_EXPLANATION, ComplianceMeter } from '@/components/dashboard/compliance-meter';
+import { ComplianceCard, ComplianceCardMeter } from '@/components/dashboard/compliance-card';
+import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
+import { DashboardAsOf } from '@/components/dashboard/dashboard-as-of';
 import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
 import { PartyCommitmentsTable } from '@/components/dashboard/party-commitments-table';
 import { PARTY_KIND_LABELS } from '@/components/dashboard/party-labels';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -26,7 +26,6 @@ import {
 import { monthEnds } from '@/lib/domain/compliance';
 import { addDays } from '@/lib/domain/dates';
 import { NotFoundError } from '@/lib/errors';
-import { formatDate } from '@/lib/format/date';
 import { asOfQuery, parseDashboardAsOf } from '@/lib/validation/as-of';
 import type { SearchParams } from '@/lib/validation/filters';
 import { parseIdParam, parsePageParam } from '@/lib/validation/params';
@@ -129,54 +128,31 @@ export default async function PartyPage({ params, searchParams }: Props) {
         }
       />
 
-      <div className="mb-6">
-        <AsOfPicker
-          pathname={pathname}
-          asOf={asOf}
-          today={today}
-          notice={notice}
-          allowFuture={false}
-          shows={(day) => (
-            <>
-              Showing the state {day}: compliance, statuses and attention flags as they stood at the end of
-              that day, from the history logged so far.
-            </>
-          )}
-        />
-      </div>
+      <DashboardAsOf
+        pathname={pathname}
+        asOf={asOf}
+        today={today}
+        notice={notice}
+        covers="compliance, statuses and attention flags"
+      />
 
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card aria-labelledby="compliance-heading" className="lg:col-span-2">
-          <CardHeader
-            id="compliance-heading"
-            title={asOf ? `Compliance as of ${formatDate(asOf)}` : 'Compliance'}
-            description={COMPLIANCE_EXPLANATION}
-          />
-          <CardBody className="grid grid-cols-1 gap-6 sm:grid-cols-2">
-            <div>
-              <h3 className="mb-2 text-sm font-medium text-slate-700">Its own commitments</h3>
-              <ComplianceMeter compliance={own} size="lg" />
-            </div>
-            {hasChildren ? (
-              <div>
-                <h3 className="mb-2 text-sm font-medium text-slate-700">With the parties under it</h3>
-                <ComplianceMeter compliance={withSubParties} size="lg" />
-              </div>
-            ) : null}
-          </CardBody>
-          <div className="border-t border-slate-200">
-            <h3
-              id="compliance-over-time-heading"
-              className="px-4 pt-3 text-sm font-medium text-slate-700 sm:px-5"
-            >
-              Over the last twelve months{hasChildren ? ', with the parties under it' : ''}
-            </h3>
-            <ComplianceOverTimeChart
-              points={overTime}
-              caption={`Compliance of ${party.name}${hasChildren ? ' and the parties under it' : ''} at each month end`}
-            />
-          </div>
-        </Card>
+        <ComplianceCard
+          asOf={asOf}
+          className="lg:col-span-2"
+          description={COMPLIANCE_EXPLANATION}
+          overTime={{
+            heading: <>Over the last twelve months{hasChildren ? ', with the parties under it' : ''}</>,
+            headingId: 'compliance-over-time-heading',
+            points: overTime,
+            caption: `Compliance of ${party.name}${hasChildren ? ' and the parties under it' : ''} at each month end`,
+          }}
+        >
+          <ComplianceCardMeter heading="Its own commitments" compliance={own} />
+          {hasChildren ? (
+            <ComplianceCardMeter heading="With the parties under it" compliance={withSubParties} />
+          ) : null}
+        </ComplianceCard>
 
         <div className="space-y-6">
           <Card aria-labelledby="sub-parties-heading">

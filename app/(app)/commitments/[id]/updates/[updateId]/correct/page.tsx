@@ -1,15 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CorrectionForm } from '@/components/commitments/correction-form';
-import { UpdateSummary } from '@/components/commitments/update-summary';
+import { AsLoggedCard, UpdatePageHeader } from '@/components/commitments/update-page';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
-import { requirePermission } from '@/lib/auth/session';
-import { getUpdateForCorrection } from '@/lib/data/corrections';
 import { formatDay, formatFactDate, today } from '@/lib/domain/dates';
-import { parseIdParam } from '@/lib/validation/params';
 import { correctStatusUpdate } from '../../actions';
+import { loadUpdateForCorrection } from '../load-update';
 import { WithdrawnNotice } from '@/components/commitments/withdrawn-notice';
 
 export const dynamic = 'force-dynamic';
@@ -18,38 +14,16 @@ export const metadata: Metadata = { title: 'Correct a follow-up' };
 type Props = { params: Promise<{ id: string; updateId: string }> };
 
 export default async function CorrectUpdatePage({ params }: Props) {
-  await requirePermission('write');
-  const raw = await params;
-  const commitmentId = parseIdParam(raw.id);
-  const updateId = parseIdParam(raw.updateId);
-  if (commitmentId === null || updateId === null) notFound();
-  const update = await getUpdateForCorrection(commitmentId, updateId);
-  if (!update) notFound();
-  const back = `/commitments/${commitmentId}`;
+  const { update, back } = await loadUpdateForCorrection(params);
 
   return (
     <>
-      <PageHeader
-        breadcrumbs={[
-          { label: 'Commitments', href: '/commitments' },
-          { label: update.commitment.title, href: back },
-        ]}
-        eyebrow="Correct a follow-up"
-        title={`Correct follow-up #${update.id}`}
-        description={
-          <p className="text-sm text-slate-600">
-            Saving writes a new row that replaces this one. The original stays in the history, marked as
-            corrected, with your name, the time and why.
-          </p>
-        }
-      />
+      <UpdatePageHeader update={update} back={back} verb="Correct">
+        Saving writes a new row that replaces this one. The original stays in the history, marked as
+        corrected, with your name, the time and why.
+      </UpdatePageHeader>
       <div className="grid gap-6 lg:grid-cols-5">
-        <Card aria-labelledby="original-heading" className="self-start lg:col-span-2">
-          <CardHeader id="original-heading" title="As logged" />
-          <CardBody>
-            <UpdateSummary update={update} />
-          </CardBody>
-        </Card>
+        <AsLoggedCard update={update} className="self-start lg:col-span-2" />
         <Card aria-labelledby="correction-heading" className="lg:col-span-3">
           <CardHeader id="correction-heading" title="The correction" />
           <CardBody>
