@@ -154,9 +154,9 @@ test('the overview as of an earlier day, and a day that is not one or has not co
 
   // Not a day, or a day to come: today's state, and a message saying why.
   await page.goto('/?asOf=2025-02-30');
-  await expect(page.getByRole('alert')).toContainText('is not a day (YYYY-MM-DD)');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('is not a day (YYYY-MM-DD)');
   await expect(partyRow).toContainText('100%');
   await page.goto('/?asOf=2999-01-01');
-  await expect(page.getByRole('alert')).toContainText('2999-01-01 has not come yet');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('2999-01-01 has not come yet');
   await expect(page.getByRole('status').filter({ hasText: 'Showing the state as of' })).toHaveCount(0);
 });

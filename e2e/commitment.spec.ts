@@ -3,11 +3,13 @@
 import { appendStatusUpdates } from '../lib/data/status-updates.ts';
 import { parseDay } from '../lib/domain/dates.ts';
 import { expect, test } from './support/fixtures.ts';
+import { overviewPageOf } from './support/overview.ts';
 
 test('the seed protection unit shows its evidence with Admiralty grade and its status history', async ({
   page,
+  db,
 }) => {
-  await page.goto('/');
+  await page.goto(await overviewPageOf(db, 'special protection unit'));
   await page
     .getByRole('link', { name: /special protection unit for chinese nationals in islamabad/i })
     .click();

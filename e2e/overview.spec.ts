@@ -2,6 +2,7 @@
 // each with a labelled status chip; on a desktop and on a phone.
 import { STATUSES, STATUS_LABELS } from '../lib/domain/status.ts';
 import { expect, test } from './support/fixtures.ts';
+import { overviewPageOf } from './support/overview.ts';
 
 test('the overview lists the seed commitments with status chips and counts them by status', async ({
   page,
@@ -16,6 +17,7 @@ test('the overview lists the seed commitments with status chips and counts them 
   const table = page.getByRole('table', { name: /commitments with their current status/i });
   const row = (name: RegExp) => table.getByRole('row', { name });
 
+  await page.goto(await overviewPageOf(db, 'special protection unit'));
   await expect(row(/special protection unit for chinese nationals in islamabad/i)).toBeVisible();
   // Each row carries its chip twice, in the status column and folded under the title for phones; CSS shows one.
   await expect(
@@ -24,11 +26,17 @@ test('the overview lists the seed commitments with status chips and counts them 
       .filter({ visible: true }),
   ).toBeVisible();
   // The reciprocal pair of invitations: the visits they invite to have not happened yet.
-  for (const name of [/invitation to wang xiaohong/i, /invitation to mohsin naqvi/i]) {
+  for (const [title, name] of [
+    ['invitation to Wang Xiaohong', /invitation to wang xiaohong/i],
+    ['invitation to Mohsin Naqvi', /invitation to mohsin naqvi/i],
+  ] as const) {
+    await page.goto(await overviewPageOf(db, title));
     await expect(row(name)).toBeVisible();
     await expect(row(name).getByText('Not started', { exact: true }).filter({ visible: true })).toBeVisible();
   }
+  await page.goto(await overviewPageOf(db, 'rapid-response system to counter terrorism'));
   await expect(row(/rapid-response system to counter terrorism/i)).toBeVisible();
+  await page.goto(await overviewPageOf(db, 'cybercrime cooperation'));
   await expect(row(/cybercrime cooperation/i)).toContainText('Cybercrime / NCCIA support');
 
   // The rows are grouped under their agreement, which links to its page.
@@ -50,15 +58,19 @@ test('the overview lists the seed commitments with status chips and counts them 
   }
 });
 
-test('a commitment title leads to its page, and the agreement heading to the agreement', async ({ page }) => {
-  await page.goto('/');
+test('a commitment title leads to its page, and the agreement heading to the agreement', async ({
+  page,
+  db,
+}) => {
+  const seedPage = await overviewPageOf(db, 'special protection unit');
+  await page.goto(seedPage);
   await page
     .getByRole('link', { name: /special protection unit for chinese nationals in islamabad/i })
     .click();
   await expect(page).toHaveURL(/\/commitments\/\d+$/);
   await expect(page.getByRole('heading', { level: 1, name: /special protection unit/i })).toBeVisible();
 
-  await page.goto('/');
+  await page.goto(seedPage);
   await page
     .getByRole('table', { name: /commitments with their current status/i })
     .getByRole('link', { name: /naqvi.+wang xiaohong meeting/i })
@@ -72,8 +84,11 @@ test('a commitment title leads to its page, and the agreement heading to the agr
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('rows fold their status into the first cell and the page never scrolls sideways', async ({ page }) => {
-    await page.goto('/');
+  test('rows fold their status into the first cell and the page never scrolls sideways', async ({
+    page,
+    db,
+  }) => {
+    await page.goto(await overviewPageOf(db, 'special protection unit'));
     const row = page
       .getByRole('table', { name: /commitments with their current status/i })
       .getByRole('row', { name: /special protection unit/i });
