@@ -168,6 +168,41 @@ test('an analyst edits an evidence item; its page lists the edit', async ({ page
   expect((await db.evidence.findUniqueOrThrow({ where: { id: evidence.id } })).version).toBe(2);
 });
 
+test('a stale evidence edit form is merged with what was saved in between', async ({ page, db }) => {
+  const label = tag();
+  const { evidence } = await arrange(db, label);
+  await page.goto(`/evidence/${evidence.id}/edit`);
+  const title = page.getByRole('textbox', { name: 'Title', exact: true });
+  await expect(title).toBeVisible();
+
+  // Someone else changes the credibility while this form is open.
+  await db.evidence.update({
+    where: { id: evidence.id },
+    data: { credibility: 5, version: { increment: 1 } },
+  });
+
+  await title.fill(`Cabinet reviews security measures ${label}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const conflict = page.getByRole('region', {
+    name: 'This record was changed by someone else since you opened it.',
+  });
+  await expect(conflict).toBeVisible(AFTER_WRITE);
+  await expect(conflict.getByRole('row', { name: /^Credibility/ })).toContainText('Their change, kept');
+  await expect(conflict.getByRole('row', { name: /^Title/ })).toContainText('Your change, kept');
+  await expect(title).toHaveValue(`Cabinet reviews security measures ${label}`);
+  await expect(page.getByRole('combobox', { name: 'Information credibility' })).toHaveValue('5');
+  expect((await db.evidence.findUniqueOrThrow({ where: { id: evidence.id } })).version).toBe(2);
+
+  // Saving the merged form keeps both changes.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(`/evidence/${evidence.id}`, AFTER_WRITE);
+  expect(await db.evidence.findUniqueOrThrow({ where: { id: evidence.id } })).toMatchObject({
+    title: `Cabinet reviews security measures ${label}`,
+    credibility: 5,
+    version: 3,
+  });
+});
+
 test.describe('as a viewer', () => {
   test.use({ signedInAs: 'viewer' });
 

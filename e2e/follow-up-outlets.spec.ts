@@ -1,5 +1,5 @@
-// Outlets, which the follow-up form picks from: editing with optimistic locking (a stale form is told and shown
-// the current values, never overwriting silently), and archiving instead of deleting.
+// Outlets, which the follow-up form picks from: editing with optimistic locking (a stale form is merged three ways
+// with the saved values, never overwriting silently), and archiving instead of deleting.
 import { expect, test } from './support/fixtures.ts';
 
 // Two tabs and several writes: more than the default budget on a busy two-core machine.
@@ -7,7 +7,7 @@ test.beforeEach(() => test.slow());
 /** For what appears only after a write has committed and the page was rendered again. */
 const AFTER_WRITE = { timeout: 20_000 };
 
-test('a stale outlet form is told someone else saved, shown their values, and keeps what was typed', async ({
+test('a stale outlet form is merged with the saved one, and asks only where both changed a field', async ({
   page,
   context,
   db,
@@ -23,13 +23,18 @@ test('a stale outlet form is told someone else saved, shown their values, and ke
   await other.getByRole('button', { name: 'Save changes' }).click();
   await expect(other.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible(AFTER_WRITE);
 
-  // This tab, still on version 1, saves a different change.
+  // This tab, still on version 1, saves a different website and a different reliability.
   await page.getByLabel('Website').fill('https://nation.com.pk');
   await page.getByLabel('Default reliability').selectOption('D');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  const conflict = page.getByRole('alert').filter({ hasText: 'changed by someone else since you opened it' });
+  const conflict = page.getByRole('region', {
+    name: 'This record was changed by someone else since you opened it.',
+  });
   await expect(conflict).toBeVisible(AFTER_WRITE);
-  await expect(conflict).toContainText('B — usually reliable');
+  const reliabilityRow = conflict.getByRole('row', { name: /^Default reliability/ });
+  await expect(reliabilityRow.getByTestId('theirs')).toHaveText('B — usually reliable');
+  await expect(reliabilityRow.getByTestId('yours')).toContainText('D —');
+  await expect(conflict.getByRole('row', { name: /^Website/ })).toContainText('Your change, kept');
   await expect(page.getByLabel('Website')).toHaveValue('https://nation.com.pk');
   await expect(page.getByLabel('Default reliability')).toHaveValue('D');
   expect(await db.outlet.findUniqueOrThrow({ where: { id: outlet.id } })).toMatchObject({
@@ -38,14 +43,21 @@ test('a stale outlet form is told someone else saved, shown their values, and ke
     version: 2,
   });
 
-  // Saving again, knowingly, replaces theirs.
-  await page.getByRole('button', { name: 'Save mine instead' }).click();
+  // Both changed the reliability: saving again without choosing is refused beside the choice.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(reliabilityRow.getByText('Choose which version to keep.')).toBeVisible(AFTER_WRITE);
+  expect((await db.outlet.findUniqueOrThrow({ where: { id: outlet.id } })).version).toBe(2);
+
+  // Keeping mine, knowingly, replaces theirs; the website goes with it.
+  await reliabilityRow.getByRole('radio', { name: 'Keep mine' }).check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible(AFTER_WRITE);
   expect(await db.outlet.findUniqueOrThrow({ where: { id: outlet.id } })).toMatchObject({
     defaultReliability: 'D',
     website: 'https://nation.com.pk',
     version: 3,
   });
+  await expect(conflict).toHaveCount(0);
 });
 
 test('an archived outlet leaves the follow-up form but keeps its evidence', async ({ page, db }) => {

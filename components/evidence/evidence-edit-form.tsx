@@ -2,14 +2,15 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { ConflictNotice, type ConflictRow } from '@/components/editors/conflict-notice';
+import { ConflictPanel } from '@/components/editors/conflict-notice';
 import { errorOf, textOf, useEditAttempts, type EditState } from '@/components/editors/edit-state';
 import { FormAlert } from '@/components/editors/form-alert';
 import { labelOf } from '@/components/editors/options';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { EvidenceType, Reliability } from '@/lib/generated/prisma/enums';
-import type { EvidenceFormValues } from '@/lib/validation/evidence-edit';
+import { BASE_FIELD } from '@/lib/validation/editing';
+import { EVIDENCE_MERGE, type EvidenceFormValues } from '@/lib/validation/evidence-edit';
 import { LIMITS } from '@/lib/validation/follow-up';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from './admiralty-badge';
 import { EVIDENCE_TYPE_LABELS } from './evidence-type-badge';
@@ -35,7 +36,8 @@ const typeOptions = (Object.keys(EVIDENCE_TYPE_LABELS) as EvidenceType[]).map((t
 
 /**
  * Edits a logged news item (its address excepted: that is its identity). The form carries the version it was
- * opened at; after a lost race it shows the saved values beside what the user typed and carries that version.
+ * opened at and its base; after a lost race the server merges the saved values with the user's three ways
+ * (decision 013), the form refills with the merge and carries the version now saved.
  */
 export function EvidenceEditForm({
   action,
@@ -53,40 +55,40 @@ export function EvidenceEditForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const { formRef, attempt, theirs, version } = useEditAttempts(state, record.version);
+  const edit = useEditAttempts(state, record.version, EVIDENCE_MERGE);
+  const { formRef, version, view, fieldKey } = edit;
   const values = record as unknown as Record<string, unknown>;
-  const text = (name: keyof EvidenceFormValues) => textOf(state, values, name);
+  const text = (name: keyof EvidenceFormValues) => textOf(view, values, name);
   const error = (name: keyof EvidenceFormValues) => errorOf(state, name);
 
-  const conflictRows = (current: EvidenceFormValues): ConflictRow[] => [
-    { label: 'Title', theirs: current.title, yours: text('title') },
-    { label: 'Original title', theirs: current.originalTitle, yours: text('originalTitle') },
-    { label: 'Language', theirs: current.language, yours: text('language') },
-    { label: 'Published', theirs: current.publishedOn, yours: text('publishedOn') },
-    { label: 'Excerpt', theirs: current.excerpt, yours: text('excerpt') },
-    {
-      label: 'Reliability',
-      theirs: labelOf(current.reliability, reliabilityOptions),
-      yours: labelOf(text('reliability'), reliabilityOptions),
-    },
-    {
-      label: 'Credibility',
-      theirs: labelOf(current.credibility, credibilityOptions),
-      yours: labelOf(text('credibility'), credibilityOptions),
-    },
-    { label: 'Type', theirs: labelOf(current.type, typeOptions), yours: labelOf(text('type'), typeOptions) },
-    {
-      label: 'Outlet',
-      theirs: labelOf(current.outletId, outletOptions),
-      yours: labelOf(text('outletId'), outletOptions),
-    },
-  ];
+  /** Each merge field's value as text, for the conflict panel. */
+  const describe = (shown: Record<string, unknown>): Record<string, string> => {
+    const get = (name: string) => (Array.isArray(shown[name]) ? '' : String(shown[name] ?? ''));
+    return {
+      title: get('title'),
+      originalTitle: get('originalTitle'),
+      language: get('language'),
+      publishedOn: get('publishedOn'),
+      outletId: labelOf(get('outletId'), outletOptions),
+      type: labelOf(get('type'), typeOptions),
+      reliability: labelOf(get('reliability'), reliabilityOptions),
+      credibility: labelOf(get('credibility'), credibilityOptions),
+      excerpt: get('excerpt'),
+    };
+  };
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="id" value={record.id} />
       <input type="hidden" name="version" value={version} />
-      {theirs ? <ConflictNotice rows={conflictRows(theirs)} discardHref={`${cancelHref}/edit`} /> : null}
+      <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
+      <ConflictPanel
+        edit={edit}
+        state={state}
+        fields={EVIDENCE_MERGE}
+        describe={describe}
+        discardHref={`${cancelHref}/edit`}
+      />
       <FormAlert state={state} />
       <div>
         <p className="text-sm font-medium text-slate-700">Address</p>
@@ -96,10 +98,11 @@ export function EvidenceEditForm({
           instead.
         </p>
       </div>
-      <div key={attempt} className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           className="sm:col-span-2"
           label="Title"
+          key={fieldKey('title')}
           name="title"
           required
           maxLength={LIMITS.title}
@@ -110,6 +113,7 @@ export function EvidenceEditForm({
         <TextField
           className="sm:col-span-2"
           label="Original title"
+          key={fieldKey('originalTitle')}
           name="originalTitle"
           maxLength={LIMITS.title}
           hint="Optional: the title in the item’s own language."
@@ -118,6 +122,7 @@ export function EvidenceEditForm({
         />
         <TextField
           label="Language"
+          key={fieldKey('language')}
           name="language"
           required
           maxLength={LIMITS.language}
@@ -127,6 +132,7 @@ export function EvidenceEditForm({
         />
         <TextField
           label="Published on"
+          key={fieldKey('publishedOn')}
           name="publishedOn"
           type="date"
           hint="Leave empty when the item carries no date (never guessed)."
@@ -135,6 +141,7 @@ export function EvidenceEditForm({
         />
         <SelectField
           label="Outlet"
+          key={fieldKey('outletId')}
           name="outletId"
           required
           options={outletOptions}
@@ -143,6 +150,7 @@ export function EvidenceEditForm({
         />
         <SelectField
           label="Type"
+          key={fieldKey('type')}
           name="type"
           required
           options={typeOptions}
@@ -151,6 +159,7 @@ export function EvidenceEditForm({
         />
         <SelectField
           label="Source reliability"
+          key={fieldKey('reliability')}
           name="reliability"
           required
           options={reliabilityOptions}
@@ -159,6 +168,7 @@ export function EvidenceEditForm({
         />
         <SelectField
           label="Information credibility"
+          key={fieldKey('credibility')}
           name="credibility"
           required
           options={credibilityOptions}
@@ -168,6 +178,7 @@ export function EvidenceEditForm({
         <TextAreaField
           className="sm:col-span-2"
           label="Excerpt"
+          key={fieldKey('excerpt')}
           name="excerpt"
           rows={6}
           hint="The passage that shows what the item says. Its fingerprint is retaken on saving; the earlier text stays in the edit history."

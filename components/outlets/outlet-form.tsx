@@ -2,13 +2,18 @@
 
 import { useActionState } from 'react';
 import { RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
+import { ConflictPanel } from '@/components/editors/conflict-notice';
+import { errorOf, textOf, useEditAttempts, type EditState } from '@/components/editors/edit-state';
+import { FormAlert } from '@/components/editors/form-alert';
+import { labelOf } from '@/components/editors/options';
 import { SelectField, TextField } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
 import { fieldError, submittedValue } from '@/components/forms/form-state';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { ActionResult } from '@/lib/auth/action-core';
 import type { Reliability } from '@/lib/generated/prisma/enums';
-import { OUTLET_LIMITS } from '@/lib/validation/outlet';
+import { BASE_FIELD } from '@/lib/validation/editing';
+import { OUTLET_LIMITS, OUTLET_MERGE, type OutletFormValues } from '@/lib/validation/outlet';
 
 export type EditableOutlet = {
   id: number;
@@ -23,85 +28,153 @@ const RELIABILITY_OPTIONS = (Object.keys(RELIABILITY_LABELS) as Reliability[]).m
   label: `${grade} — ${RELIABILITY_LABELS[grade]}`,
 }));
 
-/**
- * Adds an outlet, or edits one. An edit carries the version it was opened at; if someone saved in between, the
- * page comes back with their values (in `outlet`) shown above the form, the fields keep what this user typed, and
- * saving again (now from the current version) replaces theirs knowingly.
- */
-/** A server action of the outlet editor (create or update), handed in by the page. */
+const NAME_HINT = `As the outlet calls itself, e.g. "Dawn" or "Xinhua". At most ${OUTLET_LIMITS.name} characters.`;
+const RELIABILITY_HINT =
+  'The Admiralty source grade new items from this outlet start with; each item can override it. Changing it does not regrade items already logged.';
+
+/** A server action of the outlet editor that adds an outlet (and of the archive form), handed in by the page. */
 export type OutletAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-export function OutletForm({ action, outlet }: { action: OutletAction; outlet?: EditableOutlet }) {
+/** The edit action (app/(app)/outlets/actions.ts updateOutlet): a lost race comes back merged. */
+export type OutletEditAction = (state: unknown, formData: FormData) => Promise<EditState<OutletFormValues>>;
+
+/**
+ * Adds an outlet (no `outlet`), or edits one. An edit carries the version it was opened at and its base; if
+ * someone saved in between, the server merges their values with this user's three ways (decision 013): the form
+ * refills with the merge, lists what changed, asks where both changed the same field, and carries the version now
+ * saved.
+ */
+export function OutletForm(
+  props: { action: OutletAction; outlet?: undefined } | { action: OutletEditAction; outlet: EditableOutlet },
+) {
+  return props.outlet ? (
+    <EditOutletForm action={props.action} outlet={props.outlet} />
+  ) : (
+    <NewOutletForm action={props.action} />
+  );
+}
+
+function NewOutletForm({ action }: { action: OutletAction }) {
   const [state, formAction] = useActionState(action, null);
-  const conflict = Boolean(outlet && fieldError(state, 'version'));
   return (
     <form action={formAction} noValidate className="space-y-5">
-      {outlet ? (
-        <>
-          <input type="hidden" name="id" value={outlet.id} />
-          <input type="hidden" name="version" value={outlet.version} />
-        </>
-      ) : null}
-      {conflict && outlet ? <CurrentValues outlet={outlet} /> : <FormMessage state={state} />}
+      <FormMessage state={state} />
       <TextField
         label="Name"
         name="name"
         required
-        defaultValue={submittedValue(state, 'name', outlet?.name)}
+        defaultValue={submittedValue(state, 'name')}
         error={fieldError(state, 'name')}
-        hint={`As the outlet calls itself, e.g. "Dawn" or "Xinhua". At most ${OUTLET_LIMITS.name} characters.`}
+        hint={NAME_HINT}
       />
       <TextField
         label="Website"
         name="website"
         type="url"
         placeholder="https://"
-        defaultValue={submittedValue(state, 'website', outlet?.website)}
+        defaultValue={submittedValue(state, 'website')}
         error={fieldError(state, 'website')}
         hint="Optional: its home page."
       />
       <SelectField
         // React does not move a select's default when the prop changes, and it resets the form after every
         // action: keyed by the value to show, the select is made anew with it (so a refusal keeps the choice).
-        key={`reliability-${submittedValue(state, 'defaultReliability', outlet?.defaultReliability)}`}
+        key={`reliability-${submittedValue(state, 'defaultReliability')}`}
         label="Default reliability"
         name="defaultReliability"
         required
         options={RELIABILITY_OPTIONS}
-        placeholder={outlet ? undefined : 'Choose A–F…'}
-        defaultValue={submittedValue(state, 'defaultReliability', outlet?.defaultReliability)}
+        placeholder="Choose A–F…"
+        defaultValue={submittedValue(state, 'defaultReliability')}
         error={fieldError(state, 'defaultReliability')}
-        hint="The Admiralty source grade new items from this outlet start with; each item can override it. Changing it does not regrade items already logged."
+        hint={RELIABILITY_HINT}
       />
-      <SubmitButton pendingLabel={outlet ? 'Saving…' : 'Adding…'}>
-        {outlet ? (conflict ? 'Save mine instead' : 'Save changes') : 'Add outlet'}
-      </SubmitButton>
+      <SubmitButton pendingLabel="Adding…">Add outlet</SubmitButton>
     </form>
   );
 }
 
-function CurrentValues({ outlet }: { outlet: EditableOutlet }) {
+function EditOutletForm({ action, outlet }: { action: OutletEditAction; outlet: EditableOutlet }) {
+  const [state, formAction] = useActionState(action, null);
+  // A save stays on the page, which is rendered again with the outlet's new version: keyed by it, the fields
+  // start over from the saved outlet at that version (the message of the save stays, it is held here).
+  return <EditOutletFields key={outlet.version} state={state} formAction={formAction} outlet={outlet} />;
+}
+
+function EditOutletFields({
+  state,
+  formAction,
+  outlet,
+}: {
+  state: EditState<OutletFormValues>;
+  formAction: (formData: FormData) => void;
+  outlet: EditableOutlet;
+}) {
+  const record: OutletFormValues = {
+    id: String(outlet.id),
+    version: String(outlet.version),
+    name: outlet.name,
+    website: outlet.website ?? '',
+    defaultReliability: outlet.defaultReliability,
+  };
+  const edit = useEditAttempts(state, record.version, OUTLET_MERGE);
+  const { formRef, version, view, fieldKey } = edit;
+  const values = record as unknown as Record<string, unknown>;
+  const text = (name: keyof OutletFormValues) => textOf(view, values, name);
+
+  /** Each merge field's value as text, for the conflict panel. */
+  const describe = (shown: Record<string, unknown>): Record<string, string> => {
+    const get = (name: string) => (Array.isArray(shown[name]) ? '' : String(shown[name] ?? ''));
+    return {
+      name: get('name'),
+      website: get('website'),
+      defaultReliability: labelOf(get('defaultReliability'), RELIABILITY_OPTIONS),
+    };
+  };
+
   return (
-    <div
-      role="alert"
-      className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-amber-300"
-    >
-      <p className="font-semibold">This record was changed by someone else since you opened it.</p>
-      <p className="mt-1">Nothing was saved. It now reads:</p>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
-        <dt className="text-amber-900">Name</dt>
-        <dd data-testid="current-name">{outlet.name}</dd>
-        <dt className="text-amber-900">Website</dt>
-        <dd className="break-all">{outlet.website ?? '—'}</dd>
-        <dt className="text-amber-900">Default reliability</dt>
-        <dd>
-          {outlet.defaultReliability} — {RELIABILITY_LABELS[outlet.defaultReliability]}
-        </dd>
-      </dl>
-      <p className="mt-2">
-        Your changes are still in the form below. Save again to replace the values above with yours, or reload
-        the page to start from theirs.
-      </p>
-    </div>
+    <form ref={formRef} action={formAction} noValidate className="space-y-5">
+      <input type="hidden" name="id" value={record.id} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
+      <ConflictPanel
+        edit={edit}
+        state={state}
+        fields={OUTLET_MERGE}
+        describe={describe}
+        discardHref={`/outlets/${record.id}`}
+      />
+      <FormAlert state={state} />
+      <TextField
+        label="Name"
+        key={fieldKey('name')}
+        name="name"
+        required
+        defaultValue={text('name')}
+        error={errorOf(state, 'name')}
+        hint={NAME_HINT}
+      />
+      <TextField
+        label="Website"
+        key={fieldKey('website')}
+        name="website"
+        type="url"
+        placeholder="https://"
+        defaultValue={text('website')}
+        error={errorOf(state, 'website')}
+        hint="Optional: its home page."
+      />
+      <SelectField
+        label="Default reliability"
+        key={fieldKey('defaultReliability')}
+        name="defaultReliability"
+        required
+        options={RELIABILITY_OPTIONS}
+        defaultValue={text('defaultReliability')}
+        error={errorOf(state, 'defaultReliability')}
+        hint={RELIABILITY_HINT}
+      />
+      <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+    </form>
   );
 }

@@ -6,8 +6,14 @@ import { db } from '../db.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Reliability } from '../generated/prisma/enums.ts';
 import { ConflictError, NotFoundError, VersionConflictError } from '../errors.ts';
-import type { CreateOutletInput, OutletVersionInput, UpdateOutletInput } from '../validation/outlet.ts';
+import type {
+  CreateOutletInput,
+  OutletFormValues,
+  OutletVersionInput,
+  UpdateOutletInput,
+} from '../validation/outlet.ts';
 import { recordAudit } from './audit.ts';
+import { EditConflictError } from './editing.ts';
 import { clampPage, type Page } from './commitments.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -181,6 +187,33 @@ function changedMeanwhile(): VersionConflictError {
   return error;
 }
 
+/** The outlet as its edit form shows it (every value as form text). */
+export function outletFormValues(outlet: {
+  id: number;
+  version: number;
+  name: string;
+  website: string | null;
+  defaultReliability: Reliability;
+}): OutletFormValues {
+  return {
+    id: String(outlet.id),
+    version: String(outlet.version),
+    name: outlet.name,
+    website: outlet.website ?? '',
+    defaultReliability: outlet.defaultReliability,
+  };
+}
+
+/**
+ * A stale edit: an EditConflictError carrying the outlet as saved now, so the edit wrapper can merge it with the
+ * form (decision 013); it keeps the `version` field error of the stale-form error.
+ */
+function editedMeanwhile(current: Parameters<typeof outletFormValues>[0]): EditConflictError {
+  const error = new EditConflictError('outlet', outletFormValues(current));
+  error.fieldErrors.version = [OUTLET_CHANGED];
+  return error;
+}
+
 /**
  * Writes `data` only if the outlet is still at `version` (bumping it), and audits before/after. The conditional
  * UPDATE is the lock: of two saves made from the same version, exactly one matches a row.
@@ -203,7 +236,12 @@ async function updateAtVersion(
         where: { id: input.id, version: input.version },
         data: { ...data, version: { increment: 1 } },
       });
-      if (count === 0) throw changedMeanwhile();
+      if (count === 0) {
+        if (action !== 'update') throw changedMeanwhile();
+        const current = await tx.outlet.findUnique({ where: { id: input.id } });
+        if (!current) throw new NotFoundError('outlet');
+        throw editedMeanwhile(current);
+      }
       const after = await tx.outlet.findUniqueOrThrow({ where: { id: input.id } });
       await recordAudit(tx, {
         actorId,

@@ -3,7 +3,7 @@
 // outlet is one of the existing outlets. The address is not editable: it is the item's identity.
 import * as z from 'zod';
 import { newsItemSchema, RELIABILITIES } from './follow-up.ts';
-import { idField, recordIdField, versionField } from './editing.ts';
+import { idField, recordIdField, versionField, type MergeField } from './editing.ts';
 
 export const updateEvidenceSchema = newsItemSchema.extend({
   reliability: z.enum(RELIABILITIES, { error: 'Choose a reliability from A to F.' }),
@@ -27,3 +27,16 @@ export type EvidenceFormValues = {
   type: string;
   outletId: string;
 };
+
+/** The item edit form's fields as the three-way merge of a lost race sees them (decision 013), in form order. */
+export const EVIDENCE_MERGE: readonly MergeField[] = [
+  { name: 'title', label: 'Title', keys: ['title'] },
+  { name: 'originalTitle', label: 'Original title', keys: ['originalTitle'] },
+  { name: 'language', label: 'Language', keys: ['language'] },
+  { name: 'publishedOn', label: 'Published', keys: ['publishedOn'] },
+  { name: 'outletId', label: 'Outlet', keys: ['outletId'] },
+  { name: 'type', label: 'Type', keys: ['type'] },
+  { name: 'reliability', label: 'Reliability', keys: ['reliability'] },
+  { name: 'credibility', label: 'Credibility', keys: ['credibility'] },
+  { name: 'excerpt', label: 'Excerpt', keys: ['excerpt'] },
+];

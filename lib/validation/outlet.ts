@@ -2,6 +2,7 @@
 // since evidence keeps pointing at its outlet.
 import * as z from 'zod';
 import { Reliability } from '../generated/prisma/enums.ts';
+import type { MergeField } from './editing.ts';
 
 export const OUTLET_LIMITS = { name: 200, website: 2_000 } as const;
 
@@ -74,3 +75,19 @@ export type UpdateOutletInput = z.output<typeof updateOutletSchema>;
 /** Archive and restore name the version too: archiving what someone else just renamed deserves a second look. */
 export const outletVersionSchema = z.object({ id: idSchema, version: versionSchema });
 export type OutletVersionInput = z.output<typeof outletVersionSchema>;
+
+/** The outlet edit form's fields as text (what the form shows, and what a conflict reports). */
+export type OutletFormValues = {
+  id: string;
+  version: string;
+  name: string;
+  website: string;
+  defaultReliability: string;
+};
+
+/** The outlet edit form's fields as the three-way merge of a lost race sees them (decision 013), in form order. */
+export const OUTLET_MERGE: readonly MergeField[] = [
+  { name: 'name', label: 'Name', keys: ['name'] },
+  { name: 'website', label: 'Website', keys: ['website'] },
+  { name: 'defaultReliability', label: 'Default reliability', keys: ['defaultReliability'] },
+];

@@ -1,9 +1,11 @@
 'use server';
 // Outlet writes: add, edit (optimistic locking on `version`), archive and restore. Each is one lib/data/outlets.ts
-// mutation that writes its audit event in the same transaction.
+// mutation that writes its audit event in the same transaction. A lost race of an edit comes back merged
+// (editAction: lib/data/editing.ts createEditAction).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/auth/action';
+import { editAction } from '@/lib/auth/edit-action';
 import {
   archiveOutlet as archiveOutletRecord,
   createOutlet as createOutletRecord,
@@ -11,7 +13,12 @@ import {
   updateOutlet as updateOutletRecord,
 } from '@/lib/data/outlets';
 import { VersionConflictError } from '@/lib/errors';
-import { createOutletSchema, outletVersionSchema, updateOutletSchema } from '@/lib/validation/outlet';
+import {
+  OUTLET_MERGE,
+  createOutletSchema,
+  outletVersionSchema,
+  updateOutletSchema,
+} from '@/lib/validation/outlet';
 
 /** Outlets show in the outlet screens, the evidence list's filter and the follow-up form. */
 function revalidateOutlets(): void {
@@ -21,8 +28,8 @@ function revalidateOutlets(): void {
 }
 
 /**
- * Runs a versioned write. On a stale version the page is rendered again with the record as it is now, so the
- * form can show the current values beside what the user typed (which the refusal keeps).
+ * Runs a versioned archive or restore. On a stale version the page is rendered again with the record as it is
+ * now, so the archive form carries the current version.
  */
 async function atVersion<T>(id: number, write: () => Promise<T>): Promise<T> {
   try {
@@ -42,10 +49,10 @@ export const createOutlet = action(
   },
 );
 
-export const updateOutlet = action(
-  { permission: 'write', schema: updateOutletSchema },
+export const updateOutlet = editAction(
+  { permission: 'write', schema: updateOutletSchema, entityType: 'Outlet', merge: OUTLET_MERGE },
   async (input, { user }) => {
-    const outlet = await atVersion(input.id, () => updateOutletRecord(input, user.id));
+    const outlet = await updateOutletRecord(input, user.id);
     revalidateOutlets();
     return { message: `Saved ${outlet.name}.` };
   },

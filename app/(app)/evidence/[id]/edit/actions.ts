@@ -1,23 +1,18 @@
 'use server';
-// Editing a logged news item: the action wrapper (`write`), then one lib/data/evidence-edit.ts mutation that
-// checks the form's version and writes the audit event in the same transaction. A lost race comes back with the
-// saved values (`current`) so the form can show them beside the user's.
+// Editing a logged news item: the edit wrapper (`write`), then one lib/data/evidence-edit.ts mutation that checks
+// the form's version and writes the audit event in the same transaction. A lost race comes back merged
+// (editAction: lib/data/editing.ts createEditAction).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { action } from '@/lib/auth/action';
-import { ConflictCapture } from '@/lib/data/editing';
+import { editAction } from '@/lib/auth/edit-action';
 import { updateEvidence as updateEvidenceRecord } from '@/lib/data/evidence-edit';
-import { updateEvidenceSchema, type EvidenceFormValues } from '@/lib/validation/evidence-edit';
+import { EVIDENCE_MERGE, updateEvidenceSchema } from '@/lib/validation/evidence-edit';
 
-function updateWith(capture: ConflictCapture<EvidenceFormValues>) {
-  return action({ permission: 'write', schema: updateEvidenceSchema }, async (input, { user }) => {
-    await capture.run(() => updateEvidenceRecord(input, user.id));
+export const updateEvidence = editAction(
+  { permission: 'write', schema: updateEvidenceSchema, entityType: 'Evidence', merge: EVIDENCE_MERGE },
+  async (input, { user }) => {
+    await updateEvidenceRecord(input, user.id);
     revalidatePath('/', 'layout');
     redirect(`/evidence/${input.id}`);
-  });
-}
-
-export async function updateEvidence(state: unknown, formData?: FormData) {
-  const capture = new ConflictCapture<EvidenceFormValues>();
-  return capture.attach(await updateWith(capture)(state, formData));
-}
+  },
+);
