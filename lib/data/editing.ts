@@ -124,30 +124,6 @@ export async function archiveGuarded<S extends { version: number }, V>(
   return { before, after };
 }
 
-/**
- * Catches the current values of a conflict on their way out of a server action. The action wrapper turns the
- * error into `{ ok: false, message }`; `attach` adds `current` to that result so the form can show them:
- *
- *   const capture = new ConflictCapture<CommitmentFormValues>();
- *   return capture.attach(await action(options, (input) => capture.run(() => updateX(input)))(state, formData));
- */
-export class ConflictCapture<T> {
-  current: T | undefined;
-
-  async run<R>(fn: () => Promise<R>): Promise<R> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof EditConflictError) this.current = error.current as T;
-      throw error;
-    }
-  }
-
-  attach<R extends { ok: boolean }>(result: R): R & { current?: T } {
-    return !result.ok && this.current !== undefined ? { ...result, current: this.current } : result;
-  }
-}
-
 /** Who saved the version the user lost the race to, and when (from its audit event). */
 export type ChangedBy = { name: string | null; at: string };
 
