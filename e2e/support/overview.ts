@@ -1,5 +1,5 @@
 // Where the overview lists a seed commitment, for specs that start from it.
-import { COMMITMENTS_PAGE_SIZE } from '../../lib/data/commitments.ts';
+import { COMMITMENTS_PAGE_SIZE } from '../../lib/data/page-sizes.ts';
 import type { PrismaClient } from '../../lib/generated/prisma/client.ts';
 
 /**

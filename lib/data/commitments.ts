@@ -32,7 +32,9 @@ import {
   followUpLogSelect,
 } from './selects.ts';
 
-export const COMMITMENTS_PAGE_SIZE = 25;
+import { COMMITMENTS_PAGE_SIZE } from './page-sizes.ts';
+
+export { COMMITMENTS_PAGE_SIZE };
 
 export type PartyRef = { id: number; name: string };
 
