@@ -6,19 +6,13 @@
 // (lib/domain/status.ts countsForStatus) decide anything: the status chart, the per-party statuses as of a day,
 // the run the status rests on. The history list shows every row (corroborations, context, withdrawn rows marked
 // by the list), and the evidence list every item those rows cite.
-import { compareDays, formatDay } from '../domain/dates.ts';
-import { countsForStatus, partyStatuses, updatesAsOf } from '../domain/status.ts';
+import { compareDays } from '../domain/dates.ts';
+import { countsForStatus, updatesAsOf } from '../domain/status.ts';
 import { NotFoundError } from '../errors.ts';
 import { getCommitmentStates } from './attention.ts';
 import { effectiveEvidenceType, latestEvidenceUpdate, supportingUpdates } from '../domain/attention.ts';
-import {
-  adoptionOf,
-  getCommitmentOrThrow,
-  listCommitmentHistory,
-  recurrenceSeries,
-  type HistoryEntry,
-} from './commitments.ts';
-import { listCommitmentAuditTrail, listPartyStatuses, type PartyStatusRow } from './timeline.ts';
+import { adoptionOf, getCommitmentOrThrow, listCommitmentHistory, recurrenceSeries } from './commitments.ts';
+import { listCommitmentAuditTrail, listPartyStatuses, timelineSpan } from './timeline.ts';
 
 export type CommitmentDashboardOptions = {
   /** The day the page describes; null or absent: today. */
@@ -43,10 +37,9 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
   const countingVisible = asOf ? updatesAsOf(counting, asOf) : counting;
   const visible = asOf ? updatesAsOf(history, asOf) : history;
 
-  const responsibleIds = commitment.responsibleParties.map((party) => party.id);
   const [parties, audit] = await Promise.all([
     asOf
-      ? Promise.resolve(partyStatusesAsOf(commitment.responsibleParties, countingVisible, responsibleIds))
+      ? listPartyStatuses(id, commitment.responsibleParties, { asOf, timeline: history })
       : listPartyStatuses(id, commitment.responsibleParties),
     listCommitmentAuditTrail(
       id,
@@ -82,7 +75,7 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
     audit,
     /** Every row, for the chart to draw (corroborations and withdrawn rows as marks; only counting rows move the
      * status line: components/charts/status-timeline-data.ts chartUpdate). */
-    chart: { entries: history, span: chartSpan(history, state.createdOn, chartEnd) },
+    chart: { entries: history, span: timelineSpan(history, state.createdOn, chartEnd) },
     attentionFacts: {
       flags: state.flags,
       latestEvidence: latestCited?.evidence
@@ -109,27 +102,3 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
 }
 
 export type CommitmentDashboard = Awaited<ReturnType<typeof getCommitmentDashboard>>;
-
-function partyStatusesAsOf(
-  responsible: readonly { id: number; name: string }[],
-  counting: readonly HistoryEntry[],
-  responsibleIds: readonly number[],
-): PartyStatusRow[] {
-  const derived = new Map(partyStatuses(counting, responsibleIds).map((row) => [row.partyId, row]));
-  return responsible.map((party) => {
-    const row = derived.get(party.id);
-    return { party, status: row?.status ?? 'no_evidence', since: row?.since ?? null };
-  });
-}
-
-/** The days the status chart spans: from the earliest news (or the day the commitment was recorded) to `end`. */
-function chartSpan(
-  entries: readonly { observedOn: Date }[],
-  createdOn: Date,
-  end: Date,
-): { from: string; to: string } {
-  // The earliest day any entry surely held by (entries are in compareUpdates order, whose first need not be it).
-  let start = createdOn;
-  for (const entry of entries) if (compareDays(entry.observedOn, start) < 0) start = entry.observedOn;
-  return { from: formatDay(compareDays(start, end) <= 0 ? start : end), to: formatDay(end) };
-}

@@ -2,41 +2,12 @@
 // status timeline chart and the history list), the per-party status cache, and the audit trail of the commitment
 // and its updates. A fixed handful of queries per page, whatever the length of the history.
 import { db } from '../db.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import { compareDays, formatDay } from '../domain/dates.ts';
-import { partyStatuses, sortUpdates, updatesAsOf } from '../domain/status.ts';
-import { evidenceSummarySelect, followUpLogSelect } from './selects.ts';
+import { partyStatuses, updatesAsOf, type StatusUpdateLike } from '../domain/status.ts';
 
-const timelineSelect = {
-  ...followUpLogSelect,
-  evidence: { select: { ...evidenceSummarySelect, publishedOn: true } },
-} satisfies Prisma.StatusUpdateSelect;
-
-export type TimelineEntry = Prisma.StatusUpdateGetPayload<{ select: typeof timelineSelect }>;
-
-/**
- * A commitment's follow-up log, oldest news first (compareUpdates order, done in SQL on its index): every row,
- * with its kind and withdrawal, so the history shows them; the rules (lib/domain/status.ts, attention.ts) pick the
- * rows that count for each thing.
- */
-export async function listCommitmentTimeline(commitmentId: number): Promise<TimelineEntry[]> {
-  const rows = await db.statusUpdate.findMany({
-    where: { commitmentId },
-    select: timelineSelect,
-    orderBy: [{ observedFrom: 'asc' }, { observedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
-  // Same order as the rules, whatever the database's tie-breaking: cheap on an already sorted array.
-  return sortUpdates(rows);
-}
-
-/** The entries (of every kind) whose fact held by the end of `asOf` (all of them without). */
-export function timelineAsOf(
-  entries: readonly TimelineEntry[],
-  asOf: Date | null | undefined,
-): TimelineEntry[] {
-  return asOf ? updatesAsOf(entries, asOf) : [...entries];
-}
+/** What the per-party status and the chart's span need of a follow-up log row (lib/data/commitments.ts HistoryEntry). */
+export type TimelineEntry = StatusUpdateLike;
 
 export type PartyStatusRow = {
   party: { id: number; name: string };
@@ -52,13 +23,13 @@ export type PartyStatusRow = {
 export async function listPartyStatuses(
   commitmentId: number,
   responsible: readonly { id: number; name: string }[],
-  options: { asOf?: Date | null; timeline?: readonly TimelineEntry[] } = {},
+  /** As of a day: the commitment's follow-up log, every row (the rules pick the counting ones). */
+  options: { asOf: Date; timeline: readonly TimelineEntry[] } | { asOf?: null } = {},
 ): Promise<PartyStatusRow[]> {
   let byParty: Map<number, { status: CommitmentStatus; since: Date | null }>;
   if (options.asOf) {
-    const history = options.timeline ?? (await listCommitmentTimeline(commitmentId));
     const derived = partyStatuses(
-      updatesAsOf(history, options.asOf),
+      updatesAsOf(options.timeline, options.asOf),
       responsible.map((party) => party.id),
     );
     byParty = new Map(derived.map((row) => [row.partyId, { status: row.status, since: row.since }]));
