@@ -115,7 +115,7 @@ function escapeHtml(text: string): string {
  * The whole 503 page the proxy sends when it cannot even look the session up: no React, no database, no script,
  * so it renders whatever else is down. It reloads itself after a while, which is the "recovers on its own".
  */
-export function databaseUnavailableHtml(): string {
+function databaseUnavailableHtml(): string {
   const title = escapeHtml(DATABASE_UNAVAILABLE.title);
   const message = escapeHtml(DATABASE_UNAVAILABLE.message);
   return `<!doctype html>

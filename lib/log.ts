@@ -64,12 +64,12 @@ const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]*@/gi;
 const REDACTED = '[redacted]';
 const MAX_DEPTH = 8;
 
-export function scrubText(text: string): string {
+function scrubText(text: string): string {
   return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
 }
 
 /** A copy of `value` fit for a log line: secrets replaced, errors serialised, cycles and depth bounded. */
-export function scrub(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+function scrub(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return scrubText(value);
   if (typeof value === 'bigint') return value.toString();
   if (!value || typeof value !== 'object') return value;

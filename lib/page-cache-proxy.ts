@@ -60,7 +60,7 @@ export function ownOrigin(env: Record<string, string | undefined> = process.env)
 }
 
 /** This server asking itself for a page on behalf of the cache: render it, do not look it up. */
-export function isPageRender(request: NextRequest): boolean {
+function isPageRender(request: NextRequest): boolean {
   return request.headers.get(RENDER_HEADER) === renderSecret;
 }
 

@@ -27,7 +27,7 @@ import { followUpActionCases } from './support/follow-up-cases.ts';
 
 export type FormFields = Record<string, string | string[]>;
 
-export type ActionFixture = {
+type ActionFixture = {
   prisma: PrismaClient;
   /** Who calls the action (null: anonymous). */
   actor: TestUser | null;

@@ -24,13 +24,13 @@ export const TIMELINE_LEVELS: readonly CommitmentStatus[] = [
   'fulfilled',
 ];
 
-export function statusLevel(status: CommitmentStatus): number {
+function statusLevel(status: CommitmentStatus): number {
   return TIMELINE_LEVELS.indexOf(status);
 }
 
 /** What a point's tooltip says about the evidence. Labels are looked up on the client: hundreds of points each
  * carrying "Source B (usually reliable), information 2 (probably true)" made the page tens of KB heavier. */
-export type TimelineChartEvidence = {
+type TimelineChartEvidence = {
   title: string;
   outlet: string;
   reliability: Reliability;

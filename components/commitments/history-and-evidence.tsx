@@ -12,7 +12,7 @@ import { StatusHistory } from './status-history';
  * Follow-ups and evidence items listed before "Show all": a commitment followed for years has hundreds, which the
  * timeline chart shows at a glance; the lists open with the newest.
  */
-export const LIST_LENGTH = 10;
+const LIST_LENGTH = 10;
 
 /** The follow-up log (every row, newest news first) and the evidence it cites, side by side. */
 export function HistoryAndEvidence({

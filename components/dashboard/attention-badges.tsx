@@ -16,7 +16,7 @@ export const ATTENTION_STYLES: Record<AttentionFlag, { icon: LucideIcon; badge: 
 };
 
 /** One needs-attention flag; the tooltip gives the rule behind it. */
-export function AttentionBadge({ flag, className }: { flag: AttentionFlag; className?: string }) {
+function AttentionBadge({ flag, className }: { flag: AttentionFlag; className?: string }) {
   const { icon: Icon, badge } = ATTENTION_STYLES[flag];
   return (
     <span

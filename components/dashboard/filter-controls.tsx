@@ -7,7 +7,7 @@ import { X } from 'lucide-react';
 const controlClass =
   'block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600';
 
-export function FilterField({
+function FilterField({
   label,
   htmlFor,
   className,

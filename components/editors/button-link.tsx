@@ -1,5 +1,5 @@
-import clsx from 'clsx';
 import Link from 'next/link';
+import { buttonClasses, type ButtonVariant } from '@/components/ui/button';
 
 /** A link that looks like a button (Edit, Add commitment): navigation, so a link, not a form. */
 export function ButtonLink({
@@ -10,19 +10,11 @@ export function ButtonLink({
 }: {
   href: string;
   children: React.ReactNode;
-  variant?: 'primary' | 'secondary';
+  variant?: ButtonVariant;
   icon?: React.ReactNode;
 }) {
   return (
-    <Link
-      href={href}
-      className={clsx(
-        'inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-2 text-sm font-semibold shadow-sm',
-        variant === 'primary'
-          ? 'bg-indigo-600 text-white hover:bg-indigo-500'
-          : 'bg-white text-slate-900 ring-1 ring-slate-300 ring-inset hover:bg-slate-50',
-      )}
-    >
+    <Link href={href} className={buttonClasses({ variant, size: 'md' })}>
       {icon}
       {children}
     </Link>

@@ -10,14 +10,14 @@ import {
 } from '@/lib/validation/editing';
 import type { EditState, MergeReport, useEditAttempts } from './edit-state';
 
-export type ConflictRow = { label: string; theirs: string; yours: string };
+type ConflictRow = { label: string; theirs: string; yours: string };
 
 /**
  * After a lost race: the saved values ("Their version") beside what the user typed ("Yours"), the differences
  * marked. The form keeps the user's values and now carries the saved version, so saving again replaces theirs
  * deliberately; "discard" reloads the page with theirs.
  */
-export function ConflictNotice({ rows, discardHref }: { rows: ConflictRow[]; discardHref: string }) {
+function ConflictNotice({ rows, discardHref }: { rows: ConflictRow[]; discardHref: string }) {
   const differing = rows.filter((row) => row.theirs !== row.yours).length;
   return (
     <section
@@ -123,7 +123,7 @@ function changedByText(changedBy: MergeReport['changedBy']): string {
  * silently reverted), yours where only you did, and a choice where you both did. "Save again" submits the form
  * as it stands, at the version now saved.
  */
-export function MergeNotice({
+function MergeNotice({
   fields,
   merge,
   theirs,

@@ -21,7 +21,7 @@ export type EditState<T> =
     }
   | null;
 
-export function conflictOf<T>(state: EditState<T>): T | null {
+function conflictOf<T>(state: EditState<T>): T | null {
   return state && !state.ok && state.current ? state.current : null;
 }
 

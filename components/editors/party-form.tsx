@@ -17,9 +17,7 @@ import { ConflictPanel } from './conflict-notice';
 import { errorOf, textOf, useEditAttempts } from './edit-state';
 import { FormAlert } from './form-alert';
 import { labelOf, pickerOptions, type PickOption } from './options';
-import { PARTY_KIND_LABELS, PARTY_KIND_OPTIONS } from './party-kinds';
-
-export { PARTY_KIND_LABELS };
+import { PARTY_KIND_OPTIONS } from './party-kinds';
 
 const kindOptions = PARTY_KIND_OPTIONS;
 

@@ -18,7 +18,7 @@ export type ExistingItem = {
 export type EvidenceLookup =
   { found: false; url: string | null } | { found: true; url: string; evidence: ExistingItem };
 
-export const LOOKUP_PATH = '/follow-ups/lookup';
+const LOOKUP_PATH = '/follow-ups/lookup';
 
 /** Asks whether `url` is logged; null when the answer could not be had (offline, signed out): submit checks again. */
 export async function lookUpEvidence(url: string, signal?: AbortSignal): Promise<EvidenceLookup | null> {

@@ -4,7 +4,7 @@
 
 export const LOGGED_PARAM = 'logged';
 export const ITEM_PARAM = 'item';
-export const REUSED_PARAM = 'reused';
+const REUSED_PARAM = 'reused';
 const PARAMS = [LOGGED_PARAM, ITEM_PARAM, REUSED_PARAM];
 
 export type LoggedNotice = { updates: number; evidenceId: number; reused: boolean };

@@ -1,5 +1,5 @@
 // The result every server action returns (lib/auth/action.ts makes it) as forms see it.
-export type FieldErrors = Record<string, string[] | undefined>;
+type FieldErrors = Record<string, string[] | undefined>;
 
 export type FormState =
   | { ok: true; message?: string; [key: string]: unknown }

@@ -1,7 +1,7 @@
 'use client';
 
-import clsx from 'clsx';
 import { useFormStatus } from 'react-dom';
+import { buttonClasses, type ButtonSize, type ButtonVariant } from '@/components/ui/button';
 
 /** Disabled while its form is submitting, so a double click never submits twice. */
 export function SubmitButton({
@@ -10,10 +10,15 @@ export function SubmitButton({
   variant = 'primary',
   name,
   value,
+  size,
+  className,
 }: {
   children: React.ReactNode;
   pendingLabel?: string;
-  variant?: 'primary' | 'secondary' | 'danger';
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /** Layout only (margins, width): the look comes from the variant. */
+  className?: string;
   name?: string;
   value?: string;
 }) {
@@ -25,15 +30,7 @@ export function SubmitButton({
       value={value}
       disabled={pending}
       aria-disabled={pending}
-      className={clsx(
-        'inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold shadow-sm',
-        'focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-wait disabled:opacity-60',
-        variant === 'primary' &&
-          'bg-indigo-600 text-white hover:bg-indigo-500 focus-visible:outline-indigo-600',
-        variant === 'secondary' &&
-          'bg-white text-slate-900 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-slate-500',
-        variant === 'danger' && 'bg-red-600 text-white hover:bg-red-500 focus-visible:outline-red-600',
-      )}
+      className={buttonClasses({ variant, size, className })}
     >
       {pending ? (pendingLabel ?? 'Saving…') : children}
     </button>

@@ -14,7 +14,7 @@ import type { DatePrecision } from '@/lib/generated/prisma/enums';
 /** One row the import will write, as the planner lists it in the preview (lib/csv/import-plan.ts). */
 export type PlannedRowView = PreviewRow;
 
-export const IMPORT_ROWS_PAGE_SIZE = 25;
+const IMPORT_ROWS_PAGE_SIZE = 25;
 
 const count = new Intl.NumberFormat('en-GB');
 

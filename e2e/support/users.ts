@@ -31,15 +31,6 @@ export async function createUser(
   return { ...user, password };
 }
 
-/** One user of each role, for specs that compare what each may see or do. */
-export async function createUsers(db: PrismaClient): Promise<Record<Role, E2EUser>> {
-  return {
-    viewer: await createUser(db, 'viewer'),
-    analyst: await createUser(db, 'analyst'),
-    admin: await createUser(db, 'admin'),
-  };
-}
-
 /**
  * A client address of its own (X-Forwarded-For). Better Auth limits sign-in attempts per client IP, and every
  * spec's browser is 127.0.0.1; without this, a run's sign-ins would share one small bucket. The app trusts an

@@ -5,11 +5,11 @@ import * as z from 'zod';
 import { AppError } from '../errors.ts';
 import { can, minimumRole, type Permission, type Principal } from './permissions.ts';
 
-export type FieldErrors = Record<string, string[]>;
+type FieldErrors = Record<string, string[]>;
 export type FormValue = string | string[];
 
 /** Why an action refused before running: forms show `message`; tests assert on `reason`. */
-export type RefusalReason = 'unauthenticated' | 'deactivated' | 'forbidden' | 'invalid' | 'rejected';
+type RefusalReason = 'unauthenticated' | 'deactivated' | 'forbidden' | 'invalid' | 'rejected';
 
 export type ActionFailure = {
   ok: false;
@@ -41,7 +41,7 @@ export type ActionOptions<S extends z.ZodType> = {
   schema: S;
 };
 
-export const REFUSALS: Record<Exclude<RefusalReason, 'invalid' | 'rejected'>, string> = {
+const REFUSALS: Record<Exclude<RefusalReason, 'invalid' | 'rejected'>, string> = {
   unauthenticated: 'You are not signed in (or your session ended). Sign in and try again.',
   deactivated: 'This account is deactivated.',
   forbidden: 'Your role does not allow this.',
@@ -56,7 +56,7 @@ function refuse(reason: keyof typeof REFUSALS, permission?: Permission): ActionF
 }
 
 /** Who may run this, checked before the input is even looked at. */
-export function authorise(user: Principal | null, permission: Permission): ActionFailure | null {
+function authorise(user: Principal | null, permission: Permission): ActionFailure | null {
   if (!user) return refuse('unauthenticated');
   if (user.deactivatedAt) return refuse('deactivated');
   if (!can(user, permission)) return refuse('forbidden', permission);

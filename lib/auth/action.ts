@@ -3,8 +3,6 @@ import { createAction, createRouteGuard, type RouteGuardResult } from './action-
 import type { Permission } from './permissions.ts';
 import { getCurrentUser, type CurrentUser } from './session.ts';
 
-export type { ActionResult, ActionFailure, ActionSuccess, ServerAction } from './action-core.ts';
-
 /**
  * THE wrapper for every server action: authorise (signed in, active, permitted), then zod-parse the form, then
  * run; known errors (lib/errors.ts) become `{ ok: false, message }`.

@@ -222,4 +222,3 @@ function withoutSessionTokens(ctx: { json: (body: unknown) => unknown }, returne
 }
 
 export type Auth = ReturnType<typeof createAuth>;
-export type AuthSession = NonNullable<Awaited<ReturnType<Auth['api']['getSession']>>>;

@@ -36,7 +36,7 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-export function roleRank(role: Role): number {
+function roleRank(role: Role): number {
   return ROLES.indexOf(role);
 }
 
@@ -45,7 +45,7 @@ export function minimumRole(permission: Permission): Role {
 }
 
 /** Whether `role` is `required` or above it. */
-export function hasRole(role: Role, required: Role): boolean {
+function hasRole(role: Role, required: Role): boolean {
   return roleRank(role) >= roleRank(required);
 }
 

@@ -4,7 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getAuth } from './auth.ts';
 import { safeNextPath } from './next-path.ts';
-import { can, hasRole, isRole, type Permission, type Role } from './permissions.ts';
+import { can, isRole, type Permission, type Role } from './permissions.ts';
 import { PATHNAME_HEADER } from './session-headers.ts';
 
 export type CurrentUser = {
@@ -33,13 +33,6 @@ export async function requireUser(): Promise<CurrentUser> {
   if (user) return user;
   const here = safeNextPath((await headers()).get(PATHNAME_HEADER));
   redirect(here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`);
-}
-
-/** For pages: the user if their role is `role` or above; otherwise the 403 page (app/forbidden.tsx). */
-export async function requireRole(role: Role): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (!hasRole(user.role, role)) forbidden();
-  return user;
 }
 
 /** For pages: the user if they hold `permission`; otherwise the 403 page. */

@@ -14,7 +14,7 @@ export const SIGN_IN_FAILURES = {
 
 type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 
-export function normaliseEmail(email: string): string {
+function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

@@ -52,11 +52,6 @@ export function dayCell(day: Date | null | undefined): string {
   return day ? formatDay(day) : '';
 }
 
-/** An instant as ISO 8601 in UTC with milliseconds (2025-06-01T09:30:00.000Z); empty for null. */
-export function timestampCell(instant: Date | null | undefined): string {
-  return instant ? instant.toISOString() : '';
-}
-
 /**
  * A date known only to some precision, in ISO 8601's reduced forms: 2025-06-01 (day), 2025-06 (month), 2025
  * (year), empty (unknown). Writing 2025-06-01 for "some day in June" would claim more than is known.

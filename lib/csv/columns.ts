@@ -25,8 +25,6 @@ export const COMMITMENT_COLUMNS = [
   'strength',
 ] as const;
 
-export type CommitmentColumn = (typeof COMMITMENT_COLUMNS)[number];
-
 /** The follow-up log, one row per status update; also the one format the import accepts. */
 export const UPDATE_COLUMNS = [
   'observed_on',
@@ -76,9 +74,6 @@ export const OPTIONAL_UPDATE_COLUMNS: readonly UpdateColumn[] = [
   'corrected_by_update_id',
 ];
 
-/** Columns the export derives and the import therefore ignores (it recomputes them). */
-export const DERIVED_UPDATE_COLUMNS: readonly UpdateColumn[] = ['previous_status'];
-
 /** The evidence columns of an update row: all empty when the update cites no evidence. */
 export const EVIDENCE_COLUMNS = [
   'outlet',
@@ -91,8 +86,3 @@ export const EVIDENCE_COLUMNS = [
 ] as const satisfies readonly UpdateColumn[];
 
 export type ReportKind = 'commitments' | 'updates';
-
-export const REPORT_COLUMNS: Record<ReportKind, readonly string[]> = {
-  commitments: COMMITMENT_COLUMNS,
-  updates: UPDATE_COLUMNS,
-};

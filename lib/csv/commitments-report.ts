@@ -32,7 +32,7 @@ import {
 } from './scope.ts';
 import type { CsvRow } from './stream.ts';
 
-export const COMMITMENTS_PAGE_SIZE = 500;
+const COMMITMENTS_PAGE_SIZE = 500;
 
 export type CommitmentReportOptions = {
   /** Where the dashboards live, e.g. https://pactwatch.example.org (no trailing slash). */

@@ -69,9 +69,9 @@ import { currentCountingStatuses, proposedUpdateWarnings } from '../data/status-
 import type { Queryable } from './scope.ts';
 
 /** Problems listed in a preview at most (the count says how many there are in all). */
-export const MAX_LISTED_ISSUES = 1_000;
+const MAX_LISTED_ISSUES = 1_000;
 /** Rows to write listed in a preview at most (`toImport` says how many there are in all). */
-export const MAX_LISTED_ROWS = 1_000;
+const MAX_LISTED_ROWS = 1_000;
 
 /** What the import action answers: the dry run or the import's outcome, and the file's digest. */
 export type ImportActionResult = {
@@ -125,7 +125,7 @@ export type ImportPreview = {
   planned: PreviewRow[];
 };
 
-export type PlannedUpdate = {
+type PlannedUpdate = {
   row: number;
   commitmentId: number;
   partyId: number | null;
@@ -144,7 +144,7 @@ export type PlannedUpdate = {
   evidenceUrl: string | null;
 };
 
-export type PlannedEvidence = {
+type PlannedEvidence = {
   /** The first row that gives it. */
   row: number;
   url: string;
@@ -158,7 +158,7 @@ export type PlannedEvidence = {
   type: EvidenceType;
 };
 
-export type PlannedOutlet = { key: string; name: string; defaultReliability: Reliability };
+type PlannedOutlet = { key: string; name: string; defaultReliability: Reliability };
 
 export type ImportPlan = {
   preview: ImportPreview;

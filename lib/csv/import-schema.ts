@@ -2,8 +2,7 @@
 // too (the CSV text itself), for scripts and tests that post the form without a browser.
 import * as z from 'zod';
 
-export const IMPORT_INTENTS = ['preview', 'import'] as const;
-export type ImportIntent = (typeof IMPORT_INTENTS)[number];
+const IMPORT_INTENTS = ['preview', 'import'] as const;
 
 const CHOOSE_FILE = 'Choose a CSV file in the updates.csv format.';
 
@@ -20,5 +19,3 @@ export const importCsvSchema = z.object({
     .regex(/^([0-9a-f]{64})?$/, { error: 'Check the file again before importing it.' })
     .optional(),
 });
-
-export type ImportCsvInput = z.infer<typeof importCsvSchema>;

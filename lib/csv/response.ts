@@ -19,7 +19,7 @@ export type ReportResponseOptions = {
   staleAfterDays?: number;
 };
 
-export async function lookupFilterNames(client: Queryable, filters: ReportFilters): Promise<FilterNames> {
+async function lookupFilterNames(client: Queryable, filters: ReportFilters): Promise<FilterNames> {
   if (filters.agreement === undefined && filters.party === undefined && filters.category === undefined)
     return {};
   const [row] = await client.$queryRaw<FilterNames[]>`

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 export type CsvRow = string[];
 
 /** The UTF-8 byte order mark, which Excel needs to recognise a CSV file as UTF-8. */
-export const UTF8_BOM = '\uFEFF';
+const UTF8_BOM = '\uFEFF';
 
 const STRINGIFY_OPTIONS = {
   record_delimiter: '\r\n',

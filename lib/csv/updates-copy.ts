@@ -115,7 +115,7 @@ export function inlineParameters(query: Prisma.Sql, escapeLiteral: (value: strin
  * LF → CRLF at the end of each record (outside quotes; a quoted field keeps its line breaks as they are, as
  * csv-stringify does). Quotes toggle the state, so a doubled quote inside a field leaves it as it was.
  */
-export function crlfRecords(): (chunk: Uint8Array) => Uint8Array {
+function crlfRecords(): (chunk: Uint8Array) => Uint8Array {
   let quoted = false;
   return (chunk) => {
     const quotedAtStart = quoted;

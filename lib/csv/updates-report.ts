@@ -25,7 +25,7 @@ import { StatusReplay } from './previous-status.ts';
 import { and, day, scopeConditions, scopeCte, type Queryable } from './scope.ts';
 import type { CsvRow } from './stream.ts';
 
-export const UPDATES_BATCH = 5_000;
+const UPDATES_BATCH = 5_000;
 
 type HistoryRow = {
   id: number;

@@ -19,7 +19,7 @@ export function countAgreementCommitmentsByStatus(
   return countCommitmentsByStatus({ agreementId, asOf: options.asOf });
 }
 
-export type CountedCompliance = Compliance & { commitments: number };
+type CountedCompliance = Compliance & { commitments: number };
 
 export type AgreementCompliance = {
   /** Over the agreement's live commitments, each by its status as a whole. */

@@ -25,7 +25,7 @@ import { findEvidenceIdsByUrls } from './evidence.ts';
 import { createPartyInTx, getPartyLabels, isUniqueViolation } from './parties.ts';
 import { createPersonInTx } from './people.ts';
 
-export const AGREEMENTS_PAGE_SIZE = 20;
+const AGREEMENTS_PAGE_SIZE = 20;
 
 const agreementRowSelect = {
   id: true,
@@ -111,8 +111,6 @@ export async function getAgreementOrThrow(id: number) {
     commitments,
   };
 }
-
-export type AgreementDetail = Awaited<ReturnType<typeof getAgreementOrThrow>>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Editing

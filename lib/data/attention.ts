@@ -7,9 +7,9 @@ import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
 import { attentionSql, type AttentionOptions } from './attention-sql.ts';
 
-export { attentionSql, type AttentionOptions, type AttentionSql } from './attention-sql.ts';
+export { attentionSql, type AttentionOptions } from './attention-sql.ts';
 
-export type CommitmentState = {
+type CommitmentState = {
   id: number;
   status: CommitmentStatus;
   since: Date | null;
@@ -147,7 +147,7 @@ export async function listNeedsAttention({
 }
 
 /** How many live commitments carry at least one flag. */
-export async function countNeedsAttention(options: AttentionOptions & ScopeOptions = {}): Promise<number> {
+async function countNeedsAttention(options: AttentionOptions & ScopeOptions = {}): Promise<number> {
   return (await countAttentionFlags(options)).any;
 }
 

@@ -7,7 +7,7 @@
 // - `actorId` is the signed-in user's id, null for the system (seed, migrations, CLI rebuilds).
 import { Prisma } from '../generated/prisma/client.ts';
 
-export type AuditAction = 'create' | 'update' | 'archive' | 'unarchive' | 'delete' | (string & {});
+type AuditAction = 'create' | 'update' | 'archive' | 'unarchive' | 'delete' | (string & {});
 
 export type AuditInput = {
   actorId: string | null;
@@ -25,7 +25,7 @@ export type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>;
  * A JSON-safe copy of a value: Dates become ISO strings, BigInts and Decimals strings, undefined properties
  * are dropped (and undefined array items become null, as JSON.stringify does).
  */
-export function toAuditJson(value: unknown): Prisma.InputJsonValue | null {
+function toAuditJson(value: unknown): Prisma.InputJsonValue | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value === 'bigint') return value.toString();

@@ -34,8 +34,6 @@ import {
 
 import { COMMITMENTS_PAGE_SIZE } from './page-sizes.ts';
 
-export { COMMITMENTS_PAGE_SIZE };
-
 export type PartyRef = { id: number; name: string };
 
 /** What a table row of commitments shows, whichever screen it is on. */
@@ -179,10 +177,8 @@ export async function getCommitmentOrThrow(id: number) {
   };
 }
 
-export type CommitmentDetail = Awaited<ReturnType<typeof getCommitmentOrThrow>>;
-
 /** The evidence cited by a commitment's status updates, each item once, newest publication first (undated last). */
-export async function listCommitmentEvidence(commitmentId: number): Promise<EvidenceItem[]> {
+async function listCommitmentEvidence(commitmentId: number): Promise<EvidenceItem[]> {
   return db.evidence.findMany({
     where: { statusUpdates: { some: { commitmentId } } },
     select: evidenceSelect,
@@ -199,7 +195,7 @@ export async function listCommitmentEvidence(commitmentId: number): Promise<Evid
  * see how the row bears on the status: its kind, its own evidence type, adoption of a proposal, and correction or
  * retraction (which row it corrects, which row corrected it, when, by whom, why).
  */
-export const historySelect = {
+const historySelect = {
   ...followUpLogSelect,
   supersededBy: { select: { id: true } },
   evidence: { select: { ...evidenceSummarySelect, url: true, publishedOn: true } },
@@ -225,7 +221,7 @@ export async function listCommitmentHistory(
 }
 
 /** An expected occurrence of a recurring commitment with the follow-ups (and their evidence) that held it. */
-export type SeriesOccurrence = Occurrence & {
+type SeriesOccurrence = Occurrence & {
   evidence: { updateId: number; observedOn: Date; evidence: { id: number; title: string } | null }[];
 };
 

@@ -22,7 +22,7 @@ import { refreshStatusCache } from './status-cache.ts';
 type Tx = Prisma.TransactionClient;
 
 /** A row that is already withdrawn cannot be corrected or retracted again: this says what happened to it. */
-export class AlreadyWithdrawnError extends RuleViolationError {}
+class AlreadyWithdrawnError extends RuleViolationError {}
 
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 60_000 } as const;
 

@@ -78,7 +78,7 @@ export async function withStatusesAsOf<
   });
 }
 
-export const RECENT_FOLLOW_UPS = 8;
+const RECENT_FOLLOW_UPS = 8;
 
 /**
  * The latest follow-ups, with their commitment, status, evidence and author: one query with joins. Today: as

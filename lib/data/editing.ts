@@ -34,12 +34,12 @@ import { recordAudit, type AuditWriter } from './audit.ts';
 export { CONFLICT_MESSAGE };
 
 /** The message of an edit that lost the race: what happened, and what the user can do now. */
-export const CONFLICT_DETAIL =
+const CONFLICT_DETAIL =
   `${CONFLICT_MESSAGE} Their saved version is shown below; what you typed is still in the form. ` +
   'Save again to replace their version with yours, or discard your edits.';
 
 /** The message of a lost race that was merged (a form that sent its base). */
-export const MERGE_DETAIL =
+const MERGE_DETAIL =
   `${CONFLICT_MESSAGE} Their changes and yours are merged in the form: check them, ` +
   'choose a version of any field you both changed, and save again.';
 
@@ -128,7 +128,7 @@ export async function archiveGuarded<S extends { version: number }, V>(
 export type ChangedBy = { name: string | null; at: string };
 
 /** The latest audit event of a record: who made the change now saved, and when. */
-export async function lastChangeOf(
+async function lastChangeOf(
   entityType: string,
   entityId: string,
   client: PrismaClient = db,
@@ -142,7 +142,7 @@ export async function lastChangeOf(
 }
 
 /** What a lost race sends back to its form besides the message: the saved values, the merge, who and when. */
-export type ConflictReport<T> = {
+type ConflictReport<T> = {
   current: T;
   merge?: MergeResult & { changedBy: ChangedBy | null };
 };

@@ -141,7 +141,7 @@ function toCommitmentOption({
 }
 
 /** Live commitments of live agreements, newest agreement first, each agreement's in the order entered. */
-export async function listCommitmentOptions(
+async function listCommitmentOptions(
   client: PrismaClient = db,
   scope?: CommitmentOptionScope,
 ): Promise<CommitmentOption[]> {
@@ -326,9 +326,9 @@ async function refuseRepeats(
 type Reader = Pick<PrismaClient, 'commitment' | 'outlet' | 'evidence' | '$queryRaw'>;
 
 /** A row as the database checks see it: `observedOn` null when not known (nothing is said about the date then). */
-export type RowCheck = Omit<LooseRow, 'index'> & { index: number };
+type RowCheck = Omit<LooseRow, 'index'> & { index: number };
 
-export type RowProblems = {
+type RowProblems = {
   fieldErrors: Record<string, string[]>;
   /** The status each corroboration row takes (its scope's current counting status), by row index. */
   corroborated: Map<number, CommitmentStatus>;
@@ -345,7 +345,7 @@ function addError(errors: Record<string, string[]>, name: string, message: strin
  * (lib/domain/agreement-dates.ts: before it only as context), an adoption is of a proposal, and a corroboration
  * has a status to corroborate.
  */
-export async function checkFollowUpRows(client: Reader, rows: readonly RowCheck[]): Promise<RowProblems> {
+async function checkFollowUpRows(client: Reader, rows: readonly RowCheck[]): Promise<RowProblems> {
   const fieldErrors: Record<string, string[]> = {};
   const corroborated = new Map<number, CommitmentStatus>();
   if (!rows.length) return { fieldErrors, corroborated };
@@ -669,7 +669,7 @@ export async function logFollowUp(
 // ---------------------------------------------------------------------------------------------------------------
 // The evidence list
 
-export const EVIDENCE_PAGE_SIZE = 25;
+const EVIDENCE_PAGE_SIZE = 25;
 
 export type EvidenceFilter = {
   /** Words in the title, original title, address or excerpt. */

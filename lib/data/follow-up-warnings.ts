@@ -20,7 +20,7 @@ export class FollowUpWarningsError extends AppError {
 }
 
 /** Each row's warning, by `rows.<n>.warning` (empty when there is nothing to say). */
-export async function followUpWarnings(
+async function followUpWarnings(
   input: LogFollowUpInput,
   client: Pick<Prisma.TransactionClient, 'evidence' | 'commitment' | '$queryRaw'>,
 ): Promise<Record<string, string[]>> {

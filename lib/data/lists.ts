@@ -18,8 +18,8 @@ import { formatDay } from '../domain/dates.ts';
 import type { AgreementListFilters, CommitmentListFilters, SortDirection } from '../validation/filters.ts';
 import { attentionSql, getCommitmentStates } from './attention.ts';
 
-export const COMMITMENT_LIST_PAGE_SIZE = 25;
-export const AGREEMENT_LIST_PAGE_SIZE = 20;
+const COMMITMENT_LIST_PAGE_SIZE = 25;
+const AGREEMENT_LIST_PAGE_SIZE = 20;
 
 export type ListPage<T> = { items: T[]; total: number; page: number; pageCount: number; pageSize: number };
 

@@ -18,10 +18,10 @@ import { clampPage, type Page } from './commitments.ts';
 
 type Tx = Prisma.TransactionClient;
 
-export const OUTLETS_PAGE_SIZE = 25;
+const OUTLETS_PAGE_SIZE = 25;
 
 /** Shown by the edit form when its version is stale; the form then shows the current values beside the user's. */
-export const OUTLET_CHANGED =
+const OUTLET_CHANGED =
   'This record was changed by someone else since you opened it. Their version is shown below; nothing was saved.';
 
 export type OutletOption = { id: number; name: string; defaultReliability: Reliability };

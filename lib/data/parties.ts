@@ -130,7 +130,7 @@ async function placeOf(tx: Tx, parentId: number | null): Promise<string> {
  * top-level parties; whatever the case. Re-run whenever the name or the parent changes. The message goes beside
  * `field` (the inline party rows of the agreement form have their own field names).
  */
-export async function assertPartyNameFree(
+async function assertPartyNameFree(
   tx: Tx,
   name: string,
   parentId: number | null,
@@ -199,14 +199,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return cause.includes('23505');
 }
 
-export const PARTY_NAME_TAKEN =
-  'A party with this name already exists under the same parent (or at the top level).';
+const PARTY_NAME_TAKEN = 'A party with this name already exists under the same parent (or at the top level).';
 
 /**
  * The unique indexes on names (within a parent; "Party_top_level_name_key" at the top level) are the last line
  * of defence: a concurrent save of the same name gets the same field message as the check, never a 500.
  */
-export async function withPartyNameConflicts<T>(run: () => Promise<T>, field = 'name'): Promise<T> {
+async function withPartyNameConflicts<T>(run: () => Promise<T>, field = 'name'): Promise<T> {
   try {
     return await run();
   } catch (error) {

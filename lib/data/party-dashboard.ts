@@ -218,9 +218,7 @@ export async function getPartyOrThrow(id: number) {
   return { ...party, ancestors: ancestors.map(({ id, name }) => ({ id, name })) };
 }
 
-export type PartyDetail = Awaited<ReturnType<typeof getPartyOrThrow>>;
-
-export const PARTY_COMMITMENTS_PAGE_SIZE = 25;
+const PARTY_COMMITMENTS_PAGE_SIZE = 25;
 
 export type PartyCommitmentRow = {
   commitmentId: number;

@@ -13,7 +13,7 @@ import { getPartyLabels } from './parties.ts';
 
 type Tx = Prisma.TransactionClient;
 
-export const PEOPLE_PAGE_SIZE = 50;
+const PEOPLE_PAGE_SIZE = 50;
 
 const personSelect = {
   id: true,
@@ -147,9 +147,9 @@ async function assertPartyAllowed(
   checkPicks({ ids: [partyId], found, keep: keep ? [keep] : [], field, noun: 'party' });
 }
 
-export const PERSON_NAME_TAKEN = 'A person with this name is already recorded.';
+const PERSON_NAME_TAKEN = 'A person with this name is already recorded.';
 
-export async function withPersonNameConflicts<T>(run: () => Promise<T>, field = 'name'): Promise<T> {
+async function withPersonNameConflicts<T>(run: () => Promise<T>, field = 'name'): Promise<T> {
   try {
     return await run();
   } catch (error) {

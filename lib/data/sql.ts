@@ -12,12 +12,6 @@ export function countingUpdate(alias: string): Prisma.Sql {
   return Prisma.sql`(${a}."kind" = 'assessment' AND ${a}."withdrawnAt" IS NULL)`;
 }
 
-/** The same condition as plain SQL text, for statements assembled as strings (COPY, raw DDL). */
-export function countingUpdateText(alias: string): string {
-  const a = `"${alias.replace(/"/g, '')}"`;
-  return `(${a}."kind" = 'assessment' AND ${a}."withdrawnAt" IS NULL)`;
-}
-
 /**
  * A row that is news for "stale" and the cached lastEvidenceOn (lib/domain/status.ts `isNews`): a counting row, or
  * a corroboration citing evidence that was not withdrawn.

@@ -46,7 +46,7 @@ export async function listPartyStatuses(
   }));
 }
 
-export const AUDIT_TRAIL_LIMIT = 30;
+const AUDIT_TRAIL_LIMIT = 30;
 
 export type AuditTrailEntry = {
   id: string;

@@ -8,23 +8,23 @@ import { compareDays, describeFactDate, endOf, factFrom, type DatePrecision } fr
 export type AgreementDate = { concludedOn: Date | null; concludedPrecision: DatePrecision };
 
 /** Years before the agreement beyond which a context fact is questioned. */
-export const CONTEXT_WARNING_YEARS = 5;
+const CONTEXT_WARNING_YEARS = 5;
 
 /** The earliest day the agreement may have been concluded; null when its date is unknown (then nothing is checked). */
-export function agreementEarliest(agreement: AgreementDate): Date | null {
+function agreementEarliest(agreement: AgreementDate): Date | null {
   if (!agreement.concludedOn || agreement.concludedPrecision === 'unknown') return null;
   return factFrom(agreement.concludedOn, agreement.concludedPrecision);
 }
 
 /** The latest day the agreement may have been concluded; null when unknown. */
-export function agreementLatest(agreement: AgreementDate): Date | null {
+function agreementLatest(agreement: AgreementDate): Date | null {
   if (!agreement.concludedOn || agreement.concludedPrecision === 'unknown') return null;
   const { concludedOn, concludedPrecision } = agreement;
   return concludedPrecision === 'day' ? concludedOn : endOf(concludedOn, concludedPrecision);
 }
 
 /** "14 Jun 2025", "June 2025" or "2025": the agreement's date as precisely as it is known. */
-export function describeAgreementDate(agreement: AgreementDate): string {
+function describeAgreementDate(agreement: AgreementDate): string {
   if (!agreement.concludedOn) return 'on an unknown date';
   return describeFactDate(
     agreementLatest(agreement) ?? agreement.concludedOn,

@@ -97,7 +97,7 @@ export function supportingUpdates<T extends AttentionUpdate>(updates: readonly T
  * The days a recurring commitment was evidenced as held: the `observedOn` of the rows that pass
  * isOccurrenceEvidence (lib/domain/recurrence.ts) with the row's effective evidence type.
  */
-export function occurrenceDays(updates: readonly AttentionUpdate[]): Date[] {
+function occurrenceDays(updates: readonly AttentionUpdate[]): Date[] {
   return updates
     .filter((update) =>
       isOccurrenceEvidence({

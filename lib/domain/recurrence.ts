@@ -66,7 +66,7 @@ export type Occurrence = Period & {
 };
 
 /** The most occurrences a series lists: older periods are summarised by `earlierMissed` / `earlierHeld`. */
-export const MAX_OCCURRENCES = 120;
+const MAX_OCCURRENCES = 120;
 
 export type Series = {
   occurrences: Occurrence[];

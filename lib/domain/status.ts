@@ -117,7 +117,7 @@ export function sortUpdates<T extends StatusUpdateLike>(updates: readonly T[]): 
 }
 
 /** The newest of `updates` by `compareUpdates`, whatever their kind; undefined when there is none. */
-export function newestUpdate<T extends StatusUpdateLike>(updates: readonly T[]): T | undefined {
+function newestUpdate<T extends StatusUpdateLike>(updates: readonly T[]): T | undefined {
   let latest: T | undefined;
   for (const update of updates) {
     if (!latest || compareUpdates(update, latest) > 0) latest = update;
@@ -129,7 +129,7 @@ export function newestUpdate<T extends StatusUpdateLike>(updates: readonly T[]):
  * The update that decides the status: the newest counting one by `compareUpdates`, or undefined when none
  * counts.
  */
-export function latestUpdate<T extends StatusUpdateLike>(updates: readonly T[]): T | undefined {
+function latestUpdate<T extends StatusUpdateLike>(updates: readonly T[]): T | undefined {
   return newestUpdate(countingUpdates(updates));
 }
 
@@ -156,7 +156,7 @@ export function statusAsOf(updates: readonly StatusUpdateLike[], asOf: Date): Co
  * status: what the current status rests on. Rows that do not count neither join nor break it. Empty when none
  * counts.
  */
-export function currentRun<T extends StatusUpdateLike>(updates: readonly T[]): T[] {
+function currentRun<T extends StatusUpdateLike>(updates: readonly T[]): T[] {
   const ordered = sortUpdates(countingUpdates(updates));
   const last = ordered.at(-1);
   if (!last) return [];

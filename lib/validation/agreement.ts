@@ -26,7 +26,7 @@ export const AGREEMENT_TITLE_MAX = 300;
 export const AGREEMENT_PLACE_MAX = 200;
 export const AGREEMENT_SUMMARY_MAX = 10_000;
 export const SPEAKER_ROLE_MAX = 200;
-export const SOURCE_URL_MAX = 2_000;
+const SOURCE_URL_MAX = 2_000;
 
 type KnownPrecision = Exclude<DatePrecision, 'unknown'>;
 
@@ -38,7 +38,7 @@ const DATE_SHAPES: Record<KnownPrecision, RegExp> = {
   year: /^(\d{4})$/,
 };
 
-export const DATE_SHAPE_HINT: Record<KnownPrecision, string> = {
+const DATE_SHAPE_HINT: Record<KnownPrecision, string> = {
   day: 'YYYY-MM-DD, e.g. 2025-09-14',
   month: 'YYYY-MM, e.g. 2025-09',
   year: 'YYYY, e.g. 2025',
@@ -54,7 +54,7 @@ export function precisionOfText(text: string): KnownPrecision | null {
 }
 
 /** The first day of the period a typed date names ("2025-09" → 2025-09-01), or null when it is no real date. */
-export function parsePartialDate(text: string): Date | null {
+function parsePartialDate(text: string): Date | null {
   const trimmed = text.trim();
   const precision = precisionOfText(trimmed);
   if (!precision) return null;
@@ -155,8 +155,8 @@ export function newRowField(group: 'newParty' | 'newPerson', row: number, field:
   return `${group}.${row}.${field}`;
 }
 
-export type NewPartyRow = { row: number; party: PartyInput; role: z.output<typeof partyRoleField> };
-export type NewPersonRow = { row: number; person: PersonInput; role: string | null };
+type NewPartyRow = { row: number; party: PartyInput; role: z.output<typeof partyRoleField> };
+type NewPersonRow = { row: number; person: PersonInput; role: string | null };
 
 const partyRoleField = z.enum(AgreementPartyRole, { error: 'Choose a role for each party.' });
 

@@ -5,12 +5,12 @@ import { recordIdField, requiredText, versionField, type MergeField } from './ed
 
 export const CATEGORY_NAME_MAX = 100;
 export const CATEGORY_SLUG_MAX = 60;
-export const CATEGORY_POSITION_MAX = 100_000;
+const CATEGORY_POSITION_MAX = 100_000;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** "Rapid response / counter-terrorism" → "rapid-response-counter-terrorism". */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

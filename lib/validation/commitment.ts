@@ -22,7 +22,7 @@ export const COMMITMENT_TITLE_MAX = 300;
 export const COMMITMENT_DESCRIPTION_MAX = 5_000;
 
 export const STRENGTH_MESSAGE = 'Choose how firm the commitment is: firm, pledge or intent, or proposal.';
-export const RECURRENCE_MONTHS_MESSAGE = `Choose how often it recurs: a whole number of months from 1 to ${MAX_RECURRENCE_MONTHS}.`;
+const RECURRENCE_MONTHS_MESSAGE = `Choose how often it recurs: a whole number of months from 1 to ${MAX_RECURRENCE_MONTHS}.`;
 export const RECURRENCE_START_MISSING = 'Enter the day the first period starts, or set “Recurs” to “No”.';
 export const RECURRENCE_MONTHS_MISSING = 'Choose how often it recurs, or clear the first period’s start.';
 

@@ -1,7 +1,7 @@
 // ISO 3166-1 alpha-2: the 249 officially assigned country codes (Party.countryCode). Reserved and user-assigned
 // codes (UK, EU, XK, ...) are refused, so every stored code names one country or territory unambiguously.
 
-export const COUNTRY_CODES: readonly string[] = [
+const COUNTRY_CODES: readonly string[] = [
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ',
   'BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ',
   'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ',
@@ -43,7 +43,7 @@ export function isCountryCode(code: string): boolean {
  * runtime has no name for it. Call it on the server: a browser's ICU may name a country differently, and the
  * options of a select must render the same on both sides.
  */
-export function countryName(code: string): string {
+function countryName(code: string): string {
   try {
     return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
   } catch {

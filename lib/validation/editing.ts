@@ -8,8 +8,8 @@ import { parseDayOrNull } from '../domain/dates.ts';
 export const INT_MAX = 2_147_483_647;
 
 /** Dates outside this range are typos (a year 3000, a year 20), not history or plans. */
-export const MIN_YEAR = 1800;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2100;
 export const YEAR_RANGE_MESSAGE = `Use a year between ${MIN_YEAR} and ${MAX_YEAR}.`;
 
 /** Rows a repeated group (parties, people, sources) may have in one form; more is a runaway client. */
@@ -19,7 +19,7 @@ export const CONFLICT_MESSAGE = 'This record was changed by someone else since y
 
 /** C0 control characters other than tab and line breaks: invisible, and NUL is refused by PostgreSQL. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-export const CONTROL_CHARACTERS_MESSAGE = 'Remove the invisible control characters pasted with the text.';
+const CONTROL_CHARACTERS_MESSAGE = 'Remove the invisible control characters pasted with the text.';
 
 /** Any text a form sends: trimmed, at most `max` characters, no control characters. */
 export function boundedText(max: number) {
@@ -157,7 +157,7 @@ export const RESOLVE_MESSAGE = 'Choose which version to keep.';
 /** A base larger than this is not a form's: ignored (the conflict then shows their values without merging). */
 const BASE_MAX_CHARS = 500_000;
 
-export type MergeValue = string | string[];
+type MergeValue = string | string[];
 export type MergeValues = Record<string, MergeValue>;
 
 /** One field as the user sees it; `keys` are the form keys it spans (a date and its precision; parties and roles). */

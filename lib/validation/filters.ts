@@ -76,12 +76,10 @@ function reportShape(lenient: boolean) {
   };
 }
 
-/** The filters every list and report shares; a bad value is dropped. */
-export const reportFiltersSchema = z.object(reportShape(true));
-/** The same, but a bad value is an error (so a report URL with a typo can be refused with a message). */
+/** The filters every list and report shares; a bad value is an error (a report URL with a typo is refused). */
 export const strictReportFiltersSchema = z.object(reportShape(false));
 
-export type ReportFilters = z.infer<typeof reportFiltersSchema>;
+export type ReportFilters = z.infer<typeof strictReportFiltersSchema>;
 
 const searchTextSchema = z.string().max(SEARCH_TEXT_MAX);
 
@@ -98,8 +96,7 @@ const pageSchema = z
   .pipe(z.number().int().min(1));
 
 /** `attention=any` means "at least one flag". */
-export const ATTENTION_FILTERS = ['any', ...ATTENTION_FLAGS] as const;
-export type AttentionFilter = (typeof ATTENTION_FILTERS)[number];
+const ATTENTION_FILTERS = ['any', ...ATTENTION_FLAGS] as const;
 
 export const COMMITMENT_SORTS = ['agreement', 'due', 'status', 'since', 'title'] as const;
 export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
@@ -112,7 +109,7 @@ export const COMMITMENT_SORT_LABELS: Record<CommitmentSort, string> = {
   title: 'Title',
 };
 
-export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 /** A checkbox of a GET form sends `on`; links may say `1` or `true`. Anything else is off. */
@@ -120,7 +117,7 @@ const flagSchema = z
   .preprocess(single, z.unknown())
   .transform((value) => value === 'on' || value === '1' || value === 'true');
 
-export const commitmentListFiltersSchema = z.object({
+const commitmentListFiltersSchema = z.object({
   ...reportShape(true),
   q: searchParam,
   attention: param(z.enum(ATTENTION_FILTERS), true),
@@ -153,7 +150,7 @@ export const AGREEMENT_SORT_LABELS: Record<AgreementSort, string> = {
  * Agreements: `party` takes part; `status`/`category` mean "has a live commitment with that status / in that
  * category"; `from`/`to` bound the day concluded; `q` searches title, summary and place.
  */
-export const agreementListFiltersSchema = z.object({
+const agreementListFiltersSchema = z.object({
   party: param(idSchema, true),
   status: param(statusSchema, true),
   category: param(idSchema, true),
@@ -174,10 +171,6 @@ export function parseCommitmentListFilters(params: SearchParams): CommitmentList
 
 export function parseAgreementListFilters(params: SearchParams): AgreementListFilters {
   return agreementListFiltersSchema.parse(params);
-}
-
-export function parseReportFilters(params: SearchParams): ReportFilters {
-  return reportFiltersSchema.parse(params);
 }
 
 /** `?asOf=` alone (the commitment dashboard). */

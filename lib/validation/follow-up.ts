@@ -100,7 +100,7 @@ function requiredText(max: number, missing: string) {
 }
 
 /** The latest day any date field accepts: a year from today (news may carry tomorrow's date, the year 3000 not). */
-export function latestAllowedDay(today: Date = todayOf()): Date {
+function latestAllowedDay(today: Date = todayOf()): Date {
   return new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate()));
 }
 
@@ -300,7 +300,7 @@ export const ROW_KIND_LABELS: Record<UpdateKind, string> = {
   context: 'Context (before the agreement)',
 };
 
-export function isUpdateKind(value: unknown): value is UpdateKind {
+function isUpdateKind(value: unknown): value is UpdateKind {
   return typeof value === 'string' && (ROW_KINDS as readonly string[]).includes(value);
 }
 
@@ -468,7 +468,7 @@ export const followUpRowSchema = z
   });
 
 export type FollowUpRowInput = z.output<typeof followUpRowSchema>;
-export type NewsItemInput = z.output<typeof newsItemSchema>;
+type NewsItemInput = z.output<typeof newsItemSchema>;
 export type OutletChoice = z.output<typeof outletChoiceSchema>;
 
 export type LogFollowUpInput = {
@@ -501,7 +501,7 @@ type Raw = Record<string, unknown>;
 const ROW_KEY = /^rows\.(\d{1,3})\.([A-Za-z]+)$/;
 
 /** The rows of the form, in index order: `rows.0.status` → rows[0].status. */
-export function rowsFromFields(raw: Raw): { index: number; fields: Record<string, unknown> }[] {
+function rowsFromFields(raw: Raw): { index: number; fields: Record<string, unknown> }[] {
   const rows = new Map<number, Record<string, unknown>>();
   for (const [key, value] of Object.entries(raw)) {
     const match = ROW_KEY.exec(key);

@@ -18,7 +18,7 @@ const storable = [
   { error: 'Remove the invisible control character (NUL) from this text.' },
 ] as const;
 
-export const outletNameSchema = z
+const outletNameSchema = z
   .string({ error: 'Enter the name of the outlet.' })
   .refine(...storable)
   .trim()
@@ -26,7 +26,7 @@ export const outletNameSchema = z
   .max(OUTLET_LIMITS.name, { error: tooLong(OUTLET_LIMITS.name) });
 
 /** Optional home page; only http(s) addresses, stored as typed (trimmed). */
-export const outletWebsiteSchema = z
+const outletWebsiteSchema = z
   .string()
   .refine(...storable)
   .trim()
@@ -46,7 +46,7 @@ export const outletWebsiteSchema = z
     { error: 'Enter a full address starting with http:// or https://, or leave it empty.' },
   );
 
-export const reliabilitySchema = z.enum(Object.values(Reliability) as Reliability[], {
+const reliabilitySchema = z.enum(Object.values(Reliability) as Reliability[], {
   error: 'Choose how reliable this outlet usually is (A–F).',
 });
 

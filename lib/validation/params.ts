@@ -5,14 +5,14 @@ import { z } from 'zod';
 const POSTGRES_INT_MAX = 2_147_483_647;
 
 /** A record id in a path segment: digits only (no signs, exponents or spaces), within PostgreSQL's int range. */
-export const idParamSchema = z
+const idParamSchema = z
   .string()
   .regex(/^\d{1,10}$/)
   .transform(Number)
   .pipe(z.number().int().min(1).max(POSTGRES_INT_MAX));
 
 /** `?page=`: a positive integer; anything else (absent, repeated, junk) falls back to page 1. */
-export const pageParamSchema = z
+const pageParamSchema = z
   .union([z.string(), z.array(z.string()).transform((values) => values[0] ?? '')])
   .pipe(z.string().regex(/^\d{1,6}$/))
   .transform(Number)

@@ -13,13 +13,13 @@ export const emailSchema = z
       .max(254, { error: 'That e-mail address is too long.' }),
   );
 
-export const roleSchema = z.enum(ROLES, { error: 'Choose a role.' });
+const roleSchema = z.enum(ROLES, { error: 'Choose a role.' });
 
 /** Whether a password is nothing but whitespace (the server's rule too: lib/auth/credentials.ts, passwordProblem). */
 const onlyWhitespace = (value: string) => value !== '' && !value.trim();
 
 /** A new password someone types, under the rules every password meets (lib/auth/credentials.ts, passwordProblem). */
-export const newPasswordSchema = z
+const newPasswordSchema = z
   .string({ error: 'Enter a new password.' })
   .min(1, { error: 'Enter a new password.' })
   .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
@@ -27,7 +27,7 @@ export const newPasswordSchema = z
   .refine((value) => !onlyWhitespace(value), { error: 'Use something other than spaces alone.' });
 
 /** An admin's choice of password for someone else. Empty: the server generates one and shows it once. */
-export const chosenPasswordSchema = z
+const chosenPasswordSchema = z
   .string({ error: 'Enter a password, or leave it empty to generate one.' })
   .optional()
   .transform((value) => value ?? '')
@@ -54,7 +54,6 @@ export const createUserSchema = z.object({
   role: roleSchema,
   password: chosenPasswordSchema,
 });
-export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const userIdSchema = z.object({
   // Better Auth's ids: 32 letters and digits. Anything else names no user (and NUL would fail in PostgreSQL).
@@ -94,7 +93,6 @@ export const changeOwnPasswordSchema = z
     error: 'Choose a password different from your current one.',
     when: (payload) => bothStrings(payload.value, 'newPassword', 'currentPassword'),
   });
-export type ChangeOwnPasswordInput = z.output<typeof changeOwnPasswordSchema>;
 
 function bothStrings(value: unknown, a: string, b: string): boolean {
   if (!value || typeof value !== 'object') return false;

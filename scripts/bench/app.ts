@@ -13,11 +13,11 @@ import { describeExit, spawnChild, stopChild, waitForHttp, type Child } from '..
 import { BROWSER_ACCEPT } from './measure.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST_DIR = '.next-bench';
+const DIST_DIR = '.next-bench';
 const TSCONFIG = 'tsconfig.bench.json';
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 
-export const VIEWER_EMAIL = 'viewer@bench.pactwatch.local';
+const VIEWER_EMAIL = 'viewer@bench.pactwatch.local';
 /** A fixed password: the bench database is local and throw-away, and runs must sign in without a prompt. */
 const VIEWER_PASSWORD = 'bench viewer password';
 

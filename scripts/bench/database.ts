@@ -11,7 +11,7 @@ import { countsFor, GENERATOR_VERSION, loadSynthetic } from './dataset.ts';
 
 export const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-export function benchDatabaseUrl(serverUrl: string, scale: number): { url: string; name: string } {
+function benchDatabaseUrl(serverUrl: string, scale: number): { url: string; name: string } {
   const name = `pw_bench_${scale}`;
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

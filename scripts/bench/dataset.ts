@@ -51,8 +51,8 @@ const SEED_LABEL = `pactwatch-bench-v${GENERATOR_VERSION}`;
 const BATCH_ROWS = 10_000;
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
-export const START_DAY = dayOf('2021-11-01');
-export const END_DAY = dayOf('2026-10-31');
+const START_DAY = dayOf('2021-11-01');
+const END_DAY = dayOf('2026-10-31');
 
 export type Counts = { agreements: number; commitments: number; evidence: number; updates: number };
 

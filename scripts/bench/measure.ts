@@ -14,7 +14,7 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-export function summarise(samples: number[], seconds: number): Latency {
+function summarise(samples: number[], seconds: number): Latency {
   const sorted = Float64Array.from(samples).sort();
   const values = Array.from(sorted);
   return {

@@ -21,9 +21,9 @@ import { describeExit, isPortInUse, spawnChild, waitUntil, type Child, type Exit
 const run = promisify(execFile);
 
 /** The role the app connects as; its password is generated on the first start. */
-export const EMBEDDED_USER = 'postgres';
+const EMBEDDED_USER = 'postgres';
 /** The app's database; the server's `postgres` database stays the maintenance database. */
-export const EMBEDDED_DATABASE = 'pactwatch';
+const EMBEDDED_DATABASE = 'pactwatch';
 /** PostgreSQL refuses to run as root; as root the server runs as this operating-system user (created if missing). */
 const SERVER_OS_USER = 'postgres';
 
@@ -63,11 +63,11 @@ export type EmbeddedDatabaseOptions = {
   onSpawn?: (database: EmbeddedDatabase) => void;
 };
 
-export function embeddedDatabaseUrl(port: number, password: string, database = EMBEDDED_DATABASE): string {
+function embeddedDatabaseUrl(port: number, password: string, database = EMBEDDED_DATABASE): string {
   return `postgresql://${EMBEDDED_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-export function defaultPasswordFile(dataDir: string): string {
+function defaultPasswordFile(dataDir: string): string {
   return path.join(path.dirname(path.resolve(dataDir)), 'db-password');
 }
 
