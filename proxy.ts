@@ -20,7 +20,13 @@ import {
 import { PATHNAME_HEADER } from '@/lib/auth/session-headers';
 import { databaseUnavailableResponse, isDatabaseUnavailable } from '@/lib/db-errors';
 import { logger, runWithRequestId } from '@/lib/log';
-import { cachedPageResponse, pageLookup, rememberSession, rememberedUser } from '@/lib/page-cache-proxy';
+import {
+  cachedPageResponse,
+  pageLookup,
+  rememberSession,
+  rememberedUser,
+  type PageLookup,
+} from '@/lib/page-cache-proxy';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
 
 function isPublic(pathname: string): boolean {
@@ -71,68 +77,116 @@ export async function proxy(request: NextRequest) {
   });
 }
 
+/**
+ * The guard in three steps, each on its own: authenticate (or refuse), answer from the page cache, pass the request
+ * on to Next. Every response leaves with this request's CSP and id.
+ */
 async function guard(request: NextRequest, requestId: string): Promise<NextResponse> {
-  const { pathname, search } = request.nextUrl;
   const https = authSettings().secureCookies;
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === 'development', https });
+  const finish = (response: NextResponse) => withSecurityHeaders(response, csp, https, requestId);
 
-  let setCookies: string[] = [];
+  const auth = await authenticate(request);
+  if ('refusal' in auth) return finish(auth.refusal);
+  const cached = await fromPageCache(request, auth.cacheable, nonce, requestId);
+  if (cached) return finish(cached);
+  return finish(passThrough(request, auth.setCookies, { csp, nonce, requestId }));
+}
+
+/** A signed-in user's request the page cache may answer: its lookup, and the user the session belongs to. */
+type Cacheable = { lookup: PageLookup; userId: string };
+
+type Authenticated = {
+  /** Better Auth's Set-Cookie headers (a refreshed expiry, a cleared cookie), for the browser. */
+  setCookies: string[];
+  cacheable: Cacheable | null;
+};
+
+/**
+ * Step 1. Every path but the public ones needs a valid session, looked up in PostgreSQL: without one, a refusal. A
+ * page the cache may answer reads the data's version first; a session accepted at that very version is not asked
+ * about again (lib/page-cache.ts says why that is sound).
+ */
+async function authenticate(request: NextRequest): Promise<Authenticated | { refusal: NextResponse }> {
+  const { pathname } = request.nextUrl;
   // The sign-in page looks a browser's session up itself (to send the signed-in on): looked up here first, a
-  // database that is down gets the 503 page below rather than a failed render.
+  // database that is down gets the 503 page rather than a failed render.
   const signInPage = pathname === '/sign-in' && request.method === 'GET';
-  if (!isPublic(pathname) || signInPage) {
-    // A page the cache may answer: the data's version first, then a session accepted at that very version is
-    // not asked about again (lib/page-cache.ts says why that is sound).
-    const lookup = signInPage ? null : await pageLookup(request);
-    let userId = lookup && rememberedUser(lookup);
-    if (!userId) {
-      const { headers: authHeaders, response: session } = await getProxyAuth().api.getSession({
-        headers: request.headers,
-        returnHeaders: true,
-      });
-      // Refreshed expiry (once a day) or a cleared cookie for a dead session: pass it on to the browser.
-      setCookies = authHeaders?.getSetCookie() ?? [];
-      if (!signInPage && (!session || session.user.deactivatedAt)) {
-        let refusal: NextResponse;
-        if (wantsRedirect(request)) {
-          const url = new URL('/sign-in', request.url);
-          if (pathname !== '/') url.searchParams.set('next', `${pathname}${search}`);
-          refusal = NextResponse.redirect(url);
-        } else {
-          refusal = NextResponse.json(
-            { error: 'unauthenticated', message: 'Sign in first.' },
-            { status: 401, headers: { 'Cache-Control': 'no-store' } },
-          );
-        }
-        for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) refusal.headers.set(name, value);
-        for (const cookie of setCookies) refusal.headers.append('Set-Cookie', cookie);
-        return withSecurityHeaders(refusal, csp, https, requestId);
-      }
-      // A refreshed session cookie must reach the browser with a page rendered for this request.
-      if (lookup && session && !setCookies.length) {
-        rememberSession(lookup, { userId: session.user.id, expiresAt: new Date(session.session.expiresAt) });
-        userId = session.user.id;
-      }
-    }
-    if (lookup && userId) {
-      const cached = await cachedPageResponse(request, lookup, userId, nonce, requestId);
-      if (cached) {
-        for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) cached.headers.set(name, value);
-        return withSecurityHeaders(cached, csp, https, requestId);
-      }
-    }
-  }
+  if (isPublic(pathname) && !signInPage) return { setCookies: [], cacheable: null };
 
+  const lookup = signInPage ? null : await pageLookup(request);
+  const remembered = lookup && rememberedUser(lookup);
+  if (remembered) return { setCookies: [], cacheable: { lookup, userId: remembered } };
+
+  const { headers: authHeaders, response: session } = await getProxyAuth().api.getSession({
+    headers: request.headers,
+    returnHeaders: true,
+  });
+  // Refreshed expiry (once a day) or a cleared cookie for a dead session: pass it on to the browser.
+  const setCookies = authHeaders?.getSetCookie() ?? [];
+  if (!signInPage && (!session || session.user.deactivatedAt))
+    return { refusal: refusal(request, setCookies) };
+  // A refreshed session cookie must reach the browser with a page rendered for this request: no cache then.
+  if (!lookup || !session || setCookies.length) return { setCookies, cacheable: null };
+  rememberSession(lookup, { userId: session.user.id, expiresAt: new Date(session.session.expiresAt) });
+  return { setCookies, cacheable: { lookup, userId: session.user.id } };
+}
+
+/** No valid session: pages redirect to /sign-in?next=…, anything else gets 401 JSON. */
+function refusal(request: NextRequest, setCookies: string[]): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  let response: NextResponse;
+  if (wantsRedirect(request)) {
+    const url = new URL('/sign-in', request.url);
+    if (pathname !== '/') url.searchParams.set('next', `${pathname}${search}`);
+    response = NextResponse.redirect(url);
+  } else {
+    response = NextResponse.json(
+      { error: 'unauthenticated', message: 'Sign in first.' },
+      { status: 401, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
+  return response;
+}
+
+/**
+ * Step 2. A signed-in user's GET of a dashboard or list, from the page cache or rendered through it; null when the
+ * request is not one the cache answers, or the cache could not (Next then renders it as usual).
+ */
+async function fromPageCache(
+  request: NextRequest,
+  cacheable: Cacheable | null,
+  nonce: string,
+  requestId: string,
+): Promise<NextResponse | null> {
+  if (!cacheable) return null;
+  const cached = await cachedPageResponse(request, cacheable.lookup, cacheable.userId, nonce, requestId);
+  if (!cached) return null;
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) cached.headers.set(name, value);
+  return cached;
+}
+
+/**
+ * Step 3. On to Next, with the nonce it puts on every script it renders (read from the request's CSP header), the
+ * path for the pages' own session check, the request id, and Better Auth's cookies for the browser.
+ */
+function passThrough(
+  request: NextRequest,
+  setCookies: string[],
+  { csp, nonce, requestId }: { csp: string; nonce: string; requestId: string },
+): NextResponse {
+  const { pathname, search } = request.nextUrl;
   const requestHeaders = new Headers(request.headers);
-  // Next reads the nonce from the request's CSP header and puts it on every script it renders.
   requestHeaders.set('Content-Security-Policy', csp);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
-  return withSecurityHeaders(response, csp, https, requestId);
+  return response;
 }
 
 export const config = {

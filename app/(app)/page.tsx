@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowRight, FileText, Newspaper } from 'lucide-react';
 import { StatusCountsChart } from '@/components/charts/status-counts-chart';
-import { CommitmentsTable } from '@/components/commitments/commitments-table';
+import { CommitmentTable } from '@/components/commitments/commitment-table';
 import { StatusCounts } from '@/components/commitments/status-counts';
 import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
 import { DashboardAsOf } from '@/components/dashboard/dashboard-as-of';
@@ -217,8 +217,9 @@ export default async function OverviewPage({
           />
         ) : (
           <>
-            <CommitmentsTable
+            <CommitmentTable
               rows={commitments.items}
+              columns={['category', 'responsible', 'status', 'since']}
               caption={
                 asOf
                   ? `Commitments with their status as of ${formatDate(asOf)}, by agreement`

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { TextField } from '@/components/forms/field';
+import { Button } from '@/components/ui/button';
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -103,14 +104,9 @@ export function SignInForm({ next }: { next: string }) {
       ) : null}
       <TextField label="E-mail" name="email" type="email" required autoFocus error={errors.email} />
       <TextField label="Password" name="password" type="password" required error={errors.password} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-disabled={pending}
-        className="inline-flex w-full items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} aria-disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

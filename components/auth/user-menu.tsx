@@ -3,6 +3,7 @@
 import { LogOut } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 
 export type UserMenuUser = { name: string; email: string; role: Role };
@@ -46,16 +47,10 @@ export function UserMenu({ user }: { user: UserMenuUser }) {
           Change password
         </Link>
       </div>
-      <button
-        type="button"
-        onClick={signOut}
-        disabled={pending}
-        aria-disabled={pending}
-        className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:cursor-wait disabled:opacity-60"
-      >
+      <Button variant="secondary" size="sm" onClick={signOut} disabled={pending} aria-disabled={pending}>
         <LogOut aria-hidden className="size-4" />
         {pending ? 'Signing out…' : 'Sign out'}
-      </button>
+      </Button>
       {failed ? (
         <p role="alert" className="text-xs font-medium text-red-700">
           Sign-out failed. Try again.

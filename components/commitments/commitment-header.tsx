@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Pencil, Plus } from 'lucide-react';
 import { AttentionBadges } from '@/components/dashboard/attention-badges';
-import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
+import { buttonClasses } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { Day } from '@/components/ui/day';
 import { PageHeader } from '@/components/ui/page-header';
@@ -54,11 +54,11 @@ export function CommitmentHeader({
       actions={
         canWrite ? (
           <>
-            <Link href={`${pathname}/edit`} className={secondaryButtonClass}>
+            <Link href={`${pathname}/edit`} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
               <Pencil aria-hidden className="size-4" />
               Edit<span className="sr-only"> commitment</span>
             </Link>
-            <a href="#log-follow-up" className={secondaryButtonClass}>
+            <a href="#log-follow-up" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
               <Plus aria-hidden className="size-4" />
               Log follow-up
             </a>

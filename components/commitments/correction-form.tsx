@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState, useState } from 'react';
+import { EditorForm } from '@/components/editors/editor-form';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import { SelectField, TextAreaField, controlClass } from '@/components/forms/field';
-import { FormMessage } from '@/components/forms/form-message';
 import { fieldError, submittedValue, type FormState } from '@/components/forms/form-state';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { convertFactText } from '@/components/follow-ups/follow-up-row';
@@ -104,10 +103,14 @@ export function CorrectionForm({
   const input = DATE_INPUT[precision];
 
   return (
-    <form action={formAction} noValidate className="space-y-5">
-      <input type="hidden" name="updateId" value={record.updateId} />
-      <input type="hidden" name="commitmentId" value={record.commitmentId} />
-      <FormMessage state={state} />
+    <EditorForm
+      action={formAction}
+      state={state}
+      hidden={{ updateId: record.updateId, commitmentId: record.commitmentId }}
+      className="space-y-5"
+      cancelHref={cancelHref}
+      submit={<SubmitButton pendingLabel="Saving correction…">Save correction</SubmitButton>}
+    >
       <div key={attempt} className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor="correction-kind" className="block text-sm font-medium text-slate-700">
@@ -270,13 +273,7 @@ export function CorrectionForm({
           hint={`Shown beside the corrected row in the history, with your name and the time. At most ${WHY_MAX.toLocaleString('en')} characters.`}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <SubmitButton pendingLabel="Saving correction…">Save correction</SubmitButton>
-        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-          Cancel
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -292,9 +289,18 @@ export function RetractionForm({
 }) {
   const [state, formAction] = useActionState(action, null);
   return (
-    <form action={formAction} noValidate className="space-y-5">
-      <input type="hidden" name="updateId" value={updateId} />
-      <FormMessage state={state} />
+    <EditorForm
+      action={formAction}
+      state={state}
+      hidden={{ updateId }}
+      className="space-y-5"
+      cancelHref={cancelHref}
+      submit={
+        <SubmitButton variant="danger" pendingLabel="Retracting…">
+          Retract follow-up
+        </SubmitButton>
+      }
+    >
       <TextAreaField
         key={JSON.stringify(state && !state.ok ? state.values : null)}
         label="Why retract it"
@@ -305,14 +311,6 @@ export function RetractionForm({
         error={fieldError(state, 'why')}
         hint="Shown beside the row in the history, with your name and the time. The row stops counting for status."
       />
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <SubmitButton variant="danger" pendingLabel="Retracting…">
-          Retract follow-up
-        </SubmitButton>
-        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-          Cancel
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Search } from 'lucide-react';
 import { AGREEMENT_KIND_LABELS } from '@/components/agreements/labels';
+import { Button } from '@/components/ui/button';
 import { formatDay } from '@/lib/domain/dates';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
 import type { FilterOption } from '@/lib/data/lists';
@@ -11,7 +12,7 @@ import {
   SEARCH_TEXT_MAX,
   type AgreementListFilters,
 } from '@/lib/validation/filters';
-import { FilterInput, FilterSelect, primaryButtonClass, secondaryButtonClass } from './filter-controls';
+import { FilterInput, FilterSelect } from './filter-controls';
 import { FilterForm } from './filter-form';
 
 const day = (value: Date | undefined) => (value ? formatDay(value) : undefined);
@@ -41,10 +42,10 @@ export function AgreementFilterForm({
           placeholder="e.g. Beijing"
           className="min-w-48 flex-1"
         />
-        <button type="submit" className={primaryButtonClass}>
+        <Button type="submit" size="sm">
           <Search aria-hidden className="size-4" />
           Apply filters
-        </button>
+        </Button>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <FilterSelect
@@ -95,9 +96,9 @@ export function AgreementFilterForm({
           anyLabel="Default"
         />
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className={secondaryButtonClass}>
+          <Button type="submit" variant="secondary" size="sm">
             Apply
-          </button>
+          </Button>
           <Link href="/agreements" className="link py-1.5 text-sm">
             Clear filters
           </Link>

@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import Form from 'next/form';
 import Link from 'next/link';
 import { History, TriangleAlert } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { formatDay } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format/date';
-import { secondaryButtonClass } from './filter-controls';
 
 /**
  * "As of" a day: a GET form that puts `?asOf=YYYY-MM-DD` in the address, so the view of a past day can be shared.
@@ -76,9 +76,9 @@ export function AsOfPicker({
             className="block rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600"
           />
         </div>
-        <button type="submit" className={secondaryButtonClass}>
+        <Button type="submit" variant="secondary" size="sm">
           Show that day
-        </button>
+        </Button>
       </Form>
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Search } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { ATTENTION_LABELS, ATTENTION_FLAGS } from '@/lib/domain/attention';
 import { formatDay } from '@/lib/domain/dates';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
@@ -11,13 +12,7 @@ import {
   SEARCH_TEXT_MAX,
   type CommitmentListFilters,
 } from '@/lib/validation/filters';
-import {
-  FilterInput,
-  FilterSelect,
-  primaryButtonClass,
-  secondaryButtonClass,
-  type Option,
-} from './filter-controls';
+import { FilterInput, FilterSelect, type Option } from './filter-controls';
 import { FilterForm } from './filter-form';
 
 const day = (value: Date | undefined) => (value ? formatDay(value) : undefined);
@@ -53,10 +48,10 @@ export function CommitmentFilterForm({
           placeholder="e.g. protection unit"
           className="min-w-48 flex-1"
         />
-        <button type="submit" className={primaryButtonClass}>
+        <Button type="submit" size="sm">
           <Search aria-hidden className="size-4" />
           Apply filters
-        </button>
+        </Button>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <FilterSelect
@@ -136,9 +131,9 @@ export function CommitmentFilterForm({
           </label>
         </div>
         <div className="flex items-end gap-3">
-          <button type="submit" className={secondaryButtonClass}>
+          <Button type="submit" variant="secondary" size="sm">
             Apply
-          </button>
+          </Button>
           <Link href="/commitments" className="link py-1.5 text-sm">
             Clear filters
           </Link>

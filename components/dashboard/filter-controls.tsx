@@ -87,11 +87,6 @@ export function FilterInput({
   );
 }
 
-export const primaryButtonClass =
-  'inline-flex items-center justify-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500';
-export const secondaryButtonClass =
-  'inline-flex items-center justify-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50';
-
 export type ActiveFilter = { key: string; label: string; removeHref: string };
 
 /** The filters in force as removable chips, and "Clear filters". */

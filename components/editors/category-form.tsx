@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -10,11 +9,7 @@ import {
   CATEGORY_SLUG_MAX,
   type CategoryFormValues,
 } from '@/lib/validation/category';
-import { BASE_FIELD } from '@/lib/validation/editing';
-import type { EditAction } from './agreement-form';
-import { ConflictPanel } from './conflict-notice';
-import { errorOf, textOf, useEditAttempts } from './edit-state';
-import { FormAlert } from './form-alert';
+import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 
 /** A new category (mode "create": the form empties after each one) or an existing one (mode "edit"). */
 export function CategoryForm({
@@ -29,10 +24,8 @@ export function CategoryForm({
   cancelHref?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const edit = useEditAttempts(state, record.version, CATEGORY_MERGE);
-  const { formRef, version, view, fieldKey, attempt } = edit;
-  const values = record as unknown as Record<string, unknown>;
-  const text = (name: string) => textOf(view, values, name);
+  const edit = useEditAttempts(state, record, CATEGORY_MERGE);
+  const { fieldKey, attempt, text, error } = edit;
 
   const describe = (shown: Record<string, unknown>): Record<string, string> => ({
     name: String(shown.name ?? ''),
@@ -41,22 +34,21 @@ export function CategoryForm({
   });
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-4">
-      {mode === 'edit' ? (
-        <>
-          <input type="hidden" name="id" value={record.id} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
-        </>
-      ) : null}
-      <ConflictPanel
-        edit={edit}
-        state={state}
-        fields={CATEGORY_MERGE}
-        describe={describe}
-        discardHref={`/categories/${record.id}/edit`}
-      />
-      <FormAlert state={state} />
+    <EditorForm
+      action={formAction}
+      edit={edit}
+      creating={mode === 'create'}
+      describe={describe}
+      discardHref={`/categories/${record.id}/edit`}
+      className="space-y-4"
+      compact
+      cancelHref={cancelHref}
+      submit={
+        <SubmitButton pendingLabel={mode === 'create' ? 'Adding…' : 'Saving…'}>
+          {mode === 'create' ? 'Add category' : 'Save changes'}
+        </SubmitButton>
+      }
+    >
       <div key={mode === 'create' ? attempt : undefined} className="grid gap-4 sm:grid-cols-3">
         <TextField
           label="Name"
@@ -65,7 +57,7 @@ export function CategoryForm({
           required
           maxLength={CATEGORY_NAME_MAX}
           defaultValue={text('name')}
-          error={errorOf(state, 'name')}
+          error={error('name')}
         />
         <TextField
           label="Slug"
@@ -74,7 +66,7 @@ export function CategoryForm({
           maxLength={CATEGORY_SLUG_MAX}
           hint="The key CSV filters use. Empty: made from the name."
           defaultValue={text('slug')}
-          error={errorOf(state, 'slug')}
+          error={error('slug')}
         />
         <TextField
           label="Position"
@@ -83,19 +75,9 @@ export function CategoryForm({
           type="number"
           hint={mode === 'create' ? 'Order in pickers. Empty: last.' : 'Order in pickers (ascending).'}
           defaultValue={text('position')}
-          error={errorOf(state, 'position')}
+          error={error('position')}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingLabel={mode === 'create' ? 'Adding…' : 'Saving…'}>
-          {mode === 'create' ? 'Add category' : 'Save changes'}
-        </SubmitButton>
-        {cancelHref ? (
-          <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-            Cancel
-          </Link>
-        ) : null}
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -12,12 +12,9 @@ import {
   COMMITMENT_TITLE_MAX,
   type CommitmentFormValues,
 } from '@/lib/validation/commitment';
-import { BASE_FIELD } from '@/lib/validation/editing';
-import type { EditAction } from './agreement-form';
 import { CheckboxGroup } from './checkbox-group';
-import { ConflictPanel, labelsOf } from './conflict-notice';
-import { errorOf, listOf, textOf, useEditAttempts } from './edit-state';
-import { FormAlert } from './form-alert';
+import { labelsOf } from './conflict-notice';
+import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 import { labelOf, pickerOptions, type PickOption } from './options';
 import { StrengthRadioGroup } from './strength-radio-group';
 
@@ -45,17 +42,15 @@ export function CommitmentForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const edit = useEditAttempts(state, record.version, COMMITMENT_MERGE);
-  const { formRef, version, view, fieldKey } = edit;
-  const values = record as unknown as Record<string, unknown>;
+  const edit = useEditAttempts(state, record, COMMITMENT_MERGE);
+  const { fieldKey, text, error } = edit;
   const theirs = (edit.theirs ?? {}) as Partial<CommitmentFormValues>;
-  const text = (name: string) => textOf(view, values, name);
 
   // The pickers hide archived records unless this commitment (or the version saved in between) uses them.
   const agreements = pickerOptions(agreementOptions, [record.agreementId, theirs.agreementId ?? '']);
   const categories = pickerOptions(categoryOptions, [record.categoryId, theirs.categoryId ?? '']);
-  const responsible = listOf(view, values, 'responsiblePartyId');
-  const beneficiaries = listOf(view, values, 'beneficiaryPartyId');
+  const responsible = edit.list('responsiblePartyId');
+  const beneficiaries = edit.list('beneficiaryPartyId');
   const parties = pickerOptions(partyOptions, [
     ...record.responsiblePartyId,
     ...record.beneficiaryPartyId,
@@ -119,23 +114,29 @@ export function CommitmentForm({
   };
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-6">
-      {mode === 'edit' ? (
-        <>
-          <input type="hidden" name="id" value={record.id} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
-        </>
-      ) : null}
-      <ConflictPanel
-        edit={edit}
-        state={state}
-        fields={COMMITMENT_MERGE}
-        describe={describe}
-        discardHref={`/commitments/${record.id}/edit`}
-      />
-      <FormAlert state={state} />
-
+    <EditorForm
+      action={formAction}
+      edit={edit}
+      creating={mode === 'create'}
+      describe={describe}
+      discardHref={`/commitments/${record.id}/edit`}
+      className="space-y-6"
+      cancelHref={cancelHref}
+      submit={
+        mode === 'create' ? (
+          <>
+            <SubmitButton name="intent" value="save" pendingLabel="Adding…">
+              Add commitment
+            </SubmitButton>
+            <SubmitButton name="intent" value="another" variant="secondary" pendingLabel="Adding…">
+              Add and start another
+            </SubmitButton>
+          </>
+        ) : (
+          <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+        )
+      }
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           className="sm:col-span-2"
@@ -146,7 +147,7 @@ export function CommitmentForm({
           placeholder="Choose an agreement…"
           options={agreements}
           defaultValue={text('agreementId')}
-          error={errorOf(state, 'agreementId')}
+          error={error('agreementId')}
         />
         <TextField
           className="sm:col-span-2"
@@ -157,7 +158,7 @@ export function CommitmentForm({
           maxLength={COMMITMENT_TITLE_MAX}
           hint="What was committed to, in a short line, e.g. “Joint military exercises in 2026”."
           defaultValue={text('title')}
-          error={errorOf(state, 'title')}
+          error={error('title')}
         />
         <TextAreaField
           className="sm:col-span-2"
@@ -167,7 +168,7 @@ export function CommitmentForm({
           rows={4}
           hint={`The commitment as the source states it (at most ${COMMITMENT_DESCRIPTION_MAX.toLocaleString('en')} characters).`}
           defaultValue={text('description')}
-          error={errorOf(state, 'description')}
+          error={error('description')}
         />
         <SelectField
           label="Category"
@@ -177,7 +178,7 @@ export function CommitmentForm({
           placeholder="Choose a category…"
           options={categories}
           defaultValue={text('categoryId')}
-          error={errorOf(state, 'categoryId')}
+          error={error('categoryId')}
         />
         <TextField
           label="Due date"
@@ -186,21 +187,17 @@ export function CommitmentForm({
           type="date"
           hint="Optional: only if the source sets a deadline."
           defaultValue={text('dueOn')}
-          error={errorOf(state, 'dueOn')}
+          error={error('dueOn')}
         />
         <div className="sm:col-span-2">
-          <StrengthRadioGroup
-            key={fieldKey('strength')}
-            value={text('strength')}
-            error={errorOf(state, 'strength')}
-          />
+          <StrengthRadioGroup key={fieldKey('strength')} value={text('strength')} error={error('strength')} />
         </div>
         <Field
           key={fieldKey('recurrenceMonths')}
           label="Recurs"
           name="recurrenceMonths"
           hint="For a commitment expected again and again, e.g. “meet every three months”."
-          error={errorOf(state, 'recurrenceMonths')}
+          error={error('recurrenceMonths')}
         >
           {(props) => (
             <select {...props} defaultValue={text('recurrenceMonths')} className={controlClass}>
@@ -219,7 +216,7 @@ export function CommitmentForm({
           type="date"
           hint="Only for a recurring commitment: the first day of its first period."
           defaultValue={text('recurrenceStartsOn')}
-          error={errorOf(state, 'recurrenceStartsOn')}
+          error={error('recurrenceStartsOn')}
         />
         <div className="sm:col-span-2">
           <CheckboxGroup
@@ -230,7 +227,7 @@ export function CommitmentForm({
             hint="Who must deliver; status is tracked for each of them. The agreement’s own parties come first."
             options={parties}
             checked={responsible}
-            error={errorOf(state, 'responsiblePartyId')}
+            error={error('responsiblePartyId')}
             empty={
               <>
                 No parties yet.{' '}
@@ -250,7 +247,7 @@ export function CommitmentForm({
             hint="Optional: who it is for."
             options={parties}
             checked={beneficiaries}
-            error={errorOf(state, 'beneficiaryPartyId')}
+            error={error('beneficiaryPartyId')}
           />
         </div>
         <Field
@@ -259,7 +256,7 @@ export function CommitmentForm({
           label="Reciprocal commitment"
           name="reciprocalId"
           hint="The other side’s matching commitment, e.g. an invitation answered by an invitation. Linking one releases any link either side had."
-          error={errorOf(state, 'reciprocalId')}
+          error={error('reciprocalId')}
         >
           {(props) => (
             <select {...props} defaultValue={text('reciprocalId')} className={controlClass}>
@@ -278,24 +275,6 @@ export function CommitmentForm({
           )}
         </Field>
       </div>
-
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        {mode === 'create' ? (
-          <>
-            <SubmitButton name="intent" value="save" pendingLabel="Adding…">
-              Add commitment
-            </SubmitButton>
-            <SubmitButton name="intent" value="another" variant="secondary" pendingLabel="Adding…">
-              Add and start another
-            </SubmitButton>
-          </>
-        ) : (
-          <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-        )}
-        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-          Cancel
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

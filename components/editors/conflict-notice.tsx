@@ -8,7 +8,8 @@ import {
   type MergeField,
   type MergeFieldState,
 } from '@/lib/validation/editing';
-import type { EditState, MergeReport, useEditAttempts } from './edit-state';
+import type { MergeReport } from '@/components/forms/form-state';
+import type { EditAttempts } from './editor-form';
 
 type ConflictRow = { label: string; theirs: string; yours: string };
 
@@ -264,19 +265,15 @@ function MergeNotice({
 }
 
 /**
- * The conflict panel of an edit form: the merged notice when the server merged (the form sent its base), else
- * the plain comparison. `describe` turns a form's values into each field's text.
+ * The conflict panel of an edit form (EditorForm): the merged notice when the server merged (the form sent its
+ * base), else the plain comparison. `describe` turns a form's values into each field's text.
  */
-export function ConflictPanel<T extends { version: string }>({
+export function ConflictPanel<T extends { id: string; version: string }>({
   edit,
-  state,
-  fields,
   describe,
   discardHref,
 }: {
-  edit: Pick<ReturnType<typeof useEditAttempts<T>>, 'theirs' | 'merge' | 'choose' | 'view' | 'mine'>;
-  state: EditState<T>;
-  fields: readonly MergeField[];
+  edit: EditAttempts<T>;
   describe: (values: Record<string, unknown>) => Record<string, string>;
   discardHref: string;
 }) {
@@ -288,7 +285,7 @@ export function ConflictPanel<T extends { version: string }>({
     const yourText = describe({ ...theirs, ...typed });
     return (
       <ConflictNotice
-        rows={fields.map((field) => ({
+        rows={edit.fields.map((field) => ({
           label: field.label,
           theirs: theirText[field.name] ?? '',
           yours: yourText[field.name] ?? '',
@@ -299,13 +296,13 @@ export function ConflictPanel<T extends { version: string }>({
   }
   return (
     <MergeNotice
-      fields={fields}
+      fields={edit.fields}
       merge={edit.merge}
       theirs={theirs}
       yours={{ ...theirs, ...edit.mine }}
       describe={describe}
       resolved={(key) => String(typed[key] ?? '')}
-      errorOf={(key) => (state && !state.ok ? state.fieldErrors?.[key]?.[0] : undefined)}
+      errorOf={edit.error}
       onChoose={edit.choose}
       discardHref={discardHref}
     />

@@ -1,21 +1,16 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import type { Option } from '@/components/forms/field';
 import { SelectField, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { BASE_FIELD } from '@/lib/validation/editing';
 import {
   PARTY_MERGE,
   PARTY_NAME_MAX,
   PARTY_SHORT_NAME_MAX,
   type PartyFormValues,
 } from '@/lib/validation/party';
-import type { EditAction } from './agreement-form';
-import { ConflictPanel } from './conflict-notice';
-import { errorOf, textOf, useEditAttempts } from './edit-state';
-import { FormAlert } from './form-alert';
+import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 import { labelOf, pickerOptions, type PickOption } from './options';
 import { PARTY_KIND_OPTIONS } from './party-kinds';
 
@@ -40,10 +35,8 @@ export function PartyForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const edit = useEditAttempts(state, record.version, PARTY_MERGE);
-  const { formRef, version, view, fieldKey } = edit;
-  const values = record as unknown as Record<string, unknown>;
-  const text = (name: string) => textOf(view, values, name);
+  const edit = useEditAttempts(state, record, PARTY_MERGE);
+  const { fieldKey, text, error } = edit;
   const parents = pickerOptions(parentOptions, [record.parentId, String(edit.theirs?.parentId ?? '')]);
 
   const describe = (shown: Record<string, unknown>): Record<string, string> => {
@@ -58,22 +51,20 @@ export function PartyForm({
   };
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-6">
-      {mode === 'edit' ? (
-        <>
-          <input type="hidden" name="id" value={record.id} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
-        </>
-      ) : null}
-      <ConflictPanel
-        edit={edit}
-        state={state}
-        fields={PARTY_MERGE}
-        describe={describe}
-        discardHref={`/parties/${record.id}/edit`}
-      />
-      <FormAlert state={state} />
+    <EditorForm
+      action={formAction}
+      edit={edit}
+      creating={mode === 'create'}
+      describe={describe}
+      discardHref={`/parties/${record.id}/edit`}
+      className="space-y-6"
+      cancelHref={cancelHref}
+      submit={
+        <SubmitButton pendingLabel={mode === 'create' ? 'Creating…' : 'Saving…'}>
+          {mode === 'create' ? 'Create party' : 'Save changes'}
+        </SubmitButton>
+      }
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Name"
@@ -83,7 +74,7 @@ export function PartyForm({
           maxLength={PARTY_NAME_MAX}
           hint="Full name, e.g. “Ministry of National Defence of Türkiye”."
           defaultValue={text('name')}
-          error={errorOf(state, 'name')}
+          error={error('name')}
         />
         <TextField
           label="Short name"
@@ -92,7 +83,7 @@ export function PartyForm({
           maxLength={PARTY_SHORT_NAME_MAX}
           hint="Optional, e.g. MSB."
           defaultValue={text('shortName')}
-          error={errorOf(state, 'shortName')}
+          error={error('shortName')}
         />
         <SelectField
           label="Kind"
@@ -101,7 +92,7 @@ export function PartyForm({
           required
           options={kindOptions}
           defaultValue={text('kind') || 'state'}
-          error={errorOf(state, 'kind')}
+          error={error('kind')}
         />
         <SelectField
           label="Country"
@@ -111,7 +102,7 @@ export function PartyForm({
           options={countryOptions}
           hint="The state it belongs to (ISO 3166-1 code)."
           defaultValue={text('countryCode').toUpperCase()}
-          error={errorOf(state, 'countryCode')}
+          error={error('countryCode')}
         />
         <SelectField
           className="sm:col-span-2"
@@ -122,17 +113,9 @@ export function PartyForm({
           options={parents}
           hint="The party it belongs to, e.g. a ministry under its state."
           defaultValue={text('parentId')}
-          error={errorOf(state, 'parentId')}
+          error={error('parentId')}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <SubmitButton pendingLabel={mode === 'create' ? 'Creating…' : 'Saving…'}>
-          {mode === 'create' ? 'Create party' : 'Save changes'}
-        </SubmitButton>
-        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-          Cancel
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,20 +1,15 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { SelectField, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { BASE_FIELD } from '@/lib/validation/editing';
 import {
   PERSON_MERGE,
   PERSON_NAME_MAX,
   PERSON_TITLE_MAX,
   type PersonFormValues,
 } from '@/lib/validation/person';
-import type { EditAction } from './agreement-form';
-import { ConflictPanel } from './conflict-notice';
-import { errorOf, textOf, useEditAttempts } from './edit-state';
-import { FormAlert } from './form-alert';
+import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 import { labelOf, pickerOptions, type PickOption } from './options';
 
 /** A new person (mode "create", on /people/new and the list's quick-add) or an existing one (mode "edit"). */
@@ -32,10 +27,8 @@ export function PersonForm({
   cancelHref?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const edit = useEditAttempts(state, record.version, PERSON_MERGE);
-  const { formRef, version, view, fieldKey } = edit;
-  const values = record as unknown as Record<string, unknown>;
-  const text = (name: string) => textOf(view, values, name);
+  const edit = useEditAttempts(state, record, PERSON_MERGE);
+  const { fieldKey, text, error } = edit;
   const parties = pickerOptions(partyOptions, [record.partyId, String(edit.theirs?.partyId ?? '')]);
 
   const describe = (shown: Record<string, unknown>): Record<string, string> => ({
@@ -45,22 +38,21 @@ export function PersonForm({
   });
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-4">
-      {mode === 'edit' ? (
-        <>
-          <input type="hidden" name="id" value={record.id} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
-        </>
-      ) : null}
-      <ConflictPanel
-        edit={edit}
-        state={state}
-        fields={PERSON_MERGE}
-        describe={describe}
-        discardHref={`/people/${record.id}/edit`}
-      />
-      <FormAlert state={state} />
+    <EditorForm
+      action={formAction}
+      edit={edit}
+      creating={mode === 'create'}
+      describe={describe}
+      discardHref={`/people/${record.id}/edit`}
+      className="space-y-4"
+      compact
+      cancelHref={cancelHref}
+      submit={
+        <SubmitButton pendingLabel={mode === 'create' ? 'Adding…' : 'Saving…'}>
+          {mode === 'create' ? 'Add person' : 'Save changes'}
+        </SubmitButton>
+      }
+    >
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
           label="Name"
@@ -69,7 +61,7 @@ export function PersonForm({
           required
           maxLength={PERSON_NAME_MAX}
           defaultValue={text('name')}
-          error={errorOf(state, 'name')}
+          error={error('name')}
         />
         <TextField
           label="Title"
@@ -78,7 +70,7 @@ export function PersonForm({
           maxLength={PERSON_TITLE_MAX}
           placeholder="e.g. Minister of National Defence"
           defaultValue={text('title')}
-          error={errorOf(state, 'title')}
+          error={error('title')}
         />
         <SelectField
           label="Speaks for"
@@ -87,19 +79,9 @@ export function PersonForm({
           placeholder="No party"
           options={parties}
           defaultValue={text('partyId')}
-          error={errorOf(state, 'partyId')}
+          error={error('partyId')}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingLabel={mode === 'create' ? 'Adding…' : 'Saving…'}>
-          {mode === 'create' ? 'Add person' : 'Save changes'}
-        </SubmitButton>
-        {cancelHref ? (
-          <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-            Cancel
-          </Link>
-        ) : null}
-      </div>
-    </form>
+    </EditorForm>
   );
 }

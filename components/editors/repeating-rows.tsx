@@ -2,6 +2,7 @@
 
 import { Plus, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 type Row<T> = { key: number; value: T };
 
@@ -103,28 +104,19 @@ export function RepeatingRows<T>({
             <div className="flex min-w-0 flex-1 flex-col gap-2 sm:flex-row">
               {renderRow(row.value, index, label(index), `${id}-${row.key}`)}
             </div>
-            <button
-              type="button"
-              onClick={() => remove(index)}
-              className="inline-flex size-9 shrink-0 items-center justify-center rounded-md text-slate-500 ring-1 ring-slate-300 hover:bg-white hover:text-red-700 sm:bg-white"
-            >
+            <Button variant="secondary" size="icon" onClick={() => remove(index)} className="shrink-0">
               <X aria-hidden className="size-4" />
               <span className="sr-only">Remove {label(index).toLowerCase()}</span>
-            </button>
+            </Button>
           </div>
         ))}
         {!rows.length && emptyText ? <p className="text-sm text-slate-600">{emptyText}</p> : null}
       </div>
       {rows.length < max ? (
-        <button
-          ref={addRef}
-          type="button"
-          onClick={add}
-          className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-        >
+        <Button ref={addRef} variant="secondary" size="sm" onClick={add}>
           <Plus aria-hidden className="size-4" />
           Add {/^[aeiou]/.test(noun) ? 'an' : 'a'} {noun}
-        </button>
+        </Button>
       ) : null}
       <p id={errorId} className="text-xs font-medium text-red-700" aria-live="polite">
         {error}

@@ -5,6 +5,7 @@
 // back; otherwise it is the generic "something went wrong" with the digest to quote.
 import { DatabaseZap, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE } from '@/lib/db-errors';
 
 type DatabaseState = 'checking' | 'unavailable' | 'available';
@@ -94,13 +95,9 @@ export function ErrorScreen({
           Reference: <code>{error.digest}</code>
         </p>
       ) : null}
-      <button
-        type="button"
-        onClick={() => retry()}
-        className="mt-5 inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-      >
+      <Button onClick={() => retry()} className="mt-5">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

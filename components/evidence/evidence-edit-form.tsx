@@ -1,25 +1,15 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
-import { ConflictPanel } from '@/components/editors/conflict-notice';
-import { errorOf, textOf, useEditAttempts, type EditState } from '@/components/editors/edit-state';
-import { FormAlert } from '@/components/editors/form-alert';
+import { EditorForm, useEditAttempts, type EditAction } from '@/components/editors/editor-form';
 import { labelOf } from '@/components/editors/options';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { EvidenceType, Reliability } from '@/lib/generated/prisma/enums';
-import { BASE_FIELD } from '@/lib/validation/editing';
 import { EVIDENCE_MERGE, type EvidenceFormValues } from '@/lib/validation/evidence-edit';
 import { LIMITS } from '@/lib/validation/follow-up';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from './admiralty-badge';
 import { EVIDENCE_TYPE_LABELS } from './evidence-type-badge';
-
-/** The edit action, handed in by the page (components import nothing from app/). */
-export type EvidenceEditAction = (
-  state: unknown,
-  formData: FormData,
-) => Promise<EditState<EvidenceFormValues>>;
 
 const reliabilityOptions = (Object.keys(RELIABILITY_LABELS) as Reliability[]).map((grade) => ({
   value: grade,
@@ -46,7 +36,8 @@ export function EvidenceEditForm({
   outletOptions,
   cancelHref,
 }: {
-  action: EvidenceEditAction;
+  /** The edit action, handed in by the page (components import nothing from app/). */
+  action: EditAction<EvidenceFormValues>;
   record: EvidenceFormValues;
   /** The item's address, shown read-only. */
   url: string;
@@ -55,11 +46,8 @@ export function EvidenceEditForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const edit = useEditAttempts(state, record.version, EVIDENCE_MERGE);
-  const { formRef, version, view, fieldKey } = edit;
-  const values = record as unknown as Record<string, unknown>;
-  const text = (name: keyof EvidenceFormValues) => textOf(view, values, name);
-  const error = (name: keyof EvidenceFormValues) => errorOf(state, name);
+  const edit = useEditAttempts(state, record, EVIDENCE_MERGE);
+  const { fieldKey, text, error } = edit;
 
   /** Each merge field's value as text, for the conflict panel. */
   const describe = (shown: Record<string, unknown>): Record<string, string> => {
@@ -78,18 +66,15 @@ export function EvidenceEditForm({
   };
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-6">
-      <input type="hidden" name="id" value={record.id} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
-      <ConflictPanel
-        edit={edit}
-        state={state}
-        fields={EVIDENCE_MERGE}
-        describe={describe}
-        discardHref={`${cancelHref}/edit`}
-      />
-      <FormAlert state={state} />
+    <EditorForm
+      action={formAction}
+      edit={edit}
+      describe={describe}
+      discardHref={`${cancelHref}/edit`}
+      className="space-y-6"
+      cancelHref={cancelHref}
+      submit={<SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>}
+    >
       <div>
         <p className="text-sm font-medium text-slate-700">Address</p>
         <p className="mt-1 font-mono text-xs break-all text-slate-600">{url}</p>
@@ -186,12 +171,6 @@ export function EvidenceEditForm({
           error={error('excerpt')}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-          Cancel
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Plus } from 'lucide-react';
-import clsx from 'clsx';
+import { buttonClasses } from '@/components/ui/button';
 
 const COMMITMENT_PAGE = /^\/commitments\/(\d+)$/;
 
@@ -22,11 +22,11 @@ export function LogFollowUpButton() {
     <Link
       href={href}
       aria-current={here ? 'page' : undefined}
-      className={clsx(
-        'inline-flex items-center gap-1.5 rounded-md px-2.5 py-2 sm:px-3 text-sm font-semibold whitespace-nowrap shadow-sm',
-        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
-        here ? 'bg-indigo-700 text-white' : 'bg-indigo-600 text-white hover:bg-indigo-500',
-      )}
+      // On the form's own page a darker shade: an aria variant, so it wins over the hover shade.
+      className={buttonClasses({
+        size: 'sm',
+        className: 'whitespace-nowrap aria-[current=page]:bg-indigo-700',
+      })}
     >
       <Plus aria-hidden className="size-4" />
       {/* On a phone the header is crowded: the icon stays, the words go to screen readers only. */}

@@ -2,17 +2,13 @@
 
 import { useActionState } from 'react';
 import { RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
-import { ConflictPanel } from '@/components/editors/conflict-notice';
-import { errorOf, textOf, useEditAttempts, type EditState } from '@/components/editors/edit-state';
-import { FormAlert } from '@/components/editors/form-alert';
+import { EditorForm, useEditAttempts, type EditAction } from '@/components/editors/editor-form';
 import { labelOf } from '@/components/editors/options';
 import { SelectField, TextField } from '@/components/forms/field';
-import { FormMessage } from '@/components/forms/form-message';
-import { fieldError, submittedValue } from '@/components/forms/form-state';
+import { fieldError, submittedValue, type FormState } from '@/components/forms/form-state';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { ActionResult } from '@/lib/auth/action-core';
 import type { Reliability } from '@/lib/generated/prisma/enums';
-import { BASE_FIELD } from '@/lib/validation/editing';
 import { OUTLET_LIMITS, OUTLET_MERGE, type OutletFormValues } from '@/lib/validation/outlet';
 
 export type EditableOutlet = {
@@ -36,7 +32,7 @@ const RELIABILITY_HINT =
 export type OutletAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /** The edit action (app/(app)/outlets/actions.ts updateOutlet): a lost race comes back merged. */
-export type OutletEditAction = (state: unknown, formData: FormData) => Promise<EditState<OutletFormValues>>;
+type OutletEditAction = EditAction<OutletFormValues>;
 
 /**
  * Adds an outlet (no `outlet`), or edits one. An edit carries the version it was opened at and its base; if
@@ -57,8 +53,13 @@ export function OutletForm(
 function NewOutletForm({ action }: { action: OutletAction }) {
   const [state, formAction] = useActionState(action, null);
   return (
-    <form action={formAction} noValidate className="space-y-5">
-      <FormMessage state={state} />
+    <EditorForm
+      action={formAction}
+      state={state}
+      className="space-y-5"
+      compact
+      submit={<SubmitButton pendingLabel="Adding…">Add outlet</SubmitButton>}
+    >
       <TextField
         label="Name"
         name="name"
@@ -89,8 +90,7 @@ function NewOutletForm({ action }: { action: OutletAction }) {
         error={fieldError(state, 'defaultReliability')}
         hint={RELIABILITY_HINT}
       />
-      <SubmitButton pendingLabel="Adding…">Add outlet</SubmitButton>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -106,7 +106,7 @@ function EditOutletFields({
   formAction,
   outlet,
 }: {
-  state: EditState<OutletFormValues>;
+  state: FormState<OutletFormValues>;
   formAction: (formData: FormData) => void;
   outlet: EditableOutlet;
 }) {
@@ -117,10 +117,8 @@ function EditOutletFields({
     website: outlet.website ?? '',
     defaultReliability: outlet.defaultReliability,
   };
-  const edit = useEditAttempts(state, record.version, OUTLET_MERGE);
-  const { formRef, version, view, fieldKey } = edit;
-  const values = record as unknown as Record<string, unknown>;
-  const text = (name: keyof OutletFormValues) => textOf(view, values, name);
+  const edit = useEditAttempts(state, record, OUTLET_MERGE);
+  const { fieldKey, text, error } = edit;
 
   /** Each merge field's value as text, for the conflict panel. */
   const describe = (shown: Record<string, unknown>): Record<string, string> => {
@@ -133,25 +131,22 @@ function EditOutletFields({
   };
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-5">
-      <input type="hidden" name="id" value={record.id} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
-      <ConflictPanel
-        edit={edit}
-        state={state}
-        fields={OUTLET_MERGE}
-        describe={describe}
-        discardHref={`/outlets/${record.id}`}
-      />
-      <FormAlert state={state} />
+    <EditorForm
+      action={formAction}
+      edit={edit}
+      describe={describe}
+      discardHref={`/outlets/${record.id}`}
+      className="space-y-5"
+      compact
+      submit={<SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>}
+    >
       <TextField
         label="Name"
         key={fieldKey('name')}
         name="name"
         required
         defaultValue={text('name')}
-        error={errorOf(state, 'name')}
+        error={error('name')}
         hint={NAME_HINT}
       />
       <TextField
@@ -161,7 +156,7 @@ function EditOutletFields({
         type="url"
         placeholder="https://"
         defaultValue={text('website')}
-        error={errorOf(state, 'website')}
+        error={error('website')}
         hint="Optional: its home page."
       />
       <SelectField
@@ -171,10 +166,9 @@ function EditOutletFields({
         required
         options={RELIABILITY_OPTIONS}
         defaultValue={text('defaultReliability')}
-        error={errorOf(state, 'defaultReliability')}
+        error={error('defaultReliability')}
         hint={RELIABILITY_HINT}
       />
-      <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-    </form>
+    </EditorForm>
   );
 }

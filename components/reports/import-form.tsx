@@ -9,16 +9,13 @@ import clsx from 'clsx';
 import { Field, controlClass } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
 import { fieldError, type FormState } from '@/components/forms/form-state';
+import { Button } from '@/components/ui/button';
 import type { ImportActionResult } from '@/lib/csv/import-plan';
 import type { ActionResult } from '@/lib/auth/action-core';
 import { formatBytes, tooLargeMessage } from '@/lib/csv/import-limits';
 import { ImportPreviewView } from './import-preview';
 
 type ImportAction = (state: unknown, formData: FormData) => Promise<ActionResult<ImportActionResult>>;
-
-const buttonClass =
-  'inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold shadow-sm ' +
-  'focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-wait disabled:opacity-60';
 
 export function ImportForm({ action, maxBytes }: { action: ImportAction; maxBytes: number }) {
   const [state, dispatch, pending] = useActionState(action, null);
@@ -99,30 +96,20 @@ export function ImportForm({ action, maxBytes }: { action: ImportAction; maxByte
       ) : null}
 
       <div className="flex flex-wrap gap-3">
-        <button
+        <Button
           type="submit"
           value="preview"
           disabled={pending}
-          className={clsx(
-            buttonClass,
-            canImport
-              ? 'bg-white text-slate-900 ring-1 ring-slate-300 ring-inset hover:bg-slate-50'
-              : 'bg-indigo-600 text-white hover:bg-indigo-500',
-          )}
+          variant={canImport ? 'secondary' : 'primary'}
         >
           {pending && intent === 'preview' ? 'Checking…' : current ? 'Check again' : 'Check file'}
-        </button>
+        </Button>
         {canImport ? (
-          <button
-            type="submit"
-            value="import"
-            disabled={pending}
-            className={clsx(buttonClass, 'bg-indigo-600 text-white hover:bg-indigo-500')}
-          >
+          <Button type="submit" value="import" disabled={pending}>
             {pending && intent === 'import'
               ? 'Importing…'
               : `Import ${current.preview.toImport} ${current.preview.toImport === 1 ? 'row' : 'rows'}`}
-          </button>
+          </Button>
         ) : null}
       </div>
 

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SelectField, TextField } from '@/components/forms/field';
+import { Button } from '@/components/ui/button';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
 
 export type ReportFilterOption = { id: number; name: string; depth?: number };
@@ -106,12 +107,9 @@ export function ReportFiltersForm({
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          className="inline-flex items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-        >
+        <Button type="submit" variant="secondary">
           Apply filters
-        </button>
+        </Button>
         <Link href="/reports" className="link text-sm">
           Clear filters
         </Link>

@@ -4,7 +4,7 @@
 import clsx from 'clsx';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
-export type ButtonSize = 'sm' | 'md';
+export type ButtonSize = 'sm' | 'md' | 'icon';
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600',
@@ -17,6 +17,8 @@ const VARIANTS: Record<ButtonVariant, string> = {
 const SIZES: Record<ButtonSize, string> = {
   sm: 'gap-1.5 px-3 py-1.5',
   md: 'gap-2 px-4 py-2',
+  /** A square holding one icon, its name for screen readers only. */
+  icon: 'size-9',
 };
 
 /** The classes of a button of this variant and size; `className` adds layout (margins, width) only. */
@@ -41,6 +43,6 @@ export function Button({
   className,
   type = 'button',
   ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize }) {
+}: React.ComponentProps<'button'> & { variant?: ButtonVariant; size?: ButtonSize }) {
   return <button type={type} className={buttonClasses({ variant, size, className })} {...props} />;
 }

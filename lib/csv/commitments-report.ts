@@ -17,19 +17,11 @@ import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
 import { COMPLIANCE_SCORE } from '../domain/compliance.ts';
 import { daysBetween } from '../domain/dates.ts';
 import { attentionSql } from '../data/attention.ts';
-import { countingUpdate, newsUpdate } from '../data/sql.ts';
+import { statusAsOfSql } from '../data/compliance-sql.ts';
+import { and, commitmentScope, day, newestFirst, newsUpdate, withPartyTree } from '../data/sql.ts';
 import { booleanCell, dayCell, listCell, numberCell, partialDateCell, textCell } from './cells.ts';
 import { reportDay, type ReportFilters } from './filters.ts';
-import {
-  afterKey,
-  and,
-  day,
-  SCOPE_ORDER,
-  scopeConditions,
-  scopeCte,
-  type CommitmentKey,
-  type Queryable,
-} from './scope.ts';
+import { afterKey, SCOPE_ORDER, type CommitmentKey, type Queryable } from './scope.ts';
 import type { CsvRow } from './stream.ts';
 
 const COMMITMENTS_PAGE_SIZE = 500;
@@ -75,9 +67,9 @@ function reportSql(filters: ReportFilters, options: CommitmentReportOptions) {
     today: reportDay(filters, options.now),
     staleAfterDays: options.staleAfterDays,
   });
-  const conditions = scopeConditions(filters, { dueWindow: true });
+  const conditions = commitmentScope(filters);
   if (filters.status) conditions.push(Prisma.sql`${state.status} = ${filters.status}::"CommitmentStatus"`);
-  return { asOf, state, cte: scopeCte(filters), where: and(conditions) };
+  return { asOf, state, cte: withPartyTree(filters.party), where: and(conditions) };
 }
 
 function namesWithRole(role: 'responsible' | 'beneficiary'): Prisma.Sql {
@@ -90,11 +82,7 @@ function namesWithRole(role: 'responsible' | 'beneficiary'): Prisma.Sql {
 /** "Party: status" for each responsible party: the cache today, history up to the day otherwise. */
 function partyStatuses(asOf: Date | null): Prisma.Sql {
   const status = asOf
-    ? Prisma.sql`(SELECT su.status::text FROM "StatusUpdate" su
-         WHERE su."commitmentId" = cp."commitmentId" AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")
-           AND ${countingUpdate('su')}
-           AND su."observedFrom" <= ${day(asOf)} AND su."observedOn" <= ${day(asOf)}
-         ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1)`
+    ? Prisma.sql`${statusAsOfSql(Prisma.sql`cp."commitmentId"`, day(asOf), Prisma.sql`cp."partyId"`)}::text`
     : Prisma.sql`(SELECT ps.status::text FROM "CommitmentPartyStatus" ps
          WHERE ps."commitmentId" = cp."commitmentId" AND ps."partyId" = cp."partyId")`;
   return Prisma.sql`ARRAY(
@@ -118,7 +106,7 @@ function evidenceJoins(asOf: Date | null): Prisma.Sql {
       SELECT e.reliability::text AS reliability, e.credibility::int AS credibility
         FROM "StatusUpdate" su JOIN "Evidence" e ON e.id = su."evidenceId"
        WHERE su."commitmentId" = c.id AND ${newsUpdate('su')} ${by}
-       ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC LIMIT 1
+       ORDER BY ${newestFirst('su')} LIMIT 1
     ) le ON true`;
 }
 

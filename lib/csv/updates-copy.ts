@@ -21,8 +21,15 @@ import { to as copyTo } from 'pg-copy-streams';
 import { Prisma } from '../generated/prisma/client.ts';
 import { FORMULA_TRIGGERS } from './cells.ts';
 import type { ReportFilters } from './filters.ts';
-import { countingUpdate } from '../data/sql.ts';
-import { and, day, partyScopeDefinition, scopeConditions } from './scope.ts';
+import {
+  and,
+  commitmentScope,
+  countingUpdate,
+  day,
+  inPartyTree,
+  oldestFirst,
+  partyTree,
+} from '../data/sql.ts';
 import { lastDay, UPDATE_JOINS } from './updates-report.ts';
 
 /** neutraliseCell's trigger characters as SQL literals (tab and CR as escapes, a quote doubled). */
@@ -45,21 +52,21 @@ function text(column: string): Prisma.Sql {
  * party's own last one.
  */
 export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sql {
-  const conditions = scopeConditions(filters, { dueWindow: false });
+  const conditions = commitmentScope(filters, { dueWindow: false });
   conditions.push(Prisma.sql`su."observedOn" <= ${day(lastDay(filters, now))}`);
   const shown: Prisma.Sql[] = [];
   if (filters.from) shown.push(Prisma.sql`su."observedOn" >= ${day(filters.from)}`);
   if (filters.status) shown.push(Prisma.sql`su.status = ${filters.status}::"CommitmentStatus"`);
   if (filters.party !== undefined) {
-    shown.push(Prisma.sql`(su."partyId" IS NULL OR su."partyId" IN (SELECT id FROM party_scope))`);
+    shown.push(Prisma.sql`(su."partyId" IS NULL OR ${inPartyTree(Prisma.sql`su."partyId"`)})`);
   }
   return Prisma.sql`
-    WITH RECURSIVE ${filters.party !== undefined ? Prisma.sql`${partyScopeDefinition(filters.party)},` : Prisma.empty}
+    WITH RECURSIVE ${filters.party !== undefined ? Prisma.sql`${partyTree(filters.party)},` : Prisma.empty}
     logged AS (
       SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
              ${countingUpdate('su')} AS counts,
              row_number() OVER (PARTITION BY su."commitmentId"
-                                ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id) AS position
+                                ORDER BY ${oldestFirst('su')}) AS position
         FROM "StatusUpdate" su
         JOIN "Commitment" c ON c.id = su."commitmentId"
        WHERE ${and(conditions)}
@@ -95,7 +102,7 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
       JOIN "StatusUpdate" su ON su.id = r.id
       ${UPDATE_JOINS}
      WHERE ${and(shown)}
-     ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id`;
+     ORDER BY ${oldestFirst('su')}`;
 }
 
 /**

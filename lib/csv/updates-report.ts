@@ -22,7 +22,16 @@ import { countsForStatus } from '../domain/status.ts';
 import { numberCell, textCell } from './cells.ts';
 import { reportDay, type ReportFilters } from './filters.ts';
 import { StatusReplay } from './previous-status.ts';
-import { and, day, scopeConditions, scopeCte, type Queryable } from './scope.ts';
+import {
+  and,
+  commitmentScope,
+  day,
+  inPartyTree,
+  oldestFirst,
+  updateKey,
+  withPartyTree,
+} from '../data/sql.ts';
+import type { Queryable } from './scope.ts';
 import type { CsvRow } from './stream.ts';
 
 const UPDATES_BATCH = 5_000;
@@ -87,14 +96,14 @@ function readBatch(
   after: Cursor | null,
   limit: number,
 ): Promise<HistoryRow[]> {
-  const conditions = scopeConditions(filters, { dueWindow: false });
+  const conditions = commitmentScope(filters, { dueWindow: false });
   conditions.push(Prisma.sql`su."observedOn" <= ${day(upTo)}`);
   if (after) {
-    conditions.push(Prisma.sql`(su."observedFrom", su."observedOn", su."createdAt", su.id) >
+    conditions.push(Prisma.sql`${updateKey('su')} >
       (${after.observed_from}::date, ${after.observed_on}::date, ${after.created_at}::timestamptz, ${after.id}::int)`);
   }
   const query = Prisma.sql`
-    ${scopeCte(filters)}
+    ${withPartyTree(filters.party)}
     SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
            to_char(su."observedOn", 'YYYY-MM-DD') AS observed_on,
            to_char(su."observedFrom", 'YYYY-MM-DD') AS observed_from,
@@ -110,7 +119,7 @@ function readBatch(
       FROM "StatusUpdate" su
       ${UPDATE_JOINS}
      WHERE ${and(conditions)}
-     ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id
+     ORDER BY ${oldestFirst('su')}
      LIMIT ${limit}`;
   return withoutParallelWorkers(client, query);
 }
@@ -137,7 +146,8 @@ function withoutParallelWorkers(client: Queryable, query: Prisma.Sql): Promise<H
 
 async function partiesInScope(client: Queryable, filters: ReportFilters): Promise<Set<number> | null> {
   if (filters.party === undefined) return null;
-  const rows = await client.$queryRaw<{ id: number }[]>`${scopeCte(filters)} SELECT id FROM party_scope`;
+  const rows = await client.$queryRaw<{ id: number }[]>`
+    ${withPartyTree(filters.party)} SELECT member AS id FROM party_tree`;
   return new Set(rows.map((row) => row.id));
 }
 
@@ -215,15 +225,15 @@ export async function countUpdateReport(
   filters: ReportFilters,
   options: { now?: Date } = {},
 ): Promise<number> {
-  const conditions = scopeConditions(filters, { dueWindow: false });
+  const conditions = commitmentScope(filters, { dueWindow: false });
   conditions.push(Prisma.sql`su."observedOn" <= ${day(lastDay(filters, options.now))}`);
   if (filters.from) conditions.push(Prisma.sql`su."observedOn" >= ${day(filters.from)}`);
   if (filters.status) conditions.push(Prisma.sql`su.status = ${filters.status}::"CommitmentStatus"`);
   if (filters.party !== undefined) {
-    conditions.push(Prisma.sql`(su."partyId" IS NULL OR su."partyId" IN (SELECT id FROM party_scope))`);
+    conditions.push(Prisma.sql`(su."partyId" IS NULL OR ${inPartyTree(Prisma.sql`su."partyId"`)})`);
   }
   const [row] = await client.$queryRaw<{ count: number }[]>`
-    ${scopeCte(filters)}
+    ${withPartyTree(filters.party)}
     SELECT count(*)::int AS count
       FROM "StatusUpdate" su
       JOIN "Commitment" c ON c.id = su."commitmentId"

@@ -4,10 +4,11 @@
 import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { complianceFromTotals, type Compliance } from '../domain/compliance.ts';
-import { formatDay, today as todayUtc } from '../domain/dates.ts';
-import { countsInComplianceSql, scoreSql, sqlDay, statusAsOfSql } from './compliance-sql.ts';
+import { today as todayUtc } from '../domain/dates.ts';
+import { countsInComplianceSql, scoreSql, statusAsOfSql } from './compliance-sql.ts';
 import { countCommitmentsByStatus, type AsOfOption, type StatusCounts } from './dashboard.ts';
 import { complianceSeries, type ComplianceAt, type ComplianceOverTimeRow } from './party-dashboard.ts';
+import { day, dayArray } from './sql.ts';
 
 export type { ComplianceAt };
 
@@ -45,17 +46,17 @@ export async function getAgreementCompliance(
   agreementId: number,
   { asOf, today }: AsOfOption & { today?: Date } = {},
 ): Promise<AgreementCompliance> {
-  const day = sqlDay(asOf ?? today ?? todayUtc());
-  const whole = asOf ? statusAsOfSql(Prisma.sql`c.id`, day) : Prisma.sql`c.status`;
+  const on = day(asOf ?? today ?? todayUtc());
+  const whole = asOf ? statusAsOfSql(Prisma.sql`c.id`, on) : Prisma.sql`c.status`;
   const ofParty = asOf
-    ? statusAsOfSql(Prisma.sql`c.id`, day, Prisma.sql`cp."partyId"`)
+    ? statusAsOfSql(Prisma.sql`c.id`, on, Prisma.sql`cp."partyId"`)
     : Prisma.sql`(SELECT ps.status FROM "CommitmentPartyStatus" ps
                    WHERE ps."commitmentId" = c.id AND ps."partyId" = cp."partyId")`;
   const rows = await db.$queryRaw<Row[]>`
     WITH counted AS MATERIALIZED (
       SELECT c.id, c.status, c."statusSince" FROM "Commitment" c
        WHERE c."agreementId" = ${agreementId}::int AND c."archivedAt" IS NULL
-         AND ${countsInComplianceSql('c', day)}
+         AND ${countsInComplianceSql('c', on)}
     )
     SELECT NULL::int AS party_id, NULL::text AS party_name,
            count(*) AS n, count(s.score) AS scored, coalesce(sum(s.score), 0)::bigint AS total
@@ -89,7 +90,7 @@ export async function getAgreementComplianceOverTime(
   const rows = await db.$queryRaw<ComplianceOverTimeRow[]>`
     SELECT d.day, count(*) AS n, count(s.score) AS scored, coalesce(sum(s.score), 0)::bigint AS total
       FROM "Commitment" c
-      CROSS JOIN unnest(${days.map(formatDay)}::date[]) AS d(day)
+      CROSS JOIN unnest(${dayArray(days)}) AS d(day)
       CROSS JOIN LATERAL (SELECT ${scoreSql(statusAsOfSql(Prisma.sql`c.id`, Prisma.sql`d.day`))} AS score) s
      WHERE c."agreementId" = ${agreementId}::int AND c."archivedAt" IS NULL
        AND ${countsInComplianceSql('c', Prisma.sql`d.day`)}

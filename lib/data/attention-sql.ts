@@ -27,9 +27,18 @@
 //   earliest observedOn of the run a third, and the newest news a fourth.
 import { Prisma } from '../generated/prisma/client.ts';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
-import { formatDay, today as todayUtc } from '../domain/dates.ts';
+import { today as todayUtc } from '../domain/dates.ts';
 import { staleAfterDays as configuredStaleAfterDays } from '../config.ts';
-import { countingUpdate, effectiveEvidenceType, newsUpdate, occurrenceEvidence } from './sql.ts';
+import {
+  countingUpdate,
+  day,
+  effectiveEvidenceType,
+  newestFirst,
+  newsUpdate,
+  occurrenceEvidence,
+  updateKey,
+  utcDay,
+} from './sql.ts';
 
 export type AttentionOptions = {
   /** Flags (and status) as they stood at the end of this day, from history up to it; absent: today, from the cache. */
@@ -58,14 +67,10 @@ function context(options: AttentionOptions = {}): Context {
   };
 }
 
-const day = (value: Date) => Prisma.sql`${formatDay(value)}::date`;
-
-/** The newest-news-first order: lib/domain/status.ts compareUpdates, reversed. */
-const NEWEST_FIRST = Prisma.sql`ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC`;
+const NEWEST_FIRST = Prisma.sql`ORDER BY ${newestFirst('su')}`;
 
 /** The row `su` comes after the breaker `brk` in compareUpdates order (or there is no breaker). */
-const AFTER_BREAKER = Prisma.sql`(brk.id IS NULL OR (su."observedFrom", su."observedOn", su."createdAt", su.id)
-  > (brk."observedFrom", brk."observedOn", brk."createdAt", brk.id))`;
+const AFTER_BREAKER = Prisma.sql`(brk.id IS NULL OR ${updateKey('su')} > ${updateKey('brk')})`;
 
 /**
  * Whether a recurring commitment is overdue on day `today` (lib/domain/recurrence.ts recurrenceOverdue over
@@ -162,7 +167,7 @@ export function attentionSql(options: AttentionOptions = {}): AttentionSql {
       ) brk ON true`;
 
   const today = day(ctx.today);
-  const createdOn = Prisma.sql`(c."createdAt" AT TIME ZONE 'UTC')::date`;
+  const createdOn = utcDay(Prisma.sql`c."createdAt"`);
 
   const flags: Record<AttentionFlag, Prisma.Sql> = {
     // Recurring (recurrenceOf): the latest period over, or already held, passed without occurrence evidence

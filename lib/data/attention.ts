@@ -6,6 +6,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
 import { attentionSql, type AttentionOptions } from './attention-sql.ts';
+import { and, commitmentScope, utcDay } from './sql.ts';
 
 export { attentionSql, type AttentionOptions } from './attention-sql.ts';
 
@@ -48,7 +49,7 @@ export async function getCommitmentStates(
   const sql = attentionSql(options);
   const rows = await db.$queryRaw<(StateRow & { created_on: Date })[]>`
     SELECT c.id, ${sql.status}::text AS status, ${sql.since} AS since, ${sql.lastOn} AS last_on,
-           (c."createdAt" AT TIME ZONE 'UTC')::date AS created_on,
+           ${utcDay(Prisma.sql`c."createdAt"`)} AS created_on,
            ${sql.flags.overdue} AS overdue, ${sql.flags.stale} AS stale,
            ${sql.flags.contradicted} AS contradicted, ${sql.flags.weak} AS weak
       FROM "Commitment" c
@@ -82,9 +83,7 @@ export async function getAttentionFlags(
 export type ScopeOptions = { agreementId?: number };
 
 function scope({ agreementId }: ScopeOptions): Prisma.Sql {
-  return agreementId === undefined
-    ? Prisma.sql`c."archivedAt" IS NULL`
-    : Prisma.sql`c."archivedAt" IS NULL AND c."agreementId" = ${agreementId}::int`;
+  return and(commitmentScope({ agreement: agreementId }));
 }
 
 export type NeedsAttentionItem = CommitmentState & {

@@ -25,12 +25,7 @@ import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
 import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
 import { refreshStatusCache } from './status-cache.ts';
-import {
-  evidenceFieldsSelect,
-  evidenceSummarySelect,
-  followUpFactSelect,
-  followUpLogSelect,
-} from './selects.ts';
+import { evidenceFieldsSelect, evidenceSummarySelect, followUpLogSelect } from './selects.ts';
 
 import { COMMITMENTS_PAGE_SIZE } from './page-sizes.ts';
 
@@ -123,9 +118,6 @@ const commitmentDetailSelect = {
   title: true,
   description: true,
   dueOn: true,
-  status: true,
-  statusSince: true,
-  lastEvidenceOn: true,
   archivedAt: true,
   agreement: { select: { id: true, title: true } },
   category: { select: { name: true } },
@@ -138,17 +130,6 @@ const commitmentDetailSelect = {
   strength: true,
   recurrenceMonths: true,
   recurrenceStartsOn: true,
-  statusUpdates: {
-    select: {
-      ...followUpFactSelect,
-      party: { select: { id: true, name: true } },
-      evidence: { select: { id: true, title: true } },
-    },
-    // Newest news first: the reverse of compareUpdates in lib/domain/status.ts (observedFrom, observedOn,
-    // createdAt, id), done in SQL on StatusUpdate_commitment_news_order_idx; tests/screen-queries.test.ts checks
-    // that the two agree.
-    orderBy: [{ observedFrom: 'desc' }, { observedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-  },
 } satisfies Prisma.CommitmentSelect;
 
 type CommitmentDetailPayload = Prisma.CommitmentGetPayload<{ select: typeof commitmentDetailSelect }>;
@@ -158,8 +139,9 @@ function partiesWithRole(parties: CommitmentDetailPayload['parties'], role: Comm
 }
 
 /**
- * One commitment with everything its page shows: facts, parties by role, the reciprocal commitment (whichever
- * side of the pair this is), its status history newest first, and the evidence its updates cite.
+ * One commitment's facts as its page shows them: parties by role, the reciprocal commitment (whichever side of the
+ * pair this is) and the evidence its updates cite. Status and history come from elsewhere
+ * (lib/data/commitment-dashboard.ts: getCommitmentStates, listCommitmentHistory), so none are read here.
  */
 export async function getCommitmentOrThrow(id: number) {
   const [commitment, evidence] = await Promise.all([

@@ -8,17 +8,10 @@
 // tests/as-of-dashboards.test.ts proves each equal to its TypeScript reference on generated histories.
 import { Prisma } from '../generated/prisma/client.ts';
 import { COMPLIANCE_SCORE } from '../domain/compliance.ts';
-import { formatDay } from '../domain/dates.ts';
 import { STATUSES } from '../domain/status.ts';
-import { countingUpdate } from './sql.ts';
+import { countingUpdate, newestFirst, sqlName, updateKey } from './sql.ts';
 
-/** A day as a SQL date literal parameter. */
-export function sqlDay(day: Date): Prisma.Sql {
-  return Prisma.sql`${formatDay(day)}::date`;
-}
-
-/** Newest news first: compareUpdates (lib/domain/status.ts) reversed, the order of the news-order index. */
-const NEWEST_FIRST = Prisma.sql`ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC`;
+const NEWEST_FIRST = Prisma.sql`ORDER BY ${newestFirst('su')}`;
 
 /**
  * The status of commitment `commitment` (an SQL expression, e.g. `c.id`) as of `day` (an SQL date expression):
@@ -52,7 +45,7 @@ export function statusAsOfJoins({
   party?: Prisma.Sql;
   name: string;
 }): Prisma.Sql {
-  const n = (suffix: string) => Prisma.raw(`"${name.replace(/"/g, '')}${suffix}"`);
+  const n = (suffix: string) => sqlName(`${name}${suffix}`);
   const ofParty = party ? Prisma.sql`AND (su."partyId" IS NULL OR su."partyId" = ${party})` : Prisma.empty;
   const where = Prisma.sql`su."commitmentId" = ${commitment} AND ${countingUpdate('su')}
        AND su."observedFrom" <= ${day} AND su."observedOn" <= ${day} ${ofParty}`;
@@ -67,8 +60,7 @@ export function statusAsOfJoins({
     LEFT JOIN LATERAL (
       SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
        WHERE ${where} AND ${n('_lt')}.status IS NOT NULL
-         AND (${n('_brk')}.id IS NULL OR (su."observedFrom", su."observedOn", su."createdAt", su.id)
-              > (${n('_brk')}."observedFrom", ${n('_brk')}."observedOn", ${n('_brk')}."createdAt", ${n('_brk')}.id))
+         AND (${n('_brk')}.id IS NULL OR ${updateKey('su')} > ${updateKey(`${name}_brk`)})
     ) ${n('_fr')} ON true
     CROSS JOIN LATERAL (
       SELECT coalesce(${n('_lt')}.status, 'no_evidence'::"CommitmentStatus") AS status, ${n('_fr')}.since
@@ -80,7 +72,7 @@ export function statusAsOfJoins({
  * proposal, or a counting update adopting it held by then.
  */
 export function countsInComplianceSql(alias: string, day: Prisma.Sql): Prisma.Sql {
-  const c = Prisma.raw(`"${alias.replace(/"/g, '')}"`);
+  const c = sqlName(alias);
   return Prisma.sql`(${c}.strength <> 'proposal' OR EXISTS (
     SELECT 1 FROM "StatusUpdate" ad
      WHERE ad."commitmentId" = ${c}.id AND ad."adoptsProposal" AND ${countingUpdate('ad')}

@@ -6,8 +6,9 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { STATUSES, type CommitmentStatus } from '../domain/status.ts';
 import { getCommitmentStates } from './attention.ts';
 import { commitmentWhere, type CommitmentFilter } from './commitments.ts';
-import { sqlDay, statusAsOfSql } from './compliance-sql.ts';
+import { statusAsOfSql } from './compliance-sql.ts';
 import { evidenceSummarySelect } from './selects.ts';
+import { and, commitmentScope, day } from './sql.ts';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
 
@@ -27,15 +28,11 @@ export async function countCommitmentsByStatus(
 ): Promise<StatusCounts> {
   const counts = emptyCounts();
   if (filter.asOf) {
-    const agreement =
-      filter.agreementId === undefined
-        ? Prisma.empty
-        : Prisma.sql`AND c."agreementId" = ${filter.agreementId}::int`;
     const rows = await db.$queryRaw<{ status: CommitmentStatus; n: bigint }[]>`
-      SELECT coalesce(${statusAsOfSql(Prisma.sql`c.id`, sqlDay(filter.asOf))}, 'no_evidence')::text AS status,
+      SELECT coalesce(${statusAsOfSql(Prisma.sql`c.id`, day(filter.asOf))}, 'no_evidence')::text AS status,
              count(*) AS n
         FROM "Commitment" c
-       WHERE c."archivedAt" IS NULL ${agreement}
+       WHERE ${and(commitmentScope({ agreement: filter.agreementId }))}
        GROUP BY 1`;
     for (const row of rows) counts[row.status] = Number(row.n);
     return counts;

@@ -14,33 +14,18 @@ import type {
   DatePrecision,
 } from '../generated/prisma/enums.ts';
 import type { AttentionFlag } from '../domain/attention.ts';
-import { formatDay } from '../domain/dates.ts';
 import type { AgreementListFilters, CommitmentListFilters, SortDirection } from '../validation/filters.ts';
 import { attentionSql, getCommitmentStates } from './attention.ts';
+import { and, commitmentScope, day, inPartyTree, withPartyTree } from './sql.ts';
 
 const COMMITMENT_LIST_PAGE_SIZE = 25;
 const AGREEMENT_LIST_PAGE_SIZE = 20;
 
 export type ListPage<T> = { items: T[]; total: number; page: number; pageCount: number; pageSize: number };
 
-const day = (value: Date) => Prisma.sql`${formatDay(value)}::date`;
-
 /** `q` as an ILIKE pattern matching it anywhere, with its own % and _ taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-/** The party and every party under it (NCCIA under Pakistan): a recursive CTE named `party_scope`. */
-function partyScope(partyId: number): Prisma.Sql {
-  return Prisma.sql`party_scope(id) AS (
-    SELECT ${partyId}::int
-    UNION
-    SELECT p.id FROM "Party" p JOIN party_scope s ON p."parentId" = s.id
-  )`;
-}
-
-function and(conditions: Prisma.Sql[]): Prisma.Sql {
-  return conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`true`;
 }
 
 /**
@@ -104,25 +89,16 @@ function commitmentOrder(filters: CommitmentListFilters, state: { status: Prisma
   }
 }
 
-/** The SQL conditions for the commitment filters; `state` gives the status column (cached or as of a day). */
+/**
+ * The SQL conditions for the commitment filters: the scope the reports share (lib/data/sql.ts commitmentScope),
+ * then the list's own; `sql.status` is the status column (cached or as of a day).
+ */
 function commitmentConditions(
   filters: CommitmentListFilters,
   sql: ReturnType<typeof attentionSql>,
 ): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [Prisma.sql`c."archivedAt" IS NULL`];
-  if (filters.agreement !== undefined)
-    conditions.push(Prisma.sql`c."agreementId" = ${filters.agreement}::int`);
-  if (filters.category !== undefined) conditions.push(Prisma.sql`c."categoryId" = ${filters.category}::int`);
-  if (filters.party !== undefined) {
-    // Any role (responsible or beneficiary), the party or one under it.
-    conditions.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "CommitmentParty" cp
-       WHERE cp."commitmentId" = c.id AND cp."partyId" IN (SELECT id FROM party_scope))`);
-  }
+  const conditions = commitmentScope(filters);
   if (filters.status) conditions.push(Prisma.sql`${sql.status} = ${filters.status}::"CommitmentStatus"`);
-  if (filters.strength) conditions.push(Prisma.sql`c.strength = ${filters.strength}::"CommitmentStrength"`);
-  if (filters.from) conditions.push(Prisma.sql`c."dueOn" >= ${day(filters.from)}`);
-  if (filters.to) conditions.push(Prisma.sql`c."dueOn" <= ${day(filters.to)}`);
   if (filters.q) {
     const pattern = containsPattern(filters.q);
     conditions.push(Prisma.sql`(c.title ILIKE ${pattern} OR c.description ILIKE ${pattern})`);
@@ -154,8 +130,7 @@ export async function listCommitmentsFiltered(
         status: Prisma.sql`c.status`,
         since: Prisma.sql`c."statusSince"`,
       };
-  const cte =
-    filters.party !== undefined ? Prisma.sql`WITH RECURSIVE ${partyScope(filters.party)}` : Prisma.empty;
+  const cte = withPartyTree(filters.party);
   const where = and(commitmentConditions(filters, { ...sql, status: state.status }));
   const order = commitmentOrder(filters, state);
 
@@ -251,7 +226,7 @@ export async function listAgreementsFiltered(
   const conditions: Prisma.Sql[] = [Prisma.sql`a."archivedAt" IS NULL`];
   if (filters.party !== undefined) {
     conditions.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "AgreementParty" ap WHERE ap."agreementId" = a.id AND ap."partyId" IN (SELECT id FROM party_scope))`);
+      SELECT 1 FROM "AgreementParty" ap WHERE ap."agreementId" = a.id AND ${inPartyTree(Prisma.sql`ap."partyId"`)})`);
   }
   if (filters.status || filters.category !== undefined) {
     const commitmentConditions = [Prisma.sql`c."agreementId" = a.id`, Prisma.sql`c."archivedAt" IS NULL`];
@@ -270,8 +245,7 @@ export async function listAgreementsFiltered(
       Prisma.sql`(a.title ILIKE ${pattern} OR a.summary ILIKE ${pattern} OR a.place ILIKE ${pattern})`,
     );
   }
-  const cte =
-    filters.party !== undefined ? Prisma.sql`WITH RECURSIVE ${partyScope(filters.party)}` : Prisma.empty;
+  const cte = withPartyTree(filters.party);
 
   const { rows, total, page, pageCount } = await pageOf(
     filters.page,

@@ -9,23 +9,8 @@ import { formatDay, today as todayUtc } from '../domain/dates.ts';
 import type { AttentionFlag } from '../domain/attention.ts';
 import { NotFoundError } from '../errors.ts';
 import { getAttentionFlags } from './attention.ts';
-import { countsInComplianceSql, scoreSql, sqlDay, statusAsOfJoins, statusAsOfSql } from './compliance-sql.ts';
-
-/**
- * Parties nest (NCCIA under Pakistan): every (ancestor, descendant) pair, each party paired with itself too; with
- * `roots`, only the pairs of those ancestors (the recursion starts from them, so a party page reads its own
- * subtree, not every party's). UNION (not UNION ALL) drops repeats, so even a cycle typed by mistake ends the
- * recursion and counts each party once.
- */
-function partyTree(roots?: readonly number[]): Prisma.Sql {
-  const seed = roots ? Prisma.sql`WHERE id = ANY(${[...roots]}::int[])` : Prisma.empty;
-  return Prisma.sql`
-  party_tree(root, member) AS (
-    SELECT id, id FROM "Party" ${seed}
-    UNION
-    SELECT t.root, p.id FROM party_tree t JOIN "Party" p ON p."parentId" = t.member
-  )`;
-}
+import { countsInComplianceSql, scoreSql, statusAsOfJoins, statusAsOfSql } from './compliance-sql.ts';
+import { day, dayArray, inPartyTree, partyTree } from './sql.ts';
 
 /** Today from the status cache (`today` defaults to the current UTC day), or as of a day from history. */
 export type ComplianceOptions = { asOf?: Date | null; today?: Date };
@@ -37,9 +22,9 @@ export type ComplianceOptions = { asOf?: Date | null; today?: Date };
  * `party_tree`.
  */
 function perParty({ asOf, today }: ComplianceOptions): Prisma.Sql {
-  const day = sqlDay(asOf ?? today ?? todayUtc());
+  const on = day(asOf ?? today ?? todayUtc());
   const status = asOf
-    ? statusAsOfSql(Prisma.sql`cp."commitmentId"`, day, Prisma.sql`cp."partyId"`)
+    ? statusAsOfSql(Prisma.sql`cp."commitmentId"`, on, Prisma.sql`cp."partyId"`)
     : Prisma.sql`ps.status`;
   const cached = asOf
     ? Prisma.empty
@@ -53,8 +38,8 @@ function perParty({ asOf, today }: ComplianceOptions): Prisma.Sql {
           FROM "CommitmentParty" cp
           JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
           ${cached}
-         WHERE cp.role = 'responsible' AND cp."partyId" IN (SELECT member FROM party_tree)
-           AND ${countsInComplianceSql('c', day)}
+         WHERE cp.role = 'responsible' AND ${inPartyTree(Prisma.sql`cp."partyId"`)}
+           AND ${countsInComplianceSql('c', on)}
       ) s
      GROUP BY s.party_id
   )`;
@@ -278,12 +263,12 @@ export async function listPartyCommitments(
 }> {
   const offset = (Math.max(1, page) - 1) * pageSize;
   // As of a day the statuses come from history, joined after the page is cut (the order never depends on them).
-  const day = asOf ? sqlDay(asOf) : null;
-  const state = day
+  const on = asOf ? day(asOf) : null;
+  const state = on
     ? {
         joins: Prisma.sql`
-          ${statusAsOfJoins({ commitment: Prisma.sql`pg.commitment_id`, day, name: 'cs' })}
-          ${statusAsOfJoins({ commitment: Prisma.sql`pg.commitment_id`, day, party: Prisma.sql`pg.party_id`, name: 'pst' })}`,
+          ${statusAsOfJoins({ commitment: Prisma.sql`pg.commitment_id`, day: on, name: 'cs' })}
+          ${statusAsOfJoins({ commitment: Prisma.sql`pg.commitment_id`, day: on, party: Prisma.sql`pg.party_id`, name: 'pst' })}`,
         status: Prisma.sql`cs.status`,
         since: Prisma.sql`cs.since`,
         partyStatus: Prisma.sql`pst.status`,
@@ -299,7 +284,7 @@ export async function listPartyCommitments(
         partySince: Prisma.sql`ps."statusSince"`,
       };
   const query = (limit: number, skip: number) => db.$queryRaw<PartyCommitmentSqlRow[]>`
-    WITH RECURSIVE ${partyTree([partyId])},
+    WITH RECURSIVE ${partyTree(partyId)},
     pg AS MATERIALIZED (
       SELECT c.id AS commitment_id, c.title, c."dueOn" AS due_on, c.strength, a.id AS agreement_id,
              a.title AS agreement_title, cat.name AS category, c.status AS cached_status,
@@ -374,12 +359,12 @@ export async function getPartyComplianceOverTime(
 ): Promise<ComplianceAt[]> {
   if (!days.length) return [];
   const rows = await db.$queryRaw<ComplianceOverTimeRow[]>`
-    WITH RECURSIVE ${partyTree([partyId])}
+    WITH RECURSIVE ${partyTree(partyId)}
     SELECT d.day, count(*) AS n, count(s.score) AS scored, coalesce(sum(s.score), 0)::bigint AS total
       FROM (SELECT DISTINCT member FROM party_tree) t
       JOIN "CommitmentParty" cp ON cp."partyId" = t.member AND cp.role = 'responsible'
       JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
-      CROSS JOIN unnest(${days.map(formatDay)}::date[]) AS d(day)
+      CROSS JOIN unnest(${dayArray(days)}) AS d(day)
       CROSS JOIN LATERAL (
         SELECT ${scoreSql(statusAsOfSql(Prisma.sql`c.id`, Prisma.sql`d.day`, Prisma.sql`cp."partyId"`))} AS score
       ) s
@@ -396,10 +381,10 @@ export function complianceSeries(
   rows: readonly ComplianceOverTimeRow[],
 ): ComplianceAt[] {
   const byDay = new Map(rows.map((row) => [formatDay(row.day), row]));
-  return days.map((day) => {
-    const row = byDay.get(formatDay(day));
+  return days.map((on) => {
+    const row = byDay.get(formatDay(on));
     return {
-      day,
+      day: on,
       compliance: {
         ...complianceFromTotals(Number(row?.scored ?? 0), Number(row?.total ?? 0)),
         commitments: Number(row?.n ?? 0),

@@ -27,7 +27,7 @@ export const evidenceSummarySelect = {
 } satisfies Prisma.EvidenceSelect;
 
 /** What a follow-up row says and when it held: the keys of compareUpdates (lib/domain/status.ts) included. */
-export const followUpFactSelect = {
+const followUpFactSelect = {
   id: true,
   status: true,
   reason: true,

@@ -8,7 +8,7 @@
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { attentionSql } from './attention-sql.ts';
-import { countingUpdate, newsUpdate } from './sql.ts';
+import { countingUpdate, newestFirst, newsUpdate } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,7 +45,7 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
         FROM "StatusUpdate" su
        WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${countingUpdate('su')}
       WINDOW w AS (PARTITION BY su."commitmentId"
-                   ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC)
+                   ORDER BY ${newestFirst('su')})
     ), runs AS (
       SELECT cid, latest, "observedOn",
              bool_or(status <> latest) OVER (PARTITION BY cid ORDER BY rn) AS left_run
@@ -59,7 +59,7 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
       SELECT DISTINCT ON (su."commitmentId") su."commitmentId" AS cid, su."observedOn" AS last_on
         FROM "StatusUpdate" su
        WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${newsUpdate('su')}
-       ORDER BY su."commitmentId", su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC
+       ORDER BY su."commitmentId", ${newestFirst('su')}
     ), target AS (
       SELECT t.id,
              coalesce(d.status, 'no_evidence'::"CommitmentStatus") AS status,
@@ -110,7 +110,7 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
              row_number() OVER w AS rn,
              first_value(status) OVER w AS latest
         FROM applicable
-      WINDOW w AS (PARTITION BY cid, pid ORDER BY "observedFrom" DESC, "observedOn" DESC, "createdAt" DESC, id DESC)
+      WINDOW w AS (PARTITION BY cid, pid ORDER BY ${newestFirst()})
     ), runs AS (
       SELECT cid, pid, latest, "observedOn",
              bool_or(status <> latest) OVER (PARTITION BY cid, pid ORDER BY rn) AS left_run

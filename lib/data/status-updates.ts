@@ -14,7 +14,7 @@ import {
   type UpdateWarning,
 } from '../domain/status.ts';
 import { recordAudits } from './audit.ts';
-import { countingUpdate } from './sql.ts';
+import { countingUpdate, newestFirst } from './sql.ts';
 import { refreshStatusCache } from './status-cache.ts';
 
 export type NewStatusUpdate = {
@@ -160,7 +160,7 @@ export async function currentCountingStatuses(
       SELECT su.status FROM "StatusUpdate" su
        WHERE su."commitmentId" = s.cid AND ${countingUpdate('su')}
          AND (s.pid IS NULL OR su."partyId" IS NULL OR su."partyId" = s.pid)
-       ORDER BY su."observedFrom" DESC, su."observedOn" DESC, su."createdAt" DESC, su.id DESC
+       ORDER BY ${newestFirst('su')}
        LIMIT 1) AS status
       FROM unnest(${scopes.map((scope) => scope.commitmentId)}::int[],
                   ${scopes.map((scope) => scope.partyId)}::int[]) WITH ORDINALITY AS s(cid, pid, ord)`;
@@ -219,7 +219,7 @@ export async function proposedUpdateWarnings(
            "observedOn" AS observed_on, "observedPrecision" AS observed_precision, "createdAt" AS created_at, id
       FROM "StatusUpdate" su
      WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${countingUpdate('su')}
-     ORDER BY "commitmentId", "partyId", "observedFrom" DESC, "observedOn" DESC, "createdAt" DESC, id DESC`;
+     ORDER BY "commitmentId", "partyId", ${newestFirst('su')}`;
   // Newest per commitment and party key ('' for the whole commitment), in compareUpdates order.
   const newest = new Map<number, Map<string, Entry>>();
   const keep = (commitmentId: number, partyId: number | null, entry: Entry) => {

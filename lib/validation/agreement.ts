@@ -8,19 +8,18 @@ import { parseDayOrNull } from '../domain/dates.ts';
 import { normaliseUrl } from '../domain/url.ts';
 import { partySchema, type PartyInput } from './party.ts';
 import { personSchema, type PersonInput } from './person.ts';
+import { rowsOf, type MergeField } from './editing.ts';
 import {
-  INT_MAX,
   MAX_ROWS,
+  RECORD_YEARS,
   boundedText,
-  rowsOf,
-  type MergeField,
-  YEAR_RANGE_MESSAGE,
-  inYearRange,
+  inYears,
   optionalText,
+  parseId,
   recordIdField,
   requiredText,
   versionField,
-} from './editing.ts';
+} from './fields.ts';
 
 export const AGREEMENT_TITLE_MAX = 300;
 export const AGREEMENT_PLACE_MAX = 200;
@@ -86,8 +85,8 @@ const partialDateField = z
       });
       return z.NEVER;
     }
-    if (!inYearRange(date)) {
-      ctx.addIssue({ code: 'custom', message: YEAR_RANGE_MESSAGE });
+    if (!inYears(date, RECORD_YEARS)) {
+      ctx.addIssue({ code: 'custom', message: RECORD_YEARS.message });
       return z.NEVER;
     }
     return { text, date, precision: precisionOfText(text)! };
@@ -96,9 +95,7 @@ const partialDateField = z
 function toRowId(text: string): number | null | undefined {
   const trimmed = text.trim();
   if (!trimmed) return null; // an unused row
-  if (!/^\d{1,10}$/.test(trimmed)) return undefined;
-  const id = Number(trimmed);
-  return id >= 1 && id <= INT_MAX ? id : undefined;
+  return parseId(trimmed) ?? undefined;
 }
 
 /** The picks of a repeated group, position by position (null: a row left empty); each record at most once. */

@@ -1,7 +1,8 @@
 // The category form (admins): the editable lookup commitments are filed under. The slug is the stable key CSV
 // filters and imports use; left empty, it is made from the name.
 import * as z from 'zod';
-import { recordIdField, requiredText, versionField, type MergeField } from './editing.ts';
+import type { MergeField } from './editing.ts';
+import { boundedText, recordIdField, requiredText, versionField } from './fields.ts';
 
 export const CATEGORY_NAME_MAX = 100;
 export const CATEGORY_SLUG_MAX = 60;
@@ -23,11 +24,8 @@ function slugify(text: string): string {
 
 const categoryFields = z.object({
   name: requiredText('Enter the category’s name.', CATEGORY_NAME_MAX),
-  slug: z
-    .string()
-    .trim()
+  slug: boundedText(CATEGORY_SLUG_MAX)
     .toLowerCase()
-    .max(CATEGORY_SLUG_MAX, { error: `Use at most ${CATEGORY_SLUG_MAX} characters.` })
     .refine((slug) => slug === '' || SLUG_PATTERN.test(slug), {
       error: 'Use lower-case letters, digits and single hyphens, e.g. visit-invitation.',
     })

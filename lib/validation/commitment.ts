@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { MAX_RECURRENCE_MONTHS } from '../domain/recurrence.ts';
 import { STRENGTHS, type CommitmentStrength } from '../domain/strength.ts';
+import { rowsOf, type MergeField, type MergeValues } from './editing.ts';
 import {
   idField,
   idListField,
@@ -12,11 +13,8 @@ import {
   optionalText,
   recordIdField,
   requiredText,
-  rowsOf,
   versionField,
-  type MergeField,
-  type MergeValues,
-} from './editing.ts';
+} from './fields.ts';
 
 export const COMMITMENT_TITLE_MAX = 300;
 export const COMMITMENT_DESCRIPTION_MAX = 5_000;

@@ -4,26 +4,15 @@
 // reason), plus a required "why this correction". A retraction only says why. Errors are keyed by the form's
 // flat field names.
 import * as z from 'zod';
-import { recordIdField } from './editing.ts';
+import { recordIdField, requiredText } from './fields.ts';
 import { followUpRowSchema, LIMITS, ROW_FIELDS, type FollowUpRowInput } from './follow-up.ts';
 
 /** Why a row was corrected or retracted: shown in the history beside the row, so it must say something. */
 export const WHY_MAX = LIMITS.reason;
 
-function whyField(missing: string) {
-  return z
-    .string({ error: missing })
-    .refine((value) => !value.includes('\u0000'), {
-      error: 'Remove the invisible control character (NUL) from this text.',
-    })
-    .trim()
-    .min(1, { error: missing })
-    .max(WHY_MAX, { error: `Use at most ${WHY_MAX.toLocaleString('en')} characters.` });
-}
-
 const ownFields = z.object({
   updateId: recordIdField,
-  why: whyField('Say why this correction is made: it is shown beside the corrected row.'),
+  why: requiredText('Say why this correction is made: it is shown beside the corrected row.', WHY_MAX),
 });
 
 export type CorrectionInput = {
@@ -66,6 +55,6 @@ export const correctionSchema = z.record(z.string(), z.unknown()).transform((raw
 
 export const retractionSchema = z.object({
   updateId: recordIdField,
-  why: whyField('Say why this row is retracted: it is shown beside the row.'),
+  why: requiredText('Say why this row is retracted: it is shown beside the row.', WHY_MAX),
 });
 export type RetractionInput = z.output<typeof retractionSchema>;

@@ -3,7 +3,8 @@
 // outlet is one of the existing outlets. The address is not editable: it is the item's identity.
 import * as z from 'zod';
 import { newsItemSchema, RELIABILITIES } from './follow-up.ts';
-import { idField, recordIdField, versionField, type MergeField } from './editing.ts';
+import type { MergeField } from './editing.ts';
+import { idField, recordIdField, versionField } from './fields.ts';
 
 export const updateEvidenceSchema = newsItemSchema.extend({
   reliability: z.enum(RELIABILITIES, { error: 'Choose a reliability from A to F.' }),

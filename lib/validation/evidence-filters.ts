@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { parseDayOrNull } from '../domain/dates.ts';
 import { EvidenceType } from '../generated/prisma/enums.ts';
+import { parseId } from './fields.ts';
 import { parsePageParam } from './params.ts';
 
 type Param = string | string[] | undefined;
@@ -12,7 +13,6 @@ function first(value: Param): string {
   return ((Array.isArray(value) ? value[0] : value) ?? '').replaceAll('\u0000', '').trim();
 }
 
-const idSchema = z.coerce.number<string>().int().positive().max(2_147_483_647);
 const typeSchema = z.enum(Object.values(EvidenceType) as EvidenceType[]);
 const languageSchema = z
   .string()
@@ -31,7 +31,7 @@ export type EvidenceListParams = {
 
 export function parseEvidenceListParams(params: Record<string, Param>): EvidenceListParams {
   const q = first(params.q).slice(0, 200);
-  const outlet = idSchema.safeParse(first(params.outlet));
+  const outlet = parseId(first(params.outlet));
   const type = typeSchema.safeParse(first(params.type));
   const language = languageSchema.safeParse(first(params.language));
   let from = parseDayOrNull(first(params.from)) ?? undefined;
@@ -40,7 +40,7 @@ export function parseEvidenceListParams(params: Record<string, Param>): Evidence
   if (from && to && from.getTime() > to.getTime()) [from, to] = [to, from];
   return {
     ...(q ? { q } : {}),
-    ...(outlet.success ? { outletId: outlet.data } : {}),
+    ...(outlet !== null ? { outletId: outlet } : {}),
     ...(type.success ? { type: type.data } : {}),
     ...(language.success ? { language: language.data } : {}),
     ...(from ? { from } : {}),

@@ -22,8 +22,8 @@ import { formatDay, parseDayOrNull } from '../domain/dates.ts';
 import { STATUSES, type CommitmentStatus } from '../domain/status.ts';
 import { STRENGTHS, type CommitmentStrength } from '../domain/strength.ts';
 import type { AgreementKind } from '../generated/prisma/enums.ts';
+import { idField } from './fields.ts';
 
-const POSTGRES_INT_MAX = 2_147_483_647;
 export const SEARCH_TEXT_MAX = 200;
 
 /** Search params as Next hands them to a page. */
@@ -37,11 +37,7 @@ function single(value: unknown): unknown {
   return trimmed === '' ? undefined : trimmed;
 }
 
-const idSchema = z
-  .string()
-  .regex(/^\d{1,10}$/, 'Not a record id.')
-  .transform(Number)
-  .pipe(z.number().int().min(1).max(POSTGRES_INT_MAX));
+const idSchema = idField('Not a record id.');
 
 /** A calendar day written YYYY-MM-DD, as a UTC-midnight Date (lib/domain/dates.ts). */
 export const dayParamSchema = z.string().transform((text, context) => {

@@ -10,7 +10,6 @@ import {
   factBy,
   formatDay,
   isDatePrecision,
-  parseDayOrNull,
   today as todayOf,
   type DatePrecision,
 } from '../domain/dates.ts';
@@ -23,6 +22,17 @@ import {
   type UpdateKind,
 } from '../domain/status.ts';
 import { EvidenceType, Reliability } from '../generated/prisma/enums.ts';
+import {
+  EVIDENCE_YEARS,
+  dayField as yearBoundDayField,
+  idField,
+  inYears,
+  optionalIdField,
+  optionalOf,
+  optionalText,
+  requiredText,
+  tooLongMessage,
+} from './fields.ts';
 
 export const LIMITS = {
   url: 2_000,
@@ -63,63 +73,15 @@ export const COMMON_LANGUAGES: readonly { tag: string; name: string }[] = [
 /** The value of the outlet select that opens the "new outlet" fields. */
 export const NEW_OUTLET = 'new';
 
-const EARLIEST_DAY = '1900-01-01';
-const number = new Intl.NumberFormat('en-GB');
-
-function tooLong(max: number) {
-  return (issue: { input?: unknown }) => {
-    const length = typeof issue.input === 'string' ? issue.input.length : 0;
-    return `Use at most ${number.format(max)} characters (this has ${number.format(length)}).`;
-  };
-}
-
-const POSTGRES_INT_MAX = 2_147_483_647;
-
-/** PostgreSQL text cannot hold a NUL character; refused here rather than failing in the database. */
-const NO_NUL = { error: 'Remove the invisible control character (NUL) from this text.' };
-const storable = (value: string) => !value.includes('\u0000');
-
-/** Optional text: trimmed, empty becomes null. */
-function optionalText(max: number) {
-  return z
-    .string()
-    .refine(storable, NO_NUL)
-    .trim()
-    .max(max, { error: tooLong(max) })
-    .optional()
-    .transform((value) => value || null);
-}
-
-function requiredText(max: number, missing: string) {
-  return z
-    .string({ error: missing })
-    .refine(storable, NO_NUL)
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: tooLong(max) });
-}
-
 /** The latest day any date field accepts: a year from today (news may carry tomorrow's date, the year 3000 not). */
 function latestAllowedDay(today: Date = todayOf()): Date {
   return new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate()));
 }
 
-/**
- * A calendar day typed as YYYY-MM-DD (what <input type="date"> sends). Not z.coerce.date(): that accepts times,
- * time zones and days that roll over (2026-02-30 → 2 March), and would quietly store a different day.
- */
+/** A day the news gives: a calendar day in EVIDENCE_YEARS (./fields.ts), and not later than the field allows. */
 function dayField(options: { notAfterToday?: boolean; notAfterTomorrow?: boolean } = {}) {
-  return z.string().transform((text, ctx) => {
-    const day = parseDayOrNull(text);
-    if (!day) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a real calendar day as YYYY-MM-DD, e.g. 2026-03-14.' });
-      return z.NEVER;
-    }
+  return yearBoundDayField(EVIDENCE_YEARS).transform((day, ctx) => {
     const today = todayOf();
-    if (formatDay(day) < EARLIEST_DAY) {
-      ctx.addIssue({ code: 'custom', message: 'Use a date on or after 1 January 1900.' });
-      return z.NEVER;
-    }
     const latest = options.notAfterToday
       ? today
       : options.notAfterTomorrow
@@ -140,70 +102,34 @@ function dayField(options: { notAfterToday?: boolean; notAfterTomorrow?: boolean
   });
 }
 
-/** Empty (or absent) is null; anything else must pass `schema`, whose messages are kept as they are. */
-function optionalOf<T>(schema: z.ZodType<T, string>) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx): T | null => {
-      const text = value?.trim();
-      if (!text) return null;
-      const result = schema.safeParse(text);
-      if (result.success) return result.data;
-      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
-      return z.NEVER;
-    });
-}
-
 function optionalDay(options: { notAfterToday?: boolean; notAfterTomorrow?: boolean } = {}) {
   return optionalOf(dayField(options));
 }
 
-/** A positive database id chosen in a select; `missing` when nothing was chosen. */
-function idField(missing: string) {
-  return z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .pipe(
-      z.coerce
-        .number<string>({ error: missing })
-        .int({ error: missing })
-        .positive({ error: missing })
-        .max(POSTGRES_INT_MAX, { error: missing }),
-    );
-}
-
 /** BCP 47 language tag ("ur", "zh-Hant", "en-GB"), stored in its canonical case. */
-const languageField = z
-  .string({ error: 'Enter the language of the item, e.g. en or ur.' })
-  .trim()
-  .min(1, { error: 'Enter the language of the item, e.g. en or ur.' })
-  .max(LIMITS.language, { error: tooLong(LIMITS.language) })
-  .transform((tag, ctx) => {
-    let canonical: string | undefined;
-    try {
-      canonical = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(tag) ? Intl.getCanonicalLocales(tag)[0] : undefined;
-    } catch {
-      canonical = undefined;
-    }
-    if (!canonical) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Use a language tag such as en, ur, zh-Hant or pt-BR (BCP 47).',
-      });
-      return z.NEVER;
-    }
-    return canonical;
-  });
+const languageField = requiredText(
+  'Enter the language of the item, e.g. en or ur.',
+  LIMITS.language,
+).transform((tag, ctx) => {
+  let canonical: string | undefined;
+  try {
+    canonical = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(tag) ? Intl.getCanonicalLocales(tag)[0] : undefined;
+  } catch {
+    canonical = undefined;
+  }
+  if (!canonical) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Use a language tag such as en, ur, zh-Hant or pt-BR (BCP 47).',
+    });
+    return z.NEVER;
+  }
+  return canonical;
+});
 
 /** The item's address, normalised (lib/domain/url.ts) so the same article is recognised however it is pasted. */
-export const evidenceUrlSchema = z
-  .string({ error: 'Enter the web address of the item.' })
-  .trim()
-  .min(1, { error: 'Enter the web address of the item.' })
-  .max(LIMITS.url, { error: tooLong(LIMITS.url) })
-  .transform((text, ctx) => {
+export const evidenceUrlSchema = requiredText('Enter the web address of the item.', LIMITS.url).transform(
+  (text, ctx) => {
     const url = normaliseUrl(text);
     if (!url) {
       ctx.addIssue({
@@ -214,11 +140,12 @@ export const evidenceUrlSchema = z
       return z.NEVER;
     }
     if (url.length > LIMITS.url) {
-      ctx.addIssue({ code: 'custom', message: tooLong(LIMITS.url)({ input: url }) });
+      ctx.addIssue({ code: 'custom', message: tooLongMessage(LIMITS.url, url.length) });
       return z.NEVER;
     }
     return url;
-  });
+  },
+);
 
 const reliabilityField = (missing: string) => z.enum(RELIABILITIES, { error: missing });
 
@@ -231,7 +158,7 @@ const outletChoiceSchema = z
   })
   .transform((fields, ctx) => {
     if (fields.outlet === NEW_OUTLET) {
-      const name = requiredText(LIMITS.outletName, 'Enter the name of the new outlet.').safeParse(
+      const name = requiredText('Enter the name of the new outlet.', LIMITS.outletName).safeParse(
         fields.newOutletName ?? '',
       );
       const reliability = reliabilityField('Choose how reliable this outlet usually is (A–F).').safeParse(
@@ -256,7 +183,7 @@ const outletChoiceSchema = z
 
 /** The fields of a news item that is not logged yet. */
 export const newsItemSchema = z.object({
-  title: requiredText(LIMITS.title, 'Enter the title of the item (in English if you translate it).'),
+  title: requiredText('Enter the title of the item (in English if you translate it).', LIMITS.title),
   originalTitle: optionalText(LIMITS.title),
   language: languageField,
   /** Published at the latest tomorrow (UTC): a story dated in a time zone ahead of UTC may carry tomorrow's date. */
@@ -311,7 +238,7 @@ export const ADOPTION_NEEDS_PROPOSAL =
 export const ADOPTION_NEEDS_ASSESSMENT =
   'An adoption is recorded by a row that sets the status: choose “Sets the status”, or untick the adoption.';
 
-/** A fact's day (or "no later than" day): YYYY-MM-DD, from 1900, not after today; empty is null. */
+/** A fact's day (or "no later than" day): YYYY-MM-DD, in EVIDENCE_YEARS, not after today; empty is null. */
 export const factDaySchema = optionalDay({ notAfterToday: true });
 
 export const PRECISION_LABELS: Record<DatePrecision, string> = {
@@ -327,7 +254,7 @@ type FactText = { kind: 'day' | 'month' | 'year'; start: Date };
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 const YEAR_PATTERN = /^\d{4}$/;
 
-/** A fact date field: YYYY-MM-DD, YYYY-MM or YYYY, from 1900, not after today; empty is null. */
+/** A fact date field: YYYY-MM-DD, YYYY-MM or YYYY, in EVIDENCE_YEARS, not after today; empty is null. */
 const factTextField = z
   .string()
   .optional()
@@ -350,8 +277,8 @@ const factTextField = z
       if (!day.data) return null;
       return { kind: 'day', start: day.data };
     }
-    if (formatDay(fact.start) < EARLIEST_DAY) {
-      ctx.addIssue({ code: 'custom', message: 'Use a date on or after 1 January 1900.' });
+    if (!inYears(fact.start, EVIDENCE_YEARS)) {
+      ctx.addIssue({ code: 'custom', message: EVIDENCE_YEARS.message });
       return z.NEVER;
     }
     if (fact.start.getTime() > today.getTime()) {
@@ -436,7 +363,7 @@ export const followUpRowSchema = z
     commitmentId: idField('Choose the commitment this item bears on.'),
     kind: kindField,
     status: z.string().optional(),
-    partyId: optionalOf(idField('Choose a responsible party, or the commitment as a whole.')),
+    partyId: optionalIdField('Choose a responsible party, or the commitment as a whole.'),
     evidenceType: rowEvidenceTypeField,
     adoptsProposal: checkboxField,
     observedOn: factTextField,

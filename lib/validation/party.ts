@@ -2,14 +2,8 @@
 import * as z from 'zod';
 import { PartyKind } from '../generated/prisma/enums.ts';
 import { isCountryCode } from './countries.ts';
-import {
-  optionalIdField,
-  optionalText,
-  recordIdField,
-  requiredText,
-  versionField,
-  type MergeField,
-} from './editing.ts';
+import type { MergeField } from './editing.ts';
+import { optionalIdField, optionalText, recordIdField, requiredText, versionField } from './fields.ts';
 
 export const PARTY_NAME_MAX = 200;
 export const PARTY_SHORT_NAME_MAX = 50;

@@ -1,13 +1,7 @@
 // The person form (create and edit): who speaks for a party — a name, a title, the party.
 import * as z from 'zod';
-import {
-  optionalIdField,
-  optionalText,
-  recordIdField,
-  requiredText,
-  versionField,
-  type MergeField,
-} from './editing.ts';
+import type { MergeField } from './editing.ts';
+import { optionalIdField, optionalText, recordIdField, requiredText, versionField } from './fields.ts';
 
 export const PERSON_NAME_MAX = 200;
 export const PERSON_TITLE_MAX = 200;

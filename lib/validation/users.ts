@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-policy.ts';
 import { ROLES } from '../auth/permissions.ts';
+import { requiredText } from './fields.ts';
 
 export const emailSchema = z
   .string({ error: 'Enter an e-mail address.' })
@@ -43,14 +44,7 @@ const chosenPasswordSchema = z
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z
-    .string({ error: 'Enter a name.' })
-    .trim()
-    .min(1, { error: 'Enter a name.' })
-    .max(120, { error: 'Use at most 120 characters.' })
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), {
-      error: 'Remove the invisible control characters from the name.',
-    }),
+  name: requiredText('Enter a name.', 120, { oneLine: true }),
   role: roleSchema,
   password: chosenPasswordSchema,
 });

@@ -91,7 +91,7 @@ async function populate(url: string): Promise<void> {
       INSERT INTO "StatusUpdate" ("commitmentId", status, reason, "observedOn")
       SELECT (SELECT min(id) FROM "Commitment") + g % 200,
              (ARRAY['in_progress', 'stalled', 'fulfilled']::"CommitmentStatus"[])[1 + g % 3],
-             'Reason ' || g || ': ' || repeat('announced, then postponed; ', 20),
+             'Reason ' || g || ': ' || repeat(md5(g::text), 17),
              date '2020-01-01' + g % 1500
         FROM generate_series(1, ${UPDATES}) g`);
   } finally {

@@ -6,12 +6,8 @@ import { AGREEMENT_KIND_LABELS } from '@/components/agreements/labels';
 import { AgreementFilterForm } from '@/components/dashboard/agreement-filter-form';
 import { AgreementListTable } from '@/components/dashboard/agreement-list-table';
 import { canonicalRedirect } from '@/components/dashboard/canonical-query';
-import {
-  ActiveFilters,
-  hrefWithout,
-  secondaryButtonClass,
-  type ActiveFilter,
-} from '@/components/dashboard/filter-controls';
+import { ActiveFilters, hrefWithout, type ActiveFilter } from '@/components/dashboard/filter-controls';
+import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -82,7 +78,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         }
         actions={
           can(user, 'write') ? (
-            <Link href="/agreements/new" className={secondaryButtonClass}>
+            <Link href="/agreements/new" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
               <Plus aria-hidden className="size-4" />
               New agreement
             </Link>

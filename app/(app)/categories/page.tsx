@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Tags } from 'lucide-react';
 import { ArchiveForm } from '@/components/editors/archive-form';
+import { ButtonLink } from '@/components/editors/button-link';
 import { CategoryForm } from '@/components/editors/category-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -80,12 +80,9 @@ export default async function CategoriesPage() {
                     {canManage ? (
                       <Td>
                         <div className="flex flex-wrap items-start gap-2">
-                          <Link
-                            href={`/categories/${category.id}/edit`}
-                            className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-                          >
+                          <ButtonLink href={`/categories/${category.id}/edit`}>
                             Edit<span className="sr-only"> {category.name}</span>
-                          </Link>
+                          </ButtonLink>
                           <ArchiveForm
                             archive={archiveCategory}
                             unarchive={unarchiveCategory}

@@ -2,15 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Download, ListChecks, Plus } from 'lucide-react';
+import { CommitmentTable } from '@/components/commitments/commitment-table';
 import { canonicalRedirect } from '@/components/dashboard/canonical-query';
 import { CommitmentFilterForm } from '@/components/dashboard/commitment-filter-form';
-import { CommitmentListTable } from '@/components/dashboard/commitment-list-table';
-import {
-  ActiveFilters,
-  hrefWithout,
-  secondaryButtonClass,
-  type ActiveFilter,
-} from '@/components/dashboard/filter-controls';
+import { ActiveFilters, hrefWithout, type ActiveFilter } from '@/components/dashboard/filter-controls';
+import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -119,13 +115,13 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           <>
             <a
               href={`/reports/commitments.csv${report ? `?${report}` : ''}`}
-              className={secondaryButtonClass}
+              className={buttonClasses({ variant: 'secondary', size: 'sm' })}
             >
               <Download aria-hidden className="size-4" />
               CSV
             </a>
             {can(user, 'write') ? (
-              <Link href="/commitments/new" className={secondaryButtonClass}>
+              <Link href="/commitments/new" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
                 <Plus aria-hidden className="size-4" />
                 New commitment
               </Link>
@@ -158,14 +154,16 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           />
         ) : (
           <>
-            <CommitmentListTable
+            <CommitmentTable
               rows={list.items}
+              columns={['agreement', 'responsible', 'status', 'due', 'flags']}
+              cellFrom={{ responsible: 'lg' }}
               caption={
                 filters.asOf
                   ? `Commitments with their status as of ${formatDate(filters.asOf)}`
                   : 'Commitments with their current status'
               }
-              asOfQuery={filters.asOf ? `?asOf=${query.asOf}` : ''}
+              asOf={filters.asOf}
             />
             <Pagination
               page={list.page}

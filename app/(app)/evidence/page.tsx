@@ -5,6 +5,7 @@ import { Newspaper } from 'lucide-react';
 import { AdmiraltyBadge } from '@/components/evidence/admiralty-badge';
 import { EVIDENCE_TYPE_LABELS, EvidenceTypeBadge } from '@/components/evidence/evidence-type-badge';
 import { languageName } from '@/components/evidence/evidence-list';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Day } from '@/components/ui/day';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -180,12 +181,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
             />
           </div>
           <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-1">
-            <button
-              type="submit"
-              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500"
-            >
-              Filter
-            </button>
+            <Button type="submit">Filter</Button>
             {filtered ? (
               <Link href="/evidence" className="text-sm font-medium text-slate-600 hover:text-slate-900">
                 Clear filters

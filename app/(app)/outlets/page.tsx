@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { Newspaper, Plus } from 'lucide-react';
+import { ButtonLink } from '@/components/editors/button-link';
 import { RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -49,13 +51,9 @@ export default async function OutletsPage({ searchParams }: { searchParams: Sear
         }
         actions={
           canWrite && !archived ? (
-            <Link
-              href="/outlets/new"
-              className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-            >
-              <Plus aria-hidden className="size-4" />
+            <ButtonLink href="/outlets/new" icon={<Plus aria-hidden className="size-4" />}>
               Add outlet
-            </Link>
+            </ButtonLink>
           ) : null
         }
       />
@@ -75,12 +73,7 @@ export default async function OutletsPage({ searchParams }: { searchParams: Sear
               className="mt-1 block w-64 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
             />
           </div>
-          <button
-            type="submit"
-            className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500"
-          >
-            Find
-          </button>
+          <Button type="submit">Find</Button>
         </Form>
         <Link href={archived ? '/outlets' : '/outlets?archived=1'} className="link text-sm">
           {archived ? 'Back to live outlets' : `Archived outlets (${archivedCount})`}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Plus, Users } from 'lucide-react';
 import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
-import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
+import { buttonClasses } from '@/components/ui/button';
 import { PartyComplianceTable } from '@/components/dashboard/party-compliance-table';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -28,7 +28,7 @@ export default async function PartiesPage() {
         }
         actions={
           can(user, 'write') ? (
-            <Link href="/parties/new" className={secondaryButtonClass}>
+            <Link href="/parties/new" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
               <Plus aria-hidden className="size-4" />
               New party
             </Link>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Plus, Users } from 'lucide-react';
-import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
 import { ArchiveForm } from '@/components/editors/archive-form';
+import { ButtonLink } from '@/components/editors/button-link';
 import { PersonForm } from '@/components/editors/person-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -44,10 +44,9 @@ export default async function PeoplePage({
         description={<p>Who speaks for the parties: ministers, envoys, spokespeople named in agreements.</p>}
         actions={
           canWrite ? (
-            <Link href="/people/new" className={secondaryButtonClass}>
-              <Plus aria-hidden className="size-4" />
+            <ButtonLink href="/people/new" icon={<Plus aria-hidden className="size-4" />}>
               New person
-            </Link>
+            </ButtonLink>
           ) : null
         }
       />
@@ -134,12 +133,9 @@ export default async function PeoplePage({
                       {canWrite ? (
                         <Td>
                           <div className="flex flex-wrap items-start gap-2">
-                            <Link
-                              href={`/people/${person.id}/edit`}
-                              className="inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-                            >
+                            <ButtonLink href={`/people/${person.id}/edit`}>
                               Edit<span className="sr-only"> {person.name}</span>
-                            </Link>
+                            </ButtonLink>
                             <ArchiveForm
                               archive={archivePerson}
                               unarchive={unarchivePerson}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Download, Upload } from 'lucide-react';
+import { ButtonLink } from '@/components/editors/button-link';
 import { ReportFiltersForm, type ReportFilterValues } from '@/components/reports/report-filters-form';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -101,13 +101,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         description={<p>Download the commitments and the follow-up log as CSV, filtered as you need.</p>}
         actions={
           can(user, 'write') ? (
-            <Link
-              href="/reports/import"
-              className="inline-flex items-center gap-2 rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-            >
-              <Upload aria-hidden className="size-4" />
+            <ButtonLink href="/reports/import" icon={<Upload aria-hidden className="size-4" />}>
               Import follow-ups
-            </Link>
+            </ButtonLink>
           ) : null
         }
       />

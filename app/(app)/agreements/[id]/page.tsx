@@ -4,7 +4,7 @@ import { cache } from 'react';
 import Link from 'next/link';
 import { CalendarDays, ListChecks, MapPin, Pencil, Plus } from 'lucide-react';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
-import { CommitmentsTable } from '@/components/commitments/commitments-table';
+import { CommitmentTable } from '@/components/commitments/commitment-table';
 import { StatusCounts } from '@/components/commitments/status-counts';
 import { ComplianceCard, ComplianceCardMeter } from '@/components/dashboard/compliance-card';
 import { COMPLIANCE_EXPLANATION, ComplianceMeter } from '@/components/dashboard/compliance-meter';
@@ -216,8 +216,9 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           }
         />
         {agreement.commitments.length ? (
-          <CommitmentsTable
+          <CommitmentTable
             rows={commitments}
+            columns={['category', 'responsible', 'status', 'since']}
             caption={
               asOf
                 ? `Commitments of this agreement with their status as of ${formatDate(asOf)}`

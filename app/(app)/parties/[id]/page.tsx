@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Building2, Globe2, ListChecks, Pencil } from 'lucide-react';
+import { CommitmentTable } from '@/components/commitments/commitment-table';
 import { ComplianceCard, ComplianceCardMeter } from '@/components/dashboard/compliance-card';
 import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
 import { DashboardAsOf } from '@/components/dashboard/dashboard-as-of';
-import { secondaryButtonClass } from '@/components/dashboard/filter-controls';
-import { PartyCommitmentsTable } from '@/components/dashboard/party-commitments-table';
+import { buttonClasses } from '@/components/ui/button';
 import { PARTY_KIND_LABELS } from '@/components/dashboard/party-labels';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -22,6 +22,7 @@ import {
   getPartyComplianceOverTime,
   getPartyOrThrow,
   listPartyCommitments,
+  type PartyCommitmentRow,
 } from '@/lib/data/party-dashboard';
 import { monthEnds } from '@/lib/domain/compliance';
 import { addDays } from '@/lib/domain/dates';
@@ -48,6 +49,11 @@ const loadParty = cache(async (rawId: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const party = await loadParty((await params).id);
   return { title: party.name };
+}
+
+/** A party commitment in the commitment table's shape. */
+function asTableRow(row: PartyCommitmentRow) {
+  return { ...row, id: row.commitmentId, category: { name: row.category } };
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -120,7 +126,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
         }
         actions={
           can(user, 'write') ? (
-            <Link href={`${pathname}/edit`} className={secondaryButtonClass}>
+            <Link href={`${pathname}/edit`} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
               <Pencil aria-hidden className="size-4" />
               Edit<span className="sr-only"> party</span>
             </Link>
@@ -200,11 +206,12 @@ export default async function PartyPage({ params, searchParams }: Props) {
         />
         {responsible.total ? (
           <>
-            <PartyCommitmentsTable
-              rows={responsible.items}
+            <CommitmentTable
+              rows={responsible.items.map(asTableRow)}
+              columns={['agreement', 'party', 'partyStatus', 'status', 'due', 'flags']}
+              cellFrom={{ due: 'lg', flags: 'lg' }}
               caption={`Commitments ${party.name} is responsible for`}
-              partyId={party.id}
-              role="responsible"
+              party={{ id: party.id, role: 'responsible' }}
               asOf={asOf}
             />
             <Pagination
@@ -230,11 +237,12 @@ export default async function PartyPage({ params, searchParams }: Props) {
         />
         {benefits.total ? (
           <>
-            <PartyCommitmentsTable
-              rows={benefits.items}
+            <CommitmentTable
+              rows={benefits.items.map(asTableRow)}
+              columns={['agreement', 'party', 'status', 'due', 'flags']}
+              cellFrom={{ due: 'lg', flags: 'lg' }}
               caption={`Commitments made for the benefit of ${party.name}`}
-              partyId={party.id}
-              role="beneficiary"
+              party={{ id: party.id, role: 'beneficiary' }}
               asOf={asOf}
             />
             {benefits.pageCount > 1 ? (
