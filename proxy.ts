@@ -1,5 +1,6 @@
 // Runs before every request except Next's static files (Node runtime, the default for Next 16's proxy).
-// 1. Every path except the sign-in page, Better Auth's endpoints and the health check needs a VALID session,
+// 1. Every path except the sign-in page, Better Auth's endpoints, the health check and the token API (/api/v1
+//    checks each request's bearer token itself and never a cookie; /api/docs documents it) needs a VALID session,
 //    looked up in PostgreSQL (not just a cookie that is present): pages redirect to /sign-in?next=…, anything
 //    else (server actions, route handlers, API calls) gets 401 JSON. Pages and actions check again themselves
 //    (lib/auth/session.ts, lib/auth/action.ts): this is the perimeter, not the only lock.
@@ -33,9 +34,15 @@ function isPublic(pathname: string): boolean {
   return (
     pathname === '/sign-in' ||
     pathname === '/api/health' ||
+    isTokenApi(pathname) ||
     pathname === '/api/auth' ||
     pathname.startsWith('/api/auth/')
   );
+}
+
+/** The token API and its reference: lib/api/handler.ts checks the bearer token; no session, no page cache. */
+function isTokenApi(pathname: string): boolean {
+  return pathname === '/api/v1' || pathname.startsWith('/api/v1/') || pathname === '/api/docs';
 }
 
 /** Navigations (and the client router's RSC fetches) get a redirect; everything else a status code. */

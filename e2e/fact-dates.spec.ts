@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { appendStatusUpdates } from '../lib/data/status-updates.ts';
 import { describeFactDate, parseDay, today } from '../lib/domain/dates.ts';
 import { expect, test } from './support/fixtures.ts';
+import { pickCommitment, pickOutlet } from './support/pickers.ts';
 
 test.beforeEach(() => test.slow());
 const AFTER_WRITE = { timeout: 20_000 };
@@ -16,7 +17,7 @@ function row(page: Page, number: number) {
 
 async function fillNewItem(page: Page, item: { url: string; title: string; publishedOn?: string }) {
   await page.getByRole('textbox', { name: 'URL' }).fill(item.url);
-  await page.getByRole('combobox', { name: 'Outlet', exact: true }).selectOption({ label: 'Dunya News (B)' });
+  await pickOutlet(page, 'Dunya News (B)');
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill(item.title);
   if (item.publishedOn) await page.getByLabel('Published on').fill(item.publishedOn);
   await page.getByRole('combobox', { name: 'Information credibility' }).selectOption('3');
@@ -49,9 +50,7 @@ test('an undated pre-announcement after a dated "established" report is warned a
   await expect(row(page, 1).getByLabel('Fact held no later than')).toHaveValue(
     today().toISOString().slice(0, 10),
   );
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption(String(commitment.id));
+  await pickCommitment(row(page, 1), { id: commitment.id });
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption('in_progress');
   await page.getByRole('button', { name: 'Log follow-up', exact: true }).click();
 
@@ -78,9 +77,7 @@ test('an undated pre-announcement after a dated "established" report is warned a
     title: `Site chosen in May ${suffix}`,
     publishedOn: '2025-06-20',
   });
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption(String(commitment.id));
+  await pickCommitment(row(page, 1), { id: commitment.id });
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption('in_progress');
   await row(page, 1).getByRole('combobox', { name: 'Fact date known' }).selectOption('month');
   await row(page, 1).getByLabel('Fact held in (month)').fill('2025-05');

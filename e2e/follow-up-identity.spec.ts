@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { addDays, formatDay, today } from '../lib/domain/dates.ts';
 import type { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { expect, test } from './support/fixtures.ts';
+import { pickCommitment, pickOutlet } from './support/pickers.ts';
 
 test.beforeEach(() => test.slow());
 /** For what appears only after a write has committed and the page was rendered again. */
@@ -36,14 +37,12 @@ function row(page: Page, number: number) {
 async function fillFollowUp(page: Page, url: string, title: string, commitmentId: number) {
   await page.goto('/follow-ups/new');
   await page.getByRole('textbox', { name: 'URL' }).fill(url);
-  await page.getByRole('combobox', { name: 'Outlet', exact: true }).selectOption({ label: 'Dunya News (B)' });
+  await pickOutlet(page, 'Dunya News (B)');
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
   await page.getByLabel('Published on').fill(formatDay(addDays(today(), -2)));
   await page.getByRole('combobox', { name: 'Information credibility' }).selectOption('2');
   await page.getByRole('radio', { name: /^Announcement/ }).check();
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption(String(commitmentId));
+  await pickCommitment(row(page, 1), { id: commitmentId });
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption('stalled');
   await row(page, 1)
     .getByRole('textbox', { name: /^Reason/ })
@@ -80,9 +79,7 @@ test('an AMP or http:// form of an address already logged is recognised as that 
   await expect(notice).toContainText(`Logged under ${url}`);
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveCount(0);
 
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption(String(commitmentId));
+  await pickCommitment(row(page, 1), { id: commitmentId });
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption('in_progress');
   await page.getByRole('button', { name: 'Log follow-up', exact: true }).click();
 

@@ -1,6 +1,7 @@
 // Outlets, which the follow-up form picks from: editing with optimistic locking (a stale form is merged three ways
 // with the saved values, never overwriting silently), and archiving instead of deleting.
 import { expect, test } from './support/fixtures.ts';
+import { listboxOf } from './support/pickers.ts';
 
 // Two tabs and several writes: more than the default budget on a busy two-core machine.
 test.beforeEach(() => test.slow());
@@ -65,8 +66,9 @@ test('an archived outlet leaves the follow-up form but keeps its evidence', asyn
   const outlet = await db.outlet.create({ data: { name, defaultReliability: 'E' } });
 
   await page.goto('/follow-ups/new');
-  const outlets = page.getByRole('combobox', { name: 'Outlet', exact: true });
-  await expect(outlets.getByRole('option', { name: `${name} (E)` })).toHaveCount(1);
+  const picker = page.getByRole('combobox', { name: 'Outlet', exact: true });
+  await picker.fill(name);
+  await expect((await listboxOf(picker)).getByRole('option', { name: `${name} (E)` })).toHaveCount(1);
 
   await page.goto(`/outlets/${outlet.id}`);
   await page.getByRole('button', { name: 'Archive outlet' }).click();
@@ -74,7 +76,10 @@ test('an archived outlet leaves the follow-up form but keeps its evidence', asyn
   await expect(page.getByRole('button', { name: 'Restore outlet' })).toBeVisible();
 
   await page.goto('/follow-ups/new');
-  await expect(outlets.getByRole('option', { name: `${name} (E)` })).toHaveCount(0);
+  await picker.fill(name);
+  // The search has answered (the picker always offers "+ Add a new outlet…"), and found nothing.
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Nothing found.' })).toBeAttached();
+  await expect((await listboxOf(picker)).getByRole('option', { name: `${name} (E)` })).toHaveCount(0);
   await page.goto('/outlets?archived=1');
   await expect(page.getByRole('table', { name: 'Archived outlets' })).toContainText(name);
   expect(await db.outlet.count({ where: { id: outlet.id } })).toBe(1);

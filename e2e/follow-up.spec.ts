@@ -6,6 +6,7 @@ import { appendStatusUpdates } from '../lib/data/status-updates.ts';
 import { addDays, formatDay, today } from '../lib/domain/dates.ts';
 import { STATUS_LABELS, type CommitmentStatus } from '../lib/domain/status.ts';
 import { expect, test } from './support/fixtures.ts';
+import { pickCommitment, pickOutlet } from './support/pickers.ts';
 import { forgiveHttpErrors } from './support/users.ts';
 
 // The shared fixtures sign each test's browser in as a fresh analyst (`user`) unless told otherwise.
@@ -33,7 +34,7 @@ async function fillNewItem(
   item: { url: string; title: string; publishedOn?: string; type?: RegExp; credibility?: string },
 ) {
   await page.getByRole('textbox', { name: 'URL' }).fill(item.url);
-  await page.getByRole('combobox', { name: 'Outlet', exact: true }).selectOption({ label: 'Dunya News (B)' });
+  await pickOutlet(page, 'Dunya News (B)');
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill(item.title);
   if (item.publishedOn) await page.getByLabel('Published on').fill(item.publishedOn);
   await page.getByRole('combobox', { name: 'Information credibility' }).selectOption(item.credibility ?? '2');
@@ -84,9 +85,7 @@ test('one item logged against two seed commitments changes both pages and the ov
   // The item's reliability follows its outlet until overridden.
   await expect(page.getByRole('combobox', { name: 'Source reliability' })).toHaveValue('B');
 
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption({ label: SKILLS });
+  await pickCommitment(row(page, 1), SKILLS);
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption(skillsTo);
   // The fact date follows the published date.
   await expect(row(page, 1).getByLabel('Fact held on')).toHaveValue(todayText);
@@ -97,7 +96,7 @@ test('one item logged against two seed commitments changes both pages and the ov
   await expect(second.getByRole('combobox', { name: 'Commitment', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(second.getByRole('combobox', { name: 'New status' })).toBeFocused();
-  await second.getByRole('combobox', { name: 'Commitment', exact: true }).selectOption({ label: TRAINING });
+  await pickCommitment(second, TRAINING);
   await second.getByRole('combobox', { name: 'New status' }).selectOption(trainingTo);
   // Only this commitment's responsible parties can be assessed.
   await expect(second.getByRole('combobox', { name: 'Assesses' }).getByRole('option')).toHaveText([
@@ -202,7 +201,8 @@ test('a back-dated item, logged from the commitment page, is warned about, then 
   // (The commitment page has a form of its own: wait for the form page.)
   await expect(page.getByRole('heading', { level: 1, name: 'Log follow-up' })).toBeVisible(AFTER_WRITE);
   // Preset to the commitment the analyst came from.
-  await expect(row(page, 1).getByRole('combobox', { name: 'Commitment', exact: true })).toHaveValue(
+  await expect(row(page, 1).getByRole('combobox', { name: 'Commitment', exact: true })).toHaveValue(EXCHANGE);
+  await expect(row(page, 1).locator('input[type="hidden"][name="rows.0.commitmentId"]')).toHaveValue(
     String(exchange.id),
   );
 
@@ -277,9 +277,7 @@ test('an address already logged is recognised as the analyst leaves the field, a
   // Its published date is the rows' default fact date.
   await expect(row(page, 1).getByLabel('Fact held on')).toHaveValue(formatDay(existing.publishedOn!));
 
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption(String(skills.id));
+  await pickCommitment(row(page, 1), { id: skills.id });
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption('in_progress');
   await submitConfirmingWarnings(page, () =>
     page.getByRole('button', { name: 'Log follow-up', exact: true }).click(),

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { addDays, formatDay, today } from '../lib/domain/dates.ts';
 import { addMonths } from '../lib/domain/recurrence.ts';
 import { expect, test } from './support/fixtures.ts';
+import { pickOutlet } from './support/pickers.ts';
 
 const AFTER_WRITE = { timeout: 15_000 };
 
@@ -75,7 +76,7 @@ test('an analyst follows a quarterly commitment and a proposal', async ({ page, 
   await page.goto(`/commitments/${meeting.id}`);
   const form = page.locator('#log-follow-up');
   await form.getByRole('textbox', { name: 'URL' }).fill(`https://www.dawn.com/news/wg-${t}`);
-  await form.getByRole('combobox', { name: 'Outlet', exact: true }).selectOption({ label: 'Dunya News (B)' });
+  await pickOutlet(form, 'Dunya News (B)');
   await form.getByRole('textbox', { name: 'Title', exact: true }).fill(itemTitle);
   await form.getByLabel('Published on').fill(heldOn);
   await form.getByRole('combobox', { name: 'Information credibility' }).selectOption('2');

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { expect, test } from './support/fixtures.ts';
+import { pickCommitment, pickOutlet } from './support/pickers.ts';
 
 // Long forms filled field by field: more than the default budget on a busy two-core machine.
 test.beforeEach(() => test.slow());
@@ -59,14 +60,12 @@ test('bad input is shown beside each field, typed values stay, and nothing is wr
   // 2. A malformed URL, a 20,000-character title, a date in the year 3000, a broken commitment without a
   //    reason, and a second row left empty.
   await url.fill('dawn dot com/news/1234');
-  await page.getByRole('combobox', { name: 'Outlet', exact: true }).selectOption({ label: 'Dunya News (B)' });
+  await pickOutlet(page, 'Dunya News (B)');
   await title.fill('x'.repeat(20_000));
   await page.getByLabel('Published on').fill('3000-01-01');
   await page.getByRole('combobox', { name: 'Information credibility' }).selectOption('3');
   await page.getByRole('radio', { name: /^Contradiction/ }).check();
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption({ label: SKILLS });
+  await pickCommitment(row(page, 1), SKILLS);
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption('broken');
   await page.getByRole('button', { name: 'Add another commitment' }).click();
   await row(page, 2).getByRole('combobox', { name: 'New status' }).selectOption('fulfilled');
@@ -119,23 +118,17 @@ test('a refusal by the server is shown the same way, with every row kept', async
   // Valid as far as the browser can tell; only the server knows the outlet already exists.
   const url = `https://www.dawn.com/news/refused-${Date.now().toString(36)}`;
   await page.getByRole('textbox', { name: 'URL' }).fill(url);
-  await page
-    .getByRole('combobox', { name: 'Outlet', exact: true })
-    .selectOption({ label: '+ Add a new outlet…' });
+  await pickOutlet(page, '+ Add a new outlet…');
   await page.getByRole('textbox', { name: 'New outlet name' }).fill('dunya news');
   await page.getByRole('combobox', { name: 'Its usual reliability' }).selectOption('C');
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Training programme delayed');
   await page.getByLabel('Published on').fill('2026-01-10');
   await page.getByRole('combobox', { name: 'Information credibility' }).selectOption('2');
   await page.getByRole('radio', { name: /^Announcement/ }).check();
-  await row(page, 1)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption(String(skills.id));
+  await pickCommitment(row(page, 1), { id: skills.id });
   await row(page, 1).getByRole('combobox', { name: 'New status' }).selectOption('in_progress');
   await page.getByRole('button', { name: 'Add another commitment' }).click();
-  await row(page, 2)
-    .getByRole('combobox', { name: 'Commitment', exact: true })
-    .selectOption(String(training.id));
+  await pickCommitment(row(page, 2), { id: training.id });
   await row(page, 2).getByRole('combobox', { name: 'New status' }).selectOption('stalled');
   await row(page, 2)
     .getByRole('textbox', { name: /^Reason/ })

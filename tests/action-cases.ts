@@ -24,6 +24,7 @@ import { editingActionCases } from './support/editing-cases.ts';
 import { csvActionCases } from './support/csv-cases.ts';
 import { correctionActionCases } from './support/correction-cases.ts';
 import { followUpActionCases } from './support/follow-up-cases.ts';
+import { tokenActionCases } from './support/token-cases.ts';
 
 export type FormFields = Record<string, string | string[]>;
 
@@ -39,6 +40,11 @@ export type ActionCase = {
   permission: Permission;
   arrange: (fixture: ActionFixture) => Promise<FormFields>;
   observe: (fixture: ActionFixture, fields: FormFields) => Promise<unknown>;
+  /**
+   * An action that only computes (a draft from an article): allowed, it succeeds and still writes nothing — no
+   * audit event, no row — which the harness checks instead of a change.
+   */
+  readOnly?: true;
 };
 
 const USERS_ACTIONS = 'app/(app)/admin/users/actions.ts';
@@ -79,6 +85,17 @@ async function setCurrentPassword(prisma: PrismaClient, userId: string) {
 }
 
 export const actionCases: ActionCase[] = [
+  {
+    action: 'app/(app)/drafts/actions.ts#draftAgreement',
+    permission: 'write',
+    readOnly: true,
+    arrange: async () => ({
+      article:
+        'Islamabad: Pakistan and China agreed on Monday to set up a joint working group on police training, the Interior Ministry said.',
+      url: '',
+    }),
+    observe: ({ prisma }) => prisma.auditEvent.count(),
+  },
   {
     action: 'app/(app)/me/actions.ts#changePassword',
     permission: 'read',
@@ -268,4 +285,5 @@ export const actionCases: ActionCase[] = [
   // Correcting / retracting follow-ups, editing evidence: tests/support/correction-cases.ts.
   ...correctionActionCases,
   ...followUpActionCases,
+  ...tokenActionCases,
 ];

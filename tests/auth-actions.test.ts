@@ -164,7 +164,17 @@ describe.each(actionCases)('$action', (testCase) => {
       session.user = null;
     }
 
-    if (outcome.allowed) {
+    if (outcome.allowed && testCase.readOnly) {
+      expect(result, 'an allowed call succeeds').toMatchObject({ ok: true });
+      expect(
+        {
+          observed: await testCase.observe(fixture, fields),
+          audits: await auditCount(actor),
+          tables: await tableCounts(),
+        },
+        'a read-only action writes nothing',
+      ).toEqual(before);
+    } else if (outcome.allowed) {
       if (result !== 'redirected') expect(result, 'an allowed call succeeds').toMatchObject({ ok: true });
       expect(
         await testCase.observe(fixture, fields),

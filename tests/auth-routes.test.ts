@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '../lib/auth/session.ts';
 import { can, type Permission, type Role } from '../lib/auth/permissions.ts';
+import { createApiToken } from '../lib/api/tokens.ts';
 import { routeCases, type RouteCase, type RouteContext } from './route-cases.ts';
 import { testPrisma } from './support/db.ts';
 import { createTestUser } from './support/users.ts';
@@ -68,9 +69,33 @@ async function loadHandler(testCase: RouteCase): Promise<Handler> {
   return handler as Handler;
 }
 
-async function call(testCase: RouteCase): Promise<Response> {
+async function call(testCase: RouteCase, authorization?: string): Promise<Response> {
   const handler = await loadHandler(testCase);
-  return handler(testCase.request(), testCase.context?.() ?? { params: Promise.resolve({}) });
+  let request = testCase.request();
+  if (authorization) {
+    const headers = new Headers(request.headers);
+    headers.set('authorization', authorization);
+    request = new Request(request, { headers });
+  }
+  return handler(request, testCase.context?.() ?? { params: Promise.resolve({}) });
+}
+
+/** A bearer row's caller: a read-write token of the principal's user; "anonymous" is a session and no token. */
+async function bearerOf(principal: Principal): Promise<string | undefined> {
+  if (principal === 'anonymous') {
+    await actAs('admin');
+    return undefined;
+  }
+  const user = await createTestUser(prisma, principal === 'deactivated' ? 'admin' : principal, {
+    deactivated: principal === 'deactivated',
+    label: principal,
+  });
+  const { token } = await createApiToken(
+    { name: 'route table', scope: 'write', expiresAt: null },
+    user.id,
+    prisma,
+  );
+  return `Bearer ${token}`;
 }
 
 describe('the route table', () => {
@@ -101,6 +126,22 @@ describe.each(routeCases)('$method $route', (testCase) => {
     it(`is public (${testCase.public}) and answers ${testCase.expectStatus} without a session`, async () => {
       session.user = null;
       expect((await call(testCase)).status).toBe(testCase.expectStatus);
+    });
+    return;
+  }
+  if ('bearer' in testCase) {
+    it.each(PRINCIPALS)('with a token of %s', async (principal) => {
+      try {
+        const response = await call(testCase, await bearerOf(principal));
+        const expected = expectedStatus(principal, testCase.bearer);
+        if (expected !== 'ok') expect(response.status).toBe(expected);
+        else if (testCase.okStatus) expect(response.status).toBe(testCase.okStatus);
+        else expect([200, 201, 204]).toContain(response.status);
+        if (response.status >= 400)
+          expect(response.headers.get('content-type')).toBe('application/problem+json');
+      } finally {
+        session.user = null;
+      }
     });
     return;
   }

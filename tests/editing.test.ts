@@ -14,6 +14,7 @@ import { archiveCategory, createCategory, updateCategory } from '../lib/data/cat
 import {
   archiveCommitment,
   createCommitment,
+  createCommitmentIn,
   getCommitmentForEdit,
   unarchiveCommitment,
   updateCommitment,
@@ -908,5 +909,64 @@ describe('new parties and people from inside the agreement form (issue [3/9] ite
         'newPerson.0.name',
       ]),
     );
+  });
+});
+
+describe('an agreement drafted from an article is saved with its commitments in one transaction', () => {
+  const agreementFields = (title: string) => ({
+    title,
+    kind: 'mou',
+    concludedOn: '2025-09',
+    concludedPrecision: 'month',
+    partyId: [String(turkey), String(azerbaijan)],
+    partyRole: ['signatory', 'signatory'],
+  });
+  const commitmentOf = (agreementId: number, category: number) =>
+    parse(commitmentSchema, {
+      agreementId: String(agreementId),
+      title: unique('Drafted commitment'),
+      categoryId: String(category),
+      responsiblePartyId: [String(turkey)],
+    });
+
+  it('writes the agreement and every commitment, each audited', async () => {
+    const title = unique('Drafted memorandum');
+    const agreement = await createAgreement(
+      parse(agreementSchema, agreementFields(title)),
+      actorId,
+      prisma,
+      async (tx, created) => {
+        await createCommitmentIn(tx, commitmentOf(created.id, categoryId), actorId);
+        await createCommitmentIn(tx, commitmentOf(created.id, categoryId), actorId);
+      },
+    );
+    const commitments = await prisma.commitment.findMany({
+      where: { agreementId: agreement.id },
+      select: { id: true },
+    });
+    expect(commitments).toHaveLength(2);
+    for (const { id } of commitments)
+      expect((await auditsOf('Commitment', id)).map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('leaves nothing behind when one commitment is refused, so a second click cannot duplicate the agreement', async () => {
+    const archived = await createCategory(
+      { name: unique('Archived'), slug: unique('archived'), position: null },
+      actorId,
+      prisma,
+    );
+    await archiveCategory({ id: archived.id, version: archived.version }, actorId, prisma);
+    const title = unique('Drafted memorandum');
+    const refused = createAgreement(
+      parse(agreementSchema, agreementFields(title)),
+      actorId,
+      prisma,
+      async (tx, created) => {
+        await createCommitmentIn(tx, commitmentOf(created.id, categoryId), actorId);
+        await createCommitmentIn(tx, commitmentOf(created.id, archived.id), actorId);
+      },
+    );
+    await expect(refused).rejects.toBeInstanceOf(AppError);
+    expect(await prisma.agreement.count({ where: { title } })).toBe(0);
   });
 });

@@ -46,6 +46,9 @@ export function UserMenu({ user }: { user: UserMenuUser }) {
         <Link href="/me/password" className="text-xs text-indigo-700 hover:underline">
           Change password
         </Link>
+        <Link href="/me/tokens" className="text-xs text-indigo-700 hover:underline">
+          API tokens
+        </Link>
       </div>
       <Button variant="secondary" size="sm" onClick={signOut} disabled={pending} aria-disabled={pending}>
         <LogOut aria-hidden className="size-4" />

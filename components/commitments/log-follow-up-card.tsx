@@ -10,13 +10,14 @@ export function LogFollowUpCard({
   commitmentId,
   pathname,
   commitments,
-  outlets,
+  hasOutlets,
 }: {
   action: FormProps['action'];
   commitmentId: number;
   pathname: string;
+  /** The commitment itself (when it can be followed up); the rows' pickers search the others. */
   commitments: FormProps['commitments'];
-  outlets: FormProps['outlets'];
+  hasOutlets: boolean;
 }) {
   return (
     <Card id="log-follow-up" aria-labelledby="log-heading" className="mb-6 scroll-mt-6">
@@ -25,8 +26,8 @@ export function LogFollowUpCard({
         title="Log follow-up"
         description={
           <>
-            One news item and what it shows about this commitment and others of its agreement. For commitments
-            of other agreements too,{' '}
+            One news item and what it shows about this commitment and any others. To add a commitment the item
+            announces,{' '}
             <Link
               href={`/follow-ups/new?${new URLSearchParams({ commitment: String(commitmentId), from: pathname })}`}
               className="link"
@@ -41,7 +42,8 @@ export function LogFollowUpCard({
         <LogFollowUpForm
           action={action}
           commitments={commitments}
-          outlets={outlets}
+          outlets={[]}
+          hasOutlets={hasOutlets}
           presetCommitmentId={commitmentId}
           returnTo={pathname}
           headingLevel={3}

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState, useRef } from 'react';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
 import { Field, SelectField, TextAreaField, TextField, controlClass } from '@/components/forms/field';
@@ -15,26 +14,51 @@ import {
   precisionOfText,
   type AgreementFormValues,
 } from '@/lib/validation/agreement';
-import { BASE_FIELD } from '@/lib/validation/editing';
+import { COMMITMENT_DESCRIPTION_MAX, COMMITMENT_TITLE_MAX } from '@/lib/validation/commitment';
 import { PARTY_NAME_MAX } from '@/lib/validation/party';
 import { PERSON_NAME_MAX, PERSON_TITLE_MAX } from '@/lib/validation/person';
-import { ConflictPanel } from './conflict-notice';
-import { errorOf, listOf, textOf, useEditAttempts, type EditState } from './edit-state';
-import { FormAlert } from './form-alert';
+import { STRENGTHS, STRENGTH_LABELS } from '@/lib/domain/strength';
+import {
+  COMMITMENT_ROW_FIELDS as C,
+  type AgreementDraftView,
+  type AgreementFormRecord,
+  type DraftNote as Note,
+} from '@/components/drafts/agreement-draft';
+import { DraftNote } from '@/components/drafts/draft-note';
+import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 import { PRECISION_LABELS, labelOf, pickerOptions, type PickOption } from './options';
 import { PARTY_KIND_OPTIONS } from './party-kinds';
 import { RepeatingRows } from './repeating-rows';
 
-export type EditAction<T> = (state: unknown, formData: FormData) => Promise<EditState<T>>;
-
 const kindOptions = Object.entries(AGREEMENT_KIND_LABELS).map(([value, label]) => ({ value, label }));
 const roleOptions = Object.entries(AGREEMENT_PARTY_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 const precisionOptions = DATE_PRECISIONS.map((value) => ({ value, label: PRECISION_LABELS[value] }));
+const strengthOptions = STRENGTHS.map((value) => ({ value, label: STRENGTH_LABELS[value] }));
 
-type PartyRow = { partyId: string; role: string };
-type PersonRow = { personId: string; role: string };
-type NewPartyRow = { name: string; kind: string; parentId: string; country: string; role: string };
-type NewPersonRow = { name: string; title: string; partyId: string; role: string };
+type PartyRow = { partyId: string; role: string; note?: Note };
+type PersonRow = { personId: string; role: string; note?: Note };
+type NewPartyRow = {
+  name: string;
+  kind: string;
+  parentId: string;
+  country: string;
+  role: string;
+  note?: Note;
+};
+type NewPersonRow = { name: string; title: string; partyId: string; role: string; note?: Note };
+type CommitmentRow = {
+  title: string;
+  description: string;
+  categoryId: string;
+  strength: string;
+  sentence: string;
+  rule: string;
+  responsible: string[];
+  beneficiary: string[];
+};
+
+/** What a draft from an article adds to a new agreement's form: the notes, and the commitment rows' choices. */
+type DraftedForm = Omit<AgreementDraftView, 'record'> & { categoryOptions: PickOption[] };
 
 function zip(ids: string[], roles: string[]) {
   return ids.map((id, index) => ({ id, role: roles[index] ?? '' }));
@@ -45,6 +69,7 @@ export function AgreementForm({
   action,
   mode,
   record,
+  drafted,
   partyOptions,
   personOptions,
   sourceTitles,
@@ -54,7 +79,10 @@ export function AgreementForm({
 }: {
   action: EditAction<AgreementFormValues>;
   mode: 'create' | 'edit';
-  record: AgreementFormValues;
+  /** The form's values (a new agreement drafted from an article also has new-party, new-person and commitment rows). */
+  record: AgreementFormRecord;
+  /** Set when the values come from an article: each proposal's sentence, and the commitment rows. */
+  drafted?: DraftedForm;
   partyOptions: PickOption[];
   personOptions: PickOption[];
   /** Titles of logged evidence by URL, to show beside the source rows already linked. */
@@ -66,48 +94,67 @@ export function AgreementForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const edit = useEditAttempts(state, record.version, AGREEMENT_MERGE);
-  const { formRef, attempt, version, view, fieldKey } = edit;
-  const values = record as unknown as Record<string, unknown>;
+  const edit = useEditAttempts(state, record, AGREEMENT_MERGE);
+  const { attempt, fieldKey, text, list, error } = edit;
   const theirs = (edit.theirs ?? {}) as Partial<AgreementFormValues>;
-  const partyIds = listOf(view, values, 'partyId');
-  const personIds = listOf(view, values, 'personId');
+  const partyIds = list('partyId');
+  const personIds = list('personId');
   const parties = pickerOptions(partyOptions, [...partyIds, ...(theirs.partyId ?? [])]);
   const people = pickerOptions(personOptions, [...personIds, ...(theirs.personId ?? [])]);
   const liveParties = pickerOptions(partyOptions, []);
   const precisionRef = useRef<HTMLSelectElement>(null);
 
-  const initialParties: PartyRow[] = zip(partyIds, listOf(view, values, 'partyRole')).map(({ id, role }) => ({
+  const initialParties: PartyRow[] = zip(partyIds, list('partyRole')).map(({ id, role }) => ({
     partyId: id,
     role: role || 'signatory',
+    note: drafted?.partyNotes[id],
   }));
-  const initialPeople: PersonRow[] = zip(personIds, listOf(view, values, 'personRole')).map(
-    ({ id, role }) => ({
-      personId: id,
-      role,
-    }),
-  );
-  const initialSources = listOf(view, values, 'sourceUrl');
-  const typedList = (name: string) => listOf(view, values, name);
-  const initialNewParties: NewPartyRow[] = typedList('newPartyName').map((name, index) => ({
+  const initialPeople: PersonRow[] = zip(personIds, list('personRole')).map(({ id, role }) => ({
+    personId: id,
+    role,
+    note: drafted?.personNotes[id],
+  }));
+  const initialSources = list('sourceUrl');
+  const initialNewParties: NewPartyRow[] = list('newPartyName').map((name, index) => ({
     name,
-    kind: typedList('newPartyKind')[index] ?? 'ministry',
-    parentId: typedList('newPartyParentId')[index] ?? '',
-    country: typedList('newPartyCountry')[index] ?? '',
-    role: typedList('newPartyRole')[index] ?? 'signatory',
+    kind: list('newPartyKind')[index] ?? 'ministry',
+    parentId: list('newPartyParentId')[index] ?? '',
+    country: list('newPartyCountry')[index] ?? '',
+    role: list('newPartyRole')[index] ?? 'signatory',
+    note: drafted?.partyNotes[name],
   }));
-  const initialNewPeople: NewPersonRow[] = typedList('newPersonName').map((name, index) => ({
+  const initialNewPeople: NewPersonRow[] = list('newPersonName').map((name, index) => ({
     name,
-    title: typedList('newPersonTitle')[index] ?? '',
-    partyId: typedList('newPersonPartyId')[index] ?? '',
-    role: typedList('newPersonRole')[index] ?? '',
+    title: list('newPersonTitle')[index] ?? '',
+    partyId: list('newPersonPartyId')[index] ?? '',
+    role: list('newPersonRole')[index] ?? '',
+    note: drafted?.personNotes[name],
   }));
+  const initialCommitments: CommitmentRow[] = drafted
+    ? list(C.title).map((title, index) => ({
+        title,
+        description: list(C.description)[index] ?? '',
+        categoryId: list(C.categoryId)[index] ?? '',
+        strength: list(C.strength)[index] ?? 'firm',
+        sentence: list(C.sentence)[index] ?? '',
+        rule: list(C.rule)[index] ?? '',
+        responsible: list(`${C.responsible}.${index}`),
+        beneficiary: list(`${C.beneficiary}.${index}`),
+      }))
+    : [];
+  const categories = pickerOptions(drafted?.categoryOptions ?? [], list(C.categoryId));
+  // The parties a commitment can tick: those the article names, and any a row ticked that it does not.
+  const partyChoices = [...(drafted?.partyChoices ?? [])];
+  for (const row of initialCommitments)
+    for (const value of [...row.responsible, ...row.beneficiary])
+      if (!partyChoices.some((choice) => choice.value === value))
+        partyChoices.push({ value, label: labelOf(value, liveParties) });
   const rowError = (group: 'newParty' | 'newPerson', index: number, field: string) =>
-    errorOf(state, `${group}.${index}.${field}`);
+    error(`${group}.${index}.${field}`);
 
   const describe = (shown: Record<string, unknown>): Record<string, string> => {
-    const text = (name: string) => String(shown[name] ?? '');
-    const list = (name: string) => (Array.isArray(shown[name]) ? (shown[name] as unknown[]).map(String) : []);
+    const get = (name: string) => String(shown[name] ?? '');
+    const many = (name: string) => (Array.isArray(shown[name]) ? (shown[name] as unknown[]).map(String) : []);
     const partyText = (ids: string[], roles: string[]) =>
       zip(ids, roles)
         .filter((row) => row.id)
@@ -124,36 +171,34 @@ export function AgreementForm({
     const dateText = (date: string, precision: string) =>
       date ? `${date} (${PRECISION_LABELS[precision]?.toLowerCase() ?? precision})` : 'Unknown';
     return {
-      title: text('title'),
-      kind: labelOf(text('kind'), kindOptions),
-      concluded: dateText(text('concludedOn'), text('concludedPrecision')),
-      place: text('place'),
-      summary: text('summary'),
-      parties: partyText(list('partyId'), list('partyRole')),
-      people: peopleText(list('personId'), list('personRole')),
-      sources: list('sourceUrl')
+      title: get('title'),
+      kind: labelOf(get('kind'), kindOptions),
+      concluded: dateText(get('concludedOn'), get('concludedPrecision')),
+      place: get('place'),
+      summary: get('summary'),
+      parties: partyText(many('partyId'), many('partyRole')),
+      people: peopleText(many('personId'), many('personRole')),
+      sources: many('sourceUrl')
         .filter((url) => url.trim())
         .join('\n'),
     };
   };
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-6">
-      {mode === 'edit' ? (
-        <>
-          <input type="hidden" name="id" value={record.id} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name={BASE_FIELD} value={edit.baseOf(values)} />
-        </>
-      ) : null}
-      <ConflictPanel
-        edit={edit}
-        state={state}
-        fields={AGREEMENT_MERGE}
-        describe={describe}
-        discardHref={`/agreements/${record.id}/edit`}
-      />
-      <FormAlert state={state} />
+    <EditorForm
+      action={formAction}
+      edit={edit}
+      creating={mode === 'create'}
+      describe={describe}
+      discardHref={`/agreements/${record.id}/edit`}
+      className="space-y-6"
+      cancelHref={cancelHref}
+      submit={
+        <SubmitButton pendingLabel={mode === 'create' ? 'Creating…' : 'Saving…'}>
+          {mode === 'create' ? 'Create agreement' : 'Save changes'}
+        </SubmitButton>
+      }
+    >
       {sourceNote}
 
       <div className="space-y-6">
@@ -165,9 +210,14 @@ export function AgreementForm({
             name="title"
             required
             maxLength={AGREEMENT_TITLE_MAX}
-            hint="As the source names it, e.g. “Turkey–Azerbaijan defence cooperation memorandum”."
-            defaultValue={textOf(view, values, 'title')}
-            error={errorOf(state, 'title')}
+            hint={
+              <>
+                As the source names it, e.g. “Turkey–Azerbaijan defence cooperation memorandum”.
+                <DraftNote note={drafted?.notes.title} />
+              </>
+            }
+            defaultValue={text('title')}
+            error={error('title')}
           />
           <SelectField
             label="Kind"
@@ -175,8 +225,9 @@ export function AgreementForm({
             name="kind"
             required
             options={kindOptions}
-            defaultValue={textOf(view, values, 'kind') || 'mou'}
-            error={errorOf(state, 'kind')}
+            hint={drafted?.notes.kind ? <DraftNote note={drafted.notes.kind} /> : undefined}
+            defaultValue={text('kind') || 'mou'}
+            error={error('kind')}
           />
           <TextField
             label="Place"
@@ -184,15 +235,21 @@ export function AgreementForm({
             name="place"
             maxLength={AGREEMENT_PLACE_MAX}
             placeholder="e.g. Ankara"
-            defaultValue={textOf(view, values, 'place')}
-            error={errorOf(state, 'place')}
+            hint={drafted?.notes.place ? <DraftNote note={drafted.notes.place} /> : undefined}
+            defaultValue={text('place')}
+            error={error('place')}
           />
           <Field
             key={fieldKey('concludedOn')}
             label="Concluded on"
             name="concludedOn"
-            hint="As precisely as the source says: 2025-09-14, 2025-09 or 2025. Leave empty if unknown."
-            error={errorOf(state, 'concludedOn')}
+            hint={
+              <>
+                As precisely as the source says: 2025-09-14, 2025-09 or 2025. Leave empty if unknown.
+                <DraftNote note={drafted?.notes.concluded} />
+              </>
+            }
+            error={error('concludedOn')}
           >
             {(props) => (
               <input
@@ -202,11 +259,11 @@ export function AgreementForm({
                 autoComplete="off"
                 maxLength={10}
                 placeholder="YYYY-MM-DD, YYYY-MM or YYYY"
-                defaultValue={textOf(view, values, 'concludedOn')}
+                defaultValue={text('concludedOn')}
                 onChange={(event) => {
                   // Typing "2025-09" means "known to the month": say so in the precision picker.
-                  const text = event.currentTarget.value;
-                  const precision = text.trim() ? precisionOfText(text) : 'unknown';
+                  const typed = event.currentTarget.value;
+                  const precision = typed.trim() ? precisionOfText(typed) : 'unknown';
                   if (precision && precisionRef.current) precisionRef.current.value = precision;
                 }}
                 className={controlClass}
@@ -217,13 +274,13 @@ export function AgreementForm({
             key={fieldKey('concludedPrecision')}
             label="Precision of the date"
             name="concludedPrecision"
-            error={errorOf(state, 'concludedPrecision')}
+            error={error('concludedPrecision')}
           >
             {(props) => (
               <select
                 {...props}
                 ref={precisionRef}
-                defaultValue={textOf(view, values, 'concludedPrecision') || 'unknown'}
+                defaultValue={text('concludedPrecision') || 'unknown'}
                 className={controlClass}
               >
                 {precisionOptions.map((option) => (
@@ -241,8 +298,8 @@ export function AgreementForm({
             name="summary"
             rows={5}
             hint={`What was agreed, in a few sentences (at most ${AGREEMENT_SUMMARY_MAX.toLocaleString('en')} characters).`}
-            defaultValue={textOf(view, values, 'summary')}
-            error={errorOf(state, 'summary')}
+            defaultValue={text('summary')}
+            error={error('summary')}
           />
         </div>
 
@@ -259,7 +316,7 @@ export function AgreementForm({
           headings={['Party', 'Role']}
           initial={initialParties}
           blank={{ partyId: '', role: 'signatory' }}
-          error={errorOf(state, 'partyId') ?? errorOf(state, 'partyRole')}
+          error={error('partyId') ?? error('partyRole')}
           emptyText="No parties yet."
           renderRow={(row, _index, label, rowId) => (
             <>
@@ -271,7 +328,7 @@ export function AgreementForm({
                   id={`${rowId}-party`}
                   name="partyId"
                   defaultValue={row.partyId}
-                  aria-invalid={errorOf(state, 'partyId') ? true : undefined}
+                  aria-invalid={error('partyId') ? true : undefined}
                   className={controlClass}
                 >
                   <option value="">Choose a party…</option>
@@ -281,6 +338,7 @@ export function AgreementForm({
                     </option>
                   ))}
                 </select>
+                <DraftNote note={row.note} />
               </div>
               <div className="min-w-0 flex-1">
                 <label className="sr-only" htmlFor={`${rowId}-role`}>
@@ -316,7 +374,7 @@ export function AgreementForm({
           headings={['Person', 'Role at this agreement']}
           initial={initialPeople}
           blank={{ personId: '', role: '' }}
-          error={errorOf(state, 'personId') ?? errorOf(state, 'personRole')}
+          error={error('personId') ?? error('personRole')}
           renderRow={(row, _index, label, rowId) => (
             <>
               <div className="min-w-0 flex-1">
@@ -327,7 +385,7 @@ export function AgreementForm({
                   id={`${rowId}-person`}
                   name="personId"
                   defaultValue={row.personId}
-                  aria-invalid={errorOf(state, 'personId') ? true : undefined}
+                  aria-invalid={error('personId') ? true : undefined}
                   className={controlClass}
                 >
                   <option value="">Choose a person…</option>
@@ -337,6 +395,7 @@ export function AgreementForm({
                     </option>
                   ))}
                 </select>
+                <DraftNote note={row.note} />
               </div>
               <div className="min-w-0 flex-1">
                 <label className="sr-only" htmlFor={`${rowId}-role`}>
@@ -363,7 +422,7 @@ export function AgreementForm({
           hint="Parties not in the list yet, created with the agreement (a name must be unique within its parent)."
           initial={initialNewParties}
           blank={{ name: '', kind: 'ministry', parentId: '', country: '', role: 'signatory' }}
-          error={errorOf(state, 'newParty')}
+          error={error('newParty')}
           renderRow={(row, index, label) => (
             <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-5">
               <TextField
@@ -403,6 +462,11 @@ export function AgreementForm({
                 defaultValue={row.role}
                 error={rowError('newParty', index, 'role')}
               />
+              {row.note ? (
+                <p className="sm:col-span-5">
+                  <DraftNote note={row.note} />
+                </p>
+              ) : null}
             </div>
           )}
         />
@@ -414,7 +478,7 @@ export function AgreementForm({
           hint="People not in the list yet, created with the agreement."
           initial={initialNewPeople}
           blank={{ name: '', title: '', partyId: '', role: '' }}
-          error={errorOf(state, 'newPerson')}
+          error={error('newPerson')}
           renderRow={(row, index, label) => (
             <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-4">
               <TextField
@@ -446,6 +510,11 @@ export function AgreementForm({
                 defaultValue={row.role}
                 error={rowError('newPerson', index, 'role')}
               />
+              {row.note ? (
+                <p className="sm:col-span-4">
+                  <DraftNote note={row.note} />
+                </p>
+              ) : null}
             </div>
           )}
         />
@@ -457,7 +526,7 @@ export function AgreementForm({
           hint="Optional. The web address of an item already logged as evidence (through “Log follow-up”)."
           initial={initialSources}
           blank=""
-          error={errorOf(state, 'sourceUrl')}
+          error={error('sourceUrl')}
           renderRow={(url, _index, label, rowId) => (
             <div className="min-w-0 flex-1">
               <label className="sr-only" htmlFor={`${rowId}-url`}>
@@ -469,23 +538,107 @@ export function AgreementForm({
                 type="url"
                 defaultValue={url}
                 placeholder="https://…"
-                aria-invalid={errorOf(state, 'sourceUrl') ? true : undefined}
+                aria-invalid={error('sourceUrl') ? true : undefined}
                 className={controlClass}
               />
               {sourceTitles[url] ? <p className="mt-1 text-xs text-slate-600">{sourceTitles[url]}</p> : null}
             </div>
           )}
         />
-      </div>
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <SubmitButton pendingLabel={mode === 'create' ? 'Creating…' : 'Saving…'}>
-          {mode === 'create' ? 'Create agreement' : 'Save changes'}
-        </SubmitButton>
-        <Link href={cancelHref} className="link-quiet text-sm font-medium text-slate-700">
-          Cancel
-        </Link>
+        {drafted ? (
+          <RepeatingRows<CommitmentRow>
+            key={`commitments-${attempt}`}
+            legend="Commitments"
+            noun="commitment"
+            hint="Proposed from the article’s sentences that agree, decide, pledge or invite. Each is created with the agreement, as on the commitment form: remove what is not a commitment."
+            initial={initialCommitments}
+            blank={{
+              title: '',
+              description: '',
+              categoryId: '',
+              strength: 'firm',
+              sentence: '',
+              rule: '',
+              responsible: [],
+              beneficiary: [],
+            }}
+            error={error('commitment')}
+            renderRow={(row, index, label) => {
+              const commitmentError = (field: string) => error(`commitment.${index}.${field}`);
+              return (
+                <div className="grid min-w-0 flex-1 gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-4">
+                  <input type="hidden" name={C.sentence} value={row.sentence} />
+                  <input type="hidden" name={C.rule} value={row.rule} />
+                  <TextField
+                    className="sm:col-span-2"
+                    label={`Title of ${label.toLowerCase()}`}
+                    name={C.title}
+                    maxLength={COMMITMENT_TITLE_MAX}
+                    defaultValue={row.title}
+                    error={commitmentError('title')}
+                  />
+                  <SelectField
+                    label="Category"
+                    name={C.categoryId}
+                    placeholder="Choose a category…"
+                    options={categories}
+                    defaultValue={row.categoryId}
+                    error={commitmentError('categoryId')}
+                  />
+                  <SelectField
+                    label="Strength"
+                    name={C.strength}
+                    options={strengthOptions}
+                    defaultValue={row.strength}
+                    error={commitmentError('strength')}
+                  />
+                  <TextField
+                    className="sm:col-span-4"
+                    label="Description"
+                    name={C.description}
+                    maxLength={COMMITMENT_DESCRIPTION_MAX}
+                    defaultValue={row.description}
+                    error={commitmentError('description')}
+                  />
+                  {(['responsible', 'beneficiary'] as const).map((side) => (
+                    <fieldset key={side} className="min-w-0 sm:col-span-2">
+                      <legend className="text-xs font-medium text-slate-700">
+                        {side === 'responsible' ? 'Responsible' : 'Beneficiaries'}
+                      </legend>
+                      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                        {partyChoices.map((choice) => (
+                          <label
+                            key={choice.value}
+                            className="flex items-center gap-1.5 text-sm text-slate-800"
+                          >
+                            <input
+                              type="checkbox"
+                              name={`${C[side]}.${index}[]`}
+                              value={choice.value}
+                              defaultChecked={row[side].includes(choice.value)}
+                              aria-invalid={commitmentError(side) ? true : undefined}
+                            />
+                            {choice.label}
+                          </label>
+                        ))}
+                      </div>
+                      <p className="text-xs font-medium text-red-700" aria-live="polite">
+                        {commitmentError(side)}
+                      </p>
+                    </fieldset>
+                  ))}
+                  {row.sentence ? (
+                    <p className="sm:col-span-4">
+                      <DraftNote note={{ sentence: row.sentence, rule: row.rule }} />
+                    </p>
+                  ) : null}
+                </div>
+              );
+            }}
+          />
+        ) : null}
       </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,9 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useCallback, useEffect, useState } from 'react';
+import { StatusChip } from '@/components/commitments/status-chip';
 import { SelectField, TextAreaField, TextField, controlClass, Field } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { Combobox, optionsFrom } from '@/components/ui/combobox';
+import type { ReciprocalOption } from '@/lib/search/options';
 import { RECURRENCE_CHOICES } from '@/lib/domain/recurrence';
 import { STRENGTH_LABELS, isCommitmentStrength } from '@/lib/domain/strength';
 import {
@@ -18,8 +21,6 @@ import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 import { labelOf, pickerOptions, type PickOption } from './options';
 import { StrengthRadioGroup } from './strength-radio-group';
 
-export type ReciprocalOption = { id: number; title: string; agreementTitle: string; archived: boolean };
-
 /** A new commitment of an agreement (mode "create") or an existing one (mode "edit"). */
 export function CommitmentForm({
   action,
@@ -28,7 +29,7 @@ export function CommitmentForm({
   agreementOptions,
   categoryOptions,
   partyOptions,
-  reciprocalOptions,
+  reciprocal,
   cancelHref,
 }: {
   action: EditAction<CommitmentFormValues>;
@@ -37,8 +38,8 @@ export function CommitmentForm({
   agreementOptions: PickOption[];
   categoryOptions: PickOption[];
   partyOptions: PickOption[];
-  /** Other commitments (never this one), for the reciprocal link. */
-  reciprocalOptions: ReciprocalOption[];
+  /** The commitment linked as the reciprocal now, if any; the picker searches the others as the analyst types. */
+  reciprocal: ReciprocalOption | null;
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, null);
@@ -58,17 +59,34 @@ export function CommitmentForm({
     ...(theirs.beneficiaryPartyId ?? []),
   ]);
 
-  // The reciprocal picker, grouped by agreement; archived commitments only when already linked.
-  const reciprocals = reciprocalOptions.filter(
-    (option) =>
-      !option.archived ||
-      String(option.id) === record.reciprocalId ||
-      String(option.id) === theirs.reciprocalId,
+  // The reciprocals known by label: the linked one, those picked since, and any other a version names (theirs).
+  const [known, setKnown] = useState<ReadonlyMap<string, ReciprocalOption>>(
+    () => new Map(reciprocal ? [[String(reciprocal.id), reciprocal]] : []),
   );
-  const groups = new Map<string, ReciprocalOption[]>();
-  for (const option of reciprocals) {
-    groups.set(option.agreementTitle, [...(groups.get(option.agreementTitle) ?? []), option]);
-  }
+  const remember = useCallback(
+    (option: ReciprocalOption) =>
+      setKnown((previous) =>
+        previous.has(String(option.id)) ? previous : new Map(previous).set(String(option.id), option),
+      ),
+    [],
+  );
+  const mineReciprocal = String(edit.mine.reciprocalId ?? '');
+  const shownReciprocal = text('reciprocalId');
+  useEffect(() => {
+    const controller = new AbortController();
+    for (const id of new Set([shownReciprocal, theirs.reciprocalId ?? '', mineReciprocal])) {
+      if (!id || known.has(id)) continue;
+      loadReciprocals(`#${id}`, controller.signal)
+        .then((options) => {
+          const option = options.find((candidate) => String(candidate.id) === id);
+          if (option) remember(option);
+        })
+        // Unresolved, the id stands in for the label ("#12").
+        .catch(() => {});
+    }
+    return () => controller.abort();
+  }, [shownReciprocal, theirs.reciprocalId, mineReciprocal, known, remember]);
+
   // "Recurs": the usual periods, plus a saved one that is not among them (any whole number of months is valid).
   const recurrenceOptions = [
     { value: '', label: 'No: a one-off commitment' },
@@ -79,11 +97,6 @@ export function CommitmentForm({
       recurrenceOptions.push({ value: savedMonths, label: `Every ${savedMonths} months` });
   }
   const strengthLabel = (value: string) => (isCommitmentStrength(value) ? STRENGTH_LABELS[value] : value);
-
-  const reciprocalLabels = reciprocals.map((option) => ({
-    value: String(option.id),
-    label: `${option.title}${option.archived ? ' (archived)' : ''}`,
-  }));
 
   /** Each merge field's value as text, for the conflict panel. */
   const describe = (shown: Record<string, unknown>): Record<string, string> => {
@@ -109,7 +122,7 @@ export function CommitmentForm({
           : 'No: a one-off commitment',
       responsible: labelsOf(list('responsiblePartyId'), parties),
       beneficiaries: labelsOf(list('beneficiaryPartyId'), parties),
-      reciprocalId: labelOf(get('reciprocalId'), reciprocalLabels),
+      reciprocalId: reciprocalLabel(get('reciprocalId'), known),
     };
   };
 
@@ -250,31 +263,93 @@ export function CommitmentForm({
             error={error('beneficiaryPartyId')}
           />
         </div>
-        <Field
+        <ReciprocalField
           key={fieldKey('reciprocalId')}
-          className="sm:col-span-2"
-          label="Reciprocal commitment"
-          name="reciprocalId"
-          hint="The other side’s matching commitment, e.g. an invitation answered by an invitation. Linking one releases any link either side had."
+          ownId={record.id}
+          defaultValue={shownReciprocal}
+          known={known}
+          onPick={remember}
           error={error('reciprocalId')}
-        >
-          {(props) => (
-            <select {...props} defaultValue={text('reciprocalId')} className={controlClass}>
-              <option value="">None</option>
-              {[...groups].map(([agreementTitle, options]) => (
-                <optgroup key={agreementTitle} label={agreementTitle}>
-                  {options.map((option) => (
-                    <option key={option.id} value={option.id}>
-                      {option.title}
-                      {option.archived ? ' (archived)' : ''}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </Field>
+        />
       </div>
     </EditorForm>
+  );
+}
+
+const loadReciprocals = optionsFrom<ReciprocalOption>('/api/options/commitments');
+
+function optionLabel(option: ReciprocalOption): string {
+  return `${option.title}${option.archived ? ' (archived)' : ''}`;
+}
+
+/** The label of a reciprocal id, or the id itself ("#12") while it is not known here. */
+function reciprocalLabel(id: string, known: ReadonlyMap<string, ReciprocalOption>): string {
+  if (!id) return '';
+  const option = known.get(id);
+  return option ? optionLabel(option) : `#${id}`;
+}
+
+/**
+ * The reciprocal link: a picker searching the live commitments as the analyst types (never this one); cleared,
+ * it sends '' (no reciprocal). An archived reciprocal shows only while it is the one linked.
+ */
+function ReciprocalField({
+  ownId,
+  defaultValue,
+  known,
+  onPick,
+  error,
+}: {
+  /** This commitment's id ('' for a new one): never offered. */
+  ownId: string;
+  defaultValue: string;
+  known: ReadonlyMap<string, ReciprocalOption>;
+  onPick: (option: ReciprocalOption) => void;
+  error?: string;
+}) {
+  const [value, setValue] = useState(defaultValue);
+  const load = useCallback(
+    async (query: string, signal: AbortSignal) =>
+      (await loadReciprocals(query, signal)).filter((option) => String(option.id) !== ownId),
+    [ownId],
+  );
+  return (
+    <Field
+      className="sm:col-span-2"
+      label="Reciprocal commitment"
+      name="reciprocalId"
+      hint="The other side’s matching commitment, e.g. an invitation answered by an invitation; clear it for none. Linking one releases any link either side had."
+      error={error}
+    >
+      {({ id, name, ...aria }) => (
+        <Combobox<ReciprocalOption>
+          {...aria}
+          id={id}
+          name={name}
+          label="Reciprocal commitment"
+          value={value}
+          selected={known.get(value) ?? null}
+          onSelect={(option) => {
+            setValue(option ? String(option.id) : '');
+            if (option) onPick(option);
+          }}
+          load={load}
+          valueOf={(option) => String(option.id)}
+          labelOf={optionLabel}
+          renderOption={(option) => (
+            <>
+              <span className="block">{option.title}</span>
+              <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+                <StatusChip status={option.status} />
+                <span>
+                  #{option.id} · {option.agreement.title}
+                </span>
+              </span>
+            </>
+          )}
+          placeholder="None: type a word of the commitment, its agreement or a party, or #id…"
+        />
+      )}
+    </Field>
   );
 }

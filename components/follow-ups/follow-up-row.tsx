@@ -4,20 +4,23 @@ import { useState } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import { StatusChip } from '@/components/commitments/status-chip';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
+import { FieldError } from '@/components/forms/field';
+import { Button } from '@/components/ui/button';
+import { optionsFrom } from '@/components/ui/combobox';
 import type { CommitmentOption } from '@/lib/data/evidence';
 import { STATUSES, STATUS_LABELS, requiresReason, isCommitmentStatus } from '@/lib/domain/status';
 import { DATE_PRECISIONS, type DatePrecision } from '@/lib/domain/dates';
 import type { EvidenceType } from '@/lib/generated/prisma/enums';
 import {
   EVIDENCE_TYPES,
-  LIMITS,
   PRECISION_LABELS,
   ROW_KINDS,
   ROW_KIND_LABELS,
   rowFieldName,
   type RowField,
 } from '@/lib/validation/follow-up';
-import { CharacterCount, FieldShell, controlClass, describe, fieldId } from './form-bits';
+import { ROW_FIELD_SPECS } from './field-specs';
+import { ChoiceField, ComboboxField, InputField, TextareaField, fieldId, type Bound } from './fields';
 import {
   NewCommitmentPanel,
   type CreateCommitmentAction,
@@ -65,13 +68,27 @@ export function convertFactText(text: string, to: DatePrecision): string {
   return `${year}-${month}-${day}`;
 }
 
-export type AgreementGroup = { id: number; title: string; commitments: CommitmentOption[] };
+const loadCommitments = optionsFrom<CommitmentOption>('/api/options/commitments');
+
+/** An option of the commitment picker: the commitment, then its agreement and where it stands now. */
+function CommitmentOptionView({ option }: { option: CommitmentOption }) {
+  return (
+    <>
+      <span className="block">{option.title}</span>
+      <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+        <StatusChip status={option.status} />
+        <span>
+          #{option.id} · {option.agreement.title}
+        </span>
+      </span>
+    </>
+  );
+}
 
 export function FollowUpRow({
   formId,
   index,
   row,
-  groups,
   commitment,
   observedOn,
   observedPrecision,
@@ -83,6 +100,7 @@ export function FollowUpRow({
   itemType,
   newCommitment,
   onCommitmentCreated,
+  onPickCommitment,
   onChange,
   onRemove,
 }: {
@@ -93,7 +111,8 @@ export function FollowUpRow({
   formId: string;
   index: number;
   row: RowState;
-  groups: AgreementGroup[];
+  /** A commitment picked (or the choice cleared): the form remembers the option and sets the row. */
+  onPickCommitment: (commitment: CommitmentOption | null) => void;
   /** The commitment chosen in this row, if any. */
   commitment: CommitmentOption | undefined;
   /** The fact date the field shows (what the analyst typed, or the default), in the precision's format. */
@@ -108,9 +127,17 @@ export function FollowUpRow({
   onChange: (patch: Partial<RowState>) => void;
   onRemove: () => void;
 }) {
-  const name = (field: RowField) => rowFieldName(index, field);
-  const id = (field: RowField) => fieldId(formId, name(field));
-  const error = (field: RowField) => errors[name(field)];
+  const bind = (field: Exclude<RowField, 'adoptsProposal'>): Bound => {
+    const name = rowFieldName(index, field);
+    return {
+      spec: ROW_FIELD_SPECS[field],
+      id: fieldId(formId, name),
+      name,
+      value: row[field],
+      onValueChange: (value) => onChange({ [field]: value }),
+      error: errors[name],
+    };
+  };
   const number = index + 1;
   const reasonRequired =
     row.kind !== 'corroboration' && isCommitmentStatus(row.status) && requiresReason(row.status);
@@ -130,35 +157,33 @@ export function FollowUpRow({
           Commitment {number}
         </h3>
         {canRemove ? (
-          <button
-            type="button"
-            onClick={onRemove}
-            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-200/60 hover:text-red-700"
-          >
+          <Button variant="quiet" size="sm" onClick={onRemove}>
             <Trash2 aria-hidden className="size-4" />
             Remove<span className="sr-only"> commitment {number}</span>
-          </button>
+          </Button>
         ) : null}
       </div>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <FieldShell
-          id={id('commitmentId')}
-          label="Commitment"
-          required
-          error={error('commitmentId')}
+        <ComboboxField<CommitmentOption>
+          {...bind('commitmentId')}
           className="md:col-span-2"
+          picker={{
+            selected: commitment ?? null,
+            onSelect: onPickCommitment,
+            load: loadCommitments,
+            valueOf: (option) => String(option.id),
+            labelOf: (option) => option.title,
+            renderOption: (option) => <CommitmentOptionView option={option} />,
+            placeholder: 'Type a word of the commitment, its agreement or a party, or #id…',
+          }}
           extra={
             newCommitment && !creating ? (
-              // Before the select in the page, so Tab goes from the commitment straight on to its status.
-              <button
-                type="button"
-                onClick={() => setCreating(true)}
-                className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:text-indigo-900"
-              >
+              // Before the picker in the page, so Tab goes from the commitment straight on to its status.
+              <Button variant="quiet" size="sm" className="-my-1.5" onClick={() => setCreating(true)}>
                 <Plus aria-hidden className="size-4" />
                 New commitment<span className="sr-only"> for commitment {number}</span>
-              </button>
+              </Button>
             ) : undefined
           }
           hint={
@@ -169,33 +194,7 @@ export function FollowUpRow({
               </span>
             ) : undefined
           }
-        >
-          <select
-            {...describe(id('commitmentId'), {
-              required: true,
-              hint: Boolean(commitment),
-              error: error('commitmentId'),
-            })}
-            name={name('commitmentId')}
-            value={row.commitmentId}
-            onChange={(event) => {
-              const next = event.target.value;
-              onChange({ commitmentId: next, partyId: '' });
-            }}
-            className={controlClass}
-          >
-            <option value="">Choose a commitment…</option>
-            {groups.map((group) => (
-              <optgroup key={group.id} label={group.title}>
-                {group.commitments.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </FieldShell>
+        />
 
         {newCommitment && creating ? (
           <NewCommitmentPanel
@@ -212,57 +211,34 @@ export function FollowUpRow({
         ) : null}
 
         {corroborates ? null : (
-          <FieldShell id={id('status')} label="New status" required error={error('status')}>
-            <select
-              {...describe(id('status'), { required: true, error: error('status') })}
-              name={name('status')}
-              value={row.status}
-              onChange={(event) => onChange({ status: event.target.value })}
-              className={controlClass}
-            >
-              <option value="">Choose what the item shows…</option>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          </FieldShell>
+          <ChoiceField {...bind('status')}>
+            <option value="">Choose what the item shows…</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
+          </ChoiceField>
         )}
 
-        <FieldShell
-          id={id('partyId')}
-          label="Assesses"
-          error={error('partyId')}
+        <ChoiceField
+          {...bind('partyId')}
           hint={
             commitment && commitment.responsibleParties.length > 1
               ? 'Pick a responsible party when the item speaks for one side only.'
               : undefined
           }
         >
-          <select
-            {...describe(id('partyId'), {
-              hint: Boolean(commitment && commitment.responsibleParties.length > 1),
-              error: error('partyId'),
-            })}
-            name={name('partyId')}
-            value={row.partyId}
-            onChange={(event) => onChange({ partyId: event.target.value })}
-            className={controlClass}
-          >
-            <option value="">The commitment as a whole</option>
-            {(commitment?.responsibleParties ?? []).map((party) => (
-              <option key={party.id} value={party.id}>
-                {party.name}
-              </option>
-            ))}
-          </select>
-        </FieldShell>
+          <option value="">The commitment as a whole</option>
+          {(commitment?.responsibleParties ?? []).map((party) => (
+            <option key={party.id} value={party.id}>
+              {party.name}
+            </option>
+          ))}
+        </ChoiceField>
 
-        <FieldShell
-          id={id('kind')}
-          label="What this row does"
-          error={error('kind')}
+        <ChoiceField
+          {...bind('kind')}
           hint={
             corroborates
               ? commitment
@@ -273,112 +249,70 @@ export function FollowUpRow({
                 : undefined
           }
         >
-          <select
-            {...describe(id('kind'), { hint: row.kind !== 'assessment', error: error('kind') })}
-            name={name('kind')}
-            value={row.kind}
-            onChange={(event) => onChange({ kind: event.target.value })}
-            className={controlClass}
-          >
-            {ROW_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {ROW_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </FieldShell>
-
-        <FieldShell id={id('evidenceType')} label="How this item bears on it" error={error('evidenceType')}>
-          <select
-            {...describe(id('evidenceType'), { error: error('evidenceType') })}
-            name={name('evidenceType')}
-            value={row.evidenceType}
-            onChange={(event) => onChange({ evidenceType: event.target.value })}
-            className={controlClass}
-          >
-            <option value="">
-              The item&apos;s type{itemType ? ` (${EVIDENCE_TYPE_LABELS[itemType]})` : ''}
+          {ROW_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {ROW_KIND_LABELS[kind]}
             </option>
-            {EVIDENCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {EVIDENCE_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </FieldShell>
+          ))}
+        </ChoiceField>
+
+        <ChoiceField {...bind('evidenceType')}>
+          <option value="">
+            The item&apos;s type{itemType ? ` (${EVIDENCE_TYPE_LABELS[itemType]})` : ''}
+          </option>
+          {EVIDENCE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {EVIDENCE_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </ChoiceField>
 
         {commitment?.strength === 'proposal' ? (
-          <div className="space-y-1 md:col-span-2">
-            <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
-              <input
-                {...describe(id('adoptsProposal'), { error: error('adoptsProposal') })}
-                type="checkbox"
-                name={name('adoptsProposal')}
-                value="yes"
-                checked={row.adoptsProposal}
-                onChange={(event) => onChange({ adoptsProposal: event.target.checked })}
-                className="size-4 rounded border-slate-300 accent-indigo-600"
-              />
-              This records the proposal&apos;s adoption
-            </label>
-            {error('adoptsProposal') ? (
-              <p id={`${id('adoptsProposal')}-error`} className="text-xs font-medium text-red-700">
-                {error('adoptsProposal')}
-              </p>
-            ) : null}
-          </div>
+          <AdoptionCheckbox
+            id={fieldId(formId, rowFieldName(index, 'adoptsProposal'))}
+            name={rowFieldName(index, 'adoptsProposal')}
+            checked={row.adoptsProposal}
+            error={errors[rowFieldName(index, 'adoptsProposal')]}
+            onChange={(adoptsProposal) => onChange({ adoptsProposal })}
+          />
         ) : null}
 
         <div className="grid gap-3 sm:grid-cols-[minmax(0,11rem)_minmax(0,1fr)] md:col-span-2">
-          <FieldShell id={id('observedPrecision')} label="Fact date known" error={error('observedPrecision')}>
-            <select
-              {...describe(id('observedPrecision'), { error: error('observedPrecision') })}
-              name={name('observedPrecision')}
-              value={observedPrecision}
-              onChange={(event) =>
-                onChange({ observedPrecision: event.target.value, precisionTouched: true })
-              }
-              className={controlClass}
-            >
-              {DATE_PRECISIONS.map((precision) => (
-                <option key={precision} value={precision}>
-                  {PRECISION_LABELS[precision]}
-                </option>
-              ))}
-            </select>
-          </FieldShell>
-          <FieldShell
-            id={id('observedOn')}
-            label={DATE_INPUT[observedPrecision].label}
-            required
-            error={error('observedOn')}
-            hint={observedHint}
+          <ChoiceField
+            {...bind('observedPrecision')}
+            value={observedPrecision}
+            onValueChange={(precision) => onChange({ observedPrecision: precision, precisionTouched: true })}
           >
-            <input
-              {...describe(id('observedOn'), { required: true, hint: true, error: error('observedOn') })}
-              type={DATE_INPUT[observedPrecision].type}
-              name={name('observedOn')}
-              value={observedOn}
-              min={
-                observedPrecision === 'year' ? 1900 : observedPrecision === 'month' ? '1900-01' : '1900-01-01'
-              }
-              max={
-                observedPrecision === 'year'
-                  ? Number(today.slice(0, 4))
-                  : observedPrecision === 'month'
-                    ? today.slice(0, 7)
-                    : today
-              }
-              inputMode={observedPrecision === 'year' ? 'numeric' : undefined}
-              onChange={(event) => onChange({ observedOn: event.target.value, observedTouched: true })}
-              className={controlClass}
-            />
-          </FieldShell>
+            {DATE_PRECISIONS.map((precision) => (
+              <option key={precision} value={precision}>
+                {PRECISION_LABELS[precision]}
+              </option>
+            ))}
+          </ChoiceField>
+          <InputField
+            {...bind('observedOn')}
+            label={DATE_INPUT[observedPrecision].label}
+            hint={observedHint}
+            type={DATE_INPUT[observedPrecision].type}
+            value={observedOn}
+            onValueChange={(text) => onChange({ observedOn: text, observedTouched: true })}
+            min={
+              observedPrecision === 'year' ? 1900 : observedPrecision === 'month' ? '1900-01' : '1900-01-01'
+            }
+            max={
+              observedPrecision === 'year'
+                ? Number(today.slice(0, 4))
+                : observedPrecision === 'month'
+                  ? today.slice(0, 7)
+                  : today
+            }
+            inputMode={observedPrecision === 'year' ? 'numeric' : undefined}
+          />
         </div>
 
         {warning ? (
           <p
-            id={`${id('observedOn')}-warning`}
+            id={`${bind('observedOn').id}-warning`}
             role="status"
             className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 md:col-span-2"
           >
@@ -387,40 +321,54 @@ export function FollowUpRow({
           </p>
         ) : null}
 
-        <FieldShell
-          id={id('reason')}
-          label="Reason"
+        <TextareaField
+          {...bind('reason')}
           required={reasonRequired}
           optional={!reasonRequired}
-          error={error('reason')}
-          limit={LIMITS.reason}
           className="md:col-span-2"
           hint={
             reasonRequired
               ? `Required for ${STATUS_LABELS[row.status as 'stalled' | 'broken']}: say what the item shows, quoting it where you can.`
               : 'What the item shows, quoting it where you can.'
           }
-          extra={
-            row.reason.length > LIMITS.reason * 0.8 ? (
-              <CharacterCount length={row.reason.length} max={LIMITS.reason} />
-            ) : null
-          }
-        >
-          <textarea
-            {...describe(id('reason'), {
-              required: reasonRequired,
-              hint: true,
-              limit: true,
-              error: error('reason'),
-            })}
-            name={name('reason')}
-            rows={2}
-            value={row.reason}
-            onChange={(event) => onChange({ reason: event.target.value })}
-            className={controlClass}
-          />
-        </FieldShell>
+          rows={2}
+        />
       </div>
     </fieldset>
+  );
+}
+
+/** "This records the proposal's adoption", offered when the commitment is a proposal. */
+function AdoptionCheckbox({
+  id,
+  name,
+  checked,
+  error,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  checked: boolean;
+  error?: string;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="space-y-1 md:col-span-2">
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          value="yes"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="size-4 rounded border-slate-300 accent-indigo-600"
+        />
+        {ROW_FIELD_SPECS.adoptsProposal.label}
+      </label>
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchBox } from '@/components/search/search-box';
 import { MainNav, type NavItem } from './main-nav';
 
 /**
@@ -27,6 +28,7 @@ export function AppHeader({
           <Wordmark />
         </Link>
         <div className="flex min-w-0 items-center gap-3">
+          <SearchBox />
           {action}
           {end}
         </div>

@@ -312,6 +312,8 @@ export async function createAgreement(
   input: AgreementInput,
   actorId: string,
   client: PrismaClient = db,
+  /** More writes in the same transaction once the agreement exists (its drafted commitments): all or nothing. */
+  andThen?: (tx: Tx, agreement: AgreementRecord) => Promise<void>,
 ): Promise<AgreementRecord> {
   return withNewRowConflicts(() =>
     client.$transaction(async (tx) => {
@@ -329,6 +331,7 @@ export async function createAgreement(
         before: null,
         after,
       });
+      if (andThen) await andThen(tx, after);
       return after;
     }),
   );

@@ -342,22 +342,6 @@ export function getCommitmentForEdit(
   return loadCommitmentRecord(client, id);
 }
 
-export type CommitmentOption = {
-  id: number;
-  title: string;
-  agreement: { id: number; title: string };
-  archived: boolean;
-};
-
-/** Every commitment for the reciprocal picker, grouped by agreement (newest first); archived ones flagged. */
-export async function listCommitmentOptions(client: PrismaClient = db): Promise<CommitmentOption[]> {
-  const rows = await client.commitment.findMany({
-    select: { id: true, title: true, archivedAt: true, agreement: { select: { id: true, title: true } } },
-    orderBy: [{ agreementId: 'desc' }, { id: 'asc' }],
-  });
-  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
-}
-
 /** Everything the form picked must exist, and be live unless the commitment already points at it. */
 async function checkCommitmentPicks(
   tx: Tx,
@@ -494,32 +478,39 @@ export async function createCommitment(
   actorId: string,
   client: PrismaClient = db,
 ): Promise<CommitmentRecord> {
-  return client.$transaction(async (tx) => {
-    await checkCommitmentPicks(tx, input, null);
-    const { id } = await tx.commitment.create({
-      data: {
-        agreementId: input.agreementId,
-        title: input.title,
-        description: input.description,
-        categoryId: input.categoryId,
-        dueOn: input.dueOn,
-        ...strengthAndRecurrence(input),
-      },
-      select: { id: true },
-    });
-    await writeParties(tx, id, input.responsiblePartyId, input.beneficiaryPartyId);
-    await pairReciprocal(tx, actorId, id, input.reciprocalId, null);
-    const after = (await loadCommitmentRecord(tx, id))!;
-    await recordAudit(tx, {
-      actorId,
-      action: 'create',
-      entityType: 'Commitment',
-      entityId: id,
-      before: null,
-      after,
-    });
-    return after;
+  return client.$transaction((tx) => createCommitmentIn(tx, input, actorId));
+}
+
+/** createCommitment inside a transaction of the caller's (an agreement created with its drafted commitments). */
+export async function createCommitmentIn(
+  tx: Tx,
+  input: CommitmentInput,
+  actorId: string,
+): Promise<CommitmentRecord> {
+  await checkCommitmentPicks(tx, input, null);
+  const { id } = await tx.commitment.create({
+    data: {
+      agreementId: input.agreementId,
+      title: input.title,
+      description: input.description,
+      categoryId: input.categoryId,
+      dueOn: input.dueOn,
+      ...strengthAndRecurrence(input),
+    },
+    select: { id: true },
   });
+  await writeParties(tx, id, input.responsiblePartyId, input.beneficiaryPartyId);
+  await pairReciprocal(tx, actorId, id, input.reciprocalId, null);
+  const after = (await loadCommitmentRecord(tx, id))!;
+  await recordAudit(tx, {
+    actorId,
+    action: 'create',
+    entityType: 'Commitment',
+    entityId: id,
+    before: null,
+    after,
+  });
+  return after;
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 } from '../validation/follow-up.ts';
 import { recordAudit } from './audit.ts';
 import { clampPage, type Page, type PartyRef } from './commitments.ts';
-import { createOutletInTx, findOutletByName, listOutletOptions, type OutletOption } from './outlets.ts';
+import { createOutletInTx, findOutletByName } from './outlets.ts';
 import { appendStatusUpdates, currentCountingStatuses, StatusUpdateError } from './status-updates.ts';
 import { evidenceFieldsSelect } from './selects.ts';
 
@@ -111,16 +111,8 @@ export type CommitmentOption = {
   responsibleParties: PartyRef[];
 };
 
-export type FollowUpFormOptions = { commitments: CommitmentOption[]; outlets: OutletOption[] };
-
-/**
- * Which commitments a form offers: all, or those of one agreement plus some others (the form inline on a
- * commitment's page offers its agreement's and its reciprocal; thousands of options would make every such page
- * megabytes, and the full form at /follow-ups/new has them all).
- */
-export type CommitmentOptionScope = { agreementId: number; alsoIds?: readonly number[] };
-
-const commitmentOptionSelect = {
+/** The columns of a commitment option: the row shows its status and agreement, the party field its responsible parties. */
+export const commitmentOptionSelect = {
   id: true,
   title: true,
   status: true,
@@ -133,34 +125,11 @@ const commitmentOptionSelect = {
   },
 } satisfies Prisma.CommitmentSelect;
 
-function toCommitmentOption({
+export function toCommitmentOption({
   parties,
   ...row
 }: Prisma.CommitmentGetPayload<{ select: typeof commitmentOptionSelect }>): CommitmentOption {
   return { ...row, responsibleParties: parties.map(({ party }) => party) };
-}
-
-/** Live commitments of live agreements, newest agreement first, each agreement's in the order entered. */
-async function listCommitmentOptions(
-  client: PrismaClient = db,
-  scope?: CommitmentOptionScope,
-): Promise<CommitmentOption[]> {
-  const rows = await client.commitment.findMany({
-    where: {
-      archivedAt: null,
-      agreement: { archivedAt: null },
-      ...(scope
-        ? { OR: [{ agreementId: scope.agreementId }, { id: { in: [...(scope.alsoIds ?? [])] } }] }
-        : {}),
-    },
-    select: commitmentOptionSelect,
-    orderBy: [
-      { agreement: { concludedOn: { sort: 'desc', nulls: 'last' } } },
-      { agreementId: 'desc' },
-      { id: 'asc' },
-    ],
-  });
-  return rows.map(toCommitmentOption);
 }
 
 /** One live commitment as the form offers it (a commitment just created from inside the form), or null. */
@@ -173,18 +142,6 @@ export async function getCommitmentOption(
     select: commitmentOptionSelect,
   });
   return row && toCommitmentOption(row);
-}
-
-/** Everything the form's pick lists need, in two queries. */
-export async function getFollowUpFormOptions(
-  client: PrismaClient = db,
-  scope?: CommitmentOptionScope,
-): Promise<FollowUpFormOptions> {
-  const [commitments, outlets] = await Promise.all([
-    listCommitmentOptions(client, scope),
-    listOutletOptions(client),
-  ]);
-  return { commitments, outlets };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -91,9 +91,10 @@ function commitmentOrder(filters: CommitmentListFilters, state: { status: Prisma
 
 /**
  * The SQL conditions for the commitment filters: the scope the reports share (lib/data/sql.ts commitmentScope),
- * then the list's own; `sql.status` is the status column (cached or as of a day).
+ * then the list's own; `sql.status` is the status column (cached or as of a day). The API's list (lib/api) uses
+ * them too.
  */
-function commitmentConditions(
+export function commitmentConditions(
   filters: CommitmentListFilters,
   sql: ReturnType<typeof attentionSql>,
 ): Prisma.Sql[] {

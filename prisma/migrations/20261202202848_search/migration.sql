@@ -184,68 +184,31 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER "Agreement_search_insert" AFTER INSERT ON "Agreement" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('agreement', 'pactwatch_search_text_agreement');
-CREATE TRIGGER "Agreement_search_update" AFTER UPDATE ON "Agreement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('agreement', 'pactwatch_search_text_agreement');
-CREATE TRIGGER "Agreement_search_delete" AFTER DELETE ON "Agreement" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('agreement', 'pactwatch_search_text_agreement');
-CREATE TRIGGER "Agreement_search_truncate" AFTER TRUNCATE ON "Agreement"
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('agreement', 'pactwatch_search_text_agreement');
-
-CREATE TRIGGER "Commitment_search_insert" AFTER INSERT ON "Commitment" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('commitment', 'pactwatch_search_text_commitment');
-CREATE TRIGGER "Commitment_search_update" AFTER UPDATE ON "Commitment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('commitment', 'pactwatch_search_text_commitment');
-CREATE TRIGGER "Commitment_search_delete" AFTER DELETE ON "Commitment" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('commitment', 'pactwatch_search_text_commitment');
-CREATE TRIGGER "Commitment_search_truncate" AFTER TRUNCATE ON "Commitment"
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('commitment', 'pactwatch_search_text_commitment');
-
-CREATE TRIGGER "Party_search_insert" AFTER INSERT ON "Party" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('party', 'pactwatch_search_text_party');
-CREATE TRIGGER "Party_search_update" AFTER UPDATE ON "Party" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('party', 'pactwatch_search_text_party');
-CREATE TRIGGER "Party_search_delete" AFTER DELETE ON "Party" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('party', 'pactwatch_search_text_party');
-CREATE TRIGGER "Party_search_truncate" AFTER TRUNCATE ON "Party"
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('party', 'pactwatch_search_text_party');
-
-CREATE TRIGGER "Person_search_insert" AFTER INSERT ON "Person" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('person', 'pactwatch_search_text_person');
-CREATE TRIGGER "Person_search_update" AFTER UPDATE ON "Person" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('person', 'pactwatch_search_text_person');
-CREATE TRIGGER "Person_search_delete" AFTER DELETE ON "Person" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('person', 'pactwatch_search_text_person');
-CREATE TRIGGER "Person_search_truncate" AFTER TRUNCATE ON "Person"
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('person', 'pactwatch_search_text_person');
-
-CREATE TRIGGER "Outlet_search_insert" AFTER INSERT ON "Outlet" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('outlet', 'pactwatch_search_text_outlet');
-CREATE TRIGGER "Outlet_search_update" AFTER UPDATE ON "Outlet" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('outlet', 'pactwatch_search_text_outlet');
-CREATE TRIGGER "Outlet_search_delete" AFTER DELETE ON "Outlet" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('outlet', 'pactwatch_search_text_outlet');
-CREATE TRIGGER "Outlet_search_truncate" AFTER TRUNCATE ON "Outlet"
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('outlet', 'pactwatch_search_text_outlet');
-
-CREATE TRIGGER "Evidence_search_insert" AFTER INSERT ON "Evidence" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('evidence', 'pactwatch_search_text_evidence');
-CREATE TRIGGER "Evidence_search_update" AFTER UPDATE ON "Evidence" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('evidence', 'pactwatch_search_text_evidence');
-CREATE TRIGGER "Evidence_search_delete" AFTER DELETE ON "Evidence" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('evidence', 'pactwatch_search_text_evidence');
-CREATE TRIGGER "Evidence_search_truncate" AFTER TRUNCATE ON "Evidence"
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('evidence', 'pactwatch_search_text_evidence');
-
-CREATE TRIGGER "StatusUpdate_search_insert" AFTER INSERT ON "StatusUpdate" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('status_update', 'pactwatch_search_text_status_update');
-CREATE TRIGGER "StatusUpdate_search_update" AFTER UPDATE ON "StatusUpdate" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('status_update', 'pactwatch_search_text_status_update');
-CREATE TRIGGER "StatusUpdate_search_delete" AFTER DELETE ON "StatusUpdate" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('status_update', 'pactwatch_search_text_status_update');
-CREATE TRIGGER "StatusUpdate_search_truncate" AFTER TRUNCATE ON "StatusUpdate"
-  FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync('status_update', 'pactwatch_search_text_status_update');
+-- The four triggers of each searchable table, named "<Table>_search_<event>".
+DO $$
+DECLARE
+  source RECORD;
+BEGIN
+  FOR source IN
+    SELECT * FROM (VALUES ('Agreement', 'agreement'), ('Commitment', 'commitment'), ('Party', 'party'),
+                          ('Person', 'person'), ('Outlet', 'outlet'), ('Evidence', 'evidence'),
+                          ('StatusUpdate', 'status_update')) AS t (tbl, kind)
+  LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+                      FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync(%L, %L)',
+                   source.tbl || '_search_insert', source.tbl, source.kind, 'pactwatch_search_text_' || source.kind);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                      FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync(%L, %L)',
+                   source.tbl || '_search_update', source.tbl, source.kind, 'pactwatch_search_text_' || source.kind);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
+                      FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync(%L, %L)',
+                   source.tbl || '_search_delete', source.tbl, source.kind, 'pactwatch_search_text_' || source.kind);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I
+                      FOR EACH STATEMENT EXECUTE FUNCTION pactwatch_search_sync(%L, %L)',
+                   source.tbl || '_search_truncate', source.tbl, source.kind, 'pactwatch_search_text_' || source.kind);
+  END LOOP;
+END
+$$;
 
 -- Every document again, from the tables the triggers above watch (read from the triggers themselves, so the two
 -- cannot disagree). For writers that load with triggers off (`session_replication_role = replica`, as the bench's

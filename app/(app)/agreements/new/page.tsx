@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
-import { AgreementForm } from '@/components/editors/agreement-form';
-import { Card, CardBody } from '@/components/ui/card';
+import { NewAgreementEditor } from '@/components/drafts/new-agreement-editor';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
 import { getSourceSuggestion } from '@/lib/data/agreements';
+import { listCategoryOptions } from '@/lib/data/categories';
 import { listPartyOptions } from '@/lib/data/parties';
 import { listPersonOptions } from '@/lib/data/people';
 import type { AgreementFormValues } from '@/lib/validation/agreement';
 import { countryOptions } from '@/lib/validation/countries';
 import { parseIdParam } from '@/lib/validation/params';
+import { draftAgreement } from '../../drafts/actions';
 import { createAgreement } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -41,9 +42,10 @@ export default async function NewAgreementPage({
   // `?sourceEvidenceId=` follows logging an item that reports an agreement not recorded yet.
   const sourceParam = (await searchParams).sourceEvidenceId;
   const sourceId = typeof sourceParam === 'string' ? parseIdParam(sourceParam) : null;
-  const [parties, people, source] = await Promise.all([
+  const [parties, people, categories, source] = await Promise.all([
     listPartyOptions(),
     listPersonOptions(),
+    listCategoryOptions(),
     sourceId === null ? null : getSourceSuggestion(sourceId),
   ]);
   const publishedOn = source?.publishedOn?.toISOString().slice(0, 10) ?? '';
@@ -63,36 +65,33 @@ export default async function NewAgreementPage({
         title="New agreement"
         description={
           <p>
-            Record what was agreed, by whom, and where it is reported. Add its commitments on the next page.
+            Record what was agreed, by whom, and where it is reported. Start from an article to have the form
+            filled in, commitments included; or add the commitments on the next page.
           </p>
         }
       />
-      <Card>
-        <CardBody>
-          <AgreementForm
-            action={createAgreement}
-            mode="create"
-            record={record}
-            partyOptions={parties}
-            personOptions={people}
-            sourceTitles={source ? { [source.url]: source.title } : {}}
-            countryOptions={countryOptions()}
-            sourceNote={
-              source ? (
-                <p
-                  role="status"
-                  className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-sky-200"
-                >
-                  Started from “{source.title}” ({source.outlet.name}): it is the agreement’s source
-                  {publishedOn ? `, and its publication day (${publishedOn}) is suggested as the date` : ''}.
-                  Check both.
-                </p>
-              ) : null
-            }
-            cancelHref="/agreements"
-          />
-        </CardBody>
-      </Card>
+      <NewAgreementEditor
+        draftAction={draftAgreement}
+        createAction={createAgreement}
+        blank={record}
+        partyOptions={parties}
+        personOptions={people}
+        categoryOptions={categories}
+        sourceTitles={source ? { [source.url]: source.title } : {}}
+        countryOptions={countryOptions()}
+        sourceNote={
+          source ? (
+            <p
+              role="status"
+              className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-sky-200"
+            >
+              Started from “{source.title}” ({source.outlet.name}): it is the agreement’s source
+              {publishedOn ? `, and its publication day (${publishedOn}) is suggested as the date` : ''}.
+              Check both.
+            </p>
+          ) : null
+        }
+      />
     </>
   );
 }

@@ -19,10 +19,11 @@ import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { staleAfterDays } from '@/lib/config';
 import { getCommitmentDashboard } from '@/lib/data/commitment-dashboard';
-import { getFollowUpFormOptions } from '@/lib/data/evidence';
+import { getCommitmentOption } from '@/lib/data/evidence';
 import { formatDay, today as todayUtc } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format/date';
 import { NotFoundError } from '@/lib/errors';
+import { hasOutletOptions } from '@/lib/search/options';
 import { parseAsOfParam, type SearchParams } from '@/lib/validation/filters';
 import { parseIdParam } from '@/lib/validation/params';
 
@@ -57,11 +58,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   ]);
   const { commitment, state, asOf, day, chart, series } = dashboard;
   const pathname = `/commitments/${commitment.id}`;
+  // The form's pickers search commitments and outlets as the analyst types: the page carries only this one.
   const formOptions = can(user, 'write')
-    ? await getFollowUpFormOptions(undefined, {
-        agreementId: commitment.agreement.id,
-        alsoIds: commitment.reciprocal ? [commitment.reciprocal.id] : [],
-      })
+    ? await Promise.all([getCommitmentOption(commitment.id), hasOutletOptions()]).then(
+        ([preset, hasOutlets]) => ({ commitments: preset ? [preset] : [], hasOutlets }),
+      )
     : null;
   const explanations = attentionExplanations({
     ...dashboard.attentionFacts,
@@ -136,7 +137,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           commitmentId={commitment.id}
           pathname={pathname}
           commitments={formOptions.commitments}
-          outlets={formOptions.outlets}
+          hasOutlets={formOptions.hasOutlets}
         />
       ) : null}
 

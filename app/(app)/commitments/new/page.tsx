@@ -6,7 +6,7 @@ import { PageHeader, type Crumb } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
 import { listAgreementOptions, listAgreementPartyIds } from '@/lib/data/agreements';
 import { listCategoryOptions } from '@/lib/data/categories';
-import { getCommitmentForEdit, listCommitmentOptions } from '@/lib/data/commitments';
+import { getCommitmentForEdit } from '@/lib/data/commitments';
 import { listPartyOptions } from '@/lib/data/parties';
 import type { CommitmentFormValues } from '@/lib/validation/commitment';
 import { parseIdParam } from '@/lib/validation/params';
@@ -26,11 +26,10 @@ export default async function NewCommitmentPage({
 }) {
   await requirePermission('write');
   const query = await searchParams;
-  const [agreements, categories, parties, commitments] = await Promise.all([
+  const [agreements, categories, parties] = await Promise.all([
     listAgreementOptions(),
     listCategoryOptions(),
     listPartyOptions(),
-    listCommitmentOptions(),
   ]);
   // `?agreement=` presets the agreement (from its page); an unknown or archived one is simply not preset.
   const presetId = parseIdParam(first(query.agreement));
@@ -81,12 +80,7 @@ export default async function NewCommitmentPage({
             agreementOptions={agreements.map((option) => ({ ...option, name: option.title }))}
             categoryOptions={categories}
             partyOptions={withFirst(parties, agreementPartyIds)}
-            reciprocalOptions={commitments.map((option) => ({
-              id: option.id,
-              title: option.title,
-              agreementTitle: option.agreement.title,
-              archived: option.archived,
-            }))}
+            reciprocal={null}
             cancelHref={agreement ? `/agreements/${agreement.id}` : '/agreements'}
           />
         </CardBody>

@@ -10,10 +10,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { requirePermission } from '@/lib/auth/session';
-import { listAgreementOptions } from '@/lib/data/agreements';
 import { listCategoryOptions } from '@/lib/data/categories';
-import { getFollowUpFormOptions } from '@/lib/data/evidence';
-import { listPartyOptions } from '@/lib/data/parties';
+import { getCommitmentOption } from '@/lib/data/evidence';
+import { hasCommitmentOptions, hasOutletOptions } from '@/lib/search/options';
 import { RELIABILITIES } from '@/lib/validation/follow-up';
 import { parseIdParam } from '@/lib/validation/params';
 
@@ -33,19 +32,16 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
   const presetId = parseIdParam(first(params.commitment) ?? '') ?? undefined;
   const from = first(params.from);
   const returnTo = from ? safeNextPath(from) : undefined;
-  const [{ commitments, outlets }, agreements, categories, parties] = await Promise.all([
-    getFollowUpFormOptions(),
-    listAgreementOptions(),
+  // The pickers search commitments and outlets (and "New commitment" its agreement and parties) as the analyst
+  // types: the page carries only the preset commitment and the few categories.
+  const [anyCommitment, hasOutlets, preset, categories] = await Promise.all([
+    hasCommitmentOptions(),
+    hasOutletOptions(),
+    presetId === undefined ? null : getCommitmentOption(presetId),
     listCategoryOptions(),
-    listPartyOptions(),
   ]);
-  // What "New commitment" inside a row offers: live agreements, categories and parties only.
-  const newCommitmentOptions = {
-    agreements: agreements.filter((option) => !option.archived),
-    categories: categories.filter((option) => !option.archived),
-    parties: parties.filter((option) => !option.archived),
-  };
-  const preset = commitments.find((option) => option.id === presetId);
+  // What "New commitment" inside a row offers up front: the live categories.
+  const newCommitmentOptions = { categories: categories.filter((option) => !option.archived) };
 
   return (
     <>
@@ -58,7 +54,7 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
           </p>
         }
       />
-      {commitments.length === 0 ? (
+      {!anyCommitment ? (
         <Card>
           <EmptyState
             icon={ListChecks}
@@ -77,8 +73,9 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
             <CardBody className="sm:p-6">
               <LogFollowUpForm
                 action={logFollowUp}
-                commitments={commitments}
-                outlets={outlets}
+                commitments={preset ? [preset] : []}
+                outlets={[]}
+                hasOutlets={hasOutlets}
                 presetCommitmentId={preset?.id}
                 newCommitment={{ action: createCommitmentFromFollowUp, options: newCommitmentOptions }}
                 returnTo={returnTo}

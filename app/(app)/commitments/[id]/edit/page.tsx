@@ -9,8 +9,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
 import { listAgreementOptions, listAgreementPartyIds } from '@/lib/data/agreements';
 import { listCategoryOptions } from '@/lib/data/categories';
-import { commitmentFormValues, getCommitmentForEdit, listCommitmentOptions } from '@/lib/data/commitments';
+import { commitmentFormValues, getCommitmentForEdit } from '@/lib/data/commitments';
 import { listPartyOptions } from '@/lib/data/parties';
+import { getReciprocalOption } from '@/lib/search/options';
 import { parseIdParam } from '@/lib/validation/params';
 import { archiveCommitment, unarchiveCommitment, updateCommitment } from './actions';
 
@@ -21,17 +22,19 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
   await requirePermission('write');
   const id = parseIdParam((await params).id);
   if (id === null) notFound();
-  const [commitment, agreements, categories, parties, commitments] = await Promise.all([
+  const [commitment, agreements, categories, parties] = await Promise.all([
     getCommitmentForEdit(id),
     listAgreementOptions(),
     listCategoryOptions(),
     listPartyOptions(),
-    listCommitmentOptions(),
   ]);
   if (!commitment) notFound();
   const agreement = agreements.find((option) => option.id === commitment.agreementId);
-  // The agreement's own parties head the party lists.
-  const agreementPartyIds = await listAgreementPartyIds(commitment.agreementId);
+  // The agreement's own parties head the party lists; the reciprocal picker knows only the one linked now.
+  const [agreementPartyIds, reciprocal] = await Promise.all([
+    listAgreementPartyIds(commitment.agreementId),
+    commitment.reciprocalId === null ? null : getReciprocalOption(commitment.reciprocalId),
+  ]);
 
   return (
     <>
@@ -62,14 +65,7 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
               agreementOptions={agreements.map((option) => ({ ...option, name: option.title }))}
               categoryOptions={categories}
               partyOptions={withFirst(parties, agreementPartyIds)}
-              reciprocalOptions={commitments
-                .filter((option) => option.id !== commitment.id)
-                .map((option) => ({
-                  id: option.id,
-                  title: option.title,
-                  agreementTitle: option.agreement.title,
-                  archived: option.archived,
-                }))}
+              reciprocal={reciprocal}
               cancelHref={`/commitments/${commitment.id}`}
             />
           </CardBody>

@@ -1,0 +1,13 @@
+// GET /api/v1/agreements: live agreements with their parties, a page at a time in id order (lib/api/records.ts).
+import { apiRoute, listResponse } from '@/lib/api/handler';
+import { pageRequest } from '@/lib/api/pagination';
+import { listApiAgreements } from '@/lib/api/records';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute('read', async (request) => {
+  const url = new URL(request.url);
+  const page = pageRequest<number>(url);
+  if (page instanceof Response) return page;
+  return listResponse(request, url, await listApiAgreements(page));
+});

@@ -1,0 +1,13 @@
+// GET /api/v1/parties/{id}: one party, archived ones included.
+import { recordId } from '@/lib/api/filters';
+import { apiRoute } from '@/lib/api/handler';
+import { jsonWithEtag, notFound } from '@/lib/api/problem';
+import { getApiParty } from '@/lib/api/records';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute('read', async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const id = recordId((await params).id);
+  const record = id ? await getApiParty(id) : null;
+  return record ? jsonWithEtag(request, record) : notFound('party');
+});
