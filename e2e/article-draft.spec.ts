@@ -1,14 +1,12 @@
 // Issue [6/9]: "new agreement" started from an article — pasted, fetched by address, or already logged — prefills
 // the form with the sentence behind each proposal; only "Create agreement" writes.
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { SEED_ARTICLE_TEXT } from '../prisma/seed-article.ts';
 import { expect, test } from './support/fixtures.ts';
 
-const SEED_ARTICLE = readFileSync(path.resolve(import.meta.dirname, '../../shared/seed-article.txt'), 'utf8');
-const [HEADLINE, ...STORY] = SEED_ARTICLE.trim().split(/\n+/);
+const [HEADLINE, ...STORY] = SEED_ARTICLE_TEXT.trim().split(/\n+/);
 
 function tag(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
@@ -94,7 +92,7 @@ test('a pasted article drafts the agreement; a removed commitment is not saved, 
   test.slow();
   const t = tag();
   await page.goto('/agreements/new');
-  await page.getByLabel('Article text or HTML').fill(SEED_ARTICLE);
+  await page.getByLabel('Article text or HTML').fill(SEED_ARTICLE_TEXT);
   await page.getByRole('button', { name: 'Draft', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /commitments? proposed/ })).toBeVisible();
   await expectSeedDraft(page);

@@ -1,7 +1,7 @@
 // The extractor's rules on a hand-made registry, without a database: possessives and demonyms, new parties and
 // people, dates against the published day, page metadata, language, and the follow-up status cues.
 import { describe, expect, it } from 'vitest';
-import { draftFromText } from '../lib/draft/draft.ts';
+import { DRAFT_TEXT_MAX, draftFromText } from '../lib/draft/draft.ts';
 import type { AgreementDraft, FollowUpDraft, Registry } from '../lib/draft/types.ts';
 
 const registry: Registry = {
@@ -159,5 +159,18 @@ describe('follow-up status cues', () => {
     [`The ministry denied that ${unit} exists.`, 'not_started', 'contradiction'],
   ])('%s → %s, %s', (text, status, evidenceType) => {
     expect(followUp(text).commitments[0]).toMatchObject({ commitmentId: 40, status, evidenceType });
+  });
+});
+
+describe('a huge paste', () => {
+  it('is read only as far as DRAFT_TEXT_MAX: what lies beyond proposes nothing and costs nothing', () => {
+    const filler = 'The delegations discussed matters of mutual interest. '.repeat(
+      Math.ceil(DRAFT_TEXT_MAX / 50),
+    );
+    const text = `Talks in Islamabad\n\nPakistan and Dawn reporters met.\n\n${filler}\n\nChina agreed to train police.`;
+    const draft = draftFromText({ text, kind: 'agreement' }, registry) as AgreementDraft;
+    const names = draft.parties.map((party) => party.name);
+    expect(names).toContain('Pakistan');
+    expect(names).not.toContain('China');
   });
 });

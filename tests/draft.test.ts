@@ -9,7 +9,8 @@ import { loadCorpus, scoreDraft, type CorpusArticle } from '../lib/draft/corpus.
 import { draftFromText } from '../lib/draft/draft.ts';
 import { loadRegistry } from '../lib/draft/registry.ts';
 import type { AgreementDraft, FollowUpDraft, Registry } from '../lib/draft/types.ts';
-import { seed, SEED_AGREEMENT_TITLE, SEED_ARTICLE_TEXT } from '../prisma/seed.ts';
+import { SEED_ARTICLE_TEXT } from '../prisma/seed-article.ts';
+import { seed, SEED_AGREEMENT_TITLE } from '../prisma/seed.ts';
 import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { migrate } from '../lib/migrations.ts';
 import { testDatabaseUrl } from './support/db.ts';

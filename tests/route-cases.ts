@@ -189,6 +189,19 @@ export const routeCases: RouteCase[] = [
     context: params('999999999'),
     okStatus: 404,
   })),
+  ...(['commitments', 'agreements'] as const).map((kind): RouteCase => ({
+    route: `app/api/v1/${kind}/route.ts`,
+    method: 'POST',
+    bearer: 'write',
+    // An empty form: a permitted caller gets as far as the form's own checks (tests/api-create.test.ts creates one).
+    request: () =>
+      new Request(`http://localhost:4500/api/v1/${kind}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    okStatus: 422,
+  })),
   {
     route: 'app/api/v1/follow-ups/route.ts',
     method: 'POST',

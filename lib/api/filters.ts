@@ -1,7 +1,10 @@
 // Query parameters of /api/v1: the lists' own parsers (lib/validation/filters.ts), except that a filter the
 // reports would refuse is a 400 problem here too, rather than silently dropped as a hand-edited list URL is.
 import * as z from 'zod';
+import { PartyKind } from '../generated/prisma/enums.ts';
+import { idField } from '../validation/fields.ts';
 import {
+  SEARCH_TEXT_MAX,
   parseCommitmentListFilters,
   strictReportFiltersSchema,
   type CommitmentListFilters,
@@ -29,6 +32,31 @@ export function commitmentFilters(url: URL): CommitmentListFilters | Response {
   const strict = strictReportFiltersSchema.safeParse(params);
   if (!strict.success) return badRequest(strict.error);
   return parseCommitmentListFilters(params);
+}
+
+const idFilter = idField('Not a record id.').optional();
+const textFilter = z
+  .string()
+  .max(SEARCH_TEXT_MAX, { error: `Search for at most ${SEARCH_TEXT_MAX} characters.` })
+  .optional();
+
+/** Parties: `q` in the name or short name, `kind`, `parent` (the parties directly under it). */
+export const partyListFiltersSchema = z.object({
+  q: textFilter,
+  kind: z.enum(PartyKind, { error: 'Not a kind of party.' }).optional(),
+  parent: idFilter,
+});
+
+/** People: `q` in the name or title, `party` (the people of that party). */
+export const personListFiltersSchema = z.object({ q: textFilter, party: idFilter });
+
+/** A plain list's filters (one value each, trimmed, empty = absent), or the 400 problem to answer with. */
+export function listFilters<S extends z.ZodObject>(url: URL, schema: S): z.output<S> | Response {
+  const params = Object.fromEntries(
+    Object.keys(schema.shape).map((name) => [name, url.searchParams.get(name)?.trim() || undefined]),
+  );
+  const parsed = schema.safeParse(params);
+  return parsed.success ? parsed.data : badRequest(parsed.error);
 }
 
 /** An optional record id parameter (`?agreement=3`), or the 400 problem. */

@@ -13,8 +13,9 @@ import {
   newsItemSchema,
 } from '../validation/follow-up.ts';
 import { SEARCH_KINDS } from '../search/params.ts';
-import { updateAgreementSchema } from '../validation/agreement.ts';
-import { updateCommitmentSchema } from '../validation/commitment.ts';
+import { agreementSchema, updateAgreementSchema } from '../validation/agreement.ts';
+import { commitmentSchema, updateCommitmentSchema } from '../validation/commitment.ts';
+import { partyListFiltersSchema, personListFiltersSchema } from './filters.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -39,12 +40,15 @@ const DESCRIPTIONS: Record<string, string> = {
   asOf: 'Statuses and flags as they stood at the end of this day (YYYY-MM-DD); today by default.',
 };
 
-function queryParameters(schema: JsonSchema): Record<string, unknown>[] {
+function queryParameters(
+  schema: JsonSchema,
+  descriptions: Record<string, string> = DESCRIPTIONS,
+): Record<string, unknown>[] {
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
     in: 'query',
     required: false,
-    ...(DESCRIPTIONS[name] ? { description: DESCRIPTIONS[name] } : {}),
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
     schema: property,
   }));
 }
@@ -141,6 +145,16 @@ function patchBody(schema: z.ZodType, what: string): JsonSchema {
   };
 }
 
+/** A create form's fields for POST, as its schema requires them. */
+function createBody(schema: z.ZodType, what: string): JsonSchema {
+  return {
+    ...inputSchema(schema),
+    description:
+      `The new-${what} form's fields, named as the form names them. Values are strings or lists of strings, ` +
+      'as a form sends them (numbers are taken as their text).',
+  };
+}
+
 const day = { type: ['string', 'null'], format: 'date' };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -194,6 +208,8 @@ const schemas: Record<string, JsonSchema> = {
   FollowUp: followUpBody(),
   CommitmentPatch: patchBody(updateCommitmentSchema, 'commitment'),
   AgreementPatch: patchBody(updateAgreementSchema, 'agreement'),
+  CommitmentCreate: createBody(commitmentSchema, 'commitment'),
+  AgreementCreate: createBody(agreementSchema, 'agreement'),
   LoggedFollowUp: {
     type: 'object',
     properties: {
@@ -277,6 +293,28 @@ function patchOperation(operationId: string, summary: string, body: string, resu
   };
 }
 
+function postOperation(operationId: string, summary: string, body: string, result: string) {
+  return {
+    post: {
+      operationId,
+      summary,
+      requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } },
+      responses: {
+        '201': {
+          description: 'Created; Location is its address.',
+          headers: { Location: { schema: { type: 'string' } } },
+          content: { 'application/json': { schema: ref(result) } },
+        },
+        '400': problemResponse('The body is not a JSON object.'),
+        '401': problemResponse('No valid token.'),
+        '403': problemResponse('A read-only token, or a role that may not write.'),
+        '422': problemResponse('The form would refuse it: `errors` says why, field by field.'),
+        '429': problemResponse('Too many requests: wait Retry-After seconds.'),
+      },
+    },
+  };
+}
+
 function recordList(path: string, summary: string, filters: unknown[] = []) {
   return getOperation(`list${path}`, summary, [...filters, ...pageParameters], listOf('Record'));
 }
@@ -295,12 +333,20 @@ export function openApiDocument() {
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths: {
-      '/api/v1/commitments': getOperation(
-        'listCommitments',
-        'Commitments with status, per-party status and attention flags',
-        [...commitmentListParameters, ...pageParameters],
-        listOf('Commitment', { asOf: { type: 'string', format: 'date' } }),
-      ),
+      '/api/v1/commitments': {
+        ...getOperation(
+          'listCommitments',
+          'Commitments with status, per-party status and attention flags',
+          [...commitmentListParameters, ...pageParameters],
+          listOf('Commitment', { asOf: { type: 'string', format: 'date' } }),
+        ),
+        ...postOperation(
+          'createCommitment',
+          'Add a commitment to an agreement, as the new-commitment form does',
+          'CommitmentCreate',
+          'Commitment',
+        ),
+      },
       '/api/v1/commitments/{id}': {
         ...getOperation(
           'getCommitment',
@@ -319,7 +365,15 @@ export function openApiDocument() {
           'Commitment',
         ),
       },
-      '/api/v1/agreements': recordList('Agreements', 'Live agreements with their parties'),
+      '/api/v1/agreements': {
+        ...recordList('Agreements', 'Live agreements with their parties'),
+        ...postOperation(
+          'createAgreement',
+          'Create an agreement, as the new-agreement form does',
+          'AgreementCreate',
+          'Record',
+        ),
+      },
       '/api/v1/agreements/{id}': {
         ...getOperation('getAgreement', 'One agreement', [idParameter], ref('Record'), notFoundResponse),
         ...patchOperation(
@@ -329,7 +383,15 @@ export function openApiDocument() {
           'Record',
         ),
       },
-      '/api/v1/parties': recordList('Parties', 'Live parties'),
+      '/api/v1/parties': recordList(
+        'Parties',
+        'Live parties',
+        queryParameters(inputSchema(partyListFiltersSchema), {
+          q: 'Words in the name or short name.',
+          kind: 'Kind of party.',
+          parent: 'Party id: the parties directly under it.',
+        }),
+      ),
       '/api/v1/parties/{id}': getOperation(
         'getParty',
         'One party',
@@ -337,7 +399,14 @@ export function openApiDocument() {
         ref('Record'),
         notFoundResponse,
       ),
-      '/api/v1/people': recordList('People', 'Live people'),
+      '/api/v1/people': recordList(
+        'People',
+        'Live people',
+        queryParameters(inputSchema(personListFiltersSchema), {
+          q: 'Words in the name or title.',
+          party: 'Party id: the people of that party.',
+        }),
+      ),
       '/api/v1/outlets': recordList('Outlets', 'Live outlets'),
       '/api/v1/evidence': recordList('Evidence', 'News items', [idFilter('outlet', 'Outlet id.')]),
       '/api/v1/evidence/{id}': getOperation(

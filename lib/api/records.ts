@@ -2,8 +2,11 @@ import 'server-only';
 // The plain lists and records of /api/v1 (agreements, parties, people, outlets, evidence, status updates): Prisma
 // reads in id order a page at a time (lib/api/pagination.ts), archived records left out of lists. Days are
 // YYYY-MM-DD, as in the CSV reports.
+import * as z from 'zod';
 import { db } from '../db.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { formatDay } from '../domain/dates.ts';
+import type { partyListFiltersSchema, personListFiltersSchema } from './filters.ts';
 import { takePage, type PageRequest } from './pagination.ts';
 
 type Page = PageRequest<number>;
@@ -70,11 +73,29 @@ const partySelect = {
   version: true,
 } as const;
 
-export async function listApiParties(page: Page) {
+// The app has no searched list of parties or people (its pages list them all), so these conditions are the API's.
+const contains = (text: string) => ({ contains: text, mode: 'insensitive' as const });
+
+function partyWhere({ q, kind, parent }: z.output<typeof partyListFiltersSchema>): Prisma.PartyWhereInput {
+  return {
+    ...(q ? { OR: [{ name: contains(q) }, { shortName: contains(q) }] } : {}),
+    ...(kind ? { kind } : {}),
+    ...(parent ? { parentId: parent } : {}),
+  };
+}
+
+function personWhere({ q, party }: z.output<typeof personListFiltersSchema>): Prisma.PersonWhereInput {
+  return {
+    ...(q ? { OR: [{ name: contains(q) }, { title: contains(q) }] } : {}),
+    ...(party ? { partyId: party } : {}),
+  };
+}
+
+export async function listApiParties(page: Page, filters: z.output<typeof partyListFiltersSchema>) {
   const { where, ...rest } = keyset(page);
   const rows = await db.party.findMany({
     ...rest,
-    where: { ...where, archivedAt: null },
+    where: { ...where, archivedAt: null, ...partyWhere(filters) },
     select: partySelect,
   });
   return takePage(rows, page.limit);
@@ -86,11 +107,11 @@ export async function getApiParty(id: number) {
 
 const personSelect = { id: true, name: true, title: true, partyId: true, version: true } as const;
 
-export async function listApiPeople(page: Page) {
+export async function listApiPeople(page: Page, filters: z.output<typeof personListFiltersSchema>) {
   const { where, ...rest } = keyset(page);
   const rows = await db.person.findMany({
     ...rest,
-    where: { ...where, archivedAt: null },
+    where: { ...where, archivedAt: null, ...personWhere(filters) },
     select: personSelect,
   });
   return takePage(rows, page.limit);

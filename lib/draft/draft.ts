@@ -81,10 +81,21 @@ function outletFor(
 }
 
 /** The draft of an agreement or a follow-up from one article. */
+/**
+ * The most of an input the extractor reads: HTML a little over a long page with its markup, text far more than any
+ * news story. The work grows with the text (about 1 s of CPU per 800 KB, on the request's thread), so a huge paste
+ * must not hold the server for everyone else; what lies beyond is not news.
+ */
+const DRAFT_HTML_MAX = 1_500_000;
+export const DRAFT_TEXT_MAX = 60_000;
+
 export function draftFromText(input: DraftInput, registry: Registry): Draft {
   if (!input.text?.trim() && !input.html?.trim())
     throw new AppError('Paste the article’s text or HTML, or give its address, to make a draft.');
-  const article = input.html?.trim() ? articleFromHtml(input.html) : articleFromText(input.text ?? '');
+  const read = input.html?.trim()
+    ? articleFromHtml(input.html.slice(0, DRAFT_HTML_MAX))
+    : articleFromText((input.text ?? '').slice(0, DRAFT_TEXT_MAX));
+  const article = { ...read, paragraphs: withinLimit(read.paragraphs, DRAFT_TEXT_MAX) };
   const now = input.now ?? new Date();
   const body = article.paragraphs.join('\n\n');
   const sentences = sentencesOf(article.paragraphs).map((s) => s.text);
@@ -190,4 +201,16 @@ export function draftFromText(input: DraftInput, registry: Registry): Draft {
     agreement: { kind: kindProposal, date, place },
     commitments: agreementCommitments(all, entities, registry, article.title ? 1 : 0),
   };
+}
+
+/** The paragraphs up to `max` characters in all (a long page's HTML can hold more text than a paste may). */
+function withinLimit(paragraphs: string[], max: number): string[] {
+  const kept: string[] = [];
+  let total = 0;
+  for (const paragraph of paragraphs) {
+    if (total + paragraph.length > max) break;
+    kept.push(paragraph);
+    total += paragraph.length;
+  }
+  return kept;
 }

@@ -1,7 +1,12 @@
 // GET /api/v1/agreements: live agreements with their parties, a page at a time in id order (lib/api/records.ts).
+// POST: the agreement form's create (lib/api/edits.ts); 201 with the agreement as GET gives it.
+import { revalidatePath } from 'next/cache';
+import { jsonFields } from '@/lib/api/body';
+import { postAgreement } from '@/lib/api/edits';
 import { apiRoute, listResponse } from '@/lib/api/handler';
 import { pageRequest } from '@/lib/api/pagination';
-import { listApiAgreements } from '@/lib/api/records';
+import { problem } from '@/lib/api/problem';
+import { getApiAgreement, listApiAgreements } from '@/lib/api/records';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,4 +15,17 @@ export const GET = apiRoute('read', async (request) => {
   const page = pageRequest<number>(url);
   if (page instanceof Response) return page;
   return listResponse(request, url, await listApiAgreements(page));
+});
+
+export const POST = apiRoute('write', async (request, _context, principal) => {
+  const fields = await jsonFields(request);
+  if (!fields)
+    return problem({ status: 400, title: 'Bad request', detail: 'Send the fields as a JSON object.' });
+  const id = await postAgreement(fields, principal.user.id);
+  if (id instanceof Response) return id;
+  revalidatePath('/', 'layout');
+  return Response.json(await getApiAgreement(id), {
+    status: 201,
+    headers: { 'Cache-Control': 'no-store', Location: `/api/v1/agreements/${id}` },
+  });
 });
