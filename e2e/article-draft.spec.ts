@@ -140,6 +140,10 @@ test('a pasted article drafts the agreement; a removed commitment is not saved, 
     // The sentence it came from, kept as its description.
     expect(commitment.description).toBeTruthy();
   }
+  // The seed's commitments again under another agreement: archived, so the specs that search the shared database
+  // for the seed's words ("NCCIA", "protection unit") still find the seed's own commitment first.
+  await db.commitment.updateMany({ where: { agreement: { title } }, data: { archivedAt: new Date() } });
+  await db.agreement.updateMany({ where: { title }, data: { archivedAt: new Date() } });
 });
 
 test('an address is fetched by the server, or refused when it is private, never with an error page', async ({

@@ -97,6 +97,17 @@ export const actionCases: ActionCase[] = [
     observe: ({ prisma }) => prisma.auditEvent.count(),
   },
   {
+    action: 'app/(app)/drafts/actions.ts#draftFollowUp',
+    permission: 'write',
+    readOnly: true,
+    arrange: async () => ({
+      article:
+        'Islamabad: Pakistan has set up the special protection unit for Chinese nationals in Islamabad, the Interior Ministry said.',
+      url: '',
+    }),
+    observe: ({ prisma }) => prisma.auditEvent.count(),
+  },
+  {
     action: 'app/(app)/me/actions.ts#changePassword',
     permission: 'read',
     arrange: async ({ prisma, actor }) => {

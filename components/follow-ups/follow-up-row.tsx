@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import { StatusChip } from '@/components/commitments/status-chip';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
+import type { DraftNote as DraftNoteData } from '@/components/drafts/agreement-draft';
+import { DraftNote } from '@/components/drafts/draft-note';
 import { FieldError } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { optionsFrom } from '@/components/ui/combobox';
@@ -45,6 +47,8 @@ export type RowState = {
   /** '' for the item's own type. */
   evidenceType: string;
   adoptsProposal: boolean;
+  /** The sentence a draft proposed this row's commitment from (gone once another commitment is picked). */
+  note?: DraftNoteData;
 };
 
 /** "New commitment" from inside a row: the action and the pick lists it needs. */
@@ -188,10 +192,13 @@ export function FollowUpRow({
           }
           hint={
             commitment ? (
-              <span className="inline-flex flex-wrap items-center gap-1.5">
-                Now <StatusChip status={commitment.status} />
-                <span>· {commitment.agreement.title}</span>
-              </span>
+              <>
+                <span className="inline-flex flex-wrap items-center gap-1.5">
+                  Now <StatusChip status={commitment.status} />
+                  <span>· {commitment.agreement.title}</span>
+                </span>
+                <DraftNote note={row.note} />
+              </>
             ) : undefined
           }
         />

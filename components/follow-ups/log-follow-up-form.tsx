@@ -7,6 +7,12 @@
 // survive a refusal. The form is submitted from onSubmit inside a transition, so React's reset never runs.
 import { useSearchParams } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { DraftNote } from '@/components/drafts/draft-note';
+import {
+  followUpDraftView,
+  type FollowUpDraftResult,
+  type FollowUpDraftView,
+} from '@/components/drafts/follow-up-draft';
 import type { ActionResult } from '@/lib/auth/action-core';
 import type { CommitmentOption } from '@/lib/data/evidence';
 import type { OutletOption } from '@/lib/data/outlets';
@@ -14,6 +20,7 @@ import { formatDay, parseDayOrNull, today as todayOf, type DatePrecision } from 
 import { normaliseUrl } from '@/lib/domain/url';
 import type { EvidenceType } from '@/lib/generated/prisma/enums';
 import { EVIDENCE_TYPES, NEW_OUTLET, warningRow } from '@/lib/validation/follow-up';
+import { ArticleDraftPanel, type DraftFollowUpAction } from './article-draft-panel';
 import { ErrorSummary, type SummaryEntry } from './error-summary';
 import { lookUpEvidence, type ExistingItem } from './evidence-lookup';
 import { ITEM_FIELDS, type ItemField, type ItemState } from './field-specs';
@@ -47,6 +54,8 @@ export type LogFollowUpFormProps = {
   headingLevel?: 2 | 3;
   /** "New commitment" inside each row (the full form at /follow-ups/new); no such control without it. */
   newCommitment?: NewCommitmentSupport;
+  /** "Start from an article" above the form (the full form at /follow-ups/new); no such panel without it. */
+  draftAction?: DraftFollowUpAction;
 };
 
 /**
@@ -88,6 +97,7 @@ function FollowUpForm({
   cancelHref,
   headingLevel = 2,
   newCommitment,
+  draftAction,
 }: LogFollowUpFormProps) {
   // Commitments picked in a row or created from inside the form join those known up front, so each row can show
   // its commitment's status, agreement and parties (and keep them through a refused submit).
@@ -131,6 +141,8 @@ function FollowUpForm({
   const nextKey = useRef(1);
   const [lookup, setLookup] = useState<Lookup | null>(null);
   const lookupAbort = useRef<AbortController | null>(null);
+  // The sentences behind the item's fields a draft filled (each row keeps its own).
+  const [itemNotes, setItemNotes] = useState<FollowUpDraftView['itemNotes']>({});
 
   // Errors shown: from the browser-side check, or the action's answer (adopted when a new answer arrives).
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -198,14 +210,71 @@ function FollowUpForm({
     clearErrors(Object.keys(patch));
   }
 
-  const bindItem = (field: ItemField): Bound => ({
-    spec: ITEM_FIELDS[field],
-    id: fid(field),
-    name: field,
-    value: item[field],
-    onValueChange: (value) => update({ [field]: value }),
-    error: errors[field],
-  });
+  const bindItem = (field: ItemField): Bound => {
+    const note = field in itemNotes ? itemNotes[field as keyof typeof itemNotes] : undefined;
+    return {
+      spec: ITEM_FIELDS[field],
+      id: fid(field),
+      name: field,
+      value: item[field],
+      onValueChange: (value) => update({ [field]: value }),
+      error: errors[field],
+      ...(note
+        ? {
+            hint: (
+              <>
+                {ITEM_FIELDS[field].hint}
+                <DraftNote note={note} />
+              </>
+            ),
+          }
+        : {}),
+    };
+  };
+
+  /**
+   * A draft fills the item (keeping what it says nothing of) and replaces the rows; the analyst checks them and
+   * submits the form as usual.
+   */
+  function applyDraft(result: FollowUpDraftResult) {
+    const view = followUpDraftView(result);
+    const { outlet } = view.item;
+    if (outlet) setPickedOutlet(outlet);
+    setPicked((previous) => [
+      ...previous.filter((option) => !result.commitments.some((other) => other.id === option.id)),
+      ...result.commitments,
+    ]);
+    setItem((previous) => ({
+      ...previous,
+      url: view.item.url || previous.url,
+      outlet: outlet ? String(outlet.id) : view.item.newOutletName ? NEW_OUTLET : previous.outlet,
+      newOutletName: outlet ? previous.newOutletName : view.item.newOutletName || previous.newOutletName,
+      title: view.item.title || previous.title,
+      publishedOn: view.item.publishedOn || previous.publishedOn,
+      language: view.item.language,
+      excerpt: view.item.excerpt || previous.excerpt,
+      type: view.item.type || previous.type,
+    }));
+    setItemNotes(view.itemNotes);
+    setRows(
+      view.rows.map((drafted) => ({
+        ...emptyRow(nextKey.current++, drafted.commitmentId),
+        status: drafted.status,
+        evidenceType: drafted.evidenceType,
+        observedOn: drafted.observedOn,
+        observedTouched: Boolean(drafted.observedOn),
+        observedPrecision: drafted.observedPrecision,
+        precisionTouched: Boolean(drafted.observedPrecision),
+        reason: drafted.reason,
+        note: drafted.note,
+      })),
+    );
+    setErrors({});
+    setWarnings({});
+    setFormMessage(null);
+    // An address already logged is cited as the form's own lookup cites it.
+    if (view.item.url) void checkUrl(view.item.url);
+  }
 
   function clearErrors(names: string[]) {
     setErrors((previous) => {
@@ -298,105 +367,110 @@ function FollowUpForm({
   const showSummary = entries.length > 0 || Boolean(formMessage);
 
   return (
-    <form
-      noValidate
-      onSubmit={onSubmit}
-      aria-busy={pending}
-      aria-describedby={showSummary ? fid('summary') : undefined}
-      className="space-y-8"
-    >
-      {showSummary ? (
-        <ErrorSummary
-          ref={summaryRef}
-          id={fid('summary')}
-          title={
-            entries.length
-              ? `Nothing was logged: ${entries.length === 1 ? '1 field needs' : `${entries.length} fields need`} attention`
-              : 'Nothing was logged'
-          }
-          message={
-            formMessage &&
-            !entries.some((entry) => entry.message === formMessage) &&
-            !/^Check the /.test(formMessage)
-              ? formMessage
-              : null
-          }
-          entries={entries}
-          headingLevel={headingLevel}
-        />
+    <>
+      {draftAction ? (
+        <ArticleDraftPanel action={draftAction} heading={heading} onDrafted={applyDraft} />
       ) : null}
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        aria-busy={pending}
+        aria-describedby={showSummary ? fid('summary') : undefined}
+        className="space-y-8"
+      >
+        {showSummary ? (
+          <ErrorSummary
+            ref={summaryRef}
+            id={fid('summary')}
+            title={
+              entries.length
+                ? `Nothing was logged: ${entries.length === 1 ? '1 field needs' : `${entries.length} fields need`} attention`
+                : 'Nothing was logged'
+            }
+            message={
+              formMessage &&
+              !entries.some((entry) => entry.message === formMessage) &&
+              !/^Check the /.test(formMessage)
+                ? formMessage
+                : null
+            }
+            entries={entries}
+            headingLevel={headingLevel}
+          />
+        ) : null}
 
-      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+        {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
 
-      <ItemSection
-        heading={heading}
-        fid={fid}
-        bind={bindItem}
-        item={item}
-        outlet={{
-          chosen: chosenOutlet,
-          hasAny: hasOutlets,
-          onPick: (value, option) => {
-            if (option) setPickedOutlet(option);
-            update({ outlet: value });
-          },
-        }}
-        reliability={reliability}
-        outletDefault={outletDefault}
-        checking={Boolean(current?.checking)}
-        existing={existing}
-        onCheckUrl={checkUrl}
-      />
-
-      <RowsSection
-        heading={heading}
-        formId={formId}
-        fid={fid}
-        rows={rows}
-        commitments={commitments}
-        published={published}
-        today={today}
-        itemType={
-          existing
-            ? existing.type
-            : (EVIDENCE_TYPES as string[]).includes(item.type)
-              ? (item.type as EvidenceType)
-              : null
-        }
-        errors={errors}
-        warnings={warnings}
-        newCommitment={newCommitment}
-        onCommitmentCreated={(index, option) => {
-          remember(option);
-          updateRow(index, { commitmentId: String(option.id), partyId: '', adoptsProposal: false });
-        }}
-        onPickCommitment={(index, option) => {
-          if (option) remember(option);
-          updateRow(index, { commitmentId: option ? String(option.id) : '', partyId: '' });
-        }}
-        onChangeRow={updateRow}
-        onAddRow={addRow}
-        onRemoveRow={removeRow}
-      />
-
-      {Object.keys(warnings).length ? (
-        <WarningsConfirm
-          ref={warningsRef}
-          id={fid('warnings')}
+        <ItemSection
           heading={heading}
-          title={warningMessage ?? 'Check before saving'}
-          warnings={warnings}
-          confirmed={confirmed}
-          onConfirmedChange={setConfirmed}
+          fid={fid}
+          bind={bindItem}
+          item={item}
+          outlet={{
+            chosen: chosenOutlet,
+            hasAny: hasOutlets,
+            onPick: (value, option) => {
+              if (option) setPickedOutlet(option);
+              update({ outlet: value });
+            },
+          }}
+          reliability={reliability}
+          outletDefault={outletDefault}
+          checking={Boolean(current?.checking)}
+          existing={existing}
+          onCheckUrl={checkUrl}
         />
-      ) : null}
 
-      <SubmitBar
-        pending={pending}
-        cancelHref={cancelHref}
-        citesExisting={Boolean(existing)}
-        rowCount={rows.length}
-      />
-    </form>
+        <RowsSection
+          heading={heading}
+          formId={formId}
+          fid={fid}
+          rows={rows}
+          commitments={commitments}
+          published={published}
+          today={today}
+          itemType={
+            existing
+              ? existing.type
+              : (EVIDENCE_TYPES as string[]).includes(item.type)
+                ? (item.type as EvidenceType)
+                : null
+          }
+          errors={errors}
+          warnings={warnings}
+          newCommitment={newCommitment}
+          onCommitmentCreated={(index, option) => {
+            remember(option);
+            updateRow(index, { commitmentId: String(option.id), partyId: '', adoptsProposal: false });
+          }}
+          onPickCommitment={(index, option) => {
+            if (option) remember(option);
+            updateRow(index, { commitmentId: option ? String(option.id) : '', partyId: '', note: undefined });
+          }}
+          onChangeRow={updateRow}
+          onAddRow={addRow}
+          onRemoveRow={removeRow}
+        />
+
+        {Object.keys(warnings).length ? (
+          <WarningsConfirm
+            ref={warningsRef}
+            id={fid('warnings')}
+            heading={heading}
+            title={warningMessage ?? 'Check before saving'}
+            warnings={warnings}
+            confirmed={confirmed}
+            onConfirmedChange={setConfirmed}
+          />
+        ) : null}
+
+        <SubmitBar
+          pending={pending}
+          cancelHref={cancelHref}
+          citesExisting={Boolean(existing)}
+          rowCount={rows.length}
+        />
+      </form>
+    </>
   );
 }

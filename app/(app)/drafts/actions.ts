@@ -1,11 +1,13 @@
 'use server';
-// "Start from an article": the draft of a new agreement from pasted text or HTML, or from a page the server
-// fetches. Authorised like creating the agreement, since it exists only to prefill that form; it reads the registry
-// and writes nothing (hence no audit event). An address already logged as evidence is recognised before any fetch.
+// "Start from an article": the draft of a new agreement or of a follow-up from pasted text or HTML, or from a page
+// the server fetches. Authorised like saving the form it exists only to prefill; it reads the registry and writes
+// nothing (hence no audit event). An address already logged as evidence is recognised before any fetch.
 import * as z from 'zod';
 import type { ArticleDraftResult, LoggedSource } from '@/components/drafts/agreement-draft';
+import type { FollowUpDraftResult } from '@/components/drafts/follow-up-draft';
 import { action } from '@/lib/auth/action';
-import { findEvidenceByUrl, getEvidenceOrThrow } from '@/lib/data/evidence';
+import { findEvidenceByUrl, getCommitmentOption, getEvidenceOrThrow } from '@/lib/data/evidence';
+import type { OutletOption } from '@/lib/data/outlets';
 import { db } from '@/lib/db';
 import { normaliseUrl } from '@/lib/domain/url';
 import { draftFromText } from '@/lib/draft/draft';
@@ -34,49 +36,89 @@ function urlError(message: string): AppError {
   return new AppError(message, { url: [message] });
 }
 
+type Source = { text?: string; html?: string; url?: string; logged: LoggedSource | null };
+
+/**
+ * What to draft from: the paste, else the page at `url` — unless the address is logged already, when its stored
+ * title and excerpt stand for the page, which is not fetched again.
+ */
+async function articleSource(article: string, url: string): Promise<Source> {
+  const pasted = article.trim();
+  if (!pasted && !url) {
+    const message = 'Paste the article’s text or HTML, or give its address, to make a draft.';
+    throw new AppError(message, { article: [message] });
+  }
+  const source: Source = { ...(looksLikeHtml(pasted) ? { html: pasted } : { text: pasted }), logged: null };
+  if (!url) return source;
+  const address = normaliseUrl(url);
+  if (!address) throw urlError('That is not a web address: enter one starting with https:// or http://.');
+  source.url = address;
+  const evidence = await findEvidenceByUrl(address);
+  if (evidence) {
+    source.logged = {
+      id: evidence.id,
+      url: evidence.url,
+      title: evidence.title,
+      outlet: evidence.outlet.name,
+    };
+    source.url = evidence.url;
+    if (pasted) return source;
+    const { title, excerpt } = await getEvidenceOrThrow(evidence.id);
+    if (!excerpt?.trim())
+      throw urlError(
+        `This address is logged already as “${evidence.title}” (${evidence.outlet.name}), without its text: paste the article’s text above to draft from it.`,
+      );
+    return { ...source, text: `${title}\n\n${excerpt}`, html: undefined };
+  }
+  if (pasted) return source;
+  try {
+    const page = await fetchArticle(address);
+    return page.contentType === 'text/html'
+      ? { url: page.url, html: page.body, logged: null }
+      : { url: page.url, text: page.body, logged: null };
+  } catch (error) {
+    if (error instanceof FetchRefusedError) throw urlError(error.message);
+    throw error;
+  }
+}
+
 export const draftAgreement = action(
   { permission: 'write', schema: draftRequestSchema },
   async ({ article, url }): Promise<ArticleDraftResult> => {
-    const pasted = article.trim();
-    if (!pasted && !url) {
-      const message = 'Paste the article’s text or HTML, or give its address, to make a draft.';
-      throw new AppError(message, { article: [message] });
-    }
-    let address: string | undefined;
-    let logged: LoggedSource | null = null;
-    let source: { text?: string; html?: string } = looksLikeHtml(pasted)
-      ? { html: pasted }
-      : { text: pasted };
-    if (url) {
-      address = normaliseUrl(url) ?? undefined;
-      if (!address) throw urlError('That is not a web address: enter one starting with https:// or http://.');
-      const evidence = await findEvidenceByUrl(address);
-      if (evidence) {
-        logged = { id: evidence.id, url: evidence.url, title: evidence.title, outlet: evidence.outlet.name };
-        address = evidence.url;
-        if (!pasted) {
-          // Logged already: its stored title and excerpt stand for the page, which is not fetched again.
-          const { title, excerpt } = await getEvidenceOrThrow(evidence.id);
-          if (!excerpt?.trim())
-            throw urlError(
-              `This address is logged already as “${evidence.title}” (${evidence.outlet.name}), without its text: paste the article’s text above to draft from it.`,
-            );
-          source = { text: `${title}\n\n${excerpt}` };
-        }
-      } else if (!pasted) {
-        try {
-          const page = await fetchArticle(address);
-          address = page.url;
-          source = page.contentType === 'text/html' ? { html: page.body } : { text: page.body };
-        } catch (error) {
-          if (error instanceof FetchRefusedError) throw urlError(error.message);
-          throw error;
-        }
-      }
-    }
+    const { logged, ...source } = await articleSource(article, url);
     const registry = await loadRegistry(db);
-    const draft = draftFromText({ ...source, url: address, kind: 'agreement' }, registry);
+    const draft = draftFromText({ ...source, kind: 'agreement' }, registry);
     if (draft.kind !== 'agreement') throw new AppError('The draft is not an agreement’s.');
     return { draft, logged };
   },
 );
+
+/**
+ * The draft of a follow-up, authorised like logging one. Each proposed commitment comes with its picker option, so
+ * the form's rows show it chosen; an address already logged is left for the form to cite as its own lookup does.
+ * A draft that bears on no commitment is still an answer: the form says so beside the article.
+ */
+export const draftFollowUp = action(
+  { permission: 'write', schema: draftRequestSchema },
+  async ({ article, url }): Promise<FollowUpDraftResult> => {
+    const { logged, ...source } = await articleSource(article, url);
+    const registry = await loadRegistry(db);
+    const draft = draftFromText({ ...source, kind: 'follow-up' }, registry);
+    if (draft.kind !== 'follow-up') throw new AppError('The draft is not a follow-up’s.');
+    const options = await Promise.all(draft.commitments.map((row) => getCommitmentOption(row.commitmentId)));
+    const outlet = draft.outlet?.value.id ? await findOutletOption(draft.outlet.value.id) : null;
+    return {
+      draft,
+      logged,
+      commitments: options.filter((option) => option !== null),
+      outlet,
+    };
+  },
+);
+
+async function findOutletOption(id: number): Promise<OutletOption | null> {
+  return db.outlet.findFirst({
+    where: { id, archivedAt: null },
+    select: { id: true, name: true, defaultReliability: true },
+  });
+}

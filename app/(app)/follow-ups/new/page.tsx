@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ListChecks } from 'lucide-react';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/components/evidence/admiralty-badge';
 import { LogFollowUpForm } from '@/components/follow-ups/log-follow-up-form';
+import { draftFollowUp } from '../../drafts/actions';
 import { logFollowUp } from '../actions';
 import { createCommitmentFromFollowUp } from './actions';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -78,6 +79,7 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
                 hasOutlets={hasOutlets}
                 presetCommitmentId={preset?.id}
                 newCommitment={{ action: createCommitmentFromFollowUp, options: newCommitmentOptions }}
+                draftAction={draftFollowUp}
                 returnTo={returnTo}
                 cancelHref={returnTo ?? (preset ? `/commitments/${preset.id}` : '/')}
               />
