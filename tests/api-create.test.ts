@@ -195,3 +195,40 @@ describe('filters of GET /api/v1/parties and /api/v1/people', () => {
     expect(Object.keys((await problemOf(bad)).errors ?? {}).sort()).toEqual(['kind', 'parent']);
   });
 });
+
+describe('filters of GET /api/v1/agreements and /api/v1/outlets', () => {
+  it('are the agreement list’s and the outlets page’s; a bad value is a 400 problem', async () => {
+    const word = unique('Accordword').replace(/[^A-Za-z0-9]/g, '');
+    const party = await prisma.party.create({ data: { name: unique('Accord party'), kind: 'state' } });
+    const mou = await prisma.agreement.create({
+      data: {
+        title: `${word} memorandum`,
+        kind: 'mou',
+        parties: { create: { partyId: party.id, role: 'signatory' } },
+      },
+    });
+    const treaty = await prisma.agreement.create({ data: { title: `${word} treaty`, kind: 'treaty' } });
+    await prisma.agreement.create({
+      data: { title: `${word} archived`, kind: 'mou', archivedAt: new Date() },
+    });
+    const outlet = await prisma.outlet.create({ data: { name: `${word} Times` } });
+    await prisma.outlet.create({ data: { name: `${word} Gone`, archivedAt: new Date() } });
+
+    const ids = async (response: Response) => {
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: { id: number }[] }).items.map((item) => item.id);
+    };
+    const agreements = (query: string) =>
+      agreementsRoute.GET(get(`agreements?limit=100&${query}`, readToken), noContext);
+    const outlets = await import('../app/api/v1/outlets/route.ts');
+
+    expect(await ids(await agreements(`q=${word}`))).toEqual([mou.id, treaty.id]);
+    expect(await ids(await agreements(`q=${word}&kind=mou`))).toEqual([mou.id]);
+    expect(await ids(await agreements(`q=${word}&party=${party.id}`))).toEqual([mou.id]);
+    expect(await ids(await outlets.GET(get(`outlets?q=${word}`, readToken), noContext))).toEqual([outlet.id]);
+
+    const bad = await agreements('from=yesterday');
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await problemOf(bad)).errors ?? {})).toEqual(['from']);
+  });
+});

@@ -5,8 +5,10 @@ import { PartyKind } from '../generated/prisma/enums.ts';
 import { idField } from '../validation/fields.ts';
 import {
   SEARCH_TEXT_MAX,
+  parseAgreementListFilters,
   parseCommitmentListFilters,
   strictReportFiltersSchema,
+  type AgreementListFilters,
   type CommitmentListFilters,
   type SearchParams,
 } from '../validation/filters.ts';
@@ -34,6 +36,14 @@ export function commitmentFilters(url: URL): CommitmentListFilters | Response {
   return parseCommitmentListFilters(params);
 }
 
+/** The agreement list's filters (party, status, category, kind, from, to, q), or the 400 problem to answer with. */
+export function agreementFilters(url: URL): AgreementListFilters | Response {
+  const params = queryOf(url);
+  const strict = strictReportFiltersSchema.safeParse(params);
+  if (!strict.success) return badRequest(strict.error);
+  return parseAgreementListFilters(params);
+}
+
 const idFilter = idField('Not a record id.').optional();
 const textFilter = z
   .string()
@@ -46,6 +56,9 @@ export const partyListFiltersSchema = z.object({
   kind: z.enum(PartyKind, { error: 'Not a kind of party.' }).optional(),
   parent: idFilter,
 });
+
+/** Outlets: `q` in the name, as the outlets page searches. */
+export const outletListFiltersSchema = z.object({ q: textFilter });
 
 /** People: `q` in the name or title, `party` (the people of that party). */
 export const personListFiltersSchema = z.object({ q: textFilter, party: idFilter });

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { ATTENTION_FLAGS } from '../domain/attention.ts';
 import { STATUSES } from '../domain/status.ts';
-import { SEARCH_TEXT_MAX, strictReportFiltersSchema } from '../validation/filters.ts';
+import { AGREEMENT_KINDS, SEARCH_TEXT_MAX, strictReportFiltersSchema } from '../validation/filters.ts';
 import {
   CONFIRM_FIELD,
   RELIABILITIES,
@@ -15,7 +15,7 @@ import {
 import { SEARCH_KINDS } from '../search/params.ts';
 import { agreementSchema, updateAgreementSchema } from '../validation/agreement.ts';
 import { commitmentSchema, updateCommitmentSchema } from '../validation/commitment.ts';
-import { partyListFiltersSchema, personListFiltersSchema } from './filters.ts';
+import { outletListFiltersSchema, partyListFiltersSchema, personListFiltersSchema } from './filters.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -75,6 +75,27 @@ const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'i
 function idFilter(name: string, description: string) {
   return { name, in: 'query', required: false, description, schema: { type: 'integer', minimum: 1 } };
 }
+
+/** The agreement list's filters: the report filters it shares, then its own kind and words. */
+const agreementListParameters = [
+  ...queryParameters(inputSchema(strictReportFiltersSchema)).filter((parameter) =>
+    ['party', 'status', 'category', 'from', 'to'].includes(String(parameter.name)),
+  ),
+  {
+    name: 'kind',
+    in: 'query',
+    required: false,
+    description: 'Kind of agreement.',
+    schema: { type: 'string', enum: [...AGREEMENT_KINDS] },
+  },
+  {
+    name: 'q',
+    in: 'query',
+    required: false,
+    description: 'Words in the title, summary or place.',
+    schema: { type: 'string', maxLength: SEARCH_TEXT_MAX },
+  },
+];
 
 const commitmentListParameters = [
   ...queryParameters(inputSchema(strictReportFiltersSchema)),
@@ -366,7 +387,7 @@ export function openApiDocument() {
         ),
       },
       '/api/v1/agreements': {
-        ...recordList('Agreements', 'Live agreements with their parties'),
+        ...recordList('Agreements', 'Live agreements with their parties', agreementListParameters),
         ...postOperation(
           'createAgreement',
           'Create an agreement, as the new-agreement form does',
@@ -407,7 +428,11 @@ export function openApiDocument() {
           party: 'Party id: the people of that party.',
         }),
       ),
-      '/api/v1/outlets': recordList('Outlets', 'Live outlets'),
+      '/api/v1/outlets': recordList(
+        'Outlets',
+        'Live outlets',
+        queryParameters(inputSchema(outletListFiltersSchema), { q: 'Words in the name.' }),
+      ),
       '/api/v1/evidence': recordList('Evidence', 'News items', [idFilter('outlet', 'Outlet id.')]),
       '/api/v1/evidence/{id}': getOperation(
         'getEvidence',

@@ -4,9 +4,13 @@ import 'server-only';
 // YYYY-MM-DD, as in the CSV reports.
 import * as z from 'zod';
 import { db } from '../db.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { formatDay } from '../domain/dates.ts';
-import type { partyListFiltersSchema, personListFiltersSchema } from './filters.ts';
+import { agreementConditions } from '../data/lists.ts';
+import { outletWhere } from '../data/outlets.ts';
+import { and, withPartyTree } from '../data/sql.ts';
+import type { AgreementListFilters } from '../validation/filters.ts';
+import type { outletListFiltersSchema, partyListFiltersSchema, personListFiltersSchema } from './filters.ts';
 import { takePage, type PageRequest } from './pagination.ts';
 
 type Page = PageRequest<number>;
@@ -48,11 +52,17 @@ function toAgreement({ parties, concludedOn, ...row }: AgreementRow) {
   };
 }
 
-export async function listApiAgreements(page: Page) {
-  const { where, ...rest } = keyset(page);
+/** Live agreements matching the agreement list's filters (lib/data/lists.ts agreementConditions), in id order. */
+export async function listApiAgreements(page: Page, filters: AgreementListFilters) {
+  const ids = await db.$queryRaw<{ id: number }[]>`
+    ${withPartyTree(filters.party)}
+    SELECT a.id FROM "Agreement" a
+     WHERE ${and([...agreementConditions(filters), Prisma.sql`a.id > ${page.after ?? 0}::int`])}
+     ORDER BY a.id
+     LIMIT ${page.limit + 1}`;
   const rows = await db.agreement.findMany({
-    ...rest,
-    where: { ...where, archivedAt: null },
+    where: { id: { in: ids.map((row) => row.id) } },
+    orderBy: { id: 'asc' },
     select: agreementSelect,
   });
   return takePage(rows.map(toAgreement), page.limit);
@@ -125,11 +135,11 @@ const outletSelect = {
   version: true,
 } as const;
 
-export async function listApiOutlets(page: Page) {
+export async function listApiOutlets(page: Page, filters: z.output<typeof outletListFiltersSchema>) {
   const { where, ...rest } = keyset(page);
   const rows = await db.outlet.findMany({
     ...rest,
-    where: { ...where, archivedAt: null },
+    where: { ...where, ...outletWhere({ q: filters.q }) },
     select: outletSelect,
   });
   return takePage(rows, page.limit);

@@ -218,12 +218,13 @@ function agreementOrder(filters: AgreementListFilters): Prisma.Sql {
   }
 }
 
-/** Live agreements matching the filters, sorted and paginated in SQL, with a status breakdown of each. */
-export async function listAgreementsFiltered(
-  filters: AgreementListFilters,
-  options: { pageSize?: number } = {},
-): Promise<ListPage<AgreementListRow>> {
-  const pageSize = options.pageSize ?? AGREEMENT_LIST_PAGE_SIZE;
+/**
+ * The agreement list's conditions on `a` (the list and the API's list use them); `party` needs
+ * withPartyTree(filters.party) ahead of the query.
+ */
+export function agreementConditions(
+  filters: Omit<AgreementListFilters, 'sort' | 'dir' | 'page'>,
+): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`a."archivedAt" IS NULL`];
   if (filters.party !== undefined) {
     conditions.push(Prisma.sql`EXISTS (
@@ -246,6 +247,16 @@ export async function listAgreementsFiltered(
       Prisma.sql`(a.title ILIKE ${pattern} OR a.summary ILIKE ${pattern} OR a.place ILIKE ${pattern})`,
     );
   }
+  return conditions;
+}
+
+/** Live agreements matching the filters, sorted and paginated in SQL, with a status breakdown of each. */
+export async function listAgreementsFiltered(
+  filters: AgreementListFilters,
+  options: { pageSize?: number } = {},
+): Promise<ListPage<AgreementListRow>> {
+  const pageSize = options.pageSize ?? AGREEMENT_LIST_PAGE_SIZE;
+  const conditions = agreementConditions(filters);
   const cte = withPartyTree(filters.party);
 
   const { rows, total, page, pageCount } = await pageOf(

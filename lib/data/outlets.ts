@@ -56,7 +56,7 @@ export type OutletRow = ReturnType<typeof toOutletRow>;
 
 export type OutletFilter = { q?: string; archived?: boolean };
 
-function outletWhere({ q, archived = false }: OutletFilter): Prisma.OutletWhereInput {
+export function outletWhere({ q, archived = false }: OutletFilter): Prisma.OutletWhereInput {
   return {
     archivedAt: archived ? { not: null } : null,
     ...(q ? { name: { contains: q, mode: 'insensitive' } } : {}),
