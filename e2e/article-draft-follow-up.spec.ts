@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { STATUS_LABELS } from '../lib/domain/status.ts';
 import { expect, test } from './support/fixtures.ts';
-import { pickOutlet } from './support/pickers.ts';
+import { pickCommitment, pickOutlet } from './support/pickers.ts';
 
 test.beforeEach(() => test.slow());
 /** For what appears only after a write has committed and the page was rendered again. */
@@ -15,13 +15,12 @@ function row(page: Page, number: number) {
   return page.getByRole('group', { name: `Commitment ${number}` });
 }
 
-test('a pasted follow-up proposes the protection unit as set up, and logging it updates the commitment', async ({
+test('a pasted follow-up proposes the protection unit as set up, and logging it updates the commitment chosen', async ({
   page,
   db,
   user,
 }) => {
   expect(user).not.toBeNull();
-  const unit = await db.commitment.findFirstOrThrow({ where: { title: PROTECTION_UNIT } });
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const headline = `Pakistan has set up special protection unit for Chinese nationals ${tag}`;
   const day = new Date().toLocaleDateString('en-US', {
@@ -65,7 +64,18 @@ test('a pasted follow-up proposes the protection unit as set up, and logging it 
   );
   await expect(first.getByText(`From the article: «${sentence}»`)).toBeVisible();
 
-  // Every proposal stays editable: the outlet is one on file rather than the new one proposed.
+  // Every proposal stays editable. The row goes to a commitment of this spec's own (the seed's protection unit
+  // keeps the status the specs after this one read), and the outlet is one on file rather than the new one proposed.
+  const category = await db.category.findFirstOrThrow({ where: { slug: 'protection-unit' } });
+  const own = await db.commitment.create({
+    data: {
+      title: `Escort service for Chinese workers ${tag}`,
+      category: { connect: { id: category.id } },
+      agreement: { create: { title: `Escort arrangement ${tag}`, kind: 'mou' } },
+    },
+  });
+  await pickCommitment(first, { id: own.id });
+  await first.getByRole('combobox', { name: 'New status' }).selectOption(status);
   await pickOutlet(page, 'Dunya News (B)');
   await page.getByRole('combobox', { name: 'Information credibility' }).selectOption('2');
 
@@ -80,7 +90,7 @@ test('a pasted follow-up proposes the protection unit as set up, and logging it 
     await page.getByRole('button', { name: 'Log follow-up', exact: true }).click();
   }
 
-  await expect(page).toHaveURL(new RegExp(`/commitments/${unit.id}\\?`), AFTER_WRITE);
+  await expect(page).toHaveURL(new RegExp(`/commitments/${own.id}\\?`), AFTER_WRITE);
   await expect(page.getByRole('status').filter({ hasText: 'Follow-up logged' })).toBeVisible();
   await expect(page.locator('main')).toContainText(headline);
   await expect(page.locator('main')).toContainText(STATUS_LABELS[status as keyof typeof STATUS_LABELS]);

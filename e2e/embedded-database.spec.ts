@@ -4,7 +4,9 @@
 // response is a 5xx, and the app's log holds none of the protocol errors that an embedded server multiplexing
 // every client onto one session produced (`portal "" does not exist`, a `Session` row returned for a user, …).
 // Then a large updates.csv download is held open mid-stream while other pages load.
+import { execFile } from 'node:child_process';
 import http from 'node:http';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,6 +97,32 @@ test('npm start on the embedded database: two analysts saving at once, and pages
     } finally {
       await prisma.$disconnect();
     }
+
+    // ---- issue [8/9]'s first steps on a clean clone: a token for the demo admin from `npm run token:create`
+    // (no DATABASE_URL: it finds the embedded database `npm start` runs), then the seed's commitments over the API.
+    const created = await promisify(execFile)(
+      'npm',
+      ['run', '-s', 'token:create', '--', '--email', 'admin@pactwatch.local'],
+      { env },
+    );
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^pw_\S+$/);
+    // The seed logs a status for each of its commitments, so `no_evidence` (the issue's example) lists none of
+    // them; `not_started` lists the seed's not-started ones.
+    const listed = async (status: string) => {
+      const response = await fetch(`${appUrl}/api/v1/commitments?status=${status}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: { title: string; status: string }[] }).items;
+    };
+    expect(await listed('no_evidence')).toEqual([]);
+    const notStarted = await listed('not_started');
+    expect(notStarted.length).toBeGreaterThan(0);
+    expect(new Set(notStarted.map((item) => item.status))).toEqual(new Set(['not_started']));
+    const anonymous = await fetch(`${appUrl}/api/v1/commitments?status=no_evidence`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toBe('application/problem+json');
 
     // ---- two analysts, ten saves each, five tabs at a time
     for (const analyst of analysts) {

@@ -9,7 +9,7 @@ import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { loadCorpus, scoreDraft, type Score, type Tally } from '../lib/draft/corpus.ts';
 import { draftFromText } from '../lib/draft/draft.ts';
 import { loadRegistry } from '../lib/draft/registry.ts';
-import { requireDatabaseUrl } from './env.ts';
+import { scriptDatabaseUrl } from './env.ts';
 
 const CORPUS = fileURLToPath(new URL('../tests/fixtures/articles', import.meta.url));
 const MEASURES = ['parties', 'people', 'dates', 'commitments', 'statuses'] as const;
@@ -21,7 +21,7 @@ const cell = (tally: Tally) =>
   `P ${percent(tally.hits, tally.proposed).padStart(4)} R ${percent(tally.hits, tally.expected).padStart(4)}`;
 
 const prisma = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: requireDatabaseUrl(), max: 1 }),
+  adapter: new PrismaPg({ connectionString: await scriptDatabaseUrl(), max: 1 }),
 });
 try {
   const registry = await loadRegistry(prisma);

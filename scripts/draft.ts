@@ -8,7 +8,7 @@ import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { draftFromText } from '../lib/draft/draft.ts';
 import { loadRegistry } from '../lib/draft/registry.ts';
 import type { DraftKind } from '../lib/draft/types.ts';
-import { requireDatabaseUrl } from './env.ts';
+import { scriptDatabaseUrl } from './env.ts';
 
 const USAGE =
   'usage: npm run draft -- --file <article.txt|article.html> [--kind agreement|follow-up] [--url <URL>]';
@@ -34,7 +34,7 @@ try {
 const isHtml = /\.x?html?$/i.test(values.file) || /^\s*<(?:!doctype|html)/i.test(content);
 
 const prisma = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: requireDatabaseUrl(), max: 1 }),
+  adapter: new PrismaPg({ connectionString: await scriptDatabaseUrl(), max: 1 }),
 });
 try {
   const registry = await loadRegistry(prisma);

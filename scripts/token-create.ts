@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { createApiToken } from '../lib/api/tokens.ts';
 import { emailSchema } from '../lib/validation/users.ts';
-import { requireDatabaseUrl } from './env.ts';
+import { scriptDatabaseUrl } from './env.ts';
 
 const USAGE = 'usage: npm run token:create -- --email <e-mail> [--name <name>] [--read-only]';
 
@@ -23,7 +23,7 @@ if (!values.email || !email.success) fail(`${values.email ? 'Not a valid e-mail 
 const name = values.name?.trim().slice(0, 100) || 'token:create';
 
 const prisma = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: requireDatabaseUrl(), max: 1 }),
+  adapter: new PrismaPg({ connectionString: await scriptDatabaseUrl(), max: 1 }),
 });
 try {
   const user = await prisma.user.findUnique({

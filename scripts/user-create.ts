@@ -1,5 +1,6 @@
-// `npm run user:create -- --email E --role R [--name N]`: adds a user to DATABASE_URL. The password comes from
-// PACTWATCH_PASSWORD or a prompt that does not echo; it is never printed or logged.
+// `npm run user:create -- --email E --role R [--name N]`: adds a user to DATABASE_URL (or to the embedded database
+// `npm start` runs). The password comes from PACTWATCH_PASSWORD or a prompt that does not echo; it is never printed
+// or logged.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -8,7 +9,7 @@ import { hashForStorage, insertCredentialUser, passwordProblem } from '../lib/au
 import { ROLES, isRole } from '../lib/auth/permissions.ts';
 import { recordAudit } from '../lib/data/audit.ts';
 import { emailSchema } from '../lib/validation/users.ts';
-import { requireDatabaseUrl } from './env.ts';
+import { scriptDatabaseUrl } from './env.ts';
 
 const USAGE = `usage: npm run user:create -- --email <e-mail> --role <${ROLES.join('|')}> [--name <name>]
 The password is read from PACTWATCH_PASSWORD, or asked for (not echoed).`;
@@ -83,7 +84,7 @@ if (!isRole(values.role)) fail(`${values.role ? `Unknown role "${values.role}".\
 const role = values.role;
 const name = values.name?.trim() || email.data.split('@')[0];
 
-const databaseUrl = requireDatabaseUrl();
+const databaseUrl = await scriptDatabaseUrl();
 let password: string;
 try {
   password = await readPassword();
