@@ -137,11 +137,21 @@ export async function getCommitmentOption(
   id: number,
   client: PrismaClient = db,
 ): Promise<CommitmentOption | null> {
-  const row = await client.commitment.findFirst({
-    where: { id, archivedAt: null, agreement: { archivedAt: null } },
+  return (await getCommitmentOptions([id], client))[0] ?? null;
+}
+
+/** The live ones of these commitments as the form offers them, in the order of `ids`, in one query. */
+export async function getCommitmentOptions(
+  ids: number[],
+  client: PrismaClient = db,
+): Promise<CommitmentOption[]> {
+  if (!ids.length) return [];
+  const rows = await client.commitment.findMany({
+    where: { id: { in: ids }, archivedAt: null, agreement: { archivedAt: null } },
     select: commitmentOptionSelect,
   });
-  return row && toCommitmentOption(row);
+  const byId = new Map(rows.map((row) => [row.id, toCommitmentOption(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { ArticleDraftResult, LoggedSource } from '@/components/drafts/agreement-draft';
 import type { FollowUpDraftResult } from '@/components/drafts/follow-up-draft';
 import { action } from '@/lib/auth/action';
-import { findEvidenceByUrl, getCommitmentOption, getEvidenceOrThrow } from '@/lib/data/evidence';
+import { findEvidenceByUrl, getCommitmentOptions, getEvidenceOrThrow } from '@/lib/data/evidence';
 import type { OutletOption } from '@/lib/data/outlets';
 import { db } from '@/lib/db';
 import { normaliseUrl } from '@/lib/domain/url';
@@ -105,12 +105,12 @@ export const draftFollowUp = action(
     const registry = await loadRegistry(db);
     const draft = draftFromText({ ...source, kind: 'follow-up' }, registry);
     if (draft.kind !== 'follow-up') throw new AppError('The draft is not a follow-up’s.');
-    const options = await Promise.all(draft.commitments.map((row) => getCommitmentOption(row.commitmentId)));
+    const options = await getCommitmentOptions(draft.commitments.map((row) => row.commitmentId));
     const outlet = draft.outlet?.value.id ? await findOutletOption(draft.outlet.value.id) : null;
     return {
       draft,
       logged,
-      commitments: options.filter((option) => option !== null),
+      commitments: options,
       outlet,
     };
   },

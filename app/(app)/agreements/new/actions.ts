@@ -17,14 +17,13 @@ export const createAgreement = action(
     const agreement = await createAgreementRecord(input, user.id, undefined, async (tx, created) => {
       if (!commitments.length) return;
       // The new parties' ids: by name under the parent each was created in (unique there).
-      const newIds = new Map<string, number>();
-      for (const { party } of input.newParties) {
-        const row = await tx.party.findFirst({
-          where: { name: party.name, parentId: party.parentId ?? null },
-          select: { id: true },
-        });
-        if (row) newIds.set(party.name.trim().toLocaleLowerCase('en'), row.id);
-      }
+      const rows = await tx.party.findMany({
+        where: {
+          OR: input.newParties.map(({ party }) => ({ name: party.name, parentId: party.parentId ?? null })),
+        },
+        select: { id: true, name: true },
+      });
+      const newIds = new Map(rows.map((row) => [row.name.trim().toLocaleLowerCase('en'), row.id]));
       for (const { input: commitment, responsible, beneficiary } of commitments) {
         await createCommitmentIn(
           tx,
