@@ -3,9 +3,12 @@
 import type { Instrumentation } from 'next';
 import { isDatabaseUnavailable } from './db-errors.ts';
 import { logger } from './log.ts';
+import { startAppScheduler } from './scheduler/start.ts';
 
 export function registerNode(): void {
   logger.info({ node: process.version, pid: process.pid }, 'server starting');
+  // Feeds, notifications and digests (lib/scheduler/jobs.ts): due jobs run once across all instances.
+  startAppScheduler();
   // Next's own handler stops accepting connections, lets in-flight requests finish, then exits.
   process.once('SIGTERM', () => logger.info('SIGTERM: finishing in-flight requests, then stopping'));
   process.once('SIGINT', () => logger.info('SIGINT: finishing in-flight requests, then stopping'));

@@ -105,30 +105,38 @@ async function describeCatalog(schema: ScratchSchema): Promise<Catalog> {
  * table. The migrated database must hold each exactly as written here; it is then left out of the comparison, so
  * everything else must still match schema.prisma, and a change to one of these needs a change here too.
  */
-const BEYOND_SCHEMA: Record<string, { columns?: Record<string, string>; indexes?: Record<string, string> }> =
-  {
-    // 20261202165053_analyst_domain: parties without a parent are unique by name (NULL parents are distinct).
-    Party: {
-      indexes: {
-        Party_top_level_name_key:
-          'CREATE UNIQUE INDEX "Party_top_level_name_key" ON "Party" USING btree (name) WHERE ("parentId" IS NULL)',
-      },
+const BEYOND_SCHEMA: Record<
+  string,
+  { columns?: Record<string, string>; indexes?: Record<string, string>; constraints?: Record<string, string> }
+> = {
+  // 20261202165053_analyst_domain: parties without a parent are unique by name (NULL parents are distinct).
+  Party: {
+    indexes: {
+      Party_top_level_name_key:
+        'CREATE UNIQUE INDEX "Party_top_level_name_key" ON "Party" USING btree (name) WHERE ("parentId" IS NULL)',
     },
-    // 20261202150000_evidence_url_identity: an article's identity (lib/domain/url.ts urlIdentity), one item each.
-    Evidence: {
-      columns: { urlKey: 'text NOT NULL DEFAULT pactwatch_url_identity(url) GENERATED s' },
-      indexes: {
-        Evidence_urlKey_key: 'CREATE UNIQUE INDEX "Evidence_urlKey_key" ON "Evidence" USING btree ("urlKey")',
-      },
+  },
+  // 20261202150000_evidence_url_identity: an article's identity (lib/domain/url.ts urlIdentity), one item each.
+  Evidence: {
+    columns: { urlKey: 'text NOT NULL DEFAULT pactwatch_url_identity(url) GENERATED s' },
+    indexes: {
+      Evidence_urlKey_key: 'CREATE UNIQUE INDEX "Evidence_urlKey_key" ON "Evidence" USING btree ("urlKey")',
     },
-    // 20261202202848_search: typo-tolerant matching over the title words (docs/decisions/014-search.md).
-    SearchDocument: {
-      indexes: {
-        SearchDocument_fuzzy_idx:
-          'CREATE INDEX "SearchDocument_fuzzy_idx" ON "SearchDocument" USING gin (fuzzy gin_trgm_ops)',
-      },
+  },
+  // 20261202202848_search: typo-tolerant matching over the title words (docs/decisions/014-search.md).
+  SearchDocument: {
+    indexes: {
+      SearchDocument_fuzzy_idx:
+        'CREATE INDEX "SearchDocument_fuzzy_idx" ON "SearchDocument" USING gin (fuzzy gin_trgm_ops)',
     },
-  };
+  },
+  // 20261203022358_feeds_follows_review: a follow names exactly one commitment, agreement or party.
+  Follow: {
+    constraints: {
+      Follow_one_target: 'CHECK ((num_nonnulls("commitmentId", "agreementId", "partyId") = 1))',
+    },
+  },
+};
 
 /**
  * A definition as it reads wherever its extension lives: pg_trgm is in the database's own schema (public), off the
@@ -142,7 +150,7 @@ function withoutExtensionSchema(definition: string | undefined): string | undefi
 function withoutBeyondSchema(catalog: Catalog): Catalog {
   const rest = structuredClone(catalog);
   for (const [table, kinds] of Object.entries(BEYOND_SCHEMA)) {
-    for (const kind of ['columns', 'indexes'] as const) {
+    for (const kind of ['columns', 'indexes', 'constraints'] as const) {
       for (const [name, definition] of Object.entries(kinds[kind] ?? {})) {
         expect(withoutExtensionSchema(rest.tables[table]?.[kind][name]), `${table} ${kind}: ${name}`).toBe(
           definition,
