@@ -390,6 +390,10 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Two ports the specs listen on themselves: a fixture web server (feeds, articles), which this app may fetch
+  // from although it is a loopback address, and an SMTP server that receives the app's e-mail.
+  const fixturePort = await freePort();
+  const smtpPort = await freePort();
   const logFile = path.join(tmp, 'app.log');
   const output = openSync(logFile, 'a');
   const app = spawnChild(
@@ -409,6 +413,10 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
         // The specs' requests come from this machine with an X-Forwarded-For address of each spec's own, so their
         // sign-ins are counted per spec (e2e/support/users.ts clientIp), as behind a proxy on 127.0.0.1.
         PACTWATCH_TRUSTED_PROXIES: '127.0.0.1',
+        PACTWATCH_FETCH_ALLOW_HOSTS: `127.0.0.1:${fixturePort}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        // Due jobs (feeds, notifications, e-mail) run within half a second of becoming due.
+        PACTWATCH_SCHEDULER_TICK_MS: '500',
       },
       stdio: ['ignore', output, output],
       detached: true,
@@ -444,6 +452,8 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
     // Apps that specs start themselves (faults, the embedded database) trust this machine as their proxy too.
     PACTWATCH_TRUSTED_PROXIES: '127.0.0.1',
     E2E_DATABASE_URL: database.url,
+    E2E_FIXTURE_PORT: String(fixturePort),
+    E2E_SMTP_PORT: String(smtpPort),
     PLAYWRIGHT_JSON_OUTPUT_FILE: report,
   });
   const json = await readJson<PlaywrightReport>(report);
