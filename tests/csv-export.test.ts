@@ -16,6 +16,7 @@ import {
 } from '../lib/domain/status.ts';
 import type { StatusUpdateKind } from '../lib/generated/prisma/enums.ts';
 import { restoreCell } from '../lib/csv/cells.ts';
+import { refreshStatusCache } from '../lib/data/status-cache.ts';
 import { COMMITMENT_COLUMNS, UPDATE_COLUMNS } from '../lib/csv/columns.ts';
 import { commitmentReportRows, countCommitmentReport } from '../lib/csv/commitments-report.ts';
 import type { ReportFilters } from '../lib/csv/filters.ts';
@@ -355,6 +356,7 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
           kind: 'corroboration',
         },
       });
+      await prisma.$transaction((tx) => refreshStatusCache(tx, [commitmentId]));
       const query = `agreement=${own.agreement.id}`;
       const rowByRow = (await download(query)).toString('utf8');
       expect((await download(query, pool)).toString('utf8')).toBe(rowByRow);
@@ -473,6 +475,8 @@ describe('updates.csv written by PostgreSQL (COPY)', () => {
                 },
               });
             }
+            // A writer that changes history refreshes the cache in the same transaction, as the app's do.
+            await prisma.$transaction((tx) => refreshStatusCache(tx, commitmentIds));
             // Whole, and from a day that months and undated facts straddle (they sort before days before it).
             for (const query of [
               `agreement=${own.agreement.id}`,

@@ -8,9 +8,11 @@
 // - previous status (./previous-status.ts): for an update on the whole commitment, the status of the latest
 //   counting update before it on that commitment; for one assessing a party, the status of the latest earlier
 //   counting update on the whole commitment or on that party; no_evidence before any. Only counting rows
-//   (countingUpdate in lib/data/sql.ts) set it; the others get it too. Window functions over each commitment's log
-//   in the report's order (observedFrom, observedOn, createdAt, id); rows before `from` or filtered out by status
-//   or party still count.
+//   (countingUpdate in lib/data/sql.ts) set it; the others get it too; rows before `from` or filtered out by
+//   status or party still count. Without `to` it is read from StatusUpdate.previousStatus, which refreshStatusCache
+//   keeps in each write transaction (previousStatusRefresh in lib/data/status-cache.ts), so the full export is a
+//   plain join; as of a day (`to`), rows after it must not count, so it is replayed by window functions over each
+//   commitment's log in the report's order (observedFrom, observedOn, createdAt, id).
 // - cells (./cells.ts): a text starting with = + - @ tab CR ＝ ＋ － ＠ or ' is prefixed with ', and an empty text is
 //   written as NULL so that COPY leaves the field empty rather than writing "". COPY quotes a field holding a
 //   comma, double quote, CR or LF and doubles its quotes, as csv-stringify does.
@@ -29,6 +31,7 @@ import {
   inPartyTree,
   oldestFirst,
   partyTree,
+  withPartyTree,
 } from '../data/sql.ts';
 import { lastDay, UPDATE_JOINS } from './updates-report.ts';
 
@@ -60,6 +63,16 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
   if (filters.party !== undefined) {
     shown.push(Prisma.sql`(su."partyId" IS NULL OR ${inPartyTree(Prisma.sql`su."partyId"`)})`);
   }
+  if (!filters.to) {
+    // Every row of each commitment up to today is in the window (no fact date lies ahead of today), so the cached
+    // previous status (StatusUpdate.previousStatus, kept by refreshStatusCache over each whole history) is the
+    // replay's answer: no window functions, the report is a join.
+    const report = reportSelect(Prisma.sql`su."previousStatus"::text`, Prisma.sql`"StatusUpdate" su`, [
+      ...conditions,
+      ...shown,
+    ]);
+    return Prisma.sql`${withPartyTree(filters.party)} ${report}`;
+  }
   return Prisma.sql`
     WITH RECURSIVE ${filters.party !== undefined ? Prisma.sql`${partyTree(filters.party)},` : Prisma.empty}
     logged AS (
@@ -86,10 +99,20 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
         FROM logged
       WINDOW by_commitment AS (PARTITION BY commitment_id ORDER BY position)
     )
+    ${reportSelect(
+      Prisma.sql`coalesce(r.previous, 'no_evidence')`,
+      Prisma.sql`replayed r JOIN "StatusUpdate" su ON su.id = r.id`,
+      shown,
+    )}`;
+}
+
+/** The report's columns, each row's previous status from `previous`, over the rows `from` and `where` give. */
+function reportSelect(previous: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.sql`
     SELECT to_char(su."observedOn", 'YYYY-MM-DD'),
            to_char(su."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
            ${text('u.name')}, ${text('a.title')}, ${text('c.title')}, ${text('p.name')},
-           su.status::text, coalesce(r.previous, 'no_evidence'),
+           su.status::text, ${previous},
            ${text('su.reason')}, ${text('e.url')}, ${text('o.name')},
            e.reliability::text, e.credibility::int, e.type::text,
            ${text('e.language')}, ${text('e.title')}, ${text('e."originalTitle"')},
@@ -98,10 +121,9 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
            CASE WHEN su."adoptsProposal" THEN 'true' ELSE 'false' END,
            to_char(su."withdrawnAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
            ${text('wu.name')}, ${text('su."withdrawnReason"')}, corr.id
-      FROM replayed r
-      JOIN "StatusUpdate" su ON su.id = r.id
+      FROM ${from}
       ${UPDATE_JOINS}
-     WHERE ${and(shown)}
+     WHERE ${and(where)}
      ORDER BY ${oldestFirst('su')}`;
 }
 

@@ -8,7 +8,7 @@
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { attentionSql } from './attention-sql.ts';
-import { countingUpdate, newestFirst, newsUpdate } from './sql.ts';
+import { countingUpdate, newestFirst, newsUpdate, oldestFirst } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,6 +91,8 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
      WHERE target.id = f.id
        AND (target.contradicted, target."weaklySupported") IS DISTINCT FROM (f.contradicted, f.weak)`;
 
+  await tx.$executeRaw(previousStatusRefresh(Prisma.sql`su."commitmentId" = ANY(${ids}::int[])`));
+
   await tx.$executeRaw`DELETE FROM "CommitmentPartyStatus" WHERE "commitmentId" = ANY(${ids}::int[])`;
 
   // Per responsible party: the same rule over the counting updates that assess that party or the whole commitment.
@@ -150,4 +152,42 @@ export async function rebuildStatusCache(
     options.log?.(`status cache: ${total} commitment(s) refreshed`);
   }
   return total;
+}
+
+/**
+ * Sets StatusUpdate.previousStatus of the rows `where` selects (over `su`; whole commitments), by the rules of
+ * lib/csv/previous-status.ts (StatusReplay): for an update on the whole commitment, the status of the latest
+ * earlier counting update on that commitment; for one assessing a party, the newer of the latest earlier counting
+ * update on the whole commitment and the party's own; no_evidence before any. "Earlier" is the report's order
+ * (oldestFirst: observedFrom, observedOn, createdAt, id); a position, zero-padded so that text order is number
+ * order, is kept in front of each status so `max` finds the latest. Writes only rows whose value changes.
+ * tests/csv-export.test.ts proves updates.csv read from this column equal to the replay in TypeScript.
+ */
+export function previousStatusRefresh(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH logged AS (
+      SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
+             ${countingUpdate('su')} AS counts,
+             row_number() OVER (PARTITION BY su."commitmentId" ORDER BY ${oldestFirst('su')}) AS position
+        FROM "StatusUpdate" su
+       WHERE ${where}
+    ), replayed AS (
+      SELECT id,
+             coalesce(substr(CASE WHEN party_id IS NULL
+                  THEN max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
+                         OVER (by_commitment ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                  ELSE greatest(
+                         max(CASE WHEN counts AND party_id IS NULL THEN lpad(position::text, 12, '0') || status END)
+                           OVER (by_commitment ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+                         max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
+                           OVER (PARTITION BY commitment_id, party_id ORDER BY position
+                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
+             END, 13), 'no_evidence')::"CommitmentStatus" AS previous
+        FROM logged
+      WINDOW by_commitment AS (PARTITION BY commitment_id ORDER BY position)
+    )
+    UPDATE "StatusUpdate" target
+       SET "previousStatus" = replayed.previous
+      FROM replayed
+     WHERE target.id = replayed.id AND target."previousStatus" IS DISTINCT FROM replayed.previous`;
 }
