@@ -394,6 +394,9 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
   // from although it is a loopback address, and an SMTP server that receives the app's e-mail.
   const fixturePort = await freePort();
   const smtpPort = await freePort();
+  // The app refuses to start in production without one; this app lives for one run. Specs that start a second
+  // instance on the same database give it the same secret, as instances behind a load balancer share one.
+  const authSecret = process.env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64');
   const logFile = path.join(tmp, 'app.log');
   const output = openSync(logFile, 'a');
   const app = spawnChild(
@@ -408,8 +411,7 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
         NEXT_DIST_DIR: distDir,
         PORT: String(port),
         PACTWATCH_INTERNAL_ORIGIN: baseUrl,
-        // The app refuses to start in production without one; this app lives for one run.
-        BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64'),
+        BETTER_AUTH_SECRET: authSecret,
         // The specs' requests come from this machine with an X-Forwarded-For address of each spec's own, so their
         // sign-ins are counted per spec (e2e/support/users.ts clientIp), as behind a proxy on 127.0.0.1.
         PACTWATCH_TRUSTED_PROXIES: '127.0.0.1',
@@ -454,6 +456,8 @@ async function e2ePhase(tmp: string, filters: string[]): Promise<void> {
     E2E_DATABASE_URL: database.url,
     E2E_FIXTURE_PORT: String(fixturePort),
     E2E_SMTP_PORT: String(smtpPort),
+    E2E_AUTH_SECRET: authSecret,
+    E2E_DIST_DIR: distDir,
     PLAYWRIGHT_JSON_OUTPUT_FILE: report,
   });
   const json = await readJson<PlaywrightReport>(report);
