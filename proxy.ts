@@ -36,7 +36,10 @@ function isPublic(pathname: string): boolean {
     pathname === '/api/health' ||
     isTokenApi(pathname) ||
     pathname === '/api/auth' ||
-    pathname.startsWith('/api/auth/')
+    pathname.startsWith('/api/auth/') ||
+    // A user's Atom feed and the e-mails' unsubscribe link: each checks its own token (lib/notify/tokens.ts).
+    /^\/feeds\/[^/]+\.atom$/.test(pathname) ||
+    pathname.startsWith('/unsubscribe/')
   );
 }
 

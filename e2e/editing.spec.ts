@@ -4,6 +4,7 @@
 // rows work from the keyboard, archiving is reversible, and a viewer sees no edit controls and cannot open a form.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { pickParty } from './support/pickers.ts';
 import { forgiveHttpErrors } from './support/users.ts';
 
 // The shared fixtures sign each test's browser in as a fresh analyst (`user`) unless told otherwise.
@@ -81,26 +82,25 @@ test('an analyst enters a new bilateral agreement with its parties and two commi
   await expect(page.getByRole('heading', { name: 'No commitments yet — add the first' })).toBeVisible();
   await page.getByRole('link', { name: 'Add the first commitment' }).click();
   await expect(page).toHaveURL(new RegExp(`/commitments/new\\?agreement=${agreementId}$`));
-  await expect(page.getByLabel('Agreement')).toHaveValue(String(agreementId));
+  await expect(page.locator('input[name="agreementId"]')).toHaveValue(String(agreementId));
   await page.getByLabel('Title').fill(`Joint military exercises in 2026 ${t}`);
   await page.getByLabel('Description').fill('The two armed forces will hold joint exercises during 2026.');
   await page.getByLabel('Category').selectOption({ label: 'Training exchange' });
-  const responsible = page.getByRole('group', { name: 'Responsible parties' });
-  await responsible.getByLabel(turkey).check();
-  await responsible.getByLabel(azerbaijan).check();
-  await page.getByRole('group', { name: 'Beneficiary parties' }).getByLabel(azerbaijan).check();
+  await pickParty(page, 'Responsible parties', turkey);
+  await pickParty(page, 'Responsible parties', azerbaijan);
+  await pickParty(page, 'Beneficiary parties', azerbaijan);
   await page.getByLabel('Due date').fill('2026-12-31');
   await page.getByRole('button', { name: 'Add and start another' }).click();
 
   await expect(
     page.getByRole('status').filter({ hasText: `Added “Joint military exercises in 2026 ${t}”` }),
   ).toBeVisible();
-  await expect(page.getByLabel('Agreement')).toHaveValue(String(agreementId));
+  await expect(page.locator('input[name="agreementId"]')).toHaveValue(String(agreementId));
   await expect(page.getByLabel('Title')).toHaveValue('');
   await page.getByLabel('Title').fill(`Defence-industry cooperation on drones ${t}`);
   await page.getByLabel('Category').selectOption({ label: 'Other' });
-  await page.getByRole('group', { name: 'Responsible parties' }).getByLabel(turkey).check();
-  await page.getByRole('group', { name: 'Beneficiary parties' }).getByLabel(azerbaijan).check();
+  await pickParty(page, 'Responsible parties', turkey);
+  await pickParty(page, 'Beneficiary parties', azerbaijan);
   await page.getByRole('button', { name: 'Add commitment', exact: true }).click();
 
   // Back on the agreement: both commitments, each with its status (no evidence yet).

@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { STATUS_LABELS } from '../lib/domain/status.ts';
 import { expect, test } from './support/fixtures.ts';
-import { listboxOf, pickCommitment, pickOption } from './support/pickers.ts';
+import { chosenParties, listboxOf, pickCommitment, pickOption, pickParty } from './support/pickers.ts';
 
 test.beforeEach(() => test.slow());
 
@@ -307,6 +307,100 @@ test('the follow-up form carries no list of agreements or parties for "New commi
   const html = await (await page.request.get('/follow-ups/new')).text();
   expect(html.includes(agreement.title), 'the page carries the agreement').toBe(false);
   expect(html.includes(party.name), 'the page carries the party').toBe(false);
+});
+
+test('the commitment form searches its agreement and parties from the keyboard, and carries no list of them', async ({
+  page,
+  db,
+}) => {
+  const t = tag();
+  const word = `Osprey${t}`;
+  const category = await db.category.findFirstOrThrow({
+    where: { archivedAt: null },
+    orderBy: { position: 'asc' },
+  });
+  const [home, away, unlisted] = await Promise.all([
+    db.party.create({ data: { name: `${word} ministry of ports`, kind: 'ministry' } }),
+    db.party.create({ data: { name: `${word} coast guard`, kind: 'agency' } }),
+    db.party.create({ data: { name: `Far party ${t}`, kind: 'agency' } }),
+  ]);
+  const agreement = await db.agreement.create({
+    data: {
+      title: `${word} maritime accord`,
+      kind: 'mou',
+      parties: { create: { partyId: home.id, role: 'signatory' } },
+    },
+  });
+  const otherAgreement = await db.agreement.create({ data: { title: `Unrelated accord ${t}`, kind: 'mou' } });
+
+  // The new-commitment page names its preset agreement and that agreement's parties, nothing else.
+  const html = await (await page.request.get(`/commitments/new?agreement=${agreement.id}`)).text();
+  expect(html.includes(otherAgreement.title), 'the page carries another agreement').toBe(false);
+  expect(html.includes(unlisted.name), 'the page carries another party').toBe(false);
+
+  await page.goto(`/commitments/new?agreement=${agreement.id}`);
+  const agreementPicker = page.getByRole('combobox', { name: 'Agreement', exact: true });
+  await expect(agreementPicker).toHaveValue(agreement.title);
+  await expect(page.locator('input[type="hidden"][name="agreementId"]')).toHaveValue(String(agreement.id));
+
+  // Nothing chosen: the message sits beside the party picker, and what was typed stays.
+  await page.getByLabel('Title').fill(`Patrol the harbour ${t}`);
+  await page.getByLabel('Category').selectOption({ value: String(category.id) });
+  await page.getByRole('button', { name: 'Add commitment', exact: true }).click();
+  const responsible = page.getByRole('combobox', { name: 'Responsible parties', exact: true });
+  await expect(responsible).toHaveAttribute('aria-invalid', 'true', AFTER_WRITE);
+  await expect(page.getByText('Choose at least one responsible party', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue(`Patrol the harbour ${t}`);
+
+  // With nothing typed, the agreement's own party comes first; Enter picks it (and does not submit).
+  await responsible.focus();
+  await page.keyboard.press('ArrowDown');
+  const responsibleList = await listboxOf(responsible);
+  await expect(responsibleList.getByRole('option').first()).toContainText(home.name);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(chosenParties(page, 'Responsible parties')).toContainText(home.name);
+  await expect(responsible).toHaveValue('');
+  // A word of a party's name finds the others; the chosen one is not offered again.
+  await page.keyboard.type(word);
+  await expect(responsibleList.getByRole('option')).toHaveCount(1);
+  await expect(await highlighted(responsible)).toContainText(away.name);
+  await page.keyboard.press('Enter');
+  await expect(chosenParties(page, 'Responsible parties')).toContainText(away.name);
+  // Removed again with its button.
+  await page.getByRole('button', { name: `Remove ${away.name} from the responsible parties` }).click();
+  await expect(chosenParties(page, 'Responsible parties')).not.toContainText(away.name);
+  await pickParty(page, 'Beneficiary parties', away.name);
+
+  // Another agreement, by a word of its title, from the keyboard.
+  await agreementPicker.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(`Unrelated accord ${t}`);
+  const agreementList = await listboxOf(agreementPicker);
+  await expect(agreementList.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(agreementPicker).toHaveValue(otherAgreement.title);
+
+  await page.getByRole('button', { name: 'Add commitment', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/agreements/${otherAgreement.id}$`), AFTER_WRITE);
+  const saved = await db.commitment.findFirstOrThrow({
+    where: { title: `Patrol the harbour ${t}` },
+    select: { id: true, agreementId: true, parties: { select: { partyId: true, role: true } } },
+  });
+  expect(saved.agreementId).toBe(otherAgreement.id);
+  expect(saved.parties).toEqual(
+    expect.arrayContaining([
+      { partyId: home.id, role: 'responsible' },
+      { partyId: away.id, role: 'beneficiary' },
+    ]),
+  );
+  expect(saved.parties).toHaveLength(2);
+
+  // The edit page shows them chosen, by name.
+  await page.goto(`/commitments/${saved.id}/edit`);
+  await expect(agreementPicker).toHaveValue(otherAgreement.title);
+  await expect(chosenParties(page, 'Responsible parties')).toContainText(home.name);
+  await expect(chosenParties(page, 'Beneficiary parties')).toContainText(away.name);
 });
 
 test('the header box lists hits as you type; arrows and Enter open one, Enter alone the full results', async ({

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { addDays, formatDay, today } from '../lib/domain/dates.ts';
 import { addMonths } from '../lib/domain/recurrence.ts';
 import { expect, test } from './support/fixtures.ts';
-import { pickOutlet } from './support/pickers.ts';
+import { pickOutlet, pickParty } from './support/pickers.ts';
 
 const AFTER_WRITE = { timeout: 15_000 };
 
@@ -17,10 +17,10 @@ function tag(): string {
 
 async function fillCommitment(page: Page, agreementId: number, title: string, party: string) {
   await page.goto(`/commitments/new?agreement=${agreementId}`);
-  await expect(page.getByLabel('Agreement')).toHaveValue(String(agreementId));
+  await expect(page.locator('input[name="agreementId"]')).toHaveValue(String(agreementId));
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Category').selectOption({ label: 'Other' });
-  await page.getByRole('group', { name: 'Responsible parties' }).getByLabel(party).check();
+  await pickParty(page, 'Responsible parties', party);
 }
 
 test('an analyst follows a quarterly commitment and a proposal', async ({ page, db }) => {

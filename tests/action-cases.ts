@@ -25,6 +25,9 @@ import { csvActionCases } from './support/csv-cases.ts';
 import { correctionActionCases } from './support/correction-cases.ts';
 import { followUpActionCases } from './support/follow-up-cases.ts';
 import { tokenActionCases } from './support/token-cases.ts';
+import { notifyActionCases } from './support/notify-cases.ts';
+import { feedActionCases } from './support/feed-cases.ts';
+import { reviewActionCases } from './support/review-cases.ts';
 
 export type FormFields = Record<string, string | string[]>;
 
@@ -297,4 +300,7 @@ export const actionCases: ActionCase[] = [
   ...correctionActionCases,
   ...followUpActionCases,
   ...tokenActionCases,
+  ...notifyActionCases,
+  ...feedActionCases,
+  ...reviewActionCases,
 ];

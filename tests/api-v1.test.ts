@@ -288,6 +288,56 @@ describe('POST /api/v1/follow-ups', () => {
   });
 });
 
+describe('POST /api/v1/follow-ups on an agreement that requires review', () => {
+  it('answers with the proposals it made, not counted rows, and leaves the status as it was', async () => {
+    const agreement = await prisma.agreement.create({
+      data: { title: unique('API reviewed agreement'), kind: 'mou', requiresReview: true },
+    });
+    const commitmentId = await makeCommitment(
+      agreement.id,
+      categoryId,
+      fixture.partyId,
+      'Reviewed commitment',
+    );
+    const url = `https://news.example.com/${unique('reviewed')}`;
+    const response = await followUpsRoute.POST(
+      new Request(`${BASE}follow-ups`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${writeToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          url,
+          outlet: String(fixture.outletId),
+          title: 'Unit begins operations',
+          language: 'en',
+          publishedOn: '2026-03-10',
+          credibility: '2',
+          type: 'concrete_action',
+          'rows.0.commitmentId': String(commitmentId),
+          'rows.0.status': 'in_progress',
+          'rows.0.reason': 'Started.',
+        }),
+      }),
+      noContext,
+    );
+    expect(response.status).toBe(201);
+    const logged = await response.json();
+    expect(logged.updateIds).toEqual([]);
+    expect(logged.proposalIds).toHaveLength(1);
+    const proposal = await prisma.proposedStatusUpdate.findUniqueOrThrow({
+      where: { id: logged.proposalIds[0] },
+    });
+    expect(proposal).toMatchObject({
+      commitmentId,
+      state: 'proposed',
+      authorId: analyst.id,
+      status: 'in_progress',
+    });
+    expect((await prisma.commitment.findUniqueOrThrow({ where: { id: commitmentId } })).status).toBe(
+      'no_evidence',
+    );
+  });
+});
+
 describe('PATCH /api/v1/commitments/{id}', () => {
   const patch = (token: string, id: number, body: unknown) =>
     commitmentRoute.PATCH(

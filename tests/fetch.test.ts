@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../lib/fetch/addresses.ts';
-import { fetchArticle, FetchRefusedError, type FetchArticleOptions } from '../lib/fetch/article.ts';
+import {
+  allowedHostKeys,
+  fetchArticle,
+  FetchRefusedError,
+  type FetchArticleOptions,
+} from '../lib/fetch/article.ts';
 
 const PAGE = '<html><head><title>Unit set up</title></head><body><p>The unit was set up.</p></body></html>';
 let server: http.Server;
@@ -42,6 +47,9 @@ beforeAll(async () => {
       response.writeHead(301, { location: 'http://mixed.example.test/article' }).end();
     } else if (path === '/to-article') {
       response.writeHead(307, { location: '/article' }).end();
+    } else if (path === '/to-other-port') {
+      // The same loopback host, another port: not covered by an allow-list entry for this one.
+      response.writeHead(302, { location: `http://127.0.0.1:${otherPort()}/article` }).end();
     } else if (path === '/loop') {
       response.writeHead(302, { location: '/loop' }).end();
     } else {
@@ -57,10 +65,19 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** A port on 127.0.0.1 other than the fixture server's. */
+function otherPort(): number {
+  const port = Number(new URL(base).port);
+  return port === 65535 ? port - 1 : port + 1;
+}
+
 const saved = process.env.PACTWATCH_FETCH_ALLOW_PRIVATE;
+const savedHosts = process.env.PACTWATCH_FETCH_ALLOW_HOSTS;
 afterEach(() => {
   if (saved === undefined) delete process.env.PACTWATCH_FETCH_ALLOW_PRIVATE;
   else process.env.PACTWATCH_FETCH_ALLOW_PRIVATE = saved;
+  if (savedHosts === undefined) delete process.env.PACTWATCH_FETCH_ALLOW_HOSTS;
+  else process.env.PACTWATCH_FETCH_ALLOW_HOSTS = savedHosts;
 });
 
 /** A stub resolver: the fixture host is the local server; other names answer what each test needs. */
@@ -89,6 +106,7 @@ async function refusal(promise: Promise<unknown>): Promise<FetchRefusedError> {
 describe('fetchArticle refuses', () => {
   it('http://127.0.0.1/ and other private addresses unless PACTWATCH_FETCH_ALLOW_PRIVATE is set', async () => {
     delete process.env.PACTWATCH_FETCH_ALLOW_PRIVATE;
+    delete process.env.PACTWATCH_FETCH_ALLOW_HOSTS;
     const before = hits.length;
     for (const url of [
       `${base}/article`,
@@ -180,6 +198,42 @@ describe('fetchArticle fetches', () => {
     const port = new URL(base).port;
     const page = await fetchArticle(`http://fixture.example.test:${port}/article`, fixture);
     expect(page.body).toBe(PAGE);
+  });
+});
+
+describe('PACTWATCH_FETCH_ALLOW_HOSTS', () => {
+  it('fetches an allowed host:port on loopback, and refuses its other ports, also after a redirect', async () => {
+    delete process.env.PACTWATCH_FETCH_ALLOW_PRIVATE;
+    const port = new URL(base).port;
+    process.env.PACTWATCH_FETCH_ALLOW_HOSTS = `example.test:80, 127.0.0.1:${port}`;
+    expect((await fetchArticle(`${base}/article`)).body).toBe(PAGE);
+
+    const before = hits.length;
+    const other = await refusal(fetchArticle(`http://127.0.0.1:${otherPort()}/article`));
+    expect(other.refusal).toBe('address');
+    // The allowed port's redirect to another port is checked again, before connecting.
+    const redirected = await refusal(fetchArticle(`${base}/to-other-port`));
+    expect(redirected.refusal).toBe('address');
+    expect(redirected.message).toContain(`127.0.0.1:${otherPort()}`);
+    expect(hits.length).toBe(before + 1);
+    // Without a port, on the default port, and by another name for the same address: all refused.
+    for (const url of [
+      'http://127.0.0.1/',
+      'http://localhost/article',
+      'http://[::1]:' + port + '/article',
+    ]) {
+      expect(
+        (await refusal(fetchArticle(url, { resolve: async () => [{ address: '127.0.0.1', family: 4 }] })))
+          .refusal,
+        url,
+      ).toBe('address');
+    }
+  });
+
+  it('reads host:port entries as a URL’s host, ignoring entries without a port', () => {
+    expect([
+      ...allowedHostKeys([' LOCALHOST:8080 ', 'feeds.example.test', '[::1]:9000', 'a/b:1', '']),
+    ]).toEqual(['localhost:8080', '[::1]:9000']);
   });
 });
 

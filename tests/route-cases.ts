@@ -15,6 +15,7 @@
 // session, and "anonymous" is an admin's signed-in session without a token: 401, since no cookie counts there.
 // `okStatus` is what a permitted caller gets when that is not a 2xx (a request the handler then refuses).
 import type { Permission } from '../lib/auth/permissions.ts';
+import { notifyRouteCases } from './support/notify-cases.ts';
 
 export type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -215,4 +216,6 @@ export const routeCases: RouteCase[] = [
       }),
     okStatus: 422,
   },
+  // Feeds and unsubscribe links: tests/support/notify-cases.ts.
+  ...notifyRouteCases,
 ];

@@ -14,6 +14,8 @@ const nav: NavItem[] = [
   { href: '/evidence', label: 'Evidence', also: ['/outlets'] },
   { href: '/parties', label: 'Parties' },
   { href: '/people', label: 'People' },
+  { href: '/inbox', label: 'Inbox' },
+  { href: '/review', label: 'Review' },
   { href: '/reports', label: 'Reports' },
 ];
 

@@ -76,6 +76,7 @@ export function AgreementForm({
   countryOptions,
   sourceNote,
   cancelHref,
+  canChangeReview = false,
 }: {
   action: EditAction<AgreementFormValues>;
   mode: 'create' | 'edit';
@@ -92,6 +93,8 @@ export function AgreementForm({
   /** Said above the form when it was prefilled from a logged item (`?sourceEvidenceId=`). */
   sourceNote?: React.ReactNode;
   cancelHref: string;
+  /** The user is an admin: only an admin turns the review of status updates on or off (edit mode only). */
+  canChangeReview?: boolean;
 }) {
   const [state, formAction] = useActionState(action, null);
   const edit = useEditAttempts(state, record, AGREEMENT_MERGE);
@@ -176,6 +179,7 @@ export function AgreementForm({
       concluded: dateText(get('concludedOn'), get('concludedPrecision')),
       place: get('place'),
       summary: get('summary'),
+      review: get('requiresReview') === 'true' ? 'Required' : 'Not required',
       parties: partyText(many('partyId'), many('partyRole')),
       people: peopleText(many('personId'), many('personRole')),
       sources: many('sourceUrl')
@@ -301,6 +305,37 @@ export function AgreementForm({
             defaultValue={text('summary')}
             error={error('summary')}
           />
+          {mode === 'edit' ? (
+            <div key={fieldKey('requiresReview')} className="sm:col-span-2">
+              <label className="flex items-start gap-2 text-sm font-medium text-slate-900">
+                <input
+                  type="checkbox"
+                  // Ticked it is sent before the hidden "false" below, and the first value of a name is read.
+                  name={canChangeReview ? 'requiresReview' : undefined}
+                  value="true"
+                  defaultChecked={text('requiresReview') === 'true'}
+                  disabled={!canChangeReview}
+                  aria-describedby="requires-review-hint"
+                  aria-invalid={error('requiresReview') ? true : undefined}
+                  className="mt-0.5"
+                />
+                Require review of status updates
+              </label>
+              <input
+                type="hidden"
+                name="requiresReview"
+                value={canChangeReview ? 'false' : text('requiresReview') || 'false'}
+              />
+              <p id="requires-review-hint" className="mt-1 text-xs text-slate-600">
+                An analyst’s status updates on this agreement’s commitments are then proposals: they count
+                only once another analyst or an admin accepts them in Review.
+                {canChangeReview ? null : ' Only an admin can change this.'}
+              </p>
+              <p className="text-xs font-medium text-red-700" aria-live="polite">
+                {error('requiresReview')}
+              </p>
+            </div>
+          ) : null}
         </div>
 
         <RepeatingRows<PartyRow>

@@ -15,10 +15,17 @@ import {
   COMMITMENT_TITLE_MAX,
   type CommitmentFormValues,
 } from '@/lib/validation/commitment';
-import { CheckboxGroup } from './checkbox-group';
-import { labelsOf } from './conflict-notice';
+import type { PickedAgreement, PickedParty } from '@/lib/search/picked';
 import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 import { labelOf, pickerOptions, type PickOption } from './options';
+import {
+  AgreementPicker,
+  agreementLabel,
+  findAgreement,
+  findParty,
+  PartiesPicker,
+  partyLabel,
+} from './pickers';
 import { StrengthRadioGroup } from './strength-radio-group';
 
 /** A new commitment of an agreement (mode "create") or an existing one (mode "edit"). */
@@ -26,18 +33,23 @@ export function CommitmentForm({
   action,
   mode,
   record,
-  agreementOptions,
+  agreement,
   categoryOptions,
-  partyOptions,
+  parties: pickedParties,
+  agreementPartyIds,
   reciprocal,
   cancelHref,
 }: {
   action: EditAction<CommitmentFormValues>;
   mode: 'create' | 'edit';
   record: CommitmentFormValues;
-  agreementOptions: PickOption[];
+  /** The commitment's agreement (or the preset one), archived or not; others are searched as the analyst types. */
+  agreement: PickedAgreement | null;
   categoryOptions: PickOption[];
-  partyOptions: PickOption[];
+  /** The parties the commitment names and those of its agreement; others are searched as the analyst types. */
+  parties: PickedParty[];
+  /** The agreement's own parties, offered first. */
+  agreementPartyIds: number[];
   /** The commitment linked as the reciprocal now, if any; the picker searches the others as the analyst types. */
   reciprocal: ReciprocalOption | null;
   cancelHref: string;
@@ -47,17 +59,66 @@ export function CommitmentForm({
   const { fieldKey, text, error } = edit;
   const theirs = (edit.theirs ?? {}) as Partial<CommitmentFormValues>;
 
-  // The pickers hide archived records unless this commitment (or the version saved in between) uses them.
-  const agreements = pickerOptions(agreementOptions, [record.agreementId, theirs.agreementId ?? '']);
+  // The categories are few: a select, hiding archived ones unless this commitment (or the version saved in
+  // between) uses them. Agreements and parties can be many: pickers searching as the analyst types, knowing by
+  // label only the records the page sent and those picked since.
   const categories = pickerOptions(categoryOptions, [record.categoryId, theirs.categoryId ?? '']);
   const responsible = edit.list('responsiblePartyId');
   const beneficiaries = edit.list('beneficiaryPartyId');
-  const parties = pickerOptions(partyOptions, [
-    ...record.responsiblePartyId,
-    ...record.beneficiaryPartyId,
+  const [knownAgreements, setKnownAgreements] = useState<ReadonlyMap<string, PickedAgreement>>(
+    () => new Map(agreement ? [[String(agreement.id), agreement]] : []),
+  );
+  const rememberAgreement = useCallback(
+    (option: PickedAgreement) =>
+      setKnownAgreements((previous) =>
+        previous.has(String(option.id)) ? previous : new Map(previous).set(String(option.id), option),
+      ),
+    [],
+  );
+  const [knownParties, setKnownParties] = useState<ReadonlyMap<string, PickedParty>>(
+    () => new Map(pickedParties.map((party) => [String(party.id), party])),
+  );
+  const rememberParty = useCallback(
+    (option: PickedParty) =>
+      setKnownParties((previous) =>
+        previous.has(String(option.id)) ? previous : new Map(previous).set(String(option.id), option),
+      ),
+    [],
+  );
+  // Ids a version saved meanwhile (theirs) or a failed submit names that the page did not send: looked up by id.
+  const agreementIds = [text('agreementId'), theirs.agreementId ?? ''].join(' ');
+  const partyIds = [
+    ...responsible,
+    ...beneficiaries,
     ...(theirs.responsiblePartyId ?? []),
     ...(theirs.beneficiaryPartyId ?? []),
-  ]);
+  ].join(' ');
+  useEffect(() => {
+    const controller = new AbortController();
+    for (const id of new Set(agreementIds.split(' '))) {
+      if (id && !knownAgreements.has(id))
+        findAgreement(id, controller.signal)
+          .then((option) => option && rememberAgreement(option))
+          // Unresolved, the id stands in for the label ("#12").
+          .catch(() => {});
+    }
+    for (const id of new Set(partyIds.split(' '))) {
+      if (id && !knownParties.has(id))
+        findParty(id, controller.signal)
+          .then((option) => option && rememberParty(option))
+          .catch(() => {});
+    }
+    return () => controller.abort();
+  }, [agreementIds, partyIds, knownAgreements, knownParties, rememberAgreement, rememberParty]);
+  const firstParties = pickedParties.filter((party) => agreementPartyIds.includes(party.id));
+  const agreements = [...knownAgreements.values()].map((option) => ({
+    value: String(option.id),
+    label: agreementLabel(option),
+  }));
+  const parties = [...knownParties.values()].map((option) => ({
+    value: String(option.id),
+    label: partyLabel(option),
+  }));
 
   // The reciprocals known by label: the linked one, those picked since, and any other a version names (theirs).
   const [known, setKnown] = useState<ReadonlyMap<string, ReciprocalOption>>(
@@ -120,8 +181,12 @@ export function CommitmentForm({
               .filter(Boolean)
               .join(', ')
           : 'No: a one-off commitment',
-      responsible: labelsOf(list('responsiblePartyId'), parties),
-      beneficiaries: labelsOf(list('beneficiaryPartyId'), parties),
+      responsible: list('responsiblePartyId')
+        .map((id) => labelOf(id, parties))
+        .join(', '),
+      beneficiaries: list('beneficiaryPartyId')
+        .map((id) => labelOf(id, parties))
+        .join(', '),
       reciprocalId: reciprocalLabel(get('reciprocalId'), known),
     };
   };
@@ -151,15 +216,12 @@ export function CommitmentForm({
       }
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
+        <AgreementPicker
           className="sm:col-span-2"
-          label="Agreement"
           key={fieldKey('agreementId')}
-          name="agreementId"
-          required
-          placeholder="Choose an agreement…"
-          options={agreements}
           defaultValue={text('agreementId')}
+          known={knownAgreements}
+          onPick={rememberAgreement}
           error={error('agreementId')}
         />
         <TextField
@@ -231,38 +293,40 @@ export function CommitmentForm({
           defaultValue={text('recurrenceStartsOn')}
           error={error('recurrenceStartsOn')}
         />
-        <div className="sm:col-span-2">
-          <CheckboxGroup
-            key={fieldKey('responsiblePartyId')}
-            legend="Responsible parties"
-            name="responsiblePartyId"
-            required
-            hint="Who must deliver; status is tracked for each of them. The agreement’s own parties come first."
-            options={parties}
-            checked={responsible}
-            error={error('responsiblePartyId')}
-            empty={
-              <>
-                No parties yet.{' '}
-                <Link href="/parties/new" className="link">
-                  Create a party
-                </Link>{' '}
-                first.
-              </>
-            }
-          />
-        </div>
-        <div className="sm:col-span-2">
-          <CheckboxGroup
-            key={fieldKey('beneficiaryPartyId')}
-            legend="Beneficiary parties"
-            name="beneficiaryPartyId"
-            hint="Optional: who it is for."
-            options={parties}
-            checked={beneficiaries}
-            error={error('beneficiaryPartyId')}
-          />
-        </div>
+        <PartiesPicker
+          className="sm:col-span-2"
+          key={fieldKey('responsiblePartyId')}
+          label="Responsible parties"
+          name="responsiblePartyId"
+          required
+          hint={
+            <>
+              Who must deliver; status is tracked for each of them. The agreement’s own parties are offered
+              first; a party not on file yet:{' '}
+              <Link href="/parties/new" className="link">
+                create it
+              </Link>
+              .
+            </>
+          }
+          defaultValue={responsible}
+          known={knownParties}
+          first={firstParties}
+          onPick={rememberParty}
+          error={error('responsiblePartyId')}
+        />
+        <PartiesPicker
+          className="sm:col-span-2"
+          key={fieldKey('beneficiaryPartyId')}
+          label="Beneficiary parties"
+          name="beneficiaryPartyId"
+          hint="Optional: who it is for."
+          defaultValue={beneficiaries}
+          known={knownParties}
+          first={firstParties}
+          onPick={rememberParty}
+          error={error('beneficiaryPartyId')}
+        />
         <ReciprocalField
           key={fieldKey('reciprocalId')}
           ownId={record.id}

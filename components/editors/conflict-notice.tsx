@@ -89,17 +89,6 @@ function ConflictNotice({ rows, discardHref }: { rows: ConflictRow[]; discardHre
   );
 }
 
-/** Names of picked options, for the comparison: ids → labels, in option order. */
-export function labelsOf(
-  ids: readonly string[],
-  options: readonly { value: string; label: string }[],
-): string {
-  return options
-    .filter((option) => ids.includes(option.value))
-    .map((option) => option.label)
-    .join(', ');
-}
-
 const STATE_TEXT: Record<Exclude<MergeFieldState, 'unchanged'>, string> = {
   theirs: 'Their change, kept',
   mine: 'Your change, kept',

@@ -28,11 +28,3 @@ export const PRECISION_LABELS: Record<string, string> = {
   year: 'Known to the year',
   unknown: 'Unknown',
 };
-
-/** The given records first (e.g. the parties of the commitment's agreement), each group keeping its order. */
-export function withFirst<T extends { id: number }>(records: readonly T[], firstIds: readonly number[]): T[] {
-  return [
-    ...records.filter((record) => firstIds.includes(record.id)),
-    ...records.filter((record) => !firstIds.includes(record.id)),
-  ];
-}

@@ -56,6 +56,8 @@ export type LogFollowUpFormProps = {
   newCommitment?: NewCommitmentSupport;
   /** "Start from an article" above the form (the full form at /follow-ups/new); no such panel without it. */
   draftAction?: DraftFollowUpAction;
+  /** A draft to start from (an Inbox item's: /follow-ups/new?inboxItem=…), applied as the article panel's is. */
+  initialDraft?: FollowUpDraftResult;
 };
 
 /**
@@ -98,6 +100,7 @@ function FollowUpForm({
   headingLevel = 2,
   newCommitment,
   draftAction,
+  initialDraft,
 }: LogFollowUpFormProps) {
   // Commitments picked in a row or created from inside the form join those known up front, so each row can show
   // its commitment's status, agreement and parties (and keep them through a refused submit).
@@ -275,6 +278,18 @@ function FollowUpForm({
     // An address already logged is cited as the form's own lookup cites it.
     if (view.item.url) void checkUrl(view.item.url);
   }
+
+  // Once, after the first render: the draft fills the form as a draft from the article panel does.
+  const initialApplied = useRef(false);
+  useEffect(() => {
+    if (!initialDraft || initialApplied.current) return;
+    initialApplied.current = true;
+    startTransition(() => {
+      applyDraft(initialDraft);
+      // Nobody has judged the item yet: "cannot be judged" until the analyst does (it counts as weak support).
+      setItem((previous) => ({ ...previous, credibility: previous.credibility || '6' }));
+    });
+  });
 
   function clearErrors(names: string[]) {
     setErrors((previous) => {

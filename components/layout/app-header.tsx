@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HeaderBell } from '@/components/notifications/header-bell';
 import { SearchBox } from '@/components/search/search-box';
 import { MainNav, type NavItem } from './main-nav';
 
@@ -29,6 +30,7 @@ export function AppHeader({
         </Link>
         <div className="flex min-w-0 items-center gap-3">
           <SearchBox />
+          <HeaderBell />
           {action}
           {end}
         </div>

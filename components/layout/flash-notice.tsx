@@ -5,6 +5,15 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { CheckCircle2, X } from 'lucide-react';
 import { readLoggedNotice, withoutNotice } from '@/components/follow-ups/notice';
 
+const count = (n: number, noun: string) => (n === 1 ? `one ${noun}` : `${n} ${noun}s`);
+
+/** What was written: updates that count, and updates proposed on agreements that require review. */
+function loggedText(updates: number, proposed: number): string {
+  const waiting = `${count(proposed, 'status update')} proposed, waiting for review (${proposed === 1 ? 'it counts' : 'they count'} once another analyst or an admin accepts ${proposed === 1 ? 'it' : 'them'})`;
+  if (!proposed) return count(updates, 'status update');
+  return updates ? `${count(updates, 'status update')}, and ${waiting}` : waiting;
+}
+
 /**
  * "Follow-up logged" after the log-follow-up action redirected here (it says so in the query string). The live
  * region is always in the page, so screen readers announce the notice when it appears after a navigation.
@@ -30,7 +39,7 @@ export function FlashNotice() {
           <CheckCircle2 aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-700" />
           <p className="min-w-0 flex-1">
             <strong className="font-semibold">Follow-up logged:</strong>{' '}
-            {notice.updates === 1 ? 'one status update' : `${notice.updates} status updates`}
+            {loggedText(notice.updates, notice.proposed ?? 0)}
             {notice.reused
               ? ', citing the item already logged under that address (kept as first logged).'
               : ', citing the new item.'}{' '}

@@ -58,3 +58,31 @@ export async function pickOutlet(scope: Page | Locator, label: string): Promise<
   await listbox.getByRole('option', { name: label, exact: true }).click();
   await expect(combobox).toHaveAttribute('aria-expanded', 'false');
 }
+
+/**
+ * Adds a party to the commitment form's "Responsible parties" or "Beneficiary parties" (its own name typed in, the
+ * option whose first line is exactly that name picked); it then shows among the chosen ones.
+ */
+export async function pickParty(
+  scope: Page | Locator,
+  picker: 'Responsible parties' | 'Beneficiary parties',
+  name: string,
+): Promise<void> {
+  const combobox = scope.getByRole('combobox', { name: picker, exact: true });
+  await combobox.fill(name);
+  const listbox = await listboxOf(combobox);
+  await listbox
+    .getByRole('option')
+    .filter({ has: pageOf(scope).getByText(name, { exact: true }) })
+    .first()
+    .click();
+  await expect(chosenParties(scope, picker)).toContainText(name);
+}
+
+/** The parties chosen in the commitment form's "Responsible parties" or "Beneficiary parties". */
+export function chosenParties(
+  scope: Page | Locator,
+  picker: 'Responsible parties' | 'Beneficiary parties',
+): Locator {
+  return scope.getByRole('list', { name: `Chosen ${picker.toLowerCase()}`, exact: true });
+}

@@ -237,6 +237,12 @@ const schemas: Record<string, JsonSchema> = {
       evidence: { type: 'object' },
       reused: { type: 'boolean' },
       updateIds: { type: 'array', items: { type: 'integer' } },
+      proposalIds: {
+        type: 'array',
+        items: { type: 'integer' },
+        description:
+          'Rows that wait for review (an analyst on an agreement that requires it); they count once accepted.',
+      },
       commitmentIds: { type: 'array', items: { type: 'integer' } },
     },
   },

@@ -62,6 +62,13 @@ export const UPDATE_COLUMNS = [
 
 export type UpdateColumn = (typeof UPDATE_COLUMNS)[number];
 
+/**
+ * Appended to updates.csv only when asked for (`proposed=1`), with the updates proposed on agreements that require
+ * review and still waiting (lib/data/review.ts): `proposed` on those rows, empty on the log's own. The import
+ * accepts the column and refuses a row marked in it (a proposal is not in the log).
+ */
+export const REVIEW_COLUMN = 'review';
+
 /** Columns appended after files were already exported: the import reads a file without them (empty cells). */
 export const OPTIONAL_UPDATE_COLUMNS: readonly UpdateColumn[] = [
   'observed_precision',

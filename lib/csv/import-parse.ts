@@ -1,12 +1,14 @@
 // Reading an uploaded file of follow-ups: the checks that refuse the file as a whole, before any row is looked at.
 // The file must be UTF-8 text (a BOM is fine), no larger than the configured limit, valid CSV (RFC 4180; CRLF, LF
 // or CR line ends), and carry exactly the header of updates.csv (columns in any order; a column appended to the
-// report later, such as observed_precision, may be missing, as in a file exported before it existed).
+// report later, such as observed_precision, may be missing, as in a file exported before it existed). The `review`
+// column of updates.csv?proposed=1 may be there too: a row marked in it is a proposal waiting for review, not a
+// row of the log, and the file is refused until such rows are removed (docs/decisions/018-review.md).
 //
 // Row numbers are those a spreadsheet shows: the header is row 1, the first record row 2, and a cell holding a
 // line break does not add a row. Rows whose cells are all empty (blank lines, trailing ",,,") are ignored.
 import { parse } from 'csv-parse/sync';
-import { OPTIONAL_UPDATE_COLUMNS, UPDATE_COLUMNS, type UpdateColumn } from './columns.ts';
+import { OPTIONAL_UPDATE_COLUMNS, REVIEW_COLUMN, UPDATE_COLUMNS, type UpdateColumn } from './columns.ts';
 import { importMaxBytes, tooLargeMessage } from './import-limits.ts';
 
 /** The whole file is refused; the message says why in words the user can act on. */
@@ -35,7 +37,7 @@ function listNames(names: string[]): string {
 /** Compares a header row with updates.csv's; null when it matches (in any order). */
 export function headerProblem(header: readonly string[]): string | null {
   const names = header.map((name) => name.trim());
-  const expected = new Set<string>(UPDATE_COLUMNS);
+  const expected = new Set<string>([...UPDATE_COLUMNS, REVIEW_COLUMN]);
   const missing = UPDATE_COLUMNS.filter(
     (column) => !names.includes(column) && !OPTIONAL_UPDATE_COLUMNS.includes(column),
   );
@@ -93,6 +95,7 @@ export function parseImportFile(bytes: Uint8Array, maxBytes = importMaxBytes()):
 
   const positions = header.map((name) => name.trim() as UpdateColumn);
   const records: ImportRecord[] = [];
+  const proposals: number[] = [];
   body.forEach((cells, index) => {
     if (cells.every((cell) => cell.trim() === '')) return;
     const byColumn = Object.fromEntries(UPDATE_COLUMNS.map((column) => [column, ''])) as Record<
@@ -100,10 +103,20 @@ export function parseImportFile(bytes: Uint8Array, maxBytes = importMaxBytes()):
       string
     >;
     positions.forEach((column, position) => {
-      byColumn[column] = cells[position] ?? '';
+      if ((column as string) === REVIEW_COLUMN) {
+        if ((cells[position] ?? '').trim()) proposals.push(index + 2);
+      } else byColumn[column] = cells[position] ?? '';
     });
     records.push({ row: index + 2, cells: byColumn, cellCount: cells.length });
   });
+  if (proposals.length) {
+    const rows = proposals.length > 10 ? `${proposals.slice(0, 10).join(', ')}, …` : proposals.join(', ');
+    throw new ImportFileError(
+      `${proposals.length === 1 ? `Row ${rows} is a proposed update` : `Rows ${rows} are proposed updates`} ` +
+        'waiting for review (the “review” column), not rows of the log: delete them, or download updates.csv ' +
+        'without proposed=1.',
+    );
+  }
   if (!records.length) throw new ImportFileError('The file has a header row but no rows to import.');
   return { columnCount: header.length, records };
 }

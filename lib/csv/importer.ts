@@ -5,11 +5,13 @@
 // updates in file order through appendStatusUpdates (the status cache of every commitment touched, and one audit
 // event per update, action "import"). The person importing is the author and audit actor of every row, and the
 // import's time every row's logged time; what a copied row's file says (author, logged_at) is kept only as
-// "originally logged by / at". Imports run one at a time (a transaction-scoped advisory lock), so two
+// "originally logged by / at". An analyst cannot import rows on an agreement that requires review (they would
+// have to be proposals, which keep no original author or time): refuseImportUnderReview, lib/data/review.ts. Imports run one at a time (a transaction-scoped advisory lock), so two
 // people importing the same file at once cannot both find its rows missing and write them twice.
 import { Prisma, type PrismaClient, type StatusUpdate } from '../generated/prisma/client.ts';
 import { RuleViolationError } from '../errors.ts';
 import { recordAudits } from '../data/audit.ts';
+import { refuseImportUnderReview } from '../data/review.ts';
 import { appendStatusUpdates } from '../data/status-updates.ts';
 import { importMaxBytes } from './import-limits.ts';
 import { parseImportFile } from './import-parse.ts';
@@ -45,6 +47,11 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const parsed = parseImportFile(bytes, options.maxBytes ?? importMaxBytes());
   const plan = await planImport(client, parsed, { actorName: actor.name, now: options.now });
+  await refuseImportUnderReview(
+    client,
+    actor.id,
+    plan.updates.map((update) => update.commitmentId),
+  );
   return plan.preview;
 }
 
@@ -66,8 +73,15 @@ export async function importFollowUps(
     return await client.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+        // One notification event per import, not per row (migration 20261203031500_notifications).
+        await tx.$executeRaw`SELECT set_config('pactwatch.import', pg_current_xact_id()::text, true)`;
         const plan = await planImport(tx, parsed, { actorName: actor.name, now: options.now });
         if (plan.preview.problemCount) throw new Rejected(plan.preview);
+        await refuseImportUnderReview(
+          tx,
+          actor.id,
+          plan.updates.map((update) => update.commitmentId),
+        );
         const updates = await writePlan(tx, plan, actor.id);
         return {
           imported: true as const,

@@ -1,7 +1,7 @@
 // The HTTP side of a report: parse the URL, name the file, stream the rows. The route handlers in app/reports
 // authorise and then hand over to csvReportResponse.
 import type pg from 'pg';
-import { COMMITMENT_COLUMNS, UPDATE_COLUMNS, type ReportKind } from './columns.ts';
+import { COMMITMENT_COLUMNS, REVIEW_COLUMN, UPDATE_COLUMNS, type ReportKind } from './columns.ts';
 import { commitmentReportRows } from './commitments-report.ts';
 import { contentDisposition, reportFilename, type FilterNames } from './filename.ts';
 import { describeParamErrors, parseReportParams, reportDay, type ReportFilters } from './filters.ts';
@@ -50,6 +50,16 @@ export async function csvReportResponse(
   const url = new URL(request.url);
   const now = options.now ?? new Date();
   const parsed = parseReportParams(url.searchParams, now);
+  // updates.csv?proposed=1 adds the updates waiting for review, marked (./updates-report.ts); off by default.
+  const proposedParam = url.searchParams.get('proposed')?.trim() ?? '';
+  const proposed = kind === 'updates' && (proposedParam === '1' || proposedParam === 'true');
+  if (!['', '0', '1', 'true', 'false'].includes(proposedParam)) {
+    const errors = { ...(parsed.ok ? {} : parsed.errors), proposed: 'Use proposed=1, or leave it out.' };
+    return Response.json(
+      { error: 'invalid_filters', message: describeParamErrors(errors), errors },
+      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
   if (!parsed.ok) {
     return Response.json(
       { error: 'invalid_filters', message: describeParamErrors(parsed.errors), errors: parsed.errors },
@@ -59,16 +69,21 @@ export async function csvReportResponse(
   const { filters, bom } = parsed.request;
   const names = await lookupFilterNames(client, filters);
   const baseUrl = (options.publicUrl ?? url.origin).replace(/\/+$/, '');
-  const columns = kind === 'commitments' ? COMMITMENT_COLUMNS : UPDATE_COLUMNS;
+  const columns =
+    kind === 'commitments'
+      ? COMMITMENT_COLUMNS
+      : proposed
+        ? [...UPDATE_COLUMNS, REVIEW_COLUMN]
+        : UPDATE_COLUMNS;
   let stream: ReadableStream<Uint8Array>;
-  if (kind === 'updates' && options.pool) {
+  if (kind === 'updates' && options.pool && !proposed) {
     // PostgreSQL writes the rows (./updates-copy.ts); the same bytes as the row-by-row report below.
     stream = prepended(csvHeader(columns, bom), await updatesCopyStream(options.pool, filters, now));
   } else {
     const rows =
       kind === 'commitments'
         ? commitmentReportRows(client, filters, { baseUrl, now, staleAfterDays: options.staleAfterDays })
-        : updateReportRows(client, filters, { now });
+        : updateReportRows(client, filters, { now, proposed });
     stream = csvStream(await primed(rows), columns, { bom });
   }
   return new Response(stream, {

@@ -15,6 +15,11 @@
 // party under it). Rows filtered out by status or party still count for the previous status of later rows.
 // Only rows that count for status (countsForStatus) change a previous status; every row, counting or not, is
 // written, with its kind and withdrawal (docs/decisions/010-what-counts.md).
+//
+// With `proposed` (updates.csv?proposed=1), the updates proposed and still waiting for review
+// (ProposedStatusUpdate, docs/decisions/018-review.md) are written too, in the same order, marked `proposed` in
+// an extra last column (REVIEW_COLUMN); they never count, so they change no previous status. Only this reader
+// does that: the COPY path (./updates-copy.ts) writes the log alone, the default.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { CommitmentStatus, DatePrecision } from '../generated/prisma/enums.ts';
 import { compareDays, formatDay } from '../domain/dates.ts';
@@ -66,11 +71,45 @@ type HistoryRow = {
   withdrawn_by: string | null;
   withdrawn_reason: string | null;
   corrected_by: number | null;
+  /** 'proposed' for a proposal waiting for review (only with `proposed`), null for a row of the log. */
+  review: string | null;
 };
 
 type Cursor = Pick<HistoryRow, 'observed_from' | 'observed_on' | 'created_at' | 'id'>;
 
-export type UpdateReportOptions = { now?: Date; batchSize?: number };
+export type UpdateReportOptions = {
+  now?: Date;
+  batchSize?: number;
+  /** Also the proposals waiting for review, marked in a last column (see above). */
+  proposed?: boolean;
+};
+
+/**
+ * The rows the report reads, as `su`: the log, or with `proposed` the log and the proposals still waiting (ids
+ * negated so they never meet a log row's id: the order's last key, and the correction join). A proposal's
+ * observedFrom is the log's trigger "StatusUpdate_observed_from" (factFrom in lib/domain/dates.ts) in SQL.
+ */
+function updateSource(proposed: boolean): Prisma.Sql {
+  if (!proposed) return Prisma.sql`"StatusUpdate" su`;
+  return Prisma.sql`(
+      SELECT s.id, s."commitmentId", s."partyId", s.status, s."observedOn", s."observedFrom",
+             s."observedPrecision", s."createdAt", s.reason, s."authorId", s."evidenceId", s.kind,
+             s."evidenceType", s."adoptsProposal", s."withdrawnAt", s."withdrawnById", s."withdrawnReason",
+             NULL::text AS review
+        FROM "StatusUpdate" s
+      UNION ALL
+      SELECT -p.id, p."commitmentId", p."partyId", p.status, p."observedOn",
+             CASE p."observedPrecision"
+               WHEN 'day' THEN p."observedOn"
+               WHEN 'month' THEN date_trunc('month', p."observedOn"::timestamp)::date
+               WHEN 'year' THEN date_trunc('year', p."observedOn"::timestamp)::date
+               ELSE DATE '0001-01-01'
+             END,
+             p."observedPrecision", p."createdAt", p.reason, p."authorId", p."evidenceId", p.kind,
+             p."evidenceType", p."adoptsProposal", NULL::timestamptz, NULL::text, NULL::text, 'proposed'
+        FROM "ProposedStatusUpdate" p
+       WHERE p.state = 'proposed') su`;
+}
 
 /** What a row of the report names, joined to `"StatusUpdate" su` (updates-copy.ts writes the same columns). */
 export const UPDATE_JOINS = Prisma.sql`
@@ -95,6 +134,7 @@ function readBatch(
   upTo: Date,
   after: Cursor | null,
   limit: number,
+  proposed = false,
 ): Promise<HistoryRow[]> {
   const conditions = commitmentScope(filters, { dueWindow: false });
   conditions.push(Prisma.sql`su."observedOn" <= ${day(upTo)}`);
@@ -115,8 +155,9 @@ function readBatch(
            su.kind::text AS kind, su."evidenceType"::text AS row_evidence_type,
            su."adoptsProposal" AS adopts_proposal,
            to_char(su."withdrawnAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS withdrawn_at,
-           wu.name AS withdrawn_by, su."withdrawnReason" AS withdrawn_reason, corr.id AS corrected_by
-      FROM "StatusUpdate" su
+           wu.name AS withdrawn_by, su."withdrawnReason" AS withdrawn_reason, corr.id AS corrected_by,
+           ${proposed ? Prisma.sql`su.review` : Prisma.sql`NULL::text`} AS review
+      FROM ${updateSource(proposed)}
       ${UPDATE_JOINS}
      WHERE ${and(conditions)}
      ORDER BY ${oldestFirst('su')}
@@ -151,8 +192,8 @@ async function partiesInScope(client: Queryable, filters: ReportFilters): Promis
   return new Set(rows.map((row) => row.id));
 }
 
-function toCells(row: HistoryRow, previous: CommitmentStatus): CsvRow {
-  return [
+function toCells(row: HistoryRow, previous: CommitmentStatus, proposed: boolean): CsvRow {
+  const cells: CsvRow = [
     row.observed_on,
     row.created_at,
     textCell(row.author),
@@ -179,6 +220,8 @@ function toCells(row: HistoryRow, previous: CommitmentStatus): CsvRow {
     textCell(row.withdrawn_reason),
     numberCell(row.corrected_by),
   ];
+  if (proposed) cells.push(row.review ?? '');
+  return cells;
 }
 
 /** The rows of updates.csv (without the header), a batch at a time. */
@@ -192,13 +235,14 @@ export async function* updateReportRows(
   const parties = await partiesInScope(client, filters);
   const states = new Map<number, StatusReplay>();
   const from = filters.from ? formatDay(filters.from) : null;
-  let pending = readBatch(client, filters, upTo, null, limit);
+  const proposed = options.proposed ?? false;
+  let pending = readBatch(client, filters, upTo, null, limit, proposed);
   for (;;) {
     const rows = await pending;
     // Ask for the next batch before working on this one, so the database and this process work side by side.
     const more = rows.length === limit;
     if (more) {
-      pending = readBatch(client, filters, upTo, rows[rows.length - 1], limit);
+      pending = readBatch(client, filters, upTo, rows[rows.length - 1], limit, proposed);
       // If the download is abandoned while this runs, nobody awaits it: its failure must not go unhandled.
       pending.catch(() => {});
     }
@@ -208,11 +252,13 @@ export async function* updateReportRows(
       if (!state) states.set(row.commitment_id, (state = new StatusReplay()));
       const previous = state.previous(row.party_id);
       const withdrawnAt = row.withdrawn_at === null ? null : new Date(row.withdrawn_at);
-      state.record(row.party_id, row.status, countsForStatus({ kind: row.kind, withdrawnAt }));
+      // A proposal never counts (docs/decisions/018-review.md).
+      const counts = row.review === null && countsForStatus({ kind: row.kind, withdrawnAt });
+      state.record(row.party_id, row.status, counts);
       if (from && row.observed_on < from) continue;
       if (filters.status && row.status !== filters.status) continue;
       if (parties && row.party_id !== null && !parties.has(row.party_id)) continue;
-      out.push(toCells(row, previous));
+      out.push(toCells(row, previous, proposed));
     }
     if (out.length) yield out;
     if (!more) return;

@@ -126,6 +126,7 @@ const agreementEditSelect = {
   concludedPrecision: true,
   place: true,
   summary: true,
+  requiresReview: true,
   version: true,
   archivedAt: true,
   parties: { select: { partyId: true, role: true }, orderBy: { party: { name: 'asc' } } },
@@ -164,23 +165,13 @@ export function agreementFormValues(agreement: AgreementRecord): AgreementFormVa
     personRole: agreement.people.map((entry) => text(entry.role)),
     sourceUrl: agreement.sources.map((source) => source.url),
     archived: agreement.archivedAt !== null,
+    requiresReview: String(agreement.requiresReview),
   };
 }
 
 /** The agreement as its edit form needs it, or null. */
 export function getAgreementForEdit(id: number, client: PrismaClient = db): Promise<AgreementRecord | null> {
   return loadAgreementRecord(client, id);
-}
-
-export type AgreementOption = { id: number; title: string; archived: boolean };
-
-/** Every agreement for pickers, most recently concluded first; archived ones flagged. */
-export async function listAgreementOptions(client: PrismaClient = db): Promise<AgreementOption[]> {
-  const rows = await client.agreement.findMany({
-    select: { id: true, title: true, archivedAt: true },
-    orderBy: [{ concludedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
-  });
-  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
 }
 
 /** Parties and people must exist, and be live unless the agreement already names them. */
@@ -240,7 +231,20 @@ function agreementColumns(input: AgreementInput) {
     concludedPrecision: input.concludedPrecision,
     place: input.place,
     summary: input.summary,
+    ...(input.requiresReview === undefined ? {} : { requiresReview: input.requiresReview }),
   };
+}
+
+/**
+ * Only an admin turns review of status updates on or off (docs/decisions/018-review.md): an analyst could
+ * otherwise switch off the review of their own updates. `current`: the stored flag (false for a new agreement).
+ */
+async function checkReviewChange(tx: Tx, input: AgreementInput, current: boolean, actorId: string) {
+  if (input.requiresReview === undefined || input.requiresReview === current) return;
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true } });
+  if (actor?.role === 'admin') return;
+  const message = 'Only an admin can turn the review of status updates on or off.';
+  throw new RuleViolationError(message, { requiresReview: [message] });
 }
 
 async function writeAgreementLinks(
@@ -318,6 +322,7 @@ export async function createAgreement(
   return withNewRowConflicts(() =>
     client.$transaction(async (tx) => {
       await checkAgreementPicks(tx, input, null);
+      await checkReviewChange(tx, input, false, actorId);
       const evidenceIds = await resolveSources(tx, input.sourceUrls);
       input = await createNewRows(tx, input, actorId);
       const { id } = await tx.agreement.create({ data: agreementColumns(input), select: { id: true } });
@@ -351,6 +356,7 @@ export async function updateAgreement(
       let evidenceIds: number[] = [];
       if (current && current.version === version) {
         await checkAgreementPicks(tx, input, current);
+        await checkReviewChange(tx, input, current.requiresReview, actorId);
         evidenceIds = await resolveSources(tx, input.sourceUrls);
         input = await createNewRows(tx, input, actorId);
       }

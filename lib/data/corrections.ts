@@ -17,6 +17,7 @@ import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import type { CorrectionInput, RetractionInput } from '../validation/correction.ts';
 import { ADOPTION_NEEDS_PROPOSAL, NOTHING_TO_CORROBORATE } from '../validation/follow-up.ts';
 import { recordAudit } from './audit.ts';
+import { commitmentsUnderReview } from './review.ts';
 import { refreshStatusCache } from './status-cache.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -91,6 +92,15 @@ export async function correctStatusUpdate(
     if (row.commitmentId !== old.commitmentId) {
       throw new RuleViolationError(
         'A correction stays on the commitment of the row it corrects: reload the page and try again.',
+      );
+    }
+    // A correction is a new row that counts at once: on an agreement that requires review, an analyst's would
+    // skip the review (docs/decisions/018-review.md). Retracting and logging the corrected update (proposed) is
+    // the way there.
+    if ((await commitmentsUnderReview(tx, actorId, [old.commitmentId])).size) {
+      throw new RuleViolationError(
+        'This agreement requires review of status updates: retract the row, then log the corrected update as a ' +
+          'follow-up (it is proposed for review), or ask an admin to correct it.',
       );
     }
     const commitment = await tx.commitment.findUniqueOrThrow({

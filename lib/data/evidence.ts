@@ -27,7 +27,8 @@ import {
 import { recordAudit } from './audit.ts';
 import { clampPage, type Page, type PartyRef } from './commitments.ts';
 import { createOutletInTx, findOutletByName } from './outlets.ts';
-import { appendStatusUpdates, currentCountingStatuses, StatusUpdateError } from './status-updates.ts';
+import { appendOrPropose } from './review.ts';
+import { currentCountingStatuses, StatusUpdateError } from './status-updates.ts';
 import { evidenceFieldsSelect } from './selects.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -163,6 +164,11 @@ export type LoggedFollowUp = {
   reused: boolean;
   /** Ids of the status updates written, in row order. */
   updateIds: number[];
+  /**
+   * Ids of the rows written as proposals instead (an analyst's, on an agreement that requires review: they count
+   * only once accepted, lib/data/review.ts), in row order.
+   */
+  proposalIds: number[];
   /** The commitments the rows touched, in row order, each once. */
   commitmentIds: number[];
 };
@@ -474,7 +480,9 @@ async function resolveOutlet(
  *   party, kind, status, evidence type, adoption, fact date and reason);
  * - a corroboration row takes its scope's current counting status; a row's evidence type equal to the item's own
  *   is stored as null;
- * - the status updates are appended through appendStatusUpdates (status cache and one audit event per row).
+ * - the status updates are appended through appendStatusUpdates (status cache and one audit event per row),
+ *   except an analyst's rows on an agreement that requires review, stored as proposals (appendOrPropose,
+ *   lib/data/review.ts) that count only once another analyst or an admin accepts them.
  * A row without a fact date takes the item's published date. Any failure writes nothing.
  *
  * Concurrency: the transaction first takes an advisory lock on the address's identity, so follow-ups citing one
@@ -612,7 +620,7 @@ export async function logFollowUp(
 
       let updates;
       try {
-        updates = await appendStatusUpdates(tx, actorId, rows);
+        updates = await appendOrPropose(tx, actorId, rows);
       } catch (error) {
         // The schema checks reasons first; this maps the last line of defence onto the row it is about.
         if (error instanceof StatusUpdateError) {
@@ -623,7 +631,8 @@ export async function logFollowUp(
       return {
         evidence,
         reused,
-        updateIds: updates.map((update) => update.id),
+        updateIds: updates.updateIds,
+        proposalIds: updates.proposalIds,
         commitmentIds: [...new Set(input.rows.map((row) => row.commitmentId))],
       };
     },

@@ -163,7 +163,7 @@ export async function rebuildStatusCache(
  * order, is kept in front of each status so `max` finds the latest. Writes only rows whose value changes.
  * tests/csv-export.test.ts proves updates.csv read from this column equal to the replay in TypeScript.
  */
-export function previousStatusRefresh(where: Prisma.Sql): Prisma.Sql {
+function previousStatusRefresh(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH logged AS (
       SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,

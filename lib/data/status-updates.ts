@@ -50,6 +50,11 @@ export type AppendOptions = {
    * order. Never a time read from a file, which belongs in originallyLoggedAt.
    */
   loggedAt?: Date;
+  /**
+   * The rows' author when it is not the actor: a proposal accepted by a reviewer (lib/data/review.ts) is authored
+   * by whoever proposed it, while its audit events are the reviewer's. Default: the actor.
+   */
+  authorId?: string | null;
 };
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters. */
@@ -73,6 +78,42 @@ export class StatusUpdateError extends Error {
 }
 
 /**
+ * A row's own columns as the log stores them, after the rules every writer obeys (a reason where the status
+ * needs one, a real fact date, a known kind and precision, an item cited by an adoption or corroboration). Shared
+ * with proposals (lib/data/review.ts), which store the same columns and become rows only through
+ * appendStatusUpdates. Throws StatusUpdateError naming the row.
+ */
+export function statusUpdateColumns(row: NewStatusUpdate, index: number) {
+  const reason = row.reason?.trim() || null;
+  if (requiresReason(row.status) && !reason) {
+    throw new StatusUpdateError(`A reason is required for "${statusLabel(row.status)}".`, index);
+  }
+  if (Number.isNaN(row.observedOn.getTime())) throw new StatusUpdateError('observedOn is not a date.', index);
+  if (row.observedPrecision !== undefined && !isDatePrecision(row.observedPrecision))
+    throw new StatusUpdateError('observedPrecision is not a precision.', index);
+  if (row.originallyLoggedAt && Number.isNaN(row.originallyLoggedAt.getTime()))
+    throw new StatusUpdateError('originallyLoggedAt is not a time.', index);
+  if (row.kind !== undefined && !['assessment', 'corroboration', 'context'].includes(row.kind))
+    throw new StatusUpdateError('kind is not a row kind.', index);
+  if (row.adoptsProposal && !row.evidenceId)
+    throw new StatusUpdateError('An adoption must cite the item that reports it.', index);
+  if (row.kind === 'corroboration' && !row.evidenceId)
+    throw new StatusUpdateError('A corroboration must cite the item that corroborates.', index);
+  return {
+    commitmentId: row.commitmentId,
+    partyId: row.partyId ?? null,
+    kind: row.kind ?? 'assessment',
+    evidenceType: row.evidenceType ?? null,
+    adoptsProposal: row.adoptsProposal ?? false,
+    status: row.status,
+    reason,
+    evidenceId: row.evidenceId ?? null,
+    observedOn: toDay(row.observedOn),
+    observedPrecision: row.observedPrecision ?? 'day',
+  };
+}
+
+/**
  * Inserts the rows (in the given order, so same-day rows of one call rank by that order), refreshes the status
  * cache of every commitment touched and records one audit event per row. Run it inside the caller's
  * transaction together with the rest of the write (e.g. the evidence the rows cite).
@@ -84,40 +125,14 @@ export async function appendStatusUpdates(
   options: AppendOptions = {},
 ): Promise<StatusUpdate[]> {
   if (!rows.length) return [];
-  const data = rows.map((row, index) => {
-    const reason = row.reason?.trim() || null;
-    if (requiresReason(row.status) && !reason) {
-      throw new StatusUpdateError(`A reason is required for "${statusLabel(row.status)}".`, index);
-    }
-    if (Number.isNaN(row.observedOn.getTime()))
-      throw new StatusUpdateError('observedOn is not a date.', index);
-    if (row.observedPrecision !== undefined && !isDatePrecision(row.observedPrecision))
-      throw new StatusUpdateError('observedPrecision is not a precision.', index);
-    if (row.originallyLoggedAt && Number.isNaN(row.originallyLoggedAt.getTime()))
-      throw new StatusUpdateError('originallyLoggedAt is not a time.', index);
-    if (row.kind !== undefined && !['assessment', 'corroboration', 'context'].includes(row.kind))
-      throw new StatusUpdateError('kind is not a row kind.', index);
-    if (row.adoptsProposal && !row.evidenceId)
-      throw new StatusUpdateError('An adoption must cite the item that reports it.', index);
-    if (row.kind === 'corroboration' && !row.evidenceId)
-      throw new StatusUpdateError('A corroboration must cite the item that corroborates.', index);
-    return {
-      commitmentId: row.commitmentId,
-      partyId: row.partyId ?? null,
-      kind: row.kind ?? 'assessment',
-      evidenceType: row.evidenceType ?? null,
-      adoptsProposal: row.adoptsProposal ?? false,
-      status: row.status,
-      reason,
-      evidenceId: row.evidenceId ?? null,
-      observedOn: toDay(row.observedOn),
-      observedPrecision: row.observedPrecision ?? 'day',
-      authorId: actorId,
-      originallyLoggedBy: row.originallyLoggedBy?.trim() || null,
-      originallyLoggedAt: row.originallyLoggedAt ?? null,
-      ...(options.loggedAt ? { createdAt: options.loggedAt } : {}),
-    };
-  });
+  const authorId = options.authorId === undefined ? actorId : options.authorId;
+  const data = rows.map((row, index) => ({
+    ...statusUpdateColumns(row, index),
+    authorId,
+    originallyLoggedBy: row.originallyLoggedBy?.trim() || null,
+    originallyLoggedAt: row.originallyLoggedAt ?? null,
+    ...(options.loggedAt ? { createdAt: options.loggedAt } : {}),
+  }));
 
   const created: StatusUpdate[] = [];
   for (const batch of chunks(data)) {

@@ -1,7 +1,12 @@
 // Fetches one article page for the draft extractor (lib/draft). The URL comes from an analyst, so the server must
 // not become a way to read what only it can reach: only http(s); every address the host resolves to must be public
 // (lib/fetch/addresses.ts), checked again for each redirect; the connection goes to the address that was checked,
-// never to a second DNS answer; time and size are capped, and only HTML or plain text is read.
+// never to a second DNS answer; time and size are capped, and only HTML or plain text is read. The feed poller
+// (lib/feeds) uses the same fetcher through `fetchResource`, for XML and with conditional requests.
+//
+// PACTWATCH_FETCH_ALLOW_HOSTS names host:port pairs fetched even though they are private or loopback (a test's
+// fixture server, an intranet feed): an exact match on the parsed URL's host and port, checked again for every
+// redirect, so one allowed port on 127.0.0.1 does not open the machine's other ports.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -47,6 +52,11 @@ export type FetchArticleOptions = {
   allowPrivate?: boolean;
   /** Private addresses allowed all the same (a test's fixture server); everything else is still checked. */
   allowAddresses?: readonly string[];
+  /**
+   * `host:port` pairs fetched even when private or loopback (default: PACTWATCH_FETCH_ALLOW_HOSTS, comma-separated).
+   * Matched exactly against each URL's host and port (the scheme's default when the URL gives none).
+   */
+  allowHosts?: readonly string[];
   /** How host names are resolved (default: the system resolver, every address). */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
 };
@@ -68,6 +78,34 @@ const DEFAULTS = {
 };
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT = 'Pactwatch article fetcher';
+const PAGE_TYPES = ['text/html', 'text/plain'] as const;
+
+/**
+ * The `host:port` keys of PACTWATCH_FETCH_ALLOW_HOSTS (or of `entries`), each parsed as a URL's host would be (so
+ * `LOCALHOST:8080` matches `http://localhost:8080/`). An entry without a port, or that is not a host, is ignored:
+ * allowing every port of a private host is what PACTWATCH_FETCH_ALLOW_PRIVATE is for.
+ */
+export function allowedHostKeys(
+  entries: readonly string[] = (process.env.PACTWATCH_FETCH_ALLOW_HOSTS ?? '').split(','),
+): Set<string> {
+  const keys = new Set<string>();
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (!/^[^/?#@\s]+:\d{1,5}$/.test(entry)) continue;
+    try {
+      const url = new URL(`http://${entry}`);
+      keys.add(`${url.hostname}:${url.port || '80'}`);
+    } catch {
+      // Not a host: ignored.
+    }
+  }
+  return keys;
+}
+
+/** The key a URL is looked up by in the allowed hosts: its host name and port, the scheme's default if none. */
+function hostKey(url: URL): string {
+  return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+}
 
 /** Whether the environment allows private addresses (an intranet deployment, or local development). */
 function privateAllowedByEnv(): boolean {
@@ -103,9 +141,17 @@ function checkedUrl(text: string): URL {
   return url;
 }
 
-type Settings = Required<Omit<FetchArticleOptions, 'resolve' | 'allowAddresses'>> & {
+type Settings = Required<Omit<FetchArticleOptions, 'resolve' | 'allowAddresses' | 'allowHosts'>> & {
   resolve: (hostname: string) => Promise<ResolvedAddress[]>;
   allowAddresses: ReadonlySet<string>;
+  allowHosts: ReadonlySet<string>;
+  /** The media types read; any other is refused. */
+  mediaTypes: readonly string[];
+  /** What those types are, for the refusal ("a web page", "a feed"). */
+  what: string;
+  accept: string;
+  /** Extra request headers (a feed's If-None-Match, If-Modified-Since). */
+  headers: Record<string, string>;
 };
 
 /** Resolves the URL's host and checks every address it has; returns the one to connect to. */
@@ -131,7 +177,7 @@ async function addressFor(url: URL, settings: Settings, signal: AbortSignal): Pr
     }
     if (!addresses.length) throw new FetchRefusedError('dns', `The host ${host} has no address.`);
   }
-  if (!settings.allowPrivate) {
+  if (!settings.allowPrivate && !settings.allowHosts.has(hostKey(url))) {
     // Every address, not just the first: a host with one public and one private answer could be reached on either.
     const refused = addresses.find(
       (entry) => isPrivateAddress(entry.address) && !settings.allowAddresses.has(entry.address),
@@ -168,8 +214,9 @@ function requestOnce(
       lookup,
       signal,
       headers: {
+        ...settings.headers,
         'user-agent': USER_AGENT,
-        accept: 'text/html, text/plain;q=0.9',
+        accept: settings.accept,
         'accept-encoding': 'gzip, deflate, br',
       },
     });
@@ -205,11 +252,11 @@ function requestOnce(
         return;
       }
       const type = mediaType(response.headers['content-type']);
-      if (type !== 'text/html' && type !== 'text/plain') {
+      if (!settings.mediaTypes.includes(type)) {
         fail(
           new FetchRefusedError(
             'content-type',
-            `The address returned ${type || 'no content type'}, not a web page (text/html or text/plain).`,
+            `The address returned ${type || 'no content type'}, not ${settings.what} (${settings.mediaTypes.join(' or ')}).`,
           ),
         );
         return;
@@ -259,11 +306,16 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** The body as text, in the charset the header or the page's own <meta> declares (UTF-8 when neither does). */
+/**
+ * The body as text, in the charset the header, the page's own <meta> or an XML declaration declares (UTF-8 when
+ * none does).
+ */
 function decode(body: Buffer, contentType: string | undefined): string {
+  const head = body.subarray(0, 4096).toString('latin1');
   const declared =
     /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(body.subarray(0, 4096).toString('latin1'))?.[1];
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
+    /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(body);
   } catch {
@@ -271,11 +323,37 @@ function decode(body: Buffer, contentType: string | undefined): string {
   }
 }
 
+export type FetchResourceOptions = FetchArticleOptions & {
+  /** The media types read (lower case); anything else is refused as 'content-type'. */
+  mediaTypes: readonly string[];
+  /** What those types are, for the refusal ("a web page", "a feed"). */
+  what: string;
+  /** The Accept header sent. */
+  accept: string;
+  /** Extra request headers, such as If-None-Match and If-Modified-Since for a conditional request. */
+  headers?: Record<string, string>;
+};
+
+/** A fetched resource: its body (status 200), or nothing new (304, to a conditional request). */
+export type FetchedResource =
+  | {
+      status: 200;
+      url: string;
+      mediaType: string;
+      body: string;
+      headers: http.IncomingHttpHeaders;
+      redirects: string[];
+    }
+  | { status: 304; url: string; headers: http.IncomingHttpHeaders; redirects: string[] };
+
 /**
- * Fetches an article page by URL, following at most `maxRedirects` redirects and checking each address on the
- * way. Throws FetchRefusedError with a message for the analyst on any refusal or failure.
+ * Fetches `address` with every check of `fetchArticle`, reading only the given media types. A 304 answer (to
+ * conditional headers the caller sent) is returned as such, without a body.
  */
-export async function fetchArticle(address: string, options: FetchArticleOptions = {}): Promise<FetchedPage> {
+export async function fetchResource(
+  address: string,
+  options: FetchResourceOptions,
+): Promise<FetchedResource> {
   const settings: Settings = {
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
     totalTimeoutMs: options.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs,
@@ -283,7 +361,12 @@ export async function fetchArticle(address: string, options: FetchArticleOptions
     maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
     allowPrivate: options.allowPrivate ?? privateAllowedByEnv(),
     allowAddresses: new Set(options.allowAddresses ?? []),
+    allowHosts: options.allowHosts ? allowedHostKeys(options.allowHosts) : allowedHostKeys(),
     resolve: options.resolve ?? systemResolve,
+    mediaTypes: options.mediaTypes,
+    what: options.what,
+    accept: options.accept,
+    headers: options.headers ?? {},
   };
   const controller = new AbortController();
   const totalTimer = setTimeout(() => controller.abort(), settings.totalTimeoutMs);
@@ -312,14 +395,19 @@ export async function fetchArticle(address: string, options: FetchArticleOptions
         url = checkedUrl(new URL(location, url).href);
         continue;
       }
+      if (response.status === 304) {
+        return { status: 304, url: url.href, headers: response.headers, redirects };
+      }
       if (response.status < 200 || response.status >= 300 || !response.body) {
         throw new FetchRefusedError('status', `The page answered with HTTP status ${response.status}.`);
       }
       const contentType = response.headers['content-type'];
       return {
+        status: 200,
         url: url.href,
-        contentType: mediaType(contentType) === 'text/plain' ? 'text/plain' : 'text/html',
+        mediaType: mediaType(contentType),
         body: decode(response.body, contentType),
+        headers: response.headers,
         redirects,
       };
     }
@@ -331,4 +419,25 @@ export async function fetchArticle(address: string, options: FetchArticleOptions
   } finally {
     clearTimeout(totalTimer);
   }
+}
+
+/**
+ * Fetches an article page by URL, following at most `maxRedirects` redirects and checking each address on the
+ * way. Throws FetchRefusedError with a message for the analyst on any refusal or failure.
+ */
+export async function fetchArticle(address: string, options: FetchArticleOptions = {}): Promise<FetchedPage> {
+  const page = await fetchResource(address, {
+    ...options,
+    mediaTypes: PAGE_TYPES,
+    what: 'a web page',
+    accept: 'text/html, text/plain;q=0.9',
+  });
+  // No conditional headers are sent, so a 304 is a server's error.
+  if (page.status !== 200) throw new FetchRefusedError('status', 'The page answered with HTTP status 304.');
+  return {
+    url: page.url,
+    contentType: page.mediaType === 'text/plain' ? 'text/plain' : 'text/html',
+    body: page.body,
+    redirects: page.redirects,
+  };
 }

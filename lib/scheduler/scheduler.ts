@@ -18,7 +18,7 @@ export type Job = {
   run(context: JobContext): Promise<void>;
 };
 
-export type JobContext = { db: PrismaClient; now: Date };
+type JobContext = { db: PrismaClient; now: Date };
 
 type Logger = {
   info(fields: object, message: string): void;
@@ -26,7 +26,7 @@ type Logger = {
   error(fields: object, message: string): void;
 };
 
-export const PROCESS_NAME = `${hostname()}:${process.pid}`;
+const PROCESS_NAME = `${hostname()}:${process.pid}`;
 
 /**
  * Claims `job` if it is due: true in exactly one caller per due run. Creates the job's row, due now, the first
@@ -65,8 +65,11 @@ export async function runIfDue(
   return true;
 }
 
-/** Makes `job` due now (an operator's or an analyst's "check now"); the next tick of any process runs it. */
-export async function makeDue(db: PrismaClient, name: string): Promise<void> {
+/**
+ * Makes `job` due now (an operator's or an analyst's "check now"); the next tick of any process runs it. Takes a
+ * transaction's client too, so the request is part of the write that asks for it.
+ */
+export async function makeDue(db: Pick<PrismaClient, '$executeRaw'>, name: string): Promise<void> {
   await db.$executeRaw`
     INSERT INTO "ScheduledJob" (name, "dueAt") VALUES (${name}, now())
     ON CONFLICT (name) DO UPDATE SET "dueAt" = LEAST("ScheduledJob"."dueAt", now())`;

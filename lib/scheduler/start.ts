@@ -7,12 +7,12 @@ import { jobs } from './jobs.ts';
 import { startScheduler } from './scheduler.ts';
 
 /** PACTWATCH_SCHEDULER=off leaves this process without a scheduler (another instance, or a script, runs jobs). */
-export function schedulerEnabled(): boolean {
+function schedulerEnabled(): boolean {
   return process.env.PACTWATCH_SCHEDULER !== 'off';
 }
 
 /** How often each process looks for due jobs (PACTWATCH_SCHEDULER_TICK_MS, default 15 s). */
-export function schedulerTickMs(): number {
+function schedulerTickMs(): number {
   const value = Number(process.env.PACTWATCH_SCHEDULER_TICK_MS ?? 15_000);
   return Number.isFinite(value) && value >= 100 ? value : 15_000;
 }

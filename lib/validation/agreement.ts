@@ -216,8 +216,19 @@ function newRows(value: AgreementFieldsRaw, ctx: z.RefinementCtx | null) {
   return { parties, people };
 }
 
+/**
+ * "Require review of status updates" (docs/decisions/018-review.md): `true` when the box is ticked; the edit form
+ * sends `false` from a hidden field after the box otherwise (the first value of a name is the one read). Not sent:
+ * left as it is. Only an admin may change it (lib/data/agreements.ts).
+ */
+const requiresReviewField = z
+  .enum(['true', 'false', 'on'], { error: 'Tick the box or leave it empty.' })
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value !== 'false'));
+
 const agreementFields = z.object({
   title: requiredText('Enter the agreement’s title.', AGREEMENT_TITLE_MAX),
+  requiresReview: requiresReviewField,
   kind: z.enum(AgreementKind, { error: 'Choose what kind of agreement this is.' }),
   concludedOn: partialDateField,
   concludedPrecision: z.enum(DatePrecision, { error: 'Choose how precisely the date is known.' }),
@@ -354,6 +365,8 @@ export type AgreementFormValues = {
   personRole: string[];
   sourceUrl: string[];
   archived: boolean;
+  /** 'true' or 'false'; absent on a new agreement's form (review starts off). */
+  requiresReview?: string;
 };
 
 /** Rows of parallel lists, sorted: the order rows are listed in is not a change. */
@@ -377,6 +390,7 @@ export const AGREEMENT_MERGE: readonly MergeField[] = [
   },
   { name: 'place', label: 'Place', keys: ['place'] },
   { name: 'summary', label: 'Summary', keys: ['summary'] },
+  { name: 'review', label: 'Review of status updates', keys: ['requiresReview'] },
   {
     name: 'parties',
     label: 'Parties',

@@ -17,9 +17,13 @@ const DIST_DIR = '.next-bench';
 const TSCONFIG = 'tsconfig.bench.json';
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 
-const VIEWER_EMAIL = 'viewer@bench.pactwatch.local';
+/** The bench's users: a viewer reads the pages, an analyst opens the forms (the follow-up form needs write access). */
+const BENCH_USERS = {
+  viewer: { email: 'viewer@bench.pactwatch.local', name: 'Bench viewer' },
+  analyst: { email: 'analyst@bench.pactwatch.local', name: 'Bench analyst' },
+} as const;
 /** A fixed password: the bench database is local and throw-away, and runs must sign in without a prompt. */
-const VIEWER_PASSWORD = 'bench viewer password';
+const BENCH_PASSWORD = 'bench viewer password';
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(
@@ -75,23 +79,27 @@ export async function ensureBuild(options: { force: boolean; log: (line: string)
 }
 
 /** The bench viewer, created on first use with Better Auth's own password hash (as e2e/support/users.ts does). */
-export async function ensureViewer(databaseUrl: string): Promise<{ email: string; password: string }> {
+export function ensureViewer(databaseUrl: string): Promise<{ email: string; password: string }> {
+  return ensureUser(databaseUrl, 'viewer');
+}
+
+/** A bench user of `role`, created on first use; the sessions of earlier runs are dropped. */
+export async function ensureUser(
+  databaseUrl: string,
+  role: keyof typeof BENCH_USERS,
+): Promise<{ email: string; password: string }> {
+  const { email, name } = BENCH_USERS[role];
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
   try {
-    const existing = await prisma.user.findUnique({ where: { email: VIEWER_EMAIL }, select: { id: true } });
+    const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
     if (existing) {
       // Sessions of earlier runs: drop them, so the Session table does not grow run after run.
       await prisma.session.deleteMany({ where: { userId: existing.id } });
     } else {
-      const passwordHash = await hashForStorage(VIEWER_PASSWORD);
-      await insertCredentialUser(prisma, {
-        email: VIEWER_EMAIL,
-        name: 'Bench viewer',
-        role: 'viewer',
-        passwordHash,
-      });
+      const passwordHash = await hashForStorage(BENCH_PASSWORD);
+      await insertCredentialUser(prisma, { email, name, role, passwordHash });
     }
-    return { email: VIEWER_EMAIL, password: VIEWER_PASSWORD };
+    return { email, password: BENCH_PASSWORD };
   } finally {
     await prisma.$disconnect();
   }

@@ -946,6 +946,8 @@ export async function loadSynthetic(
       column('authorId', 'text'),
       column('createdAt', 'float8', TIMESTAMP),
     ]);
+    // `writer.rows` counts flushed rows, so it rests on a multiple between flushes: say each one once.
+    let reported = 0;
     for (const i of order) {
       const name = STATUS_NAMES[status[i]];
       writer.add(
@@ -960,7 +962,10 @@ export async function loadSynthetic(
         createdMs[i],
       );
       await writer.flushIfFull();
-      if (writer.rows && writer.rows % 200_000 === 0) done('StatusUpdate (so far)', writer.rows);
+      if (writer.rows >= reported + 200_000) {
+        reported = writer.rows - (writer.rows % 200_000);
+        done('StatusUpdate (so far)', writer.rows);
+      }
     }
     await writer.flush();
     done('StatusUpdate', writer.rows);

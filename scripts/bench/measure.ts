@@ -48,6 +48,8 @@ export async function loadTest(options: {
   connections: number;
   amount: number;
   maxSeconds: number;
+  /** Paths on `url`'s server sent in turn by every connection (a fixed mix); `url` alone when absent. */
+  paths?: readonly string[];
 }): Promise<Latency & { errors: number }> {
   const samples: number[] = [];
   let bad = 0;
@@ -64,6 +66,9 @@ export async function loadTest(options: {
         amount: Math.max(options.amount, options.connections),
         // What a browser sends for a page load (the page cache answers page loads, not Next's RSC fetches).
         headers: { cookie: options.cookie, accept: BROWSER_ACCEPT },
+        ...(options.paths
+          ? { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) }
+          : {}),
         timeout: 120,
       },
       (error: unknown, result: autocannon.Result) => {

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CopyResult, ExportResult } from './export.ts';
 import type { Latency } from './measure.ts';
+import type { SearchEndpointResult, SearchResult } from './search.ts';
 
 export type PageKey = 'overview' | 'commitment' | 'agreements' | 'party';
 
@@ -66,6 +67,8 @@ export type BenchResult = {
   followUpsPerSec: number | null;
   followUps:
     (Latency & { measuredAt: 'data layer (logFollowUpSchema + logFollowUp)'; workers: number }) | null;
+  /** Search (issue 15): the search page and the picker's typeahead under a fixed mix of queries. */
+  search: SearchResult | null;
   targets: Target[];
 };
 
@@ -122,6 +125,29 @@ export function judge(result: Omit<BenchResult, 'targets'>): Target[] {
       pass: result.export.rssGrowthMB <= 150,
     });
   }
+  if (result.search) {
+    const { page, typeahead, followUpForm } = result.search;
+    const conditions = (endpoint: SearchEndpointResult) =>
+      `load average ${endpoint.conditions.loadAverage}, ${fmt(endpoint.conditions.serverRowsWritten)} rows written on the server`;
+    targets.push({
+      name: 'Search page, query mix: p95',
+      goal: '≤ 100 ms',
+      measured: `${page.p95} ms (${conditions(page)})`,
+      pass: page.p95 <= 100,
+    });
+    targets.push({
+      name: 'Commitment picker typeahead, query mix: p95',
+      goal: '≤ 50 ms',
+      measured: `${typeahead.p95} ms (${conditions(typeahead)})`,
+      pass: typeahead.p95 <= 50,
+    });
+    targets.push({
+      name: `Follow-up form \`${followUpForm.path}\`: HTML`,
+      goal: '< 200 KB',
+      measured: `${followUpForm.htmlKB} KB`,
+      pass: followUpForm.htmlKB < 200,
+    });
+  }
   return targets;
 }
 
@@ -172,6 +198,36 @@ export function markdown(result: BenchResult): string {
       `Log follow-up, measured at the data layer (logFollowUpSchema + logFollowUp, ${result.followUps.workers} workers, ` +
         `${result.followUps.seconds} s): ${result.followUpsPerSec} follow-ups/s, p50 ${result.followUps.p50} ms, p95 ${result.followUps.p95} ms.`,
     );
+  }
+  if (result.search) {
+    const { page, typeahead } = result.search;
+    lines.push('');
+    lines.push(
+      `Search: ${page.queries.length} queries sent in turn by each of ${result.settings.connections} connections ` +
+        `(${page.queries.map((query) => `“${query.q}”`).join(', ')}), warmed up as the pages are.`,
+    );
+    lines.push('');
+    lines.push(
+      '| Search | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | load average | rows written on the server (bench DB) |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [title, endpoint] of [
+      ['Search page', page],
+      ['Commitment picker typeahead', typeahead],
+    ] as const) {
+      lines.push(
+        `| ${title} \`${endpoint.path}\` | ${endpoint.p50} | ${endpoint.p95} | ${endpoint.p99} | ${endpoint.rps} | ${endpoint.serverCpuMsPerRequest} | ${endpoint.conditions.loadAverage} | ${fmt(endpoint.conditions.serverRowsWritten)} (${fmt(endpoint.conditions.benchRowsWritten)}) |`,
+      );
+    }
+    lines.push('');
+    lines.push('| Query | kind | page: hits, ms alone | typeahead: options, ms alone |');
+    lines.push('| --- | --- | ---: | ---: |');
+    page.queries.forEach((query, index) => {
+      const option = typeahead.queries[index];
+      lines.push(
+        `| ${query.q} | ${query.kind} | ${fmt(query.hits)}, ${query.medianMs} | ${option ? `${option.hits}, ${option.medianMs}` : '—'} |`,
+      );
+    });
   }
   lines.push('');
   lines.push('| Target | Goal | Measured | Result |');

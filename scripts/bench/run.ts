@@ -13,7 +13,8 @@
 //   --connections C    autocannon connections = SQL loops = follow-up workers (default 10)
 //   --port P           app port; P+1 serves the SQL-capturing instance (default 5400)
 //   --explain          also write docs/explain/<page>.md (each statement timed, plans of the slowest)
-//   --skip-export, --skip-follow-ups   leave those parts out
+//   --skip-export, --skip-follow-ups, --skip-search   leave those parts out (search: the /search page and the
+//                      commitment picker's typeahead under a fixed mix of queries, and the follow-up form's size)
 //
 // DATABASE_URL names the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres); only the
 // bench database on it is created or changed. Everything runs on localhost.
@@ -26,7 +27,17 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { refreshStatusCache } from '../../lib/data/status-cache.ts';
 import { PrismaClient } from '../../lib/generated/prisma/client.ts';
 import { isPortInUse } from '../lib/process.ts';
-import { cpuMs, ensureBuild, ensureViewer, getPage, ROOT, signIn, startApp, type App } from './app.ts';
+import {
+  cpuMs,
+  ensureBuild,
+  ensureUser,
+  ensureViewer,
+  getPage,
+  ROOT,
+  signIn,
+  startApp,
+  type App,
+} from './app.ts';
 import { DEFAULT_SERVER_URL, loadSecondsOf, prepareDatabase, withClient } from './database.ts';
 import { GENERATOR_VERSION } from './dataset.ts';
 import { writeExplainDoc } from './explain-doc.ts';
@@ -44,6 +55,7 @@ import {
   type PageKey,
   type PageResult,
 } from './report.ts';
+import { measureSearch } from './search.ts';
 import { captureOffset, readCapturedSince, replayBaseline, type CapturedQuery } from './sql-baseline.ts';
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -70,6 +82,7 @@ const { values: args } = parseArgs({
     explain: { type: 'boolean', default: false },
     'skip-export': { type: 'boolean', default: false },
     'skip-follow-ups': { type: 'boolean', default: false },
+    'skip-search': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -253,7 +266,9 @@ async function measureFollowUps(databaseUrl: string, tmp: string): Promise<Laten
         { timeout: 120_000 },
       );
       await prisma.$executeRawUnsafe(
-        'VACUUM (ANALYZE) "StatusUpdate", "Evidence", "AuditEvent", "Commitment", "CommitmentPartyStatus"',
+        // SearchDocument too: the loop's rows went through its GIN index's pending list, which every search
+        // would otherwise scan until autovacuum empties it.
+        'VACUUM (ANALYZE) "StatusUpdate", "Evidence", "AuditEvent", "Commitment", "CommitmentPartyStatus", "SearchDocument"',
       );
     }
   } finally {
@@ -299,6 +314,7 @@ async function main(): Promise<void> {
   const database = await prepareDatabase(serverUrl, scale, { fresh: args.fresh, log: say });
   await ensureBuild({ force: args.build, log: say });
   const viewer = await ensureViewer(database.url);
+  const analyst = await ensureUser(database.url, 'analyst');
   const pages = await pickPages(database.url);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'pactwatch-bench-'));
   const appPoolMax = connections;
@@ -315,6 +331,7 @@ async function main(): Promise<void> {
     export: null,
     followUpsPerSec: null,
     followUps: null,
+    search: null,
   };
 
   // 1. What SQL does each page run? A separate instance with the capturing preload, stopped before measuring.
@@ -397,6 +414,22 @@ async function main(): Promise<void> {
         uncachedP50: uncached[key].p50,
         uncachedCpuMsPerRequest: uncached[key].cpuMsPerRequest,
       };
+    }
+
+    if (!args['skip-search']) {
+      result.search = await measureSearch({
+        app,
+        viewerCookie: cookie,
+        analystCookie: await signIn(app.baseUrl, analyst),
+        databaseUrl: database.url,
+        database: database.name,
+        connections,
+        seconds,
+        warmupSeconds,
+        maxRequests: MAX_REQUESTS,
+        cpuMs,
+        say,
+      });
     }
 
     if (!args['skip-export']) {

@@ -29,6 +29,7 @@ export const logFollowUp = action(
     redirect(
       withLoggedNotice(target, {
         updates: logged.updateIds.length,
+        proposed: logged.proposalIds.length,
         evidenceId: logged.evidence.id,
         reused: logged.reused,
       }),

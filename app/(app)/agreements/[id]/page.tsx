@@ -36,6 +36,7 @@ import { parseDashboardAsOf } from '@/lib/validation/as-of';
 import type { SearchParams } from '@/lib/validation/filters';
 import { parseIdParam } from '@/lib/validation/params';
 import { archiveAgreement, unarchiveAgreement } from './actions';
+import { FollowControl } from '@/app/(app)/me/following/follow-control';
 
 export const dynamic = 'force-dynamic';
 
@@ -112,6 +113,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
               {agreement.commitments.length === 1 ? 'commitment' : 'commitments'}
             </span>
             {agreement.archivedAt ? <Badge tone="amber">Archived</Badge> : null}
+            <FollowControl target="agreement" id={agreement.id} />
           </>
         }
         description={agreement.summary ? <p className="whitespace-pre-line">{agreement.summary}</p> : null}

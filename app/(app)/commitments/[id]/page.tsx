@@ -10,6 +10,8 @@ import { HistoryAndEvidence } from '@/components/commitments/history-and-evidenc
 import { LogFollowUpCard } from '@/components/commitments/log-follow-up-card';
 import { ProposalNotice } from '@/components/commitments/proposal-notice';
 import { RecurrenceSeriesTable } from '@/components/commitments/recurrence-series';
+import { ProposedUpdates } from '@/components/review/proposed-updates';
+import { listCommitmentProposals } from '@/lib/data/review';
 import { AsOfPicker } from '@/components/dashboard/as-of-picker';
 import { attentionExplanations } from '@/components/dashboard/attention-explanations';
 import { AttentionPanel } from '@/components/dashboard/attention-panel';
@@ -26,6 +28,7 @@ import { NotFoundError } from '@/lib/errors';
 import { hasOutletOptions } from '@/lib/search/options';
 import { parseAsOfParam, type SearchParams } from '@/lib/validation/filters';
 import { parseIdParam } from '@/lib/validation/params';
+import { FollowControl } from '@/app/(app)/me/following/follow-control';
 
 export const dynamic = 'force-dynamic';
 
@@ -78,6 +81,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   return (
     <>
       <CommitmentHeader dashboard={dashboard} pathname={pathname} canWrite={formOptions !== null} />
+      <div className="-mt-3 mb-6">
+        <FollowControl target="commitment" id={commitment.id} />
+      </div>
       {dashboard.proposal ? <ProposalNotice adoption={dashboard.proposal.adoption} /> : null}
 
       <div className="mb-6">
@@ -123,6 +129,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           />
         </div>
       </Card>
+
+      <ProposedUpdates
+        proposals={await listCommitmentProposals(commitment.id)}
+        canReview={can(user, 'write')}
+      />
 
       <HistoryAndEvidence
         dashboard={dashboard}

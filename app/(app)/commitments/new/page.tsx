@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { CommitmentForm } from '@/components/editors/commitment-form';
-import { withFirst } from '@/components/editors/options';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader, type Crumb } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
-import { listAgreementOptions, listAgreementPartyIds } from '@/lib/data/agreements';
+import { listAgreementPartyIds } from '@/lib/data/agreements';
 import { listCategoryOptions } from '@/lib/data/categories';
 import { getCommitmentForEdit } from '@/lib/data/commitments';
-import { listPartyOptions } from '@/lib/data/parties';
+import { getPickedAgreement, listPickedParties } from '@/lib/search/picked';
 import type { CommitmentFormValues } from '@/lib/validation/commitment';
 import { parseIdParam } from '@/lib/validation/params';
 import { createCommitment } from './actions';
@@ -26,19 +25,16 @@ export default async function NewCommitmentPage({
 }) {
   await requirePermission('write');
   const query = await searchParams;
-  const [agreements, categories, parties] = await Promise.all([
-    listAgreementOptions(),
-    listCategoryOptions(),
-    listPartyOptions(),
-  ]);
   // `?agreement=` presets the agreement (from its page); an unknown or archived one is simply not preset.
   const presetId = parseIdParam(first(query.agreement));
-  const agreement = agreements.find((option) => option.id === presetId && !option.archived);
+  const [categories, preset] = await Promise.all([listCategoryOptions(), getPickedAgreement(presetId)]);
+  const agreement = preset && !preset.archived ? preset : null;
   // `?added=` follows "Add and start another": say what was just added.
   const addedId = parseIdParam(first(query.added));
   const added = addedId === null ? null : await getCommitmentForEdit(addedId);
-  // The agreement's own parties head the party lists.
+  // The agreement's own parties are offered first; the pickers search the others as the analyst types.
   const agreementPartyIds = agreement ? await listAgreementPartyIds(agreement.id) : [];
+  const parties = await listPickedParties(agreementPartyIds);
 
   const record: CommitmentFormValues = {
     id: '',
@@ -77,9 +73,10 @@ export default async function NewCommitmentPage({
             action={createCommitment}
             mode="create"
             record={record}
-            agreementOptions={agreements.map((option) => ({ ...option, name: option.title }))}
+            agreement={agreement}
             categoryOptions={categories}
-            partyOptions={withFirst(parties, agreementPartyIds)}
+            parties={parties}
+            agreementPartyIds={agreementPartyIds}
             reciprocal={null}
             cancelHref={agreement ? `/agreements/${agreement.id}` : '/agreements'}
           />

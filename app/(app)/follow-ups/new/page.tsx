@@ -13,6 +13,7 @@ import { safeNextPath } from '@/lib/auth/next-path';
 import { requirePermission } from '@/lib/auth/session';
 import { listCategoryOptions } from '@/lib/data/categories';
 import { getCommitmentOption } from '@/lib/data/evidence';
+import { draftFromInboxItem } from '@/lib/feeds/inbox-draft';
 import { hasCommitmentOptions, hasOutletOptions } from '@/lib/search/options';
 import { RELIABILITIES } from '@/lib/validation/follow-up';
 import { parseIdParam } from '@/lib/validation/params';
@@ -31,15 +32,18 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
   await requirePermission('write');
   const params = await searchParams;
   const presetId = parseIdParam(first(params.commitment) ?? '') ?? undefined;
+  // `?inboxItem=12`: "Log follow-up" from the Inbox, the form filled from the item.
+  const inboxItemId = parseIdParam(first(params.inboxItem) ?? '');
   const from = first(params.from);
   const returnTo = from ? safeNextPath(from) : undefined;
   // The pickers search commitments and outlets (and "New commitment" its agreement and parties) as the analyst
   // types: the page carries only the preset commitment and the few categories.
-  const [anyCommitment, hasOutlets, preset, categories] = await Promise.all([
+  const [anyCommitment, hasOutlets, preset, categories, initialDraft] = await Promise.all([
     hasCommitmentOptions(),
     hasOutletOptions(),
     presetId === undefined ? null : getCommitmentOption(presetId),
     listCategoryOptions(),
+    inboxItemId === null ? null : draftFromInboxItem(inboxItemId),
   ]);
   // What "New commitment" inside a row offers up front: the live categories.
   const newCommitmentOptions = { categories: categories.filter((option) => !option.archived) };
@@ -80,6 +84,7 @@ export default async function NewFollowUpPage({ searchParams }: { searchParams: 
                 presetCommitmentId={preset?.id}
                 newCommitment={{ action: createCommitmentFromFollowUp, options: newCommitmentOptions }}
                 draftAction={draftFollowUp}
+                initialDraft={initialDraft ?? undefined}
                 returnTo={returnTo}
                 cancelHref={returnTo ?? (preset ? `/commitments/${preset.id}` : '/')}
               />

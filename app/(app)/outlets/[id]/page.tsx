@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArchiveOutletForm } from '@/components/outlets/archive-outlet-form';
+import { OutletFeeds } from '@/components/outlets/outlet-feeds';
 import { OutletForm } from '@/components/outlets/outlet-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -10,8 +11,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
 import { getOutletOrThrow } from '@/lib/data/outlets';
 import { NotFoundError } from '@/lib/errors';
+import { listOutletFeeds } from '@/lib/feeds/feeds';
 import { parseIdParam } from '@/lib/validation/params';
 import { archiveOutlet, unarchiveOutlet, updateOutlet } from '../actions';
+import { addFeed, checkFeeds, removeFeed } from '../feeds/actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -106,6 +109,11 @@ export default async function EditOutletPage({ params, searchParams }: Props) {
           </CardBody>
         </Card>
       </div>
+      <OutletFeeds
+        outlet={{ id: outlet.id, name: outlet.name, archived: Boolean(outlet.archivedAt) }}
+        feeds={await listOutletFeeds(outlet.id)}
+        actions={{ add: addFeed, remove: removeFeed, check: checkFeeds }}
+      />
     </>
   );
 }

@@ -30,6 +30,7 @@ import { NotFoundError } from '@/lib/errors';
 import { asOfQuery, parseDashboardAsOf } from '@/lib/validation/as-of';
 import type { SearchParams } from '@/lib/validation/filters';
 import { parseIdParam, parsePageParam } from '@/lib/validation/params';
+import { FollowControl } from '@/app/(app)/me/following/follow-control';
 
 export const dynamic = 'force-dynamic';
 
@@ -122,6 +123,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
               </span>
             ) : null}
             {party.archivedAt ? <Badge tone="amber">Archived</Badge> : null}
+            <FollowControl target="party" id={party.id} />
           </>
         }
         actions={

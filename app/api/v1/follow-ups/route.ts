@@ -26,6 +26,8 @@ export const POST = apiRoute('write', async (request, _context, principal) => {
       },
       reused: logged.reused,
       updateIds: logged.updateIds,
+      // Rows on an agreement that requires review, by an analyst: proposals waiting in /review (decision 018).
+      proposalIds: logged.proposalIds,
       commitmentIds: logged.commitmentIds,
     },
     {

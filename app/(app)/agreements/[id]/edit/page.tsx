@@ -16,7 +16,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit agreement' };
 
 export default async function EditAgreementPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission('write');
+  const user = await requirePermission('write');
   const id = parseIdParam((await params).id);
   if (id === null) notFound();
   const [agreement, parties, people] = await Promise.all([
@@ -50,6 +50,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
             sourceTitles={Object.fromEntries(agreement.sources.map((source) => [source.url, source.title]))}
             countryOptions={countryOptions()}
             cancelHref={`/agreements/${agreement.id}`}
+            canChangeReview={user.role === 'admin'}
           />
         </CardBody>
       </Card>

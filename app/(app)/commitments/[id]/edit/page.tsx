@@ -2,16 +2,15 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArchiveForm } from '@/components/editors/archive-form';
 import { CommitmentForm } from '@/components/editors/commitment-form';
-import { withFirst } from '@/components/editors/options';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
-import { listAgreementOptions, listAgreementPartyIds } from '@/lib/data/agreements';
+import { listAgreementPartyIds } from '@/lib/data/agreements';
 import { listCategoryOptions } from '@/lib/data/categories';
 import { commitmentFormValues, getCommitmentForEdit } from '@/lib/data/commitments';
-import { listPartyOptions } from '@/lib/data/parties';
 import { getReciprocalOption } from '@/lib/search/options';
+import { getPickedAgreement, listPickedParties } from '@/lib/search/picked';
 import { parseIdParam } from '@/lib/validation/params';
 import { archiveCommitment, unarchiveCommitment, updateCommitment } from './actions';
 
@@ -22,18 +21,19 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
   await requirePermission('write');
   const id = parseIdParam((await params).id);
   if (id === null) notFound();
-  const [commitment, agreements, categories, parties] = await Promise.all([
-    getCommitmentForEdit(id),
-    listAgreementOptions(),
-    listCategoryOptions(),
-    listPartyOptions(),
-  ]);
+  const [commitment, categories] = await Promise.all([getCommitmentForEdit(id), listCategoryOptions()]);
   if (!commitment) notFound();
-  const agreement = agreements.find((option) => option.id === commitment.agreementId);
-  // The agreement's own parties head the party lists; the reciprocal picker knows only the one linked now.
-  const [agreementPartyIds, reciprocal] = await Promise.all([
+  // The pickers know only what the commitment names (its agreement, its parties, its reciprocal) and its
+  // agreement's parties, offered first; they search the others as the analyst types.
+  const [agreement, agreementPartyIds, reciprocal] = await Promise.all([
+    getPickedAgreement(commitment.agreementId),
     listAgreementPartyIds(commitment.agreementId),
     commitment.reciprocalId === null ? null : getReciprocalOption(commitment.reciprocalId),
+  ]);
+  const parties = await listPickedParties([
+    ...commitment.responsiblePartyIds,
+    ...commitment.beneficiaryPartyIds,
+    ...agreementPartyIds,
   ]);
 
   return (
@@ -62,9 +62,10 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
               action={updateCommitment}
               mode="edit"
               record={commitmentFormValues(commitment)}
-              agreementOptions={agreements.map((option) => ({ ...option, name: option.title }))}
+              agreement={agreement}
               categoryOptions={categories}
-              partyOptions={withFirst(parties, agreementPartyIds)}
+              parties={parties}
+              agreementPartyIds={agreementPartyIds}
               reciprocal={reciprocal}
               cancelHref={`/commitments/${commitment.id}`}
             />

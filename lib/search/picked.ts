@@ -1,0 +1,48 @@
+// What an edit form's pickers already show before anything is typed: the records the form's values name (its
+// agreement, its parties), by id, archived or not, so the page sends those few and never the whole list. What the
+// analyst picks next comes from app/api/options/* as they type (lib/search/options.ts).
+import { db } from '../db.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { AgreementPickOption, PartyPickOption } from './options.ts';
+
+export type PickedAgreement = AgreementPickOption & { archived: boolean };
+export type PickedParty = PartyPickOption & { archived: boolean };
+
+/** The agreement with this id, archived or not, or null. */
+export async function getPickedAgreement(
+  id: number | null,
+  client: PrismaClient = db,
+): Promise<PickedAgreement | null> {
+  if (id === null) return null;
+  const row = await client.agreement.findUnique({
+    where: { id },
+    select: { id: true, title: true, archivedAt: true },
+  });
+  return row ? { id: row.id, title: row.title, archived: row.archivedAt !== null } : null;
+}
+
+/** The parties with these ids, archived or not, in the order of `ids` (unknown ids left out). */
+export async function listPickedParties(
+  ids: readonly number[],
+  client: PrismaClient = db,
+): Promise<PickedParty[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = await client.party.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, name: true, shortName: true, archivedAt: true, parent: { select: { name: true } } },
+  });
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        name: row.name,
+        shortName: row.shortName,
+        parentName: row.parent?.name ?? null,
+        archived: row.archivedAt !== null,
+      },
+    ]),
+  );
+  return unique.flatMap((id) => byId.get(id) ?? []);
+}
