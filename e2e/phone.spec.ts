@@ -7,7 +7,17 @@ import { expect, test } from './support/fixtures.ts';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const SECTIONS = ['Overview', 'Agreements', 'Commitments', 'Evidence', 'Parties', 'People', 'Reports'];
+const SECTIONS = [
+  'Overview',
+  'Agreements',
+  'Commitments',
+  'Evidence',
+  'Parties',
+  'People',
+  'Inbox',
+  'Review',
+  'Reports',
+];
 
 /**
  * How far the page is wider than the screen. Against the screen's width, not `window.innerWidth`: a phone's

@@ -9,14 +9,6 @@ import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 export type UserMenuUser = { name: string; email: string; role: Role };
 
 /** The signed-in user (name and role) and the sign-out button, for the right end of the app header. */
-/** The signed-in user's own pages. */
-const ACCOUNT_LINKS = [
-  { href: '/me/notifications', label: 'Notifications' },
-  { href: '/me/following', label: 'Following' },
-  { href: '/me/tokens', label: 'API tokens' },
-  { href: '/me/password', label: 'Change password' },
-];
-
 export function UserMenu({ user }: { user: UserMenuUser }) {
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -42,7 +34,7 @@ export function UserMenu({ user }: { user: UserMenuUser }) {
   }
 
   return (
-    <div className="flex items-center gap-3 py-2">
+    <div className="flex items-center gap-2 py-2 sm:gap-3">
       <div className="text-right leading-tight">
         <p className="text-sm font-medium text-slate-900" title={user.email}>
           {user.name}
@@ -51,13 +43,12 @@ export function UserMenu({ user }: { user: UserMenuUser }) {
           <span className="sr-only">Role: </span>
           {ROLE_LABELS[user.role]}
         </p>
-        <span className="flex flex-wrap justify-end gap-x-2">
-          {ACCOUNT_LINKS.map(({ href, label }) => (
-            <Link key={href} href={href} className="text-xs text-indigo-700 hover:underline">
-              {label}
-            </Link>
-          ))}
-        </span>
+        <Link href="/me/password" className="text-xs text-indigo-700 hover:underline">
+          Change password
+        </Link>{' '}
+        <Link href="/me/tokens" className="text-xs text-indigo-700 hover:underline">
+          API tokens
+        </Link>
       </div>
       <Button variant="secondary" size="sm" onClick={signOut} disabled={pending} aria-disabled={pending}>
         <LogOut aria-hidden className="size-4" />

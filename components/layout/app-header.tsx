@@ -20,7 +20,7 @@ export function AppHeader({
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-2 sm:gap-4 sm:px-6 lg:px-8">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 pt-2 sm:gap-4 sm:px-6 lg:px-8">
         <Link
           href="/"
           className="flex shrink-0 items-center gap-2 py-2 text-slate-900 focus-visible:rounded-sm"
@@ -28,7 +28,7 @@ export function AppHeader({
         >
           <Wordmark />
         </Link>
-        <div className="flex min-w-0 items-center gap-3">
+        <div className="flex min-w-0 items-center gap-2 sm:gap-3">
           <SearchBox />
           <HeaderBell />
           {action}
