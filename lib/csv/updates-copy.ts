@@ -26,13 +26,13 @@ import type { ReportFilters } from './filters.ts';
 import {
   and,
   commitmentScope,
-  countingUpdate,
   day,
   inPartyTree,
   oldestFirst,
   partyTree,
   withPartyTree,
 } from '../data/sql.ts';
+import { previousStatusReplay } from '../data/status-cache.ts';
 import { lastDay, UPDATE_JOINS } from './updates-report.ts';
 
 /** neutraliseCell's trigger characters as SQL literals (tab and CR as escapes, a quote doubled). */
@@ -75,32 +75,9 @@ export function updatesCopySelect(filters: ReportFilters, now?: Date): Prisma.Sq
   }
   return Prisma.sql`
     WITH RECURSIVE ${filters.party !== undefined ? Prisma.sql`${partyTree(filters.party)},` : Prisma.empty}
-    logged AS (
-      SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
-             ${countingUpdate('su')} AS counts,
-             row_number() OVER (PARTITION BY su."commitmentId"
-                                ORDER BY ${oldestFirst('su')}) AS position
-        FROM "StatusUpdate" su
-        JOIN "Commitment" c ON c.id = su."commitmentId"
-       WHERE ${and(conditions)}
-    ),
-    replayed AS (
-      SELECT id,
-             substr(CASE WHEN party_id IS NULL
-                  THEN max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
-                         OVER (by_commitment ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                  ELSE greatest(
-                         max(CASE WHEN counts AND party_id IS NULL THEN lpad(position::text, 12, '0') || status END)
-                           OVER (by_commitment ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-                         max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
-                           OVER (PARTITION BY commitment_id, party_id ORDER BY position
-                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
-             END, 13) AS previous
-        FROM logged
-      WINDOW by_commitment AS (PARTITION BY commitment_id ORDER BY position)
-    )
+    ${previousStatusReplay(Prisma.sql`"StatusUpdate" su JOIN "Commitment" c ON c.id = su."commitmentId"`, and(conditions))}
     ${reportSelect(
-      Prisma.sql`coalesce(r.previous, 'no_evidence')`,
+      Prisma.sql`r.previous`,
       Prisma.sql`replayed r JOIN "StatusUpdate" su ON su.id = r.id`,
       shown,
     )}`;

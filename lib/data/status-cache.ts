@@ -155,21 +155,21 @@ export async function rebuildStatusCache(
 }
 
 /**
- * Sets StatusUpdate.previousStatus of the rows `where` selects (over `su`; whole commitments), by the rules of
- * lib/csv/previous-status.ts (StatusReplay): for an update on the whole commitment, the status of the latest
- * earlier counting update on that commitment; for one assessing a party, the newer of the latest earlier counting
- * update on the whole commitment and the party's own; no_evidence before any. "Earlier" is the report's order
- * (oldestFirst: observedFrom, observedOn, createdAt, id); a position, zero-padded so that text order is number
- * order, is kept in front of each status so `max` finds the latest. Writes only rows whose value changes.
- * tests/csv-export.test.ts proves updates.csv read from this column equal to the replay in TypeScript.
+ * The CTEs `logged` and `replayed (id, previous)`: each row's previous status among the rows `from` and `where`
+ * give (over `su`; whole commitments), by the rules of lib/csv/previous-status.ts (StatusReplay): for an update on
+ * the whole commitment, the status of the latest earlier counting update on that commitment; for one assessing a
+ * party, the newer of the latest earlier counting update on the whole commitment and the party's own; no_evidence
+ * before any. "Earlier" is the report's order (oldestFirst: observedFrom, observedOn, createdAt, id); a position,
+ * zero-padded so that text order is number order, is kept in front of each status so `max` finds the latest.
+ * Used to keep StatusUpdate.previousStatus, and by updates.csv as of a day (lib/csv/updates-copy.ts).
  */
-function previousStatusRefresh(where: Prisma.Sql): Prisma.Sql {
+export function previousStatusReplay(from: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    WITH logged AS (
+    logged AS (
       SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
              ${countingUpdate('su')} AS counts,
              row_number() OVER (PARTITION BY su."commitmentId" ORDER BY ${oldestFirst('su')}) AS position
-        FROM "StatusUpdate" su
+        FROM ${from}
        WHERE ${where}
     ), replayed AS (
       SELECT id,
@@ -182,12 +182,22 @@ function previousStatusRefresh(where: Prisma.Sql): Prisma.Sql {
                          max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
                            OVER (PARTITION BY commitment_id, party_id ORDER BY position
                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
-             END, 13), 'no_evidence')::"CommitmentStatus" AS previous
+             END, 13), 'no_evidence') AS previous
         FROM logged
       WINDOW by_commitment AS (PARTITION BY commitment_id ORDER BY position)
-    )
+    )`;
+}
+
+/**
+ * Sets StatusUpdate.previousStatus of the rows `where` selects (over `su`; whole commitments) from their whole
+ * history (previousStatusReplay), writing only rows whose value changes. tests/csv-export.test.ts proves updates.csv
+ * read from this column equal to the replay in TypeScript.
+ */
+function previousStatusRefresh(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${previousStatusReplay(Prisma.sql`"StatusUpdate" su`, where)}
     UPDATE "StatusUpdate" target
-       SET "previousStatus" = replayed.previous
+       SET "previousStatus" = replayed.previous::"CommitmentStatus"
       FROM replayed
-     WHERE target.id = replayed.id AND target."previousStatus" IS DISTINCT FROM replayed.previous`;
+     WHERE target.id = replayed.id AND target."previousStatus"::text IS DISTINCT FROM replayed.previous`;
 }
