@@ -34,6 +34,7 @@ const CACHEABLE_PATHS = [
   /^\/commitments(?:\/\d+)?$/,
   /^\/parties(?:\/\d+)?$/,
   /^\/evidence(?:\/\d+)?$/,
+  /^\/search$/,
 ];
 
 /** Response headers of the render that are not kept: each response sets its own. */

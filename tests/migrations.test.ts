@@ -123,11 +123,30 @@ const BEYOND_SCHEMA: Record<
       Evidence_urlKey_key: 'CREATE UNIQUE INDEX "Evidence_urlKey_key" ON "Evidence" USING btree ("urlKey")',
     },
   },
-  // 20261202202848_search: typo-tolerant matching over the title words (docs/decisions/014-search.md).
+  // 20261202202848_search: typo-tolerant matching over the title words; 20261203040500_search_speed: no pending
+  // list, and each kind's own lexeme and trigram indexes (docs/decisions/014-search.md).
   SearchDocument: {
     indexes: {
       SearchDocument_fuzzy_idx:
-        'CREATE INDEX "SearchDocument_fuzzy_idx" ON "SearchDocument" USING gin (fuzzy gin_trgm_ops)',
+        'CREATE INDEX "SearchDocument_fuzzy_idx" ON "SearchDocument" USING gin (fuzzy gin_trgm_ops) WITH (fastupdate=off)',
+      SearchDocument_agreement_lexemes_idx:
+        'CREATE INDEX "SearchDocument_agreement_lexemes_idx" ON "SearchDocument" USING gin (lexemes) WITH (fastupdate=off) WHERE (kind = \'agreement\'::"SearchKind")',
+      SearchDocument_commitment_lexemes_idx:
+        'CREATE INDEX "SearchDocument_commitment_lexemes_idx" ON "SearchDocument" USING gin (lexemes) WITH (fastupdate=off) WHERE (kind = \'commitment\'::"SearchKind")',
+      SearchDocument_evidence_lexemes_idx:
+        'CREATE INDEX "SearchDocument_evidence_lexemes_idx" ON "SearchDocument" USING gin (lexemes) WITH (fastupdate=off) WHERE (kind = \'evidence\'::"SearchKind")',
+      SearchDocument_status_update_lexemes_idx:
+        'CREATE INDEX "SearchDocument_status_update_lexemes_idx" ON "SearchDocument" USING gin (lexemes) WITH (fastupdate=off) WHERE (kind = \'status_update\'::"SearchKind")',
+      SearchDocument_party_lexemes_idx:
+        'CREATE INDEX "SearchDocument_party_lexemes_idx" ON "SearchDocument" USING gin (lexemes) WITH (fastupdate=off) WHERE (kind = \'party\'::"SearchKind")',
+      SearchDocument_person_lexemes_idx:
+        'CREATE INDEX "SearchDocument_person_lexemes_idx" ON "SearchDocument" USING gin (lexemes) WITH (fastupdate=off) WHERE (kind = \'person\'::"SearchKind")',
+      SearchDocument_outlet_lexemes_idx:
+        'CREATE INDEX "SearchDocument_outlet_lexemes_idx" ON "SearchDocument" USING gin (lexemes) WITH (fastupdate=off) WHERE (kind = \'outlet\'::"SearchKind")',
+      SearchDocument_commitment_fuzzy_idx:
+        'CREATE INDEX "SearchDocument_commitment_fuzzy_idx" ON "SearchDocument" USING gin (fuzzy gin_trgm_ops) WITH (fastupdate=off) WHERE (kind = \'commitment\'::"SearchKind")',
+      SearchDocument_names_fuzzy_idx:
+        'CREATE INDEX "SearchDocument_names_fuzzy_idx" ON "SearchDocument" USING gin (fuzzy gin_trgm_ops) WITH (fastupdate=off) WHERE (kind = ANY (ARRAY[\'agreement\'::"SearchKind", \'party\'::"SearchKind", \'person\'::"SearchKind", \'outlet\'::"SearchKind"]))',
     },
   },
   // 20261203022358_feeds_follows_review: a follow names exactly one commitment, agreement or party.

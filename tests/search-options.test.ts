@@ -121,6 +121,13 @@ describe('commitment options', () => {
     expect(optionsLimit('-1')).toBe(OPTIONS_MAX);
   });
 
+  it('finds a commitment by a close spelling of its title words', async () => {
+    const close = await commitment(`Witness protection ${token}`);
+    expect(ids(await searchCommitmentOptions(`protecton ${token}`))).toEqual([close]);
+    // Each word must be close on its own: the token alone cannot carry a word found nowhere.
+    expect(await searchCommitmentOptions(`qqqqqqqqq ${token}`)).toEqual([]);
+  });
+
   it('takes the ILIKE pattern characters literally', async () => {
     // As wildcards, these would match inside the token.
     expect(await searchCommitmentOptions(`${token.slice(3, 6)}%${token.slice(7)}`)).toEqual([]);

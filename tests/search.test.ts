@@ -8,7 +8,7 @@ import { testDatabaseUrl, testPrisma } from './support/db.ts';
 
 process.env.DATABASE_URL = testDatabaseUrl();
 
-const { searchRecords } = await import('../lib/search/query.ts');
+const { searchRecords, SEARCH_COUNT_CAP } = await import('../lib/search/query.ts');
 const { parseSearchParams } = await import('../lib/search/params.ts');
 const { normaliseSearchText, searchUnits } = await import('../lib/search/normalise.ts');
 const { Highlighted } = await import('../components/search/highlighted.tsx');
@@ -265,6 +265,67 @@ describe('search', () => {
       commitments: [{ id }],
     });
     expect(byKind.status_update).toMatchObject({ commitment: { id }, status: 'in_progress' });
+  });
+
+  it('looks for close spellings only when the words themselves find few records', async () => {
+    const few = word();
+    const many = word();
+    await prisma.commitment.createMany({
+      data: [
+        ...Array.from({ length: 3 }, (_, i) => ({ title: `Protecton ${few} ${i}`, agreementId, categoryId })),
+        { title: `Protection ${few}`, agreementId, categoryId },
+        ...Array.from({ length: 20 }, (_, i) => ({
+          title: `Protecton ${many} ${i}`,
+          agreementId,
+          categoryId,
+        })),
+        { title: `Protection ${many}`, agreementId, categoryId },
+      ],
+    });
+    const withClose = await search(`protecton ${few}`);
+    expect(withClose.counts.commitment).toBe(4);
+    expect(withClose.groups[0].hits.map((hit) => hit.approximate)).toEqual([false, false, false, true]);
+    // Within a filter, only when nothing exact is found.
+    const inAgreement = await search(`protecton ${few}`, { agreement: String(agreementId) });
+    expect(inAgreement.counts.commitment).toBe(3);
+    // Twenty exact hits: a close spelling would rank after all of them; it is not looked for.
+    const exactOnly = await search(`protecton ${many}`, { kind: 'commitment' });
+    expect(exactOnly.counts.commitment).toBe(20);
+    expect(exactOnly.groups[0].hits.every((hit) => !hit.approximate)).toBe(true);
+  });
+
+  it('ranks and counts the first matches of a kind up to the cap, and says there are more', async () => {
+    const capWord = word();
+    // One statement, as a bulk import writes: the statement-level trigger indexes them all at once.
+    await prisma.commitment.createMany({
+      data: Array.from({ length: SEARCH_COUNT_CAP + 5 }, (_, i) => ({
+        title: `Capped ${capWord} ${i}`,
+        agreementId: otherAgreementId,
+        categoryId,
+      })),
+    });
+    await commitment(`Lone ${capWord}`, { description: 'Its agreement is another.' });
+
+    const all = await search(capWord);
+    expect(all.counts.commitment).toBe(SEARCH_COUNT_CAP);
+    expect(all.capped).toEqual({ commitment: true });
+    expect(all.groups).toEqual([
+      expect.objectContaining({ kind: 'commitment', total: SEARCH_COUNT_CAP, capped: true }),
+    ]);
+    expect(all.groups[0].hits).toHaveLength(5);
+
+    const lastPage = SEARCH_COUNT_CAP / 20;
+    const last = await search(capWord, { kind: 'commitment', page: String(lastPage) });
+    expect(last.pageCount).toBe(lastPage);
+    expect(last.groups[0].hits).toHaveLength(20);
+    expect(
+      (await search(capWord, { kind: 'commitment', page: String(lastPage + 1) })).groups[0].hits,
+    ).toEqual([]);
+
+    // A filter applies before the cap: the one commitment of this agreement is counted exactly.
+    const filtered = await search(capWord, { agreement: String(agreementId) });
+    expect(filtered.counts.commitment).toBe(1);
+    expect(filtered.capped).toEqual({});
   });
 
   it('finds nothing for an empty or wordless query', async () => {

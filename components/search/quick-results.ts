@@ -11,7 +11,14 @@ import type { SearchHit, SearchResults } from '@/lib/search/query';
 const QUICK_PER_KIND = 3;
 
 type QuickHit = { key: string; href: string; title: Segment[]; context: string };
-export type QuickGroup = { kind: SearchKind; label: string; total: number; hits: QuickHit[] };
+/** `capped`: there are more than `total` (the search counts up to a cap). */
+export type QuickGroup = {
+  kind: SearchKind;
+  label: string;
+  total: number;
+  capped: boolean;
+  hits: QuickHit[];
+};
 
 /** Where a hit leads. */
 export function hrefOf(hit: SearchHit): string {
@@ -57,6 +64,7 @@ export function quickGroups(results: SearchResults): QuickGroup[] {
     kind: group.kind,
     label: SEARCH_KIND_LABELS[group.kind],
     total: group.total,
+    capped: group.capped,
     hits: group.hits.slice(0, QUICK_PER_KIND).map((hit) => ({
       key: `${hit.kind}:${hit.id}`,
       href: hrefOf(hit),

@@ -165,7 +165,11 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
                 role="presentation"
                 className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase"
               >
-                {group.label} <span className="font-normal">({group.total})</span>
+                {group.label}{' '}
+                <span className="font-normal">
+                  ({group.total.toLocaleString('en')}
+                  {group.capped ? '+' : ''})
+                </span>
               </div>
               {group.hits.map((hit) => {
                 const at = index++;

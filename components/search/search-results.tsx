@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import clsx from 'clsx';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
@@ -6,6 +5,11 @@ import type { SearchKind } from '@/lib/generated/prisma/enums';
 import { SEARCH_KIND_LABELS, SEARCH_KINDS } from '@/lib/search/params';
 import type { SearchResults as Results } from '@/lib/search/query';
 import { SearchHitItem } from './search-hit';
+
+/** A count, "1,000+" when it reached the cap (lib/search/query.ts ranks and counts that many of a kind at most). */
+function countText(total: number, capped: boolean): string {
+  return `${total.toLocaleString('en')}${capped ? '+' : ''}`;
+}
 
 function hrefFor(query: Record<string, string>, kind: SearchKind | undefined): string {
   const params = new URLSearchParams(query);
@@ -26,9 +30,9 @@ function KindTabs({
   current: SearchKind | undefined;
 }) {
   const total = SEARCH_KINDS.reduce((sum, kind) => sum + results.counts[kind], 0);
-  const tab = (kind: SearchKind | undefined, label: string, count: number) => (
+  const tab = (kind: SearchKind | undefined, label: string, count: string) => (
     <li key={kind ?? 'all'}>
-      <Link
+      <a
         href={hrefFor(query, kind)}
         aria-current={kind === current ? 'page' : undefined}
         className={clsx(
@@ -38,15 +42,15 @@ function KindTabs({
       >
         {label}
         <span className="text-xs text-slate-500 tabular-nums">{count}</span>
-      </Link>
+      </a>
     </li>
   );
   return (
     <nav aria-label="Kinds of result" className="mb-4">
       <ul className="flex flex-wrap gap-1">
-        {tab(undefined, 'Everything', total)}
+        {tab(undefined, 'Everything', countText(total, Object.keys(results.capped).length > 0))}
         {SEARCH_KINDS.filter((kind) => results.counts[kind] > 0 || kind === current).map((kind) =>
-          tab(kind, SEARCH_KIND_LABELS[kind], results.counts[kind]),
+          tab(kind, SEARCH_KIND_LABELS[kind], countText(results.counts[kind], results.capped[kind] ?? false)),
         )}
       </ul>
     </nav>
@@ -75,12 +79,12 @@ export function SearchResults({
               <CardHeader
                 id={headingId}
                 title={SEARCH_KIND_LABELS[group.kind]}
-                description={`${group.total} found`}
+                description={`${countText(group.total, group.capped)} found`}
                 actions={
                   !kind && group.total > group.hits.length ? (
-                    <Link href={hrefFor(query, group.kind)} className="link text-sm">
-                      All {group.total} {noun}
-                    </Link>
+                    <a href={hrefFor(query, group.kind)} className="link text-sm">
+                      All {countText(group.total, group.capped)} {noun}
+                    </a>
                   ) : null
                 }
               />

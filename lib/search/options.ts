@@ -3,16 +3,25 @@
 //
 // A commitment is found by the words of its own title and text, of its agreement, or of any of its parties, each
 // word as a prefix (the search documents of decision 014), by a piece of its title inside a word (the trigram
-// index on the documents' ASCII words), or by its id typed as "#12" or "12". Agreements and parties are found
-// the same way, by their own words or a piece of their title or name.
+// index on the documents' ASCII words), by its id typed as "#12" or "12", or, when those fill less than the page,
+// by a close spelling of its title words ("protecton unit"). Agreements and parties are found the same way, by
+// their own words or a piece of their title or name.
 import { db } from '../db.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
 import { commitmentOptionSelect, toCommitmentOption, type CommitmentOption } from '../data/evidence.ts';
 import type { OutletOption } from '../data/outlets.ts';
+import { searchUnits } from './normalise.ts';
 
 /** The most options a picker shows at once. */
 export const OPTIONS_MAX = 20;
+
+/** The most matches of one kind a commitment search ranks (a common word matches thousands). */
+const CANDIDATES_MAX = 500;
+/** The most close spellings a commitment search ranks (each costs a similarity computation). */
+const CLOSE_MAX = 100;
+/** How like one of a title's words each query word must be in a typo-tolerant match (as lib/search/query.ts). */
+const FUZZY_WORD_THRESHOLD = 0.6;
 
 /** `limit` kept within 1 and OPTIONS_MAX (a bad or missing one gives the most). */
 export function optionsLimit(text: string | null): number {
@@ -57,41 +66,68 @@ export async function searchCommitmentOptions(
   }
   const id = typedId(text);
   const like = containing(text);
-  const rows = await client.$queryRaw<{ id: number }[]>`
-    WITH q AS (SELECT pactwatch_search_query(${text}) AS tsq),
+  // A close spelling of an all-ASCII query of four letters or more ("protecton unit"), as the search page does.
+  const units = searchUnits(text);
+  const fuzzy = units.every(({ unit }) => /^[a-z0-9]+$/.test(unit))
+    ? units.map(({ unit }) => unit).join(' ')
+    : '';
+  const withTypos = fuzzy.replace(/ /g, '').length >= 4;
+  const typos = Prisma.sql`UNION ALL
+      (SELECT d."recordId", word_similarity(${fuzzy}, d.fuzzy) - 1.0 FROM "SearchDocument" d
+        WHERE d.kind = 'commitment' AND d.fuzzy %> ${fuzzy}
+          AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(${fuzzy}, ' ')) AS w(word)
+                           WHERE word_similarity(w.word, d.fuzzy) < ${FUZZY_WORD_THRESHOLD})
+        LIMIT ${CLOSE_MAX})`;
+  // Close spellings only when the words fill less than the page: they would rank after every other option.
+  const found = await commitmentOptionsMatching(client, text, id, like, limit, Prisma.empty);
+  if (found.length >= limit || !withTypos) return found;
+  return commitmentOptionsMatching(client, text, id, like, limit, typos);
+}
+
+function commitmentOptionsMatching(
+  client: PrismaClient,
+  text: string,
+  id: number | null,
+  like: string,
+  limit: number,
+  typos: Prisma.Sql,
+): Promise<CommitmentOption[]> {
+  // One statement: each kind's words through its own partial GIN index (migration 20261203040500_search_speed),
+  // each branch stopped after CANDIDATES_MAX matches, and the options' agreement and responsible parties as JSON.
+  return client.$queryRaw<CommitmentOption[]>`
+    WITH q AS MATERIALIZED (SELECT pactwatch_search_query(${text}) AS tsq),
     hits AS (
       SELECT c.id, 3.0::float8 AS score FROM "Commitment" c WHERE c.id = ${id}::int
       UNION ALL
-      SELECT d."recordId", 2.0 + ts_rank(d.lexemes, q.tsq)
-        FROM "SearchDocument" d, q WHERE d.kind = 'commitment' AND d.lexemes @@ q.tsq
+      (SELECT d."recordId", 2.0 + ts_rank(d.lexemes, q.tsq)
+         FROM q, "SearchDocument" d WHERE d.kind = 'commitment' AND d.lexemes @@ q.tsq LIMIT ${CANDIDATES_MAX})
       UNION ALL
-      SELECT c.id, 1.0 + ts_rank(d.lexemes, q.tsq)
-        FROM "SearchDocument" d, q, "Commitment" c
-       WHERE d.kind = 'agreement' AND d.lexemes @@ q.tsq AND c."agreementId" = d."recordId"
+      (SELECT c.id, 1.0 + ts_rank(d.lexemes, q.tsq)
+         FROM q, "SearchDocument" d JOIN "Commitment" c ON c."agreementId" = d."recordId"
+        WHERE d.kind = 'agreement' AND d.lexemes @@ q.tsq LIMIT ${CANDIDATES_MAX})
       UNION ALL
-      SELECT cp."commitmentId", 1.0 + ts_rank(d.lexemes, q.tsq)
-        FROM "SearchDocument" d, q, "CommitmentParty" cp
-       WHERE d.kind = 'party' AND d.lexemes @@ q.tsq AND cp."partyId" = d."recordId"
+      (SELECT cp."commitmentId", 1.0 + ts_rank(d.lexemes, q.tsq)
+         FROM q, "SearchDocument" d JOIN "CommitmentParty" cp ON cp."partyId" = d."recordId"
+        WHERE d.kind = 'party' AND d.lexemes @@ q.tsq LIMIT ${CANDIDATES_MAX})
       UNION ALL
       -- Inside a word ("rain" in "training"): ASCII title words, through their trigram index.
-      SELECT d."recordId", 0.0 FROM "SearchDocument" d
-       WHERE length(${text}) >= 3 AND d.kind = 'commitment' AND d.fuzzy ILIKE ${like}
+      (SELECT d."recordId", 0.0 FROM "SearchDocument" d
+        WHERE length(${text}) >= 3 AND d.kind = 'commitment' AND d.fuzzy ILIKE ${like} LIMIT ${CANDIDATES_MAX})
+      ${typos}
+    ), best AS (
+      SELECT id, max(score) AS score FROM hits GROUP BY id
     )
-    SELECT c.id
-      FROM hits h
+    SELECT c.id, c.title, c.status::text AS status, c.strength::text AS strength,
+           json_build_object('id', a.id, 'title', a.title) AS agreement,
+           coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name, p.id)
+                       FROM "CommitmentParty" cp JOIN "Party" p ON p.id = cp."partyId"
+                      WHERE cp."commitmentId" = c.id AND cp.role = 'responsible'), '[]') AS "responsibleParties"
+      FROM best h
       JOIN "Commitment" c ON c.id = h.id
       JOIN "Agreement" a ON a.id = c."agreementId"
      WHERE c."archivedAt" IS NULL AND a."archivedAt" IS NULL
-     GROUP BY c.id, a."concludedOn", a.id
-     ORDER BY max(h.score) DESC, a."concludedOn" DESC NULLS LAST, a.id DESC, c.id ASC
+     ORDER BY h.score DESC, a."concludedOn" DESC NULLS LAST, a.id DESC, c.id ASC
      LIMIT ${limit}`;
-  if (!rows.length) return [];
-  const found = await client.commitment.findMany({
-    where: { id: { in: rows.map((row) => row.id) } },
-    select: commitmentOptionSelect,
-  });
-  const byId = new Map(found.map((row) => [row.id, toCommitmentOption(row)]));
-  return rows.flatMap((row) => byId.get(row.id) ?? []);
 }
 
 /** Whether any commitment can be followed up (the form has nothing to offer otherwise). */
@@ -163,7 +199,7 @@ export type PartyPickOption = {
   parentName: string | null;
 };
 
-/** Live parties matching `q` by name or short name (words as prefixes, or a piece of either), by name. */
+/** Live parties matching `q` by name or short name (words as prefixes, or a piece of either) or id ("#12"), by name. */
 export async function searchPartyOptions(
   q: string,
   limit: number = OPTIONS_MAX,
@@ -177,6 +213,7 @@ export async function searchPartyOptions(
       LEFT JOIN "Party" parent ON parent.id = p."parentId"
      WHERE p."archivedAt" IS NULL
        AND (${text} = ''
+         OR p.id = ${typedId(text)}::int
          OR p.name ILIKE ${like}
          OR p."shortName" ILIKE ${like}
          OR EXISTS (SELECT 1 FROM "SearchDocument" d

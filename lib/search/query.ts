@@ -2,8 +2,8 @@
 // ("SearchDocument", by triggers) and turns the query into a tsquery (pactwatch_search_query); this module asks for
 // the ranked page, filtered and paginated in SQL, then loads the hits' context and marks the matched words.
 //
-// Cost of a search: one statement for the query's lexemes, one for the ranked hits and the count per kind, and one
-// per kind on the page for its hits' context.
+// Cost of a search: one statement for the query's lexemes, one for the ranked hits and the count per kind (a second
+// with typo-tolerant matches when the words find few records), and one for the shown hits' context.
 import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { CommitmentStatus, DatePrecision, PartyKind, SearchKind } from '../generated/prisma/enums.ts';
@@ -16,6 +16,12 @@ const GROUP_SIZE = 5;
 const SEARCH_PAGE_SIZE = 20;
 /** How like one of a record's title words each query word must be in a typo-tolerant match (pg_trgm's default). */
 const FUZZY_WORD_THRESHOLD = 0.6;
+/** The most hits of one kind that are ranked and counted; a kind with more shows "1,000+" (decision 014). */
+export const SEARCH_COUNT_CAP = 1_000;
+/** Typo-tolerant matches are looked for when the exact words find fewer hits than this, in all kinds. */
+const TYPOS_BELOW = 20;
+/** The most typo-tolerant matches of one kind that are ranked and counted (each costs a similarity computation). */
+const TYPO_CAP = 100;
 
 type HitBase = {
   id: number;
@@ -56,11 +62,14 @@ export type SearchHit =
   | (HitBase & { kind: 'person'; party: { id: number; name: string } | null })
   | (HitBase & { kind: 'outlet'; website: string | null });
 
-type SearchGroup = { kind: SearchKind; total: number; hits: SearchHit[] };
+/** `total` is at most SEARCH_COUNT_CAP; `capped` says there are more. */
+type SearchGroup = { kind: SearchKind; total: number; capped: boolean; hits: SearchHit[] };
 
 export type SearchResults = {
   /** Hits per kind (every kind, whichever is shown). */
   counts: Record<SearchKind, number>;
+  /** The kinds with more hits than SEARCH_COUNT_CAP, whose count is the cap ("1,000+"). */
+  capped: Partial<Record<SearchKind, true>>;
   /** The groups shown: every kind with hits, or the one asked for (with its page). */
   groups: SearchGroup[];
   page: number;
@@ -69,6 +78,7 @@ export type SearchResults = {
 };
 
 type RankedRow = { kind: SearchKind; id: number; exact: boolean; n: bigint; total: bigint };
+type Ranked = { kind: SearchKind; id: number; exact: boolean; n: number; total: number };
 
 /** The conditions a hit of `kind` must meet (`x` is its record), or null when the filters leave that kind out. */
 function kindConditions(kind: SearchKind, filters: SearchFilters): Prisma.Sql[] | null {
@@ -165,44 +175,67 @@ async function parseQuery(q: string): Promise<{ tsquery: string | null; fuzzy: s
   return row;
 }
 
-/** The ranked hits: `n` is the rank within the kind, `total` the kind's count. */
-async function rankedHits(
-  tsquery: string,
-  fuzzy: string,
-  filters: SearchFilters,
-  pageSize: number,
-): Promise<RankedRow[]> {
+/** Whether a filter besides the kind narrows the search. */
+function isFiltered(filters: SearchFilters): boolean {
+  return [filters.agreement, filters.party, filters.status, filters.from, filters.to].some(
+    (value) => value !== undefined,
+  );
+}
+
+/** The tsquery with its prefixes as whole words ('protect':* → 'protect'). */
+function wholeWords(tsquery: string): string {
+  return tsquery.replace(/'((?:[^'\\]|''|\\.)*)':\*/g, "'$1'");
+}
+
+/**
+ * The ranked hits: `n` is the rank within the kind, `total` the kind's count (at most SEARCH_COUNT_CAP + 1).
+ *
+ * Each kind is one branch over its own partial GIN index (migration 20261203040500_search_speed), stopped after
+ * SEARCH_COUNT_CAP + 1 matches: a common word ("police", 反恐) matches thousands of records, and reading every one
+ * to rank and count it cost 100-600 ms at scale 100. Only those first matches (in the table's order, roughly oldest
+ * first) are ranked; a kind with more is counted as "1,000+".
+ */
+async function rankedHits(tsquery: string, filters: SearchFilters, pageSize: number): Promise<Ranked[]> {
+  const whole = wholeWords(tsquery);
+  // With a filter, the whole words rarely fill the cap: both lookups would run, each reading every match to test
+  // the filter on it. The prefixes alone then.
+  const prefixes = whole !== tsquery && !isFiltered(filters);
+  const ctes: Prisma.Sql[] = [];
   const branches = SEARCH_KINDS.flatMap((kind) => {
     const conditions = kindConditions(kind, filters);
     if (!conditions) return [];
-    return [
-      Prisma.sql`SELECT m.kind, m.id, m.exact, m.score
-        FROM matched m JOIN ${Prisma.raw(`"${TABLES[kind]}"`)} x ON x.id = m.id
-       WHERE m.kind = ${kind}::"SearchKind" AND ${and(conditions)}`,
-    ];
+    // The kind as a literal, so the planner picks its partial index (the value comes from SEARCH_KINDS).
+    const literal = Prisma.raw(`'${kind}'::"SearchKind"`);
+    const from = Prisma.sql`FROM q, "SearchDocument" d JOIN ${Prisma.raw(`"${TABLES[kind]}"`)} x ON x.id = d."recordId"`;
+    const exact = (tsq: Prisma.Sql, gate: Prisma.Sql) => Prisma.sql`
+      SELECT ${literal} AS kind, d."recordId" AS id, true AS exact, ts_rank(d.lexemes, q.tsq) AS score
+        ${from}
+       WHERE ${gate} d.kind = ${literal} AND d.lexemes @@ ${tsq} AND ${and(conditions)}
+       LIMIT ${SEARCH_COUNT_CAP + 1}`;
+    const branch: Prisma.Sql[] = [];
+    if (!prefixes) branch.push(Prisma.sql`(${exact(Prisma.sql`q.tsq`, Prisma.empty)})`);
+    else {
+      // Whole words first: GIN intersects the posting lists of whole lexemes quickly, while a prefix ('police':*)
+      // makes it read every posting of every word so starting (20-30 ms for common words at scale 100). When the
+      // whole words fill the cap, the kind's first matches are those; otherwise the prefixes are looked up too.
+      const byWholeWords = Prisma.raw(`"whole_${kind}"`);
+      ctes.push(Prisma.sql`${byWholeWords} AS MATERIALIZED (${exact(Prisma.sql`q.whole`, Prisma.empty)})`);
+      branch.push(
+        Prisma.sql`(SELECT * FROM ${byWholeWords} WHERE (SELECT count(*) FROM ${byWholeWords}) > ${SEARCH_COUNT_CAP})`,
+        Prisma.sql`(${exact(Prisma.sql`q.tsq`, Prisma.sql`(SELECT count(*) FROM ${byWholeWords}) <= ${SEARCH_COUNT_CAP} AND`)})`,
+      );
+    }
+    return branch;
   });
   if (!branches.length) return [];
-  // Typos: the query's words together like a stretch of the record's title words (the trigram index finds the
-  // candidates), and each word on its own too, so one long word matching exactly cannot carry another that
-  // matches nothing. Words shorter than four letters in all say too little for a similarity match.
-  const typos =
-    fuzzy.replace(/ /g, '').length >= 4
-      ? Prisma.sql`OR (d.fuzzy %> ${fuzzy} AND NOT EXISTS (
-          SELECT 1 FROM unnest(string_to_array(${fuzzy}, ' ')) AS w(word)
-           WHERE word_similarity(w.word, d.fuzzy) < ${FUZZY_WORD_THRESHOLD}))`
-      : Prisma.empty;
   const shown = filters.kind
     ? Prisma.sql`kind = ${filters.kind}::"SearchKind" AND n > ${(filters.page - 1) * pageSize} AND n <= ${filters.page * pageSize}`
     : Prisma.sql`n <= ${GROUP_SIZE}`;
-  return db.$queryRaw<RankedRow[]>`
+  const rows = await db.$queryRaw<RankedRow[]>`
     WITH RECURSIVE ${filters.party !== undefined ? Prisma.sql`${partyTree(filters.party)},` : Prisma.empty}
-    matched AS MATERIALIZED (
-      SELECT d.kind, d."recordId" AS id, d.lexemes @@ q.tsq AS exact,
-             CASE WHEN d.lexemes @@ q.tsq THEN ts_rank(d.lexemes, q.tsq) ELSE word_similarity(${fuzzy}, d.fuzzy) END
-               AS score
-        FROM "SearchDocument" d, (SELECT ${tsquery}::tsquery AS tsq) q
-       WHERE d.lexemes @@ q.tsq ${typos}
-    ), hits AS (
+    q AS MATERIALIZED (SELECT ${tsquery}::tsquery AS tsq, ${whole}::tsquery AS whole),
+    ${ctes.length ? Prisma.sql`${Prisma.join(ctes, ', ')},` : Prisma.empty}
+    hits AS (
       ${Prisma.join(branches, ' UNION ALL ')}
     ), ranked AS (
       SELECT kind, id, exact,
@@ -211,18 +244,168 @@ async function rankedHits(
         FROM hits
     )
     SELECT kind, id, exact, n, total FROM ranked WHERE n = 1 OR (${shown}) ORDER BY kind, n`;
+  return rows.map(numbers);
 }
 
-function byId<T extends { id: number }>(rows: T[]): Map<number, T> {
-  return new Map(rows.map((row) => [row.id, row]));
+function numbers(row: RankedRow): Ranked {
+  return { ...row, n: Number(row.n), total: Number(row.total) };
 }
 
-/** The shown hits' records with their context, highlighted; keyed by kind, then id. */
+/**
+ * The typo-tolerant matches that are not exact ones, ranked by similarity: `n` within the kind, those up to `upTo`
+ * (and each kind's first, for its count). The query's words together like a stretch of the record's title words
+ * (a trigram index finds the candidates), and each word on its own too, so one long word matching exactly cannot
+ * carry another that matches nothing. Follow-ups have no fuzzy text.
+ */
+async function typoHits(
+  tsquery: string,
+  fuzzy: string,
+  filters: SearchFilters,
+  upTo: number,
+): Promise<Ranked[]> {
+  // One word alone is its own stretch: the check of each word is then the same as the first.
+  const eachWord = fuzzy.includes(' ')
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(${fuzzy}, ' ')) AS w(word)
+                                  WHERE word_similarity(w.word, d.fuzzy) < ${FUZZY_WORD_THRESHOLD})`
+    : Prisma.empty;
+  const branches = SEARCH_KINDS.flatMap((kind) => {
+    const conditions = kind === 'status_update' ? null : kindConditions(kind, filters);
+    if (!conditions) return [];
+    const literal = Prisma.raw(`'${kind}'::"SearchKind"`);
+    return [
+      Prisma.sql`(SELECT ${literal} AS kind, d."recordId" AS id, word_similarity(${fuzzy}, d.fuzzy) AS score
+        FROM q, "SearchDocument" d JOIN ${Prisma.raw(`"${TABLES[kind]}"`)} x ON x.id = d."recordId"
+       WHERE d.kind = ${literal} AND d.fuzzy %> ${fuzzy} AND NOT d.lexemes @@ q.tsq
+         ${eachWord} AND ${and(conditions)}
+       LIMIT ${TYPO_CAP + 1})`,
+    ];
+  });
+  if (!branches.length) return [];
+  const rows = await db.$queryRaw<RankedRow[]>`
+    WITH RECURSIVE ${filters.party !== undefined ? Prisma.sql`${partyTree(filters.party)},` : Prisma.empty}
+    q AS MATERIALIZED (SELECT ${tsquery}::tsquery AS tsq),
+    hits AS (
+      ${Prisma.join(branches, ' UNION ALL ')}
+    ), ranked AS (
+      SELECT kind, id, false AS exact, row_number() OVER (PARTITION BY kind ORDER BY score DESC, id DESC) AS n,
+             count(*) OVER (PARTITION BY kind) AS total
+        FROM hits
+    )
+    SELECT kind, id, exact, n, total FROM ranked WHERE n = 1 OR n <= ${upTo} ORDER BY kind, n`;
+  return rows.map(numbers);
+}
+
+/** A date column as milliseconds since the epoch (JSON has no dates; a DATE is its UTC midnight). */
+function epochMs(column: string): Prisma.Sql {
+  return Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
+}
+
+type Loaded =
+  | {
+      kind: 'commitment';
+      id: number;
+      data: {
+        title: string;
+        description: string | null;
+        status: CommitmentStatus;
+        agreement: { id: number; title: string };
+      };
+    }
+  | {
+      kind: 'agreement';
+      id: number;
+      data: {
+        title: string;
+        summary: string | null;
+        place: string | null;
+        concludedOn: number | null;
+        concludedPrecision: DatePrecision;
+      };
+    }
+  | {
+      kind: 'evidence';
+      id: number;
+      data: {
+        title: string;
+        originalTitle: string | null;
+        excerpt: string | null;
+        url: string;
+        publishedOn: number | null;
+        outlet: { id: number; name: string };
+        commitments: { id: number; title: string }[];
+      };
+    }
+  | {
+      kind: 'status_update';
+      id: number;
+      data: {
+        reason: string | null;
+        status: CommitmentStatus;
+        observedOn: number;
+        observedPrecision: DatePrecision;
+        withdrawn: boolean;
+        commitment: { id: number; title: string };
+      };
+    }
+  | {
+      kind: 'party';
+      id: number;
+      data: { name: string; shortName: string | null; partyKind: PartyKind; parent: string | null };
+    }
+  | {
+      kind: 'person';
+      id: number;
+      data: { name: string; title: string | null; party: { id: number; name: string } | null };
+    }
+  | { kind: 'outlet'; id: number; data: { name: string; website: string | null } };
+
+/** Each kind's records with their context, as JSON, one SELECT per kind asked for. */
+const LOAD: Record<SearchKind, (ids: number[]) => Prisma.Sql> = {
+  commitment: (ids) => Prisma.sql`
+    SELECT 'commitment' AS kind, c.id, json_build_object('title', c.title, 'description', c.description,
+             'status', c.status, 'agreement', json_build_object('id', a.id, 'title', a.title)) AS data
+      FROM "Commitment" c JOIN "Agreement" a ON a.id = c."agreementId" WHERE c.id = ANY(${ids}::int[])`,
+  agreement: (ids) => Prisma.sql`
+    SELECT 'agreement' AS kind, a.id, json_build_object('title', a.title, 'summary', a.summary, 'place', a.place,
+             'concludedOn', ${epochMs('a."concludedOn"')}, 'concludedPrecision', a."concludedPrecision") AS data
+      FROM "Agreement" a WHERE a.id = ANY(${ids}::int[])`,
+  // The commitments an item bears on: the first three live ones it was cited for, in the order of citation.
+  evidence: (ids) => Prisma.sql`
+    SELECT 'evidence' AS kind, e.id, json_build_object('title', e.title, 'originalTitle', e."originalTitle",
+             'excerpt', e.excerpt, 'url', e.url, 'publishedOn', ${epochMs('e."publishedOn"')},
+             'outlet', json_build_object('id', o.id, 'name', o.name),
+             'commitments', coalesce((
+               SELECT json_agg(json_build_object('id', cited.id, 'title', cited.title) ORDER BY cited.first)
+                 FROM (SELECT c.id, c.title, min(u.id) AS first
+                         FROM "StatusUpdate" u JOIN "Commitment" c ON c.id = u."commitmentId"
+                        WHERE u."evidenceId" = e.id AND c."archivedAt" IS NULL
+                        GROUP BY c.id, c.title ORDER BY first LIMIT 3) AS cited), '[]')) AS data
+      FROM "Evidence" e JOIN "Outlet" o ON o.id = e."outletId" WHERE e.id = ANY(${ids}::int[])`,
+  status_update: (ids) => Prisma.sql`
+    SELECT 'status_update' AS kind, u.id, json_build_object('reason', u.reason, 'status', u.status,
+             'observedOn', ${epochMs('u."observedOn"')}, 'observedPrecision', u."observedPrecision",
+             'withdrawn', u."withdrawnAt" IS NOT NULL, 'commitment', json_build_object('id', c.id, 'title', c.title)) AS data
+      FROM "StatusUpdate" u JOIN "Commitment" c ON c.id = u."commitmentId" WHERE u.id = ANY(${ids}::int[])`,
+  party: (ids) => Prisma.sql`
+    SELECT 'party' AS kind, p.id, json_build_object('name', p.name, 'shortName', p."shortName", 'partyKind', p.kind,
+             'parent', parent.name) AS data
+      FROM "Party" p LEFT JOIN "Party" parent ON parent.id = p."parentId" WHERE p.id = ANY(${ids}::int[])`,
+  person: (ids) => Prisma.sql`
+    SELECT 'person' AS kind, p.id, json_build_object('name', p.name, 'title', p.title,
+             'party', CASE WHEN party.id IS NOT NULL THEN json_build_object('id', party.id, 'name', party.name) END) AS data
+      FROM "Person" p LEFT JOIN "Party" party ON party.id = p."partyId" WHERE p.id = ANY(${ids}::int[])`,
+  outlet: (ids) => Prisma.sql`
+    SELECT 'outlet' AS kind, o.id, json_build_object('name', o.name, 'website', o.website) AS data
+      FROM "Outlet" o WHERE o.id = ANY(${ids}::int[])`,
+};
+
+/** The shown hits' records with their context, highlighted, in one statement; keyed by kind, then id. */
 async function loadHits(
   wanted: Map<SearchKind, Map<number, boolean>>,
   terms: HighlightTerms,
 ): Promise<Map<string, SearchHit>> {
-  const ids = (kind: SearchKind) => [...(wanted.get(kind)?.keys() ?? [])];
+  const parts = [...wanted].map(([kind, ids]) => LOAD[kind]([...ids.keys()]));
+  const rows = parts.length ? await db.$queryRaw<Loaded[]>`${Prisma.join(parts, ' UNION ALL ')}` : [];
   const base = (kind: SearchKind, id: number, title: string, ...bodies: (string | null)[]) => {
     const approximate = !wanted.get(kind)?.get(id);
     const hitTerms = approximate ? terms : { ...terms, fuzzy: [] };
@@ -233,133 +416,80 @@ async function loadHits(
     }
     return { id, approximate, title: highlight(title, hitTerms), snippet: found };
   };
-  const [commitments, agreements, evidence, updates, parties, people, outlets] = await Promise.all([
-    ids('commitment').length
-      ? db.commitment.findMany({
-          where: { id: { in: ids('commitment') } },
-          select: {
-            id: true,
-            title: true,
-            description: true,
-            status: true,
-            agreement: { select: { id: true, title: true } },
-          },
-        })
-      : [],
-    ids('agreement').length
-      ? db.agreement.findMany({
-          where: { id: { in: ids('agreement') } },
-          select: {
-            id: true,
-            title: true,
-            summary: true,
-            place: true,
-            concludedOn: true,
-            concludedPrecision: true,
-          },
-        })
-      : [],
-    ids('evidence').length
-      ? db.evidence.findMany({
-          where: { id: { in: ids('evidence') } },
-          select: {
-            id: true,
-            title: true,
-            originalTitle: true,
-            excerpt: true,
-            url: true,
-            publishedOn: true,
-            outlet: { select: { id: true, name: true } },
-            statusUpdates: {
-              select: { commitment: { select: { id: true, title: true } } },
-              where: { commitment: { archivedAt: null } },
-              orderBy: { id: 'asc' },
-              take: 20,
-            },
-          },
-        })
-      : [],
-    ids('status_update').length
-      ? db.statusUpdate.findMany({
-          where: { id: { in: ids('status_update') } },
-          select: {
-            id: true,
-            reason: true,
-            status: true,
-            observedOn: true,
-            observedPrecision: true,
-            withdrawnAt: true,
-            commitment: { select: { id: true, title: true } },
-          },
-        })
-      : [],
-    ids('party').length
-      ? db.party.findMany({
-          where: { id: { in: ids('party') } },
-          select: { id: true, name: true, shortName: true, kind: true, parent: { select: { name: true } } },
-        })
-      : [],
-    ids('person').length
-      ? db.person.findMany({
-          where: { id: { in: ids('person') } },
-          select: { id: true, name: true, title: true, party: { select: { id: true, name: true } } },
-        })
-      : [],
-    ids('outlet').length
-      ? db.outlet.findMany({
-          where: { id: { in: ids('outlet') } },
-          select: { id: true, name: true, website: true },
-        })
-      : [],
-  ]);
-
+  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
   const hits = new Map<string, SearchHit>();
-  const put = (hit: SearchHit) => hits.set(`${hit.kind}:${hit.id}`, hit);
-  for (const c of commitments)
-    put({
-      ...base('commitment', c.id, c.title, c.description),
-      kind: 'commitment',
-      status: c.status,
-      agreement: c.agreement,
-    });
-  for (const a of agreements)
-    put({
-      ...base('agreement', a.id, a.title, a.summary, a.place),
-      kind: 'agreement',
-      concludedOn: a.concludedOn,
-      concludedPrecision: a.concludedPrecision,
-      place: a.place,
-    });
-  for (const e of evidence) {
-    const commitmentsOf = [...byId(e.statusUpdates.map((u) => u.commitment)).values()].slice(0, 3);
-    put({
-      ...base('evidence', e.id, e.title, e.originalTitle, e.excerpt, e.url),
-      kind: 'evidence',
-      outlet: e.outlet,
-      publishedOn: e.publishedOn,
-      commitments: commitmentsOf,
-    });
+  for (const row of rows) {
+    const { id } = row;
+    let hit: SearchHit;
+    switch (row.kind) {
+      case 'commitment': {
+        const c = row.data;
+        hit = {
+          ...base('commitment', id, c.title, c.description),
+          kind: 'commitment',
+          status: c.status,
+          agreement: c.agreement,
+        };
+        break;
+      }
+      case 'agreement': {
+        const a = row.data;
+        hit = {
+          ...base('agreement', id, a.title, a.summary, a.place),
+          kind: 'agreement',
+          concludedOn: date(a.concludedOn),
+          concludedPrecision: a.concludedPrecision,
+          place: a.place,
+        };
+        break;
+      }
+      case 'evidence': {
+        const e = row.data;
+        hit = {
+          ...base('evidence', id, e.title, e.originalTitle, e.excerpt, e.url),
+          kind: 'evidence',
+          outlet: e.outlet,
+          publishedOn: date(e.publishedOn),
+          commitments: e.commitments,
+        };
+        break;
+      }
+      case 'status_update': {
+        const u = row.data;
+        hit = {
+          ...base('status_update', id, u.commitment.title, u.reason),
+          kind: 'status_update',
+          status: u.status,
+          observedOn: new Date(u.observedOn),
+          observedPrecision: u.observedPrecision,
+          withdrawn: u.withdrawn,
+          commitment: u.commitment,
+        };
+        break;
+      }
+      case 'party': {
+        const p = row.data;
+        hit = {
+          ...base('party', id, p.name, p.shortName),
+          kind: 'party',
+          partyKind: p.partyKind,
+          parent: p.parent,
+        };
+        break;
+      }
+      case 'person': {
+        const p = row.data;
+        hit = { ...base('person', id, p.name, p.title), kind: 'person', party: p.party };
+        break;
+      }
+      case 'outlet': {
+        const o = row.data;
+        hit = { ...base('outlet', id, o.name, o.website), kind: 'outlet', website: o.website };
+        break;
+      }
+    }
+    hits.set(`${hit.kind}:${id}`, hit);
   }
-  for (const u of updates)
-    put({
-      ...base('status_update', u.id, u.commitment.title, u.reason),
-      kind: 'status_update',
-      status: u.status,
-      observedOn: u.observedOn,
-      observedPrecision: u.observedPrecision,
-      withdrawn: u.withdrawnAt !== null,
-      commitment: u.commitment,
-    });
-  for (const p of parties)
-    put({
-      ...base('party', p.id, p.name, p.shortName),
-      kind: 'party',
-      partyKind: p.kind,
-      parent: p.parent?.name ?? null,
-    });
-  for (const p of people) put({ ...base('person', p.id, p.name, p.title), kind: 'person', party: p.party });
-  for (const o of outlets)
-    put({ ...base('outlet', o.id, o.name, o.website), kind: 'outlet', website: o.website });
   return hits;
 }
 
@@ -368,19 +498,58 @@ const NO_COUNTS = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, 0])) as R
 /** The search page's results for `filters` (an empty query finds nothing). */
 export async function searchRecords(filters: SearchFilters): Promise<SearchResults> {
   const pageSize = filters.kind ? SEARCH_PAGE_SIZE : GROUP_SIZE;
-  const empty: SearchResults = { counts: { ...NO_COUNTS }, groups: [], page: 1, pageCount: 1, pageSize };
+  const empty: SearchResults = {
+    counts: { ...NO_COUNTS },
+    capped: {},
+    groups: [],
+    page: 1,
+    pageCount: 1,
+    pageSize,
+  };
   if (!filters.q) return empty;
   const { tsquery, fuzzy } = await parseQuery(filters.q);
   if (tsquery === null) return empty;
 
-  const rows = await rankedHits(tsquery, fuzzy, filters, pageSize);
+  // Close spellings are looked for only when the words themselves find few records: they rank after every exact
+  // hit, so behind dozens of those they would never be seen, and the trigram scan of common words is the
+  // costliest part of a search.
+  let rows = await rankedHits(tsquery, filters, pageSize);
+  const exactCount = new Map(rows.filter((row) => row.n === 1).map((row) => [row.kind, row.total]));
+  const exactHits = [...exactCount.values()].reduce((sum, count) => sum + count, 0);
+  const moreClose = new Set<SearchKind>();
+  // Within a filter, only when nothing exact is found: a filter passes few of a common word's close spellings, and
+  // testing it on each costs as much as the search itself.
+  if (fuzzy.replace(/ /g, '').length >= 4 && exactHits < (isFiltered(filters) ? 1 : TYPOS_BELOW)) {
+    // Words shorter than four letters in all say too little for a similarity match. Close matches rank after
+    // every exact one of their kind.
+    const upTo = filters.kind ? filters.page * pageSize : GROUP_SIZE;
+    const typos = await typoHits(tsquery, fuzzy, filters, upTo);
+    const typoCount = new Map(typos.filter((row) => row.n === 1).map((row) => [row.kind, row.total]));
+    // A kind with more close matches than TYPO_CAP counts that many, and says there are more.
+    for (const [kind, close] of typoCount) if (close > TYPO_CAP) moreClose.add(kind);
+    const totalOf = (kind: SearchKind) =>
+      (exactCount.get(kind) ?? 0) + Math.min(typoCount.get(kind) ?? 0, TYPO_CAP);
+    rows = [
+      ...rows.map((row) => ({ ...row, total: totalOf(row.kind) })),
+      ...typos.map((row) => ({
+        ...row,
+        n: row.n + (exactCount.get(row.kind) ?? 0),
+        total: totalOf(row.kind),
+      })),
+    ];
+  }
+
   const counts = { ...NO_COUNTS };
+  const capped: SearchResults['capped'] = {};
   const shown = new Map<SearchKind, Map<number, boolean>>();
   for (const row of rows) {
-    counts[row.kind] = Number(row.total);
-    const n = Number(row.n);
+    const { total, n } = row;
+    counts[row.kind] = Math.min(total, SEARCH_COUNT_CAP);
+    if (total > SEARCH_COUNT_CAP || moreClose.has(row.kind)) capped[row.kind] = true;
     const isShown = filters.kind
-      ? row.kind === filters.kind && n > (filters.page - 1) * pageSize
+      ? row.kind === filters.kind &&
+        n > (filters.page - 1) * pageSize &&
+        n <= Math.min(filters.page * pageSize, SEARCH_COUNT_CAP)
       : n <= GROUP_SIZE;
     if (!isShown) continue;
     if (!shown.has(row.kind)) shown.set(row.kind, new Map());
@@ -391,12 +560,14 @@ export async function searchRecords(filters: SearchFilters): Promise<SearchResul
   const groups = kinds.map((kind) => ({
     kind,
     total: counts[kind],
+    capped: capped[kind] ?? false,
     // In rank order (the rows came sorted by kind, then rank).
     hits: [...(shown.get(kind)?.keys() ?? [])].flatMap((id) => hits.get(`${kind}:${id}`) ?? []),
   }));
   const total = filters.kind ? counts[filters.kind] : 0;
   return {
     counts,
+    capped,
     groups,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),

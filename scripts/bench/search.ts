@@ -191,7 +191,7 @@ export async function measureSearch(options: {
     // Each kind's card says "N found" (a text node: `>N found<`, unlike the same words in the RSC payload).
     hitsOf: async (path) => {
       const html = await getText(app, path, cookie, 'text/html');
-      return [...html.matchAll(/>(\d[\d,]*) found</g)].reduce(
+      return [...html.matchAll(/>(\d[\d,]*)\+? found</g)].reduce(
         (sum, match) => sum + Number(match[1].replaceAll(',', '')),
         0,
       );
