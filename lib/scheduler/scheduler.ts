@@ -86,15 +86,20 @@ export function startScheduler(options: {
   jobs: Job[];
   tickMs: number;
   logger?: Logger;
+  /** Runs each job's turn (the claim, and the run if claimed): e.g. under a log context of its own. */
+  around?: (job: Job, turn: () => Promise<void>) => Promise<void>;
 }): Scheduler {
   const { db, jobs, tickMs, logger } = options;
+  const around = options.around ?? ((_job: Job, turn: () => Promise<void>) => turn());
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = async () => {
     for (const job of jobs) {
       if (stopped) return;
       try {
-        await runIfDue(db, job, logger);
+        await around(job, async () => {
+          await runIfDue(db, job, logger);
+        });
       } catch (cause) {
         // The database went away or the row could not be written: try again next tick.
         logger?.warn({ job: job.name, err: cause }, 'scheduler tick failed');

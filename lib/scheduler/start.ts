@@ -1,8 +1,9 @@
 // Starts the in-app scheduler in a server process (called from lib/instrumentation-node.ts). It has its own pool
 // of two connections, so jobs never take a connection that pages and actions wait for.
+import { randomUUID } from 'node:crypto';
 import { databaseUrl } from '../config.ts';
 import { createDatabaseClient } from '../db-client.ts';
-import { logger } from '../log.ts';
+import { logger, runWithRequestId } from '../log.ts';
 import { jobs } from './jobs.ts';
 import { startScheduler } from './scheduler.ts';
 
@@ -20,7 +21,14 @@ function schedulerTickMs(): number {
 export function startAppScheduler(): void {
   if (!schedulerEnabled() || jobs.length === 0) return;
   const db = createDatabaseClient({ connectionString: databaseUrl(), max: 2 });
-  const scheduler = startScheduler({ db, jobs, tickMs: schedulerTickMs(), logger });
+  const scheduler = startScheduler({
+    db,
+    jobs,
+    tickMs: schedulerTickMs(),
+    logger,
+    // Each turn's log lines (its queries included) carry an id of their own, as a request's do.
+    around: (job, turn) => runWithRequestId(`job:${job.name}:${randomUUID().slice(0, 8)}`, turn),
+  });
   logger.info({ jobs: jobs.map((job) => job.name), tickMs: schedulerTickMs() }, 'scheduler started');
   const stop = () => void scheduler.stop();
   process.once('SIGTERM', stop);
