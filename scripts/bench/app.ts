@@ -124,6 +124,8 @@ export async function startApp(options: {
   captureFile?: string;
   /** More environment variables for the server. */
   env?: Record<string, string>;
+  /** BETTER_AUTH_SECRET; instances sharing one (and the database) accept each other's sessions. Random if absent. */
+  secret?: string;
   log: (line: string) => void;
 }): Promise<App> {
   const { port } = options;
@@ -148,7 +150,7 @@ export async function startApp(options: {
         PACTWATCH_INTERNAL_ORIGIN: baseUrl,
         DATABASE_URL: options.databaseUrl,
         DATABASE_POOL_MAX: String(options.poolMax),
-        BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
+        BETTER_AUTH_SECRET: options.secret ?? randomBytes(32).toString('base64'),
         BETTER_AUTH_URL: '',
         NEXT_TELEMETRY_DISABLED: '1',
         ...(options.captureFile ? { BENCH_SQL_CAPTURE: options.captureFile } : {}),

@@ -14,7 +14,7 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-function summarise(samples: number[], seconds: number): Latency {
+export function summarise(samples: number[], seconds: number): Latency {
   const sorted = Float64Array.from(samples).sort();
   const values = Array.from(sorted);
   return {
@@ -42,7 +42,43 @@ export function round(value: number, digits = 1): number {
  * machine the server's 5 s keep-alive timer can fire before it reads a request already sent, and resets that
  * connection.
  */
-export async function loadTest(options: {
+export async function loadTest(options: LoadOptions): Promise<Latency & { errors: number }> {
+  const run = await loadSamples(options);
+  return { ...summarise(run.samples, run.seconds), errors: run.errors };
+}
+
+/**
+ * The same load spread over several servers of one app (`urls`, e.g. two `next start` on one database): the
+ * connections and requests are split evenly, the runs go at the same time, and the percentiles are over all
+ * responses together.
+ */
+export async function loadTestSpread(
+  options: Omit<LoadOptions, 'url'> & { urls: readonly string[] },
+): Promise<Latency & { errors: number }> {
+  const { urls, ...rest } = options;
+  const share = (total: number, index: number) =>
+    Math.floor(total / urls.length) + (index < total % urls.length ? 1 : 0);
+  const started = performance.now();
+  const runs = await Promise.all(
+    urls.map((url, index) =>
+      loadSamples({
+        ...rest,
+        url,
+        connections: Math.max(1, share(options.connections, index)),
+        amount: Math.max(1, share(options.amount, index)),
+      }),
+    ),
+  );
+  return {
+    ...summarise(
+      runs.flatMap((run) => run.samples),
+      (performance.now() - started) / 1000,
+    ),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  };
+}
+
+type LoadOptions = {
   url: string;
   cookie: string;
   connections: number;
@@ -50,7 +86,11 @@ export async function loadTest(options: {
   maxSeconds: number;
   /** Paths on `url`'s server sent in turn by every connection (a fixed mix); `url` alone when absent. */
   paths?: readonly string[];
-}): Promise<Latency & { errors: number }> {
+};
+
+async function loadSamples(
+  options: LoadOptions,
+): Promise<{ samples: number[]; errors: number; seconds: number }> {
   const samples: number[] = [];
   let bad = 0;
   let firstBad = '';
@@ -103,7 +143,7 @@ export async function loadTest(options: {
       `[bench]   stopped after ${options.maxSeconds} s with ${samples.length}/${options.amount} responses`,
     );
   }
-  return { ...summarise(samples, seconds), errors };
+  return { samples, errors, seconds };
 }
 
 /**

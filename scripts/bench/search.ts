@@ -3,9 +3,8 @@
 // (/api/options/commitments); then the HTML size of the follow-up form, the one page that used to embed every
 // commitment. Each measurement is reported with its conditions: the machine's load average when it ended and the
 // rows written on the PostgreSQL server while it ran (the machine is shared; other work makes the numbers worse).
-import os from 'node:os';
 import { getPage, type App } from './app.ts';
-import { withClient } from './database.ts';
+import { watchConditions, type Conditions } from './conditions.ts';
 import { loadTest, measuredAmount, percentile, round, type Latency } from './measure.ts';
 
 /** The mix: English words (stemmed), a typo, Chinese without spaces, Urdu, a piece of a link, an acronym. */
@@ -19,16 +18,6 @@ const SEARCH_QUERIES: readonly { kind: string; q: string }[] = [
 ];
 
 const FOLLOW_UP_FORM = '/follow-ups/new';
-
-/** What a search measurement ran under. */
-type Conditions = {
-  /** 1-minute load average when the measured window ended. */
-  loadAverage: number;
-  /** Rows inserted, updated or deleted on the whole PostgreSQL server during the window (other databases too). */
-  serverRowsWritten: number;
-  /** The same, in the bench database alone. */
-  benchRowsWritten: number;
-};
 
 export type SearchEndpointResult = Latency & {
   path: string;
@@ -45,22 +34,6 @@ export type SearchResult = {
   followUpForm: { path: string; htmlKB: number; status: number };
 };
 
-type Counters = { server: number; bench: number };
-
-async function rowsWritten(databaseUrl: string, database: string): Promise<Counters> {
-  return withClient(databaseUrl, async (client) => {
-    // Statistics reach pg_stat_database within about a second of a transaction's end.
-    const { rows } = await client.query<{ server: string; bench: string }>(
-      `SELECT coalesce(sum(tup_inserted + tup_updated + tup_deleted), 0)::text AS server,
-              coalesce(sum(tup_inserted + tup_updated + tup_deleted) FILTER (WHERE datname = $1), 0)::text AS bench
-         FROM pg_stat_database`,
-      [database],
-    );
-    return { server: Number(rows[0].server), bench: Number(rows[0].bench) };
-  });
-}
-
-/** A GET of `pathname` resolved through one redirect (the search page canonicalises its query string). */
 async function resolvePath(app: App, pathname: string, cookie: string): Promise<string> {
   const first = await getPage(app.baseUrl, pathname, cookie);
   if (first.status >= 300 && first.status < 400 && first.location) {
@@ -128,7 +101,7 @@ async function measureEndpoint(options: {
     paths,
   });
   const amount = measuredAmount(warmup, connections, options.seconds, options.maxRequests);
-  const before = await rowsWritten(options.databaseUrl, options.database);
+  const conditions = await watchConditions(options.databaseUrl, options.database);
   const cpuBefore = await options.cpuMs(app.serverPid);
   const http = await loadTest({
     url,
@@ -141,21 +114,13 @@ async function measureEndpoint(options: {
   const serverCpuMsPerRequest = round(
     ((await options.cpuMs(app.serverPid)) - cpuBefore) / Math.max(1, http.count),
   );
-  const loadAverage = round(os.loadavg()[0], 2);
-  // Let the last transactions' statistics arrive before reading them.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const after = await rowsWritten(options.databaseUrl, options.database);
   const { errors, ...latency } = http;
   return {
     ...latency,
     path: paths[0].replace(/\?.*$/, ''),
     socketErrors: errors,
     serverCpuMsPerRequest,
-    conditions: {
-      loadAverage,
-      serverRowsWritten: after.server - before.server,
-      benchRowsWritten: after.bench - before.bench,
-    },
+    conditions: await conditions(),
     queries,
   };
 }
