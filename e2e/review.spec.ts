@@ -3,13 +3,12 @@
 // its commitment, which the commitment's page shows as proposed while the status, and the CSV reports as of
 // today, stay as they were; B cannot review it; analyst A accepts it on /review, and then the status and the
 // reports as of today change.
-import { parse } from 'csv-parse/sync';
-import type { APIRequestContext, Page } from '@playwright/test';
 import { appendStatusUpdates } from '../lib/data/status-updates.ts';
 import { addDays, formatDay, today } from '../lib/domain/dates.ts';
+import { pageAs, report, reportsAsOfToday } from './support/review.ts';
 import { expect, test } from './support/fixtures.ts';
 import { pickOutlet } from './support/pickers.ts';
-import { createUser, forgiveHttpErrors, signInRequest } from './support/users.ts';
+import { createUser, forgiveHttpErrors } from './support/users.ts';
 
 test.beforeEach(() => test.slow());
 /** For what appears only after a write has committed and the page was rendered again. */
@@ -17,35 +16,6 @@ const AFTER_WRITE = { timeout: 20_000 };
 
 function tag(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** A CSV report as the signed-in user downloads it, parsed into records by column name. */
-async function report(request: APIRequestContext, path: string): Promise<Record<string, string>[]> {
-  const response = await request.get(path);
-  expect(response.status(), path).toBe(200);
-  return parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
-}
-
-/** The status of the commitment in commitments.csv, and its rows in updates.csv, as of today. */
-async function reportsAsOfToday(request: APIRequestContext, agreementId: number, commitment: string) {
-  const day = formatDay(today());
-  const commitments = await report(request, `/reports/commitments.csv?agreement=${agreementId}&asOf=${day}`);
-  const updates = await report(request, `/reports/updates.csv?agreement=${agreementId}&asOf=${day}`);
-  return {
-    status: commitments.find((row) => row.commitment === commitment)?.status,
-    updates: updates.map((row) => row.status),
-  };
-}
-
-async function pageAs(page: Page, who: { email: string; password: string }) {
-  const context = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
-  await signInRequest(context.request, who);
-  const errors: string[] = [];
-  context.on('console', (message) => {
-    if (message.type() === 'error')
-      errors.push(`console.error on ${message.page()?.url()}: ${message.text()}`);
-  });
-  return { page: await context.newPage(), errors, close: () => context.close() };
 }
 
 test('with review on, an analyst’s follow-up waits, changes nothing, and counts once another analyst accepts it', async ({
