@@ -2,41 +2,24 @@
 // against it; A sees the bell's count, the notification (linking to the update), the entry in their Atom feed and
 // the e-mail that reached the local SMTP server the app is configured with (SMTP_URL=…:E2E_SMTP_PORT). The
 // commitment is the spec's own (on its own agreement), so no seed status changes.
-import { SMTPServer } from 'smtp-server';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { pickOutlet } from './support/pickers.ts';
 import { createUser, signInRequest, type E2EUser } from './support/users.ts';
+import { catchMail, type MailCatcher } from '../tests/support/smtp.ts';
 
 test.beforeEach(() => test.slow());
 const AFTER_WRITE = { timeout: 20_000 };
 
-type Received = { to: string[]; raw: string };
-const received: Received[] = [];
-let smtp: SMTPServer;
+let smtp: MailCatcher;
 
+// The app sends to SMTP_URL=smtp://127.0.0.1:$E2E_SMTP_PORT (scripts/test.ts).
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(Number(process.env.E2E_SMTP_PORT), '127.0.0.1', resolve));
+  smtp = await catchMail(Number(process.env.E2E_SMTP_PORT));
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 async function signedInPage(browser: Browser, user: E2EUser): Promise<Page> {
@@ -127,9 +110,9 @@ test('A follows a commitment; B logs a follow-up; A is told in the app, the feed
   // The e-mail: the immediate job runs every minute; make it due now, as a second tick would.
   await db.$executeRaw`UPDATE "ScheduledJob" SET "dueAt" = now() WHERE name = 'notify.email-immediate'`;
   await expect
-    .poll(() => received.filter((message) => message.to.includes(analystA.email)).length, AFTER_WRITE)
+    .poll(() => smtp.received.filter((message) => message.to.includes(analystA.email)).length, AFTER_WRITE)
     .toBe(1);
-  const mail = received.find((message) => message.to.includes(analystA.email))!.raw;
+  const mail = smtp.received.find((message) => message.to.includes(analystA.email))!.raw;
   const head = mail.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
   expect(head).toMatch(/^List-Unsubscribe: <[^>]+\/unsubscribe\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}>/m);
   expect(mail).toMatch(/Content-Type: text\/plain/);

@@ -1,8 +1,6 @@
 // E-mail through a real SMTP server (smtp-server, on a free port): the immediate and daily jobs send one message
 // per user with plain text and HTML parts and List-Unsubscribe, mark what they sent, and a second run sends
 // nothing. A failed send leaves the notifications to be sent next run.
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDay, parseDay, today } from '../lib/domain/dates.ts';
 import { appendStatusUpdates } from '../lib/data/status-updates.ts';
@@ -11,46 +9,27 @@ import { follow } from '../lib/notify/follows.ts';
 import { createMailer } from '../lib/notify/mail.ts';
 import { verifyUnsubscribeToken } from '../lib/notify/tokens.ts';
 import { testPrisma, unique } from './support/db.ts';
+import { catchMail, type MailCatcher, type ReceivedMail } from './support/smtp.ts';
 import { createTestUser } from './support/users.ts';
 
 const prisma = testPrisma();
-type Received = { to: string[]; raw: string };
-const received: Received[] = [];
-let server: SMTPServer;
-let port = 0;
+let smtp: MailCatcher;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  smtp = await catchMail();
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
   process.env.PACTWATCH_PUBLIC_URL = 'https://pactwatch.example';
 });
 
 afterAll(async () => {
   delete process.env.SMTP_URL;
   delete process.env.PACTWATCH_PUBLIC_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await prisma.$disconnect();
 });
 
-function to(email: string): Received[] {
-  return received.filter((message) => message.to.includes(email));
+function to(email: string): ReceivedMail[] {
+  return smtp.received.filter((message) => message.to.includes(email));
 }
 
 /** A header's value, unfolded. */
@@ -87,7 +66,7 @@ async function scene(frequency: 'immediate' | 'daily', count: number) {
   return { commitment, reader, author };
 }
 
-function checkMessage(message: Received, readerId: string) {
+function checkMessage(message: ReceivedMail, readerId: string) {
   expect(header(message.raw, 'Content-Type')).toMatch(/^multipart\/alternative/);
   expect(message.raw).toMatch(/Content-Type: text\/plain/);
   expect(message.raw).toMatch(/Content-Type: text\/html/);
