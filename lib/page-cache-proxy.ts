@@ -1,4 +1,4 @@
-// proxy.ts's side of the page cache (lib/page-cache.ts explains it): reads the database's snapshot, remembers the
+// proxy.ts's side of the page cache (lib/page-cache.ts explains it): reads the data version, remembers the
 // sessions Better Auth accepted at it, answers from the cache, or has the page rendered by this same server and
 // keeps the result.
 //
@@ -9,7 +9,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getProxyAuth } from '@/lib/auth/auth';
 import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE } from '@/lib/auth/create-auth';
-import { dbPool } from '@/lib/db';
+import { dataVersion } from '@/lib/data-version';
 import { formatDay, today } from '@/lib/domain/dates';
 import { logger } from '@/lib/log';
 import {
@@ -68,8 +68,8 @@ function isPageRender(request: NextRequest): boolean {
 export type PageLookup = { version: string; origin: string; sessionKey: string };
 
 /**
- * For a GET of a cacheable page with a session cookie (cache on, not the cache's own render): the database's
- * snapshot, read before anything else of this request, so that whatever is read after it is at least as new.
+ * For a GET of a cacheable page with a session cookie (cache on, not the cache's own render): the data version
+ * (lib/data-version.ts), read before anything else of this request, so that whatever is read after it is at least as new.
  * Otherwise null (without a session cookie Better Auth refuses the request anyway).
  */
 export async function pageLookup(request: NextRequest): Promise<PageLookup | null> {
@@ -79,12 +79,11 @@ export async function pageLookup(request: NextRequest): Promise<PageLookup | nul
   if (!isCacheableRequest({ method: request.method, pathname, headers: request.headers })) return null;
   const key = sessionKey(request.headers.get('cookie'), await sessionCookieName());
   if (!key) return null;
-  // Straight through pg: this runs on every cached request, and Prisma's query machinery would cost more than it.
-  const result = await dbPool().query<{ version: string }>('SELECT pg_current_snapshot()::text AS version');
-  return { version: result.rows[0].version, origin, sessionKey: key };
+  const version = await dataVersion();
+  return version === null ? null : { version, origin, sessionKey: key };
 }
 
-/** The user whose session Better Auth accepted for this very session cookie at this snapshot, if it did. */
+/** The user whose session Better Auth accepted for this very session cookie at this data version, if it did. */
 export function rememberedUser(lookup: PageLookup): string | null {
   return sessions.get(lookup.sessionKey, lookup.version);
 }
@@ -92,7 +91,7 @@ export function rememberedUser(lookup: PageLookup): string | null {
 /** Remembers a session Better Auth has just accepted for this request. */
 export function rememberSession(lookup: PageLookup, session: { userId: string; expiresAt: Date }): void {
   sessions.set(lookup.sessionKey, {
-    userId: session.userId,
+    value: session.userId,
     version: lookup.version,
     validUntil: sessionValidUntil(session.expiresAt, SESSION_EXPIRES_IN, SESSION_UPDATE_AGE),
   });

@@ -4,18 +4,19 @@
 // it), far more than its SQL. Most loads of a page show the same data as the last one, so the rendered HTML is
 // kept, per user and page, and sent again for as long as the database has not changed.
 //
-// "Has not changed" is PostgreSQL's own word: the key carries `pg_current_snapshot()`, which moves whenever any
-// transaction that wrote anything commits or aborts, whoever wrote it (this server, another instance, an import,
-// psql). Equal snapshots mean the same committed data, so a hit can never show a stale page; a write anywhere is a
-// miss for everyone, never a stale hit. The page itself is read after the snapshot, so an entry may only be newer
-// than its key, and a newer snapshot never equals an older one.
+// "Has not changed" is the database's own word: the key carries its data version (lib/data-version.ts), which
+// triggers raise at the commit of every transaction that wrote to this database, whoever wrote it (this server,
+// another instance, an import, psql), in the same instant as the data becomes visible. Equal versions mean the
+// same committed data, so a hit can never show a stale page; a write is a miss for everyone, never a stale hit.
+// The page itself is read after the version, so an entry may only be newer than its key, and the version only
+// grows. Writes to other databases on the same server do not move it (docs/decisions/019-data-version.md).
 //
 // Per user, because the header names the user and writers see edit controls; the session is checked before the
 // cache is consulted, so a signed-out or deactivated user never reaches it. The nonce of the Content-Security-
 // Policy is fresh in every response: the cached page's nonce (a 128-bit random value) is replaced by the new one.
 //
 // The session check itself (Better Auth: signed cookie, session and user rows) costs more CPU than serving the
-// page. For these requests its answer is remembered too, under the same snapshot: keyed by a hash of the session
+// page. For these requests its answer is remembered too, under the same version: keyed by a hash of the session
 // cookie Better Auth accepted (the only cookie it reads to find a session; the rest of the header, junk included,
 // cannot change its answer and makes no new entry), while the database is unchanged (a deleted session or
 // deactivated user is a write), the session has not expired and is not due for the refresh Better Auth would
@@ -54,7 +55,7 @@ const UNCACHED_HEADERS = new Set([
 export const PAGE_CACHE_HEADER = 'x-pactwatch-page-cache';
 
 export type CachedPage = {
-  /** pg_current_snapshot() read before the page was rendered. */
+  /** The data version read before the page was rendered. */
   version: string;
   /** The CSP nonce the page was rendered with. */
   nonce: string;
@@ -143,7 +144,7 @@ export function withNonce(page: CachedPage, nonce: string): Uint8Array<ArrayBuff
 
 /**
  * Least-recently-used pages by key, bounded in bytes. One entry per key: a page
- * rendered for a newer snapshot replaces the older one, which no request can match again.
+ * rendered for a newer version replaces the older one, which no request can match again.
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
@@ -221,8 +222,11 @@ function sizeOf(key: string, page: CachedPage): number {
   return size;
 }
 
-/** A session Better Auth accepted: whose it is, and until when that answer can stand without asking again. */
-export type VerifiedSession = { userId: string; version: string; validUntil: number };
+/**
+ * A session Better Auth accepted: what the checker made of it (the proxy keeps the user id, the pages' session check
+ * the signed-in user), at which data version, and until when that answer can stand without asking again.
+ */
+export type VerifiedSession<T = string> = { value: T; version: string; validUntil: number };
 
 /** The moment a remembered session must be checked again: expiry, or when Better Auth would refresh it. */
 export function sessionValidUntil(
@@ -253,12 +257,12 @@ export function sessionKey(cookieHeader: string | null, cookieName: string): str
 }
 
 /**
- * Accepted sessions by `sessionKey`, for the current snapshot only; least recently used dropped past `max`. An
- * entry holds a fixed-size key, a user id and the snapshot's text, whatever the request carried, so `max` bounds
+ * Accepted sessions by `sessionKey`, for the current data version only; least recently used dropped past `max`. An
+ * entry holds a fixed-size key, a user id and the version's text, whatever the request carried, so `max` bounds
  * its bytes too.
  */
-export class SessionMemo {
-  private readonly entries = new Map<string, VerifiedSession>();
+export class SessionMemo<T = string> {
+  private readonly entries = new Map<string, VerifiedSession<T>>();
 
   constructor(private readonly max: number) {}
 
@@ -266,7 +270,7 @@ export class SessionMemo {
     return this.entries.size;
   }
 
-  get(key: string, version: string, now = Date.now()): string | null {
+  get(key: string, version: string, now = Date.now()): T | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (entry.version !== version || now >= entry.validUntil) {
@@ -275,10 +279,10 @@ export class SessionMemo {
     }
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.userId;
+    return entry.value;
   }
 
-  set(key: string, session: VerifiedSession): void {
+  set(key: string, session: VerifiedSession<T>): void {
     this.entries.delete(key);
     this.entries.set(key, session);
     for (const oldest of this.entries.keys()) {

@@ -109,6 +109,14 @@ const BEYOND_SCHEMA: Record<
   string,
   { columns?: Record<string, string>; indexes?: Record<string, string>; constraints?: Record<string, string> }
 > = {
+  // 20261203065321_data_version: one row (docs/decisions/019-data-version.md).
+  DataVersion: {
+    constraints: { DataVersion_one_row: 'CHECK ((id = 1))' },
+  },
+  // The same migration: the deferred trigger that raises the version at commit.
+  DataVersionBump: {
+    constraints: { DataVersionBump_raise: 'TRIGGER DEFERRABLE INITIALLY DEFERRED' },
+  },
   // 20261202165053_analyst_domain: parties without a parent are unique by name (NULL parents are distinct).
   Party: {
     indexes: {

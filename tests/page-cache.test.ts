@@ -212,7 +212,7 @@ describe('SessionMemo', () => {
 
   it('remembers an accepted session for its snapshot only', () => {
     const memo = new SessionMemo(10);
-    memo.set(cookie, { userId: 'u1', version: '7:9:', validUntil: Date.now() + 60_000 });
+    memo.set(cookie, { value: 'u1', version: '7:9:', validUntil: Date.now() + 60_000 });
     expect(memo.get(cookie, '7:9:')).toBe('u1');
     expect(memo.get(`${cookie}x`, '7:9:')).toBeNull();
     // Anything written since (a deleted session, a deactivated user): asked again, and forgotten.
@@ -230,7 +230,7 @@ describe('SessionMemo', () => {
     expect(sessionValidUntil(new Date(now + 1000), 7 * DAY, 7 * DAY)).toBe(now + 1000);
 
     const memo = new SessionMemo(10);
-    memo.set(cookie, { userId: 'u1', version: 'v', validUntil });
+    memo.set(cookie, { value: 'u1', version: 'v', validUntil });
     expect(memo.get(cookie, 'v', validUntil - 1)).toBe('u1');
     expect(memo.get(cookie, 'v', validUntil)).toBeNull();
   });
@@ -257,8 +257,7 @@ describe('SessionMemo', () => {
     for (let request = 0; request < 10_000; request++) {
       const header = `${token}; junk${request}=${junk}`;
       const requestKey = sessionKey(header, NAME)!;
-      if (memo.get(requestKey, 'v') === null)
-        memo.set(requestKey, { userId: 'u1', version: 'v', validUntil });
+      if (memo.get(requestKey, 'v') === null) memo.set(requestKey, { value: 'u1', version: 'v', validUntil });
     }
     expect(memo.size).toBe(1);
     expect(memo.get(key!, 'v')).toBe('u1');
@@ -267,10 +266,10 @@ describe('SessionMemo', () => {
   it('holds at most its size, dropping the least recently used', () => {
     const memo = new SessionMemo(2);
     const later = Date.now() + 60_000;
-    memo.set('a', { userId: 'ua', version: 'v', validUntil: later });
-    memo.set('b', { userId: 'ub', version: 'v', validUntil: later });
+    memo.set('a', { value: 'ua', version: 'v', validUntil: later });
+    memo.set('b', { value: 'ub', version: 'v', validUntil: later });
     expect(memo.get('a', 'v')).toBe('ua');
-    memo.set('c', { userId: 'uc', version: 'v', validUntil: later });
+    memo.set('c', { value: 'uc', version: 'v', validUntil: later });
     expect(memo.get('b', 'v')).toBeNull();
     expect(memo.get('a', 'v')).toBe('ua');
     expect(memo.get('c', 'v')).toBe('uc');

@@ -442,24 +442,26 @@ export function markdown(result: BenchResult): string {
     );
     lines.push('');
     lines.push(
-      '| Search | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | load average | rows written on the server (bench DB) |',
+      '| Search | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | served from | load average | rows written on the server (bench DB) |',
     );
-    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
     for (const [title, endpoint] of [
       ['Search page', page],
       ['Commitment picker typeahead', typeahead],
     ] as const) {
       lines.push(
-        `| ${title} \`${endpoint.path}\` | ${endpoint.p50} | ${endpoint.p95} | ${endpoint.p99} | ${endpoint.rps} | ${endpoint.serverCpuMsPerRequest} | ${endpoint.conditions.loadAverage} | ${fmt(endpoint.conditions.serverRowsWritten)} (${fmt(endpoint.conditions.benchRowsWritten)}) |`,
+        `| ${title} \`${endpoint.path}\` | ${endpoint.p50} | ${endpoint.p95} | ${endpoint.p99} | ${endpoint.rps} | ${endpoint.serverCpuMsPerRequest} | ${endpoint.servedFrom === 'hit' ? 'memory (data version unchanged)' : 'render'} | ${endpoint.conditions.loadAverage} | ${fmt(endpoint.conditions.serverRowsWritten)} (${fmt(endpoint.conditions.benchRowsWritten)}) |`,
       );
     }
     lines.push('');
-    lines.push('| Query | kind | page: hits, ms alone | typeahead: options, ms alone |');
-    lines.push('| --- | --- | ---: | ---: |');
+    lines.push(
+      '| Query | kind | page: hits, ms alone | page uncached: ms alone | typeahead: options, ms alone | typeahead uncached: ms alone |',
+    );
+    lines.push('| --- | --- | ---: | ---: | ---: | ---: |');
     page.queries.forEach((query, index) => {
       const option = typeahead.queries[index];
       lines.push(
-        `| ${query.q} | ${query.kind} | ${fmt(query.hits)}, ${query.medianMs} | ${option ? `${option.hits}, ${option.medianMs}` : '—'} |`,
+        `| ${query.q} | ${query.kind} | ${fmt(query.hits)}, ${query.medianMs} | ${query.uncachedMs ?? '—'} | ${option ? `${option.hits}, ${option.medianMs}` : '—'} | ${option?.uncachedMs ?? '—'} |`,
       );
     });
   }

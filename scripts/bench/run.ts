@@ -88,7 +88,7 @@ import {
   type SchedulerCheck,
   type UnderWrites,
 } from './report.ts';
-import { measureSearch } from './search.ts';
+import { measureSearch, measureSearchUncached } from './search.ts';
 import { captureOffset, readCapturedSince, replayBaseline, type CapturedQuery } from './sql-baseline.ts';
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -724,6 +724,7 @@ async function main(): Promise<void> {
   }
 
   // 2. Every page rendered without any cache, on a plain instance with the page cache off.
+  let searchUncached: Awaited<ReturnType<typeof measureSearchUncached>> | undefined;
   say('each page rendered without the page cache (PACTWATCH_PAGE_CACHE_MB=0), one request at a time…');
   {
     const uncachedApp = await startApp({
@@ -735,13 +736,12 @@ async function main(): Promise<void> {
       log: say,
     });
     try {
-      result.renders = await measureRenders(
-        uncachedApp,
-        await signIn(uncachedApp.baseUrl, viewer),
-        pages,
-        database.url,
-        database.name,
-      );
+      const uncachedCookie = await signIn(uncachedApp.baseUrl, viewer);
+      result.renders = await measureRenders(uncachedApp, uncachedCookie, pages, database.url, database.name);
+      if (!args['skip-search']) {
+        say('the search mix, each query alone, caches off…');
+        searchUncached = await measureSearchUncached(uncachedApp, uncachedCookie, say);
+      }
     } finally {
       await uncachedApp.stop();
     }
@@ -827,6 +827,7 @@ async function main(): Promise<void> {
         maxRequests: MAX_REQUESTS,
         cpuMs,
         say,
+        uncached: searchUncached,
       });
     }
 

@@ -18,14 +18,24 @@ const SEARCH_QUERIES: readonly { kind: string; q: string }[] = [
 ];
 
 const FOLLOW_UP_FORM = '/follow-ups/new';
+const PAGE_CACHE = 'x-pactwatch-page-cache';
+const OPTIONS_MEMO = 'x-pactwatch-options-memo';
 
 export type SearchEndpointResult = Latency & {
   path: string;
   socketErrors: number;
   serverCpuMsPerRequest: number;
   conditions: Conditions;
-  /** Each query alone, one request at a time: median latency and what it found. */
-  queries: { kind: string; q: string; path: string; medianMs: number; hits: number }[];
+  /**
+   * What answered a request just after the measured window: the page cache or the pickers' memo (`hit`, both kept
+   * under the data version, decision 019), or a render (`miss`).
+   */
+  servedFrom: string;
+  /**
+   * Each query alone, one request at a time: median latency and what it found; `uncachedMs`, the median on the
+   * instance with the caches off (PACTWATCH_PAGE_CACHE_MB=0), i.e. what the first request after a write costs.
+   */
+  queries: { kind: string; q: string; path: string; medianMs: number; hits: number; uncachedMs?: number }[];
 };
 
 export type SearchResult = {
@@ -46,13 +56,69 @@ async function resolvePath(app: App, pathname: string, cookie: string): Promise<
 
 /** GET with the body, for counting what a query found. */
 async function getText(app: App, pathname: string, cookie: string, accept: string): Promise<string> {
+  return (await getWithHeaders(app, pathname, cookie, accept)).text;
+}
+
+async function getWithHeaders(
+  app: App,
+  pathname: string,
+  cookie: string,
+  accept: string,
+): Promise<{ text: string; headers: Headers }> {
   const response = await fetch(`${app.baseUrl}${pathname}`, {
     headers: { cookie, accept },
     redirect: 'manual',
   });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`GET ${pathname} answered ${response.status}`);
-  return text;
+  return { text, headers: response.headers };
+}
+
+/** Median of five requests one at a time. */
+async function medianAlone(url: string, path: string, cookie: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await getPage(url, path, cookie);
+    times.push(performance.now() - started);
+  }
+  return round(
+    percentile(
+      times.sort((a, b) => a - b),
+      50,
+    ),
+  );
+}
+
+function pagePathOf(q: string): string {
+  return `/search?q=${encodeURIComponent(q)}`;
+}
+
+function typeaheadPathOf(q: string): string {
+  return `/api/options/commitments?${new URLSearchParams({ q, limit: '20' })}`;
+}
+
+/**
+ * Each query of the mix alone on an instance with the caches off: what a search costs when it is not in memory
+ * (the first after any write). Keyed by the query text.
+ */
+export async function measureSearchUncached(
+  app: App,
+  cookie: string,
+  say: (line: string) => void,
+): Promise<{ page: Record<string, number>; typeahead: Record<string, number> }> {
+  const page: Record<string, number> = {};
+  const typeahead: Record<string, number> = {};
+  for (const entry of SEARCH_QUERIES) {
+    page[entry.q] = await medianAlone(
+      app.baseUrl,
+      await resolvePath(app, pagePathOf(entry.q), cookie),
+      cookie,
+    );
+    typeahead[entry.q] = await medianAlone(app.baseUrl, typeaheadPathOf(entry.q), cookie);
+    say(`  “${entry.q}”: page ${page[entry.q]} ms, typeahead ${typeahead[entry.q]} ms (uncached, alone)`);
+  }
+  return { page, typeahead };
 }
 
 async function measureEndpoint(options: {
@@ -62,6 +128,9 @@ async function measureEndpoint(options: {
   database: string;
   paths: { kind: string; q: string; path: string }[];
   hitsOf: (path: string) => Promise<number>;
+  /** The header naming what answered (page cache or pickers' memo). */
+  servedFromHeader: string;
+  uncached?: Record<string, number>;
   connections: number;
   seconds: number;
   warmupSeconds: number;
@@ -76,19 +145,9 @@ async function measureEndpoint(options: {
   const queries: SearchEndpointResult['queries'] = [];
   for (const entry of options.paths) {
     const hits = await options.hitsOf(entry.path);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      await getPage(url, entry.path, cookie);
-      times.push(performance.now() - started);
-    }
-    const medianMs = round(
-      percentile(
-        times.sort((a, b) => a - b),
-        50,
-      ),
-    );
-    queries.push({ ...entry, medianMs, hits });
+    const medianMs = await medianAlone(url, entry.path, cookie);
+    const uncachedMs = options.uncached?.[entry.q];
+    queries.push({ ...entry, medianMs, hits, ...(uncachedMs === undefined ? {} : { uncachedMs }) });
     options.say(`  “${entry.q}” (${entry.kind}): ${hits} hit(s), ${medianMs} ms alone`);
   }
   const first = await loadTest({ url, cookie, connections, amount: connections * 2, maxSeconds: 300, paths });
@@ -115,12 +174,20 @@ async function measureEndpoint(options: {
     ((await options.cpuMs(app.serverPid)) - cpuBefore) / Math.max(1, http.count),
   );
   const { errors, ...latency } = http;
+  const ended = await conditions();
+  const probe = await getWithHeaders(
+    app,
+    paths[0],
+    cookie,
+    options.servedFromHeader === PAGE_CACHE ? 'text/html' : 'application/json',
+  );
   return {
     ...latency,
     path: paths[0].replace(/\?.*$/, ''),
     socketErrors: errors,
     serverCpuMsPerRequest,
-    conditions: await conditions(),
+    conditions: ended,
+    servedFrom: probe.headers.get(options.servedFromHeader) ?? 'none',
     queries,
   };
 }
@@ -140,6 +207,8 @@ export async function measureSearch(options: {
   maxRequests: number;
   cpuMs: (pid: number) => Promise<number>;
   say: (line: string) => void;
+  /** Each query alone with the caches off (measureSearchUncached), when measured. */
+  uncached?: { page: Record<string, number>; typeahead: Record<string, number> };
 }): Promise<SearchResult> {
   const { app, viewerCookie: cookie, say } = options;
   const common = { ...options, cookie };
@@ -147,12 +216,14 @@ export async function measureSearch(options: {
   say(`search page: ${SEARCH_QUERIES.length} queries in turn, ${options.connections} connections…`);
   const pagePaths = [];
   for (const entry of SEARCH_QUERIES) {
-    const path = await resolvePath(app, `/search?q=${encodeURIComponent(entry.q)}`, cookie);
+    const path = await resolvePath(app, pagePathOf(entry.q), cookie);
     pagePaths.push({ ...entry, path });
   }
   const page = await measureEndpoint({
     ...common,
     paths: pagePaths,
+    servedFromHeader: PAGE_CACHE,
+    uncached: options.uncached?.page,
     // Each kind's card says "N found" (a text node: `>N found<`, unlike the same words in the RSC payload).
     hitsOf: async (path) => {
       const html = await getText(app, path, cookie, 'text/html');
@@ -170,11 +241,13 @@ export async function measureSearch(options: {
   say(`commitment picker typeahead: the same queries, ${options.connections} connections…`);
   const typeaheadPaths = SEARCH_QUERIES.map((entry) => ({
     ...entry,
-    path: `/api/options/commitments?${new URLSearchParams({ q: entry.q, limit: '20' })}`,
+    path: typeaheadPathOf(entry.q),
   }));
   const typeahead = await measureEndpoint({
     ...common,
     paths: typeaheadPaths,
+    servedFromHeader: OPTIONS_MEMO,
+    uncached: options.uncached?.typeahead,
     hitsOf: async (path) =>
       (
         (JSON.parse(await getText(app, path, cookie, 'application/json')) as { options: unknown[] })
