@@ -26,6 +26,7 @@ import {
   pageLookup,
   rememberSession,
   rememberedUser,
+  sessionLookup,
   type PageLookup,
 } from '@/lib/page-cache-proxy';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
@@ -114,9 +115,9 @@ type Authenticated = {
 };
 
 /**
- * Step 1. Every path but the public ones needs a valid session, looked up in PostgreSQL: without one, a refusal. A
- * page the cache may answer reads the data's version first; a session accepted at that very version is not asked
- * about again (lib/page-cache.ts says why that is sound).
+ * Step 1. Every path but the public ones needs a valid session, looked up in PostgreSQL: without one, a refusal.
+ * The data's version is read first; a session accepted at that very version is not asked about again
+ * (lib/page-cache.ts says why that is sound), and a page the cache may answer is looked up under it.
  */
 async function authenticate(request: NextRequest): Promise<Authenticated | { refusal: NextResponse }> {
   const { pathname } = request.nextUrl;
@@ -125,22 +126,23 @@ async function authenticate(request: NextRequest): Promise<Authenticated | { ref
   const signInPage = pathname === '/sign-in' && request.method === 'GET';
   if (isPublic(pathname) && !signInPage) return { setCookies: [], cacheable: null };
 
-  const lookup = signInPage ? null : await pageLookup(request);
-  const remembered = lookup && rememberedUser(lookup);
-  if (remembered) return { setCookies: [], cacheable: { lookup, userId: remembered } };
+  const session = signInPage ? null : await sessionLookup(request);
+  const lookup = pageLookup(request, session);
+  const remembered = session && rememberedUser(session);
+  if (remembered) return { setCookies: [], cacheable: lookup && { lookup, userId: remembered } };
 
-  const { headers: authHeaders, response: session } = await getProxyAuth().api.getSession({
+  const { headers: authHeaders, response: accepted } = await getProxyAuth().api.getSession({
     headers: request.headers,
     returnHeaders: true,
   });
   // Refreshed expiry (once a day) or a cleared cookie for a dead session: pass it on to the browser.
   const setCookies = authHeaders?.getSetCookie() ?? [];
-  if (!signInPage && (!session || session.user.deactivatedAt))
+  if (!signInPage && (!accepted || accepted.user.deactivatedAt))
     return { refusal: refusal(request, setCookies) };
   // A refreshed session cookie must reach the browser with a page rendered for this request: no cache then.
-  if (!lookup || !session || setCookies.length) return { setCookies, cacheable: null };
-  rememberSession(lookup, { userId: session.user.id, expiresAt: new Date(session.session.expiresAt) });
-  return { setCookies, cacheable: { lookup, userId: session.user.id } };
+  if (!session || !accepted || setCookies.length) return { setCookies, cacheable: null };
+  rememberSession(session, { userId: accepted.user.id, expiresAt: new Date(accepted.session.expiresAt) });
+  return { setCookies, cacheable: lookup && { lookup, userId: accepted.user.id } };
 }
 
 /** No valid session: pages redirect to /sign-in?next=…, anything else gets 401 JSON. */

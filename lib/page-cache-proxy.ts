@@ -64,32 +64,41 @@ function isPageRender(request: NextRequest): boolean {
   return request.headers.get(RENDER_HEADER) === renderSecret;
 }
 
+/** A request with a session cookie: that cookie's key and the data version, read first thing. */
+export type SessionLookup = { version: string; sessionKey: string };
+
 /** A request the page cache may answer, with the data's version it was made at. */
-export type PageLookup = { version: string; origin: string; sessionKey: string };
+export type PageLookup = SessionLookup & { origin: string };
 
 /**
- * For a GET of a cacheable page with a session cookie (cache on, not the cache's own render): the data version
- * (lib/data-version.ts), read before anything else of this request, so that whatever is read after it is at least as new.
- * Otherwise null (without a session cookie Better Auth refuses the request anyway).
+ * For any request with a session cookie (while the caches are on): the data version (lib/data-version.ts), read
+ * before anything else of this request, so that whatever is read after it is at least as new, and the key of the
+ * session cookie. Otherwise null (without a session cookie Better Auth refuses the request anyway).
  */
-export async function pageLookup(request: NextRequest): Promise<PageLookup | null> {
-  const origin = ownOrigin();
-  if (!cache || !origin || !request.headers.has('cookie') || isPageRender(request)) return null;
-  const { pathname } = request.nextUrl;
-  if (!isCacheableRequest({ method: request.method, pathname, headers: request.headers })) return null;
+export async function sessionLookup(request: NextRequest): Promise<SessionLookup | null> {
+  if (!maxBytes || !request.headers.has('cookie')) return null;
   const key = sessionKey(request.headers.get('cookie'), await sessionCookieName());
   if (!key) return null;
   const version = await dataVersion();
-  return version === null ? null : { version, origin, sessionKey: key };
+  return version === null ? null : { version, sessionKey: key };
+}
+
+/** For a GET of a cacheable page (cache on, not the cache's own render): the lookup the page cache uses. */
+export function pageLookup(request: NextRequest, session: SessionLookup | null): PageLookup | null {
+  const origin = ownOrigin();
+  if (!session || !cache || !origin || isPageRender(request)) return null;
+  const { pathname } = request.nextUrl;
+  if (!isCacheableRequest({ method: request.method, pathname, headers: request.headers })) return null;
+  return { ...session, origin };
 }
 
 /** The user whose session Better Auth accepted for this very session cookie at this data version, if it did. */
-export function rememberedUser(lookup: PageLookup): string | null {
+export function rememberedUser(lookup: SessionLookup): string | null {
   return sessions.get(lookup.sessionKey, lookup.version);
 }
 
 /** Remembers a session Better Auth has just accepted for this request. */
-export function rememberSession(lookup: PageLookup, session: { userId: string; expiresAt: Date }): void {
+export function rememberSession(lookup: SessionLookup, session: { userId: string; expiresAt: Date }): void {
   sessions.set(lookup.sessionKey, {
     value: session.userId,
     version: lookup.version,

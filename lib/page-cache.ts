@@ -16,7 +16,7 @@
 // Policy is fresh in every response: the cached page's nonce (a 128-bit random value) is replaced by the new one.
 //
 // The session check itself (Better Auth: signed cookie, session and user rows) costs more CPU than serving the
-// page. For these requests its answer is remembered too, under the same version: keyed by a hash of the session
+// page. Its answer is remembered too (for every request, not only these), under the same version: keyed by a hash of the session
 // cookie Better Auth accepted (the only cookie it reads to find a session; the rest of the header, junk included,
 // cannot change its answer and makes no new entry), while the database is unchanged (a deleted session or
 // deactivated user is a write), the session has not expired and is not due for the refresh Better Auth would

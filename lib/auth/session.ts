@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { dataVersion } from '../data-version.ts';
-import { SessionMemo, sessionKey, sessionValidUntil } from '../page-cache.ts';
+import { SessionMemo, pageCacheBytes, sessionKey, sessionValidUntil } from '../page-cache.ts';
 import { getAuth } from './auth.ts';
 import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE } from './create-auth.ts';
 import { safeNextPath } from './next-path.ts';
@@ -22,9 +22,10 @@ export type CurrentUser = {
  * Users whose session Better Auth accepted, by the session cookie's hash, at one data version (the same rules as
  * the proxy's, lib/page-cache.ts): a deleted session, a deactivated account or a changed role is a write, which
  * moves the version, so the next request asks Better Auth again; so does one past the session's expiry or due for
- * its daily refresh. Saves the second session lookup of every request the proxy has already checked.
+ * its daily refresh. Saves the second session lookup of every request the proxy has already checked. Off, like
+ * every cache of the app, with PACTWATCH_PAGE_CACHE_MB=0.
  */
-const accepted = new SessionMemo<CurrentUser>(10_000);
+const accepted = pageCacheBytes() ? new SessionMemo<CurrentUser>(10_000) : null;
 
 /**
  * The signed-in user, looked up in PostgreSQL (session and user row) once per request; null when nobody is
@@ -35,8 +36,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const auth = getAuth();
   const key = sessionKey(requestHeaders.get('cookie'), (await auth.$context).authCookies.sessionToken.name);
   if (!key) return null;
-  const version = await dataVersion();
-  const remembered = version === null ? null : accepted.get(key, version);
+  const version = accepted && (await dataVersion());
+  const remembered = version ? accepted.get(key, version) : null;
   if (remembered) return remembered;
 
   const session = await auth.api.getSession({ headers: requestHeaders });
@@ -50,7 +51,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role,
     deactivatedAt: null,
   };
-  if (version !== null) {
+  if (version) {
     accepted.set(key, {
       value: current,
       version,
