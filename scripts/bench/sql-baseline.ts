@@ -2,9 +2,11 @@
 // sql-capture.mjs preloaded), replayed on the same database by `workers` parallel loops, one pg connection each.
 // One iteration is the page's statements back to back, so its time is what the page would take if PostgreSQL
 // were all there was: no Prisma, no React, no HTTP. (The page may run some of them in parallel over its pool;
-// the baseline does not, which makes it a little stricter than the page.)
+// the baseline does not, which makes it a little stricter than the page.) Its connections carry the app's session
+// settings (withSessionSettings: JIT off), so it runs the same work the page's connections do.
 import { readFile, stat } from 'node:fs/promises';
 import pg from 'pg';
+import { withSessionSettings } from '../../lib/db-client.ts';
 import { parallelLoops, round, type Latency } from './measure.ts';
 
 export type CapturedQuery = { at: number; text: string; values: unknown[]; rowMode: 'array' | null };
@@ -54,7 +56,7 @@ export async function replayBaseline(
 ): Promise<Latency> {
   const clients = await Promise.all(
     Array.from({ length: options.workers }, async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
+      const client = new pg.Client({ connectionString: withSessionSettings(databaseUrl) });
       await client.connect();
       return client;
     }),
@@ -78,7 +80,7 @@ export async function timeEach(
   queries: CapturedQuery[],
   runs = 5,
 ): Promise<TimedQuery[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: withSessionSettings(databaseUrl) });
   await client.connect();
   try {
     const timed: TimedQuery[] = [];
@@ -104,7 +106,7 @@ export function isRead(text: string): boolean {
 
 /** EXPLAIN (ANALYZE, BUFFERS) of one statement with its captured parameters. */
 export async function explain(databaseUrl: string, query: CapturedQuery): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: withSessionSettings(databaseUrl) });
   await client.connect();
   try {
     await client.query({ text: query.text, values: query.values }); // warm the cache like the page's runs did
