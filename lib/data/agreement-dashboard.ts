@@ -5,7 +5,7 @@ import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { complianceFromTotals, type Compliance } from '../domain/compliance.ts';
 import { today as todayUtc } from '../domain/dates.ts';
-import { countsInComplianceSql, scoreSql, statusAsOfSql } from './compliance-sql.ts';
+import { countsInComplianceSql, scoreSql, statusAsOfCachedSql, statusAsOfSql } from './compliance-sql.ts';
 import { countCommitmentsByStatus, type AsOfOption, type StatusCounts } from './dashboard.ts';
 import { complianceSeries, type ComplianceAt, type ComplianceOverTimeRow } from './party-dashboard.ts';
 import { day, dayArray } from './sql.ts';
@@ -91,7 +91,16 @@ export async function getAgreementComplianceOverTime(
     SELECT d.day, count(*) AS n, count(s.score) AS scored, coalesce(sum(s.score), 0)::bigint AS total
       FROM "Commitment" c
       CROSS JOIN unnest(${dayArray(days)}) AS d(day)
-      CROSS JOIN LATERAL (SELECT ${scoreSql(statusAsOfSql(Prisma.sql`c.id`, Prisma.sql`d.day`))} AS score) s
+      CROSS JOIN LATERAL (
+        SELECT ${scoreSql(
+          statusAsOfCachedSql({
+            cachedStatus: Prisma.sql`c.status`,
+            cachedSince: Prisma.sql`c."statusSince"`,
+            commitment: Prisma.sql`c.id`,
+            day: Prisma.sql`d.day`,
+          }),
+        )} AS score
+      ) s
      WHERE c."agreementId" = ${agreementId}::int AND c."archivedAt" IS NULL
        AND ${countsInComplianceSql('c', Prisma.sql`d.day`)}
      GROUP BY d.day`;

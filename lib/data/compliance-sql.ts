@@ -29,6 +29,34 @@ export function statusAsOfSql(commitment: Prisma.Sql, day: Prisma.Sql, party?: P
 }
 
 /**
+ * statusAsOfSql answered from the status cache where the cache decides it, probing history only where it cannot.
+ * `cachedStatus`/`cachedSince` are the cache's status and statusSince for the same rows (Commitment.status and
+ * statusSince; a CommitmentPartyStatus row, absent for no evidence). The cache's status is the newest of ALL counting
+ * rows, and its since is the earliest observedOn of the run of rows newer than the newest one with another status
+ * (refreshStatusCache). So on a day at or after that since, the rows that held by then include a run row, their
+ * newest is a run row, and the status is the cached one; with no since there is no counting row at all, so no
+ * status on any day. Only days before the since need the history probe. A year's chart of a long-standing status
+ * needs none. Proven equal to statusAsOfSql (and to lib/domain) by tests/as-of-dashboards.test.ts.
+ */
+export function statusAsOfCachedSql({
+  cachedStatus,
+  cachedSince,
+  commitment,
+  day,
+  party,
+}: {
+  cachedStatus: Prisma.Sql;
+  cachedSince: Prisma.Sql;
+  commitment: Prisma.Sql;
+  day: Prisma.Sql;
+  party?: Prisma.Sql;
+}): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ${cachedSince} IS NULL THEN NULL::"CommitmentStatus"
+    WHEN ${day} >= ${cachedSince} THEN ${cachedStatus}
+    ELSE ${statusAsOfSql(commitment, day, party)} END)`;
+}
+
+/**
  * Status and since as of `day` for `"Commitment" <alias>` (optionally per party), as LATERAL joins after the
  * commitment: `<name>.status` (no_evidence when nothing held) and `<name>.since` (the earliest observedOn of the
  * run the status rests on, statusSince in lib/domain/status.ts). Three index probes: the newest update, the

@@ -9,7 +9,13 @@ import { formatDay, today as todayUtc } from '../domain/dates.ts';
 import type { AttentionFlag } from '../domain/attention.ts';
 import { NotFoundError } from '../errors.ts';
 import { getAttentionFlags } from './attention.ts';
-import { countsInComplianceSql, scoreSql, statusAsOfJoins, statusAsOfSql } from './compliance-sql.ts';
+import {
+  countsInComplianceSql,
+  scoreSql,
+  statusAsOfCachedSql,
+  statusAsOfJoins,
+  statusAsOfSql,
+} from './compliance-sql.ts';
 import { day, dayArray, inPartyTree, partyTree } from './sql.ts';
 
 /** Today from the status cache (`today` defaults to the current UTC day), or as of a day from history. */
@@ -350,8 +356,8 @@ export type ComplianceAt = { day: Date; compliance: Compliance & { commitments: 
 
 /**
  * A party's compliance with the parties under it (each responsibility once, per-party status) at the end of
- * each of `days`, in one GROUP BY over (responsibility, day): an index probe per pair, proposals counting from
- * their adoption. Days are returned in the order given, zero counts where nothing counted.
+ * each of `days`, in one GROUP BY over (responsibility, day): from the status cache where it decides the day, an
+ * index probe per pair where it does not (statusAsOfCachedSql), proposals counting from their adoption. Days are returned in the order given, zero counts where nothing counted.
  */
 export async function getPartyComplianceOverTime(
   partyId: number,
@@ -364,9 +370,18 @@ export async function getPartyComplianceOverTime(
       FROM (SELECT DISTINCT member FROM party_tree) t
       JOIN "CommitmentParty" cp ON cp."partyId" = t.member AND cp.role = 'responsible'
       JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
+      LEFT JOIN "CommitmentPartyStatus" ps ON ps."commitmentId" = c.id AND ps."partyId" = cp."partyId"
       CROSS JOIN unnest(${dayArray(days)}) AS d(day)
       CROSS JOIN LATERAL (
-        SELECT ${scoreSql(statusAsOfSql(Prisma.sql`c.id`, Prisma.sql`d.day`, Prisma.sql`cp."partyId"`))} AS score
+        SELECT ${scoreSql(
+          statusAsOfCachedSql({
+            cachedStatus: Prisma.sql`ps.status`,
+            cachedSince: Prisma.sql`ps."statusSince"`,
+            commitment: Prisma.sql`c.id`,
+            day: Prisma.sql`d.day`,
+            party: Prisma.sql`cp."partyId"`,
+          }),
+        )} AS score
       ) s
      WHERE ${countsInComplianceSql('c', Prisma.sql`d.day`)}
      GROUP BY d.day`;
