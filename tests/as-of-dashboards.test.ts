@@ -16,6 +16,10 @@ const { complianceOrNone, getComplianceByParty, getPartyComplianceOverTime, list
 const { getAgreementCompliance, getAgreementComplianceOverTime } =
   await import('../lib/data/agreement-dashboard.ts');
 const { refreshStatusCache } = await import('../lib/data/status-cache.ts');
+const { fillSnapshotDays, dropSnapshotDays } = await import('../lib/data/snapshots.ts');
+const { getPartyComplianceOverTime: getPartySeriesFromSnapshots } =
+  await import('../lib/data/party-series.ts');
+const { appendStatusUpdates } = await import('../lib/data/status-updates.ts');
 const { db } = await import('../lib/db.ts');
 const { complianceAsOf, partyComplianceAsOf } = await import('../lib/domain/compliance.ts');
 const { factBy, parseDay, addDays } = await import('../lib/domain/dates.ts');
@@ -245,6 +249,55 @@ describe('status counts and compliance as of a day (SQL = rules)', () => {
           })),
         );
       }),
+      { numRuns: 15 },
+    );
+  }, 180_000);
+
+  it('a party’s chart from kept days (snapshots) says what the rules say, before and after a back-dated follow-up', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        histories,
+        asOfDays,
+        fc.integer({ min: -5, max: 400 }),
+        async (plans, offsets, backDated) => {
+          const built = await build(plans);
+          const [state, ministry] = built.parties;
+          const days = offsets.map(dayOf);
+          const expected = async () => {
+            const live: Built['commitments'] = [];
+            for (const c of built.commitments.filter((entry) => !entry.archived)) {
+              const updates = await prisma.statusUpdate.findMany({ where: { commitmentId: c.id } });
+              live.push({ ...c, updates });
+            }
+            const responsibilities = [state, ministry].flatMap((partyId) =>
+              live.filter((c) => c.responsible.includes(partyId)).map((c) => ({ ...c, partyId })),
+            );
+            return days.map((day) => ({ day, compliance: partyComplianceAsOf(responsibilities, day) }));
+          };
+          // Kept: the rows written for every responsibility, then each later write keeps them.
+          await fillSnapshotDays(db, days);
+          try {
+            expect(await getPartySeriesFromSnapshots(state, days)).toEqual(await expected());
+            const target = built.commitments.find((c) => !c.archived && c.responsible.length);
+            if (target) {
+              await db.$transaction((tx) =>
+                appendStatusUpdates(tx, null, [
+                  {
+                    commitmentId: target.id,
+                    partyId: target.responsible[0],
+                    status: 'broken',
+                    reason: 'A back-dated report of a breach.',
+                    observedOn: dayOf(backDated),
+                  },
+                ]),
+              );
+            }
+            expect(await getPartySeriesFromSnapshots(state, days)).toEqual(await expected());
+          } finally {
+            await dropSnapshotDays(db, days);
+          }
+        },
+      ),
       { numRuns: 15 },
     );
   }, 180_000);

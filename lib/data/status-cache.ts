@@ -1,5 +1,6 @@
 // The current-status cache: Commitment.status / statusSince / lastEvidenceOn, the history-based attention flags
-// (Commitment.contradicted / weaklySupported) and the CommitmentPartyStatus rows.
+// (Commitment.contradicted / weaklySupported), the CommitmentPartyStatus rows and, through them, the per-party
+// statuses at kept past days (ResponsibilitySnapshot, lib/data/snapshots.ts).
 // Dashboards and lists read these columns instead of deriving status per row; they are written only here, from
 // StatusUpdate history, with the rules of lib/domain/status.ts (countsForStatus, isNews) expressed in SQL (set-based, so a refresh of many
 // commitments is a few statements). tests/status-cache.test.ts checks this SQL against the pure functions.
@@ -8,6 +9,7 @@
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { attentionSql } from './attention-sql.ts';
+import { refreshSnapshots } from './snapshots.ts';
 import { countingUpdate, newestFirst, newsUpdate, oldestFirst } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -122,6 +124,9 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
     SELECT cid, pid, latest, min("observedOn") FILTER (WHERE NOT left_run)
       FROM runs
      GROUP BY cid, pid, latest`;
+
+  // The per-party statuses at the kept past days (lib/data/snapshots.ts), from the rows just written.
+  await refreshSnapshots(tx, ids);
 }
 
 /**

@@ -3,6 +3,7 @@
 // did not finish leaves no "complete" mark, so the next run starts over instead of measuring half a dataset.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { fillSnapshotDays, snapshotMonthEnds } from '../../lib/data/snapshots.ts';
 import { PrismaClient } from '../../lib/generated/prisma/client.ts';
 import { rebuildStatusCache } from '../../lib/data/status-cache.ts';
 import { migrate } from '../../lib/migrations.ts';
@@ -71,8 +72,9 @@ export async function prepareDatabase(
     log(`reusing ${name} (scale ${scale}, generator v${GENERATOR_VERSION}, loaded ${meta.loadedAt})`);
     try {
       const applied = await migrate(url, { log: (line) => log(`  ${line}`) });
-      if (applied.length) {
-        // New indexes or columns since the load: refresh the planner's statistics.
+      const filled = await keepSnapshots(url, log);
+      if (applied.length || filled) {
+        // New indexes, columns or rows since the load: refresh the planner's statistics.
         await withClient(url, (client) => client.query('VACUUM (ANALYZE)'));
       }
       return { url, name, reused: true, loadSeconds: null };
@@ -107,6 +109,7 @@ export async function prepareDatabase(
   } finally {
     await prisma.$disconnect();
   }
+  await keepSnapshots(url, log);
 
   await withClient(url, async (client) => {
     // VACUUM too, not only ANALYZE: it sets the visibility map, so index-only scans behave as on a settled
@@ -132,6 +135,22 @@ export async function prepareDatabase(
   const loadSeconds = (Date.now() - started) / 1000;
   log(`${name} ready in ${loadSeconds.toFixed(1)} s`);
   return { url, name, reused: false, loadSeconds };
+}
+
+/**
+ * The past month-ends the app's status.snapshots job keeps (lib/data/snapshots.ts), filled here before any app
+ * starts, so that no measurement runs while the first instance's scheduler fills them. Returns how many it filled.
+ */
+async function keepSnapshots(url: string, log: (line: string) => void): Promise<number> {
+  const started = Date.now();
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
+  try {
+    const filled = await fillSnapshotDays(prisma, snapshotMonthEnds());
+    if (filled.length) log(`  status snapshots: ${filled.length} month-end(s) kept (${secondsSince(started)} s)`);
+    return filled.length;
+  } finally {
+    await prisma.$disconnect();
+  }
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
