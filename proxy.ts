@@ -11,7 +11,9 @@
 //    (lib/page-cache.ts), rendering it through the cache when it is not there.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getProxyAuth } from '@/lib/auth/auth';
-import { authSettings } from '@/lib/auth/config';
+import { authSecret, authSettings } from '@/lib/auth/config';
+import { HANDOFF_HEADER, signHandoff, type HandedUser } from '@/lib/auth/handoff';
+import { isRole } from '@/lib/auth/permissions';
 import {
   STATIC_SECURITY_HEADERS,
   STRICT_TRANSPORT_SECURITY,
@@ -102,7 +104,7 @@ async function guard(request: NextRequest, requestId: string): Promise<NextRespo
   if ('refusal' in auth) return finish(auth.refusal);
   const cached = await fromPageCache(request, auth.cacheable, nonce, requestId);
   if (cached) return finish(cached);
-  return finish(passThrough(request, auth.setCookies, { csp, nonce, requestId }));
+  return finish(passThrough(request, auth, { csp, nonce, requestId }));
 }
 
 /** A signed-in user's request the page cache may answer: its lookup, and the user the session belongs to. */
@@ -112,6 +114,8 @@ type Authenticated = {
   /** Better Auth's Set-Cookie headers (a refreshed expiry, a cleared cookie), for the browser. */
   setCookies: string[];
   cacheable: Cacheable | null;
+  /** The user whose session was just accepted, handed to the page (lib/auth/handoff.ts); null when none was. */
+  user: HandedUser | null;
 };
 
 /**
@@ -124,12 +128,13 @@ async function authenticate(request: NextRequest): Promise<Authenticated | { ref
   // The sign-in page looks a browser's session up itself (to send the signed-in on): looked up here first, a
   // database that is down gets the 503 page rather than a failed render.
   const signInPage = pathname === '/sign-in' && request.method === 'GET';
-  if (isPublic(pathname) && !signInPage) return { setCookies: [], cacheable: null };
+  if (isPublic(pathname) && !signInPage) return { setCookies: [], cacheable: null, user: null };
 
   const session = signInPage ? null : await sessionLookup(request);
   const lookup = pageLookup(request, session);
   const remembered = session && rememberedUser(session);
-  if (remembered) return { setCookies: [], cacheable: lookup && { lookup, userId: remembered } };
+  if (remembered)
+    return { setCookies: [], cacheable: lookup && { lookup, userId: remembered.id }, user: remembered };
 
   const { headers: authHeaders, response: accepted } = await getProxyAuth().api.getSession({
     headers: request.headers,
@@ -139,10 +144,19 @@ async function authenticate(request: NextRequest): Promise<Authenticated | { ref
   const setCookies = authHeaders?.getSetCookie() ?? [];
   if (!signInPage && (!accepted || accepted.user.deactivatedAt))
     return { refusal: refusal(request, setCookies) };
+  const user: HandedUser | null =
+    accepted && !accepted.user.deactivatedAt && isRole(accepted.user.role)
+      ? {
+          id: accepted.user.id,
+          name: accepted.user.name,
+          email: accepted.user.email,
+          role: accepted.user.role,
+        }
+      : null;
   // A refreshed session cookie must reach the browser with a page rendered for this request: no cache then.
-  if (!session || !accepted || setCookies.length) return { setCookies, cacheable: null };
-  rememberSession(session, { userId: accepted.user.id, expiresAt: new Date(accepted.session.expiresAt) });
-  return { setCookies, cacheable: lookup && { lookup, userId: accepted.user.id } };
+  if (!session || !user || !accepted || setCookies.length) return { setCookies, cacheable: null, user };
+  rememberSession(session, { user, expiresAt: new Date(accepted.session.expiresAt) });
+  return { setCookies, cacheable: lookup && { lookup, userId: user.id }, user };
 }
 
 /** No valid session: pages redirect to /sign-in?next=…, anything else gets 401 JSON. */
@@ -183,11 +197,12 @@ async function fromPageCache(
 
 /**
  * Step 3. On to Next, with the nonce it puts on every script it renders (read from the request's CSP header), the
- * path for the pages' own session check, the request id, and Better Auth's cookies for the browser.
+ * path for the pages' own session check, the request id, the user the proxy just accepted (signed, so the page
+ * need not ask Better Auth again: lib/auth/handoff.ts), and Better Auth's cookies for the browser.
  */
 function passThrough(
   request: NextRequest,
-  setCookies: string[],
+  { setCookies, user }: Authenticated,
   { csp, nonce, requestId }: { csp: string; nonce: string; requestId: string },
 ): NextResponse {
   const { pathname, search } = request.nextUrl;
@@ -196,6 +211,9 @@ function passThrough(
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  // Only the proxy vouches for a user: whatever a client sent under this name is dropped.
+  requestHeaders.delete(HANDOFF_HEADER);
+  if (user) requestHeaders.set(HANDOFF_HEADER, signHandoff(user, requestId, authSecret()));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
   return response;

@@ -1,5 +1,6 @@
 // Accounts and the perimeter, as people meet them: signing in and out, what a viewer may not do (even by
 // forging the request a button would send), and an admin deactivating someone who is signed in.
+import { HANDOFF_HEADER, signHandoff } from '../lib/auth/handoff.ts';
 import { expect, test } from './support/fixtures.ts';
 import { clientIp, createUser, forgiveHttpErrors, signIn, signInThroughForm } from './support/users.ts';
 
@@ -197,6 +198,44 @@ test('a viewer sees no admin or edit controls, and is refused when forging the r
 
   expect(await db.user.count({ where: { email: forgedEmail } })).toBe(0);
   expect(await db.auditEvent.count({ where: { actorId: viewer.id } })).toBe(0);
+});
+
+test('a viewer who sends the proxy’s own “verified user” header, even validly signed, stays a viewer', async ({
+  page,
+  db,
+  browser,
+  pageErrors,
+}) => {
+  // The page trusts the proxy's handed-on session check (lib/auth/handoff.ts) only because the proxy drops any
+  // header of that name a client sent. Forged here with the server's real secret, for an admin, for the very
+  // request id the client names: without the proxy dropping it, the admin page would open.
+  const secret = process.env.E2E_AUTH_SECRET;
+  if (!secret) throw new Error('run through `npm test` (E2E_AUTH_SECRET)');
+  const viewer = await createUser(db, 'viewer');
+  await signIn(page, viewer);
+  const requestId = `forged-${Date.now()}`;
+  const forged = signHandoff(
+    { id: viewer.id, name: 'Forged Admin', email: viewer.email, role: 'admin' },
+    requestId,
+    secret,
+  );
+  const response = await page.request.get('/admin/users', {
+    headers: { [HANDOFF_HEADER]: forged, 'x-request-id': requestId, Accept: 'text/html' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).not.toContain('Forged Admin');
+
+  // Nobody signed in: the sign-in page asks who is signed in (to send them on); the forged header must not answer.
+  const anonymousContext = await browser.newContext();
+  const anonymous = await anonymousContext.request.get(new URL('/sign-in', page.url()).href, {
+    headers: { [HANDOFF_HEADER]: forged, 'x-request-id': requestId, Accept: 'text/html' },
+    maxRedirects: 0,
+  });
+  expect(anonymous.status()).toBe(200);
+  expect(await anonymous.text()).toContain('Sign in');
+  await anonymousContext.close();
+  forgiveHttpErrors(pageErrors, [403]);
 });
 
 test('an admin deactivates a signed-in user: they are signed out on their next request and cannot sign back in', async ({

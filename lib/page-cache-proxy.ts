@@ -8,6 +8,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getProxyAuth } from '@/lib/auth/auth';
+import type { HandedUser } from '@/lib/auth/handoff';
 import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE } from '@/lib/auth/create-auth';
 import { dataVersion } from '@/lib/data-version';
 import { formatDay, today } from '@/lib/domain/dates';
@@ -34,7 +35,7 @@ const renderSecret = crypto.randomUUID();
 
 const maxBytes = pageCacheBytes();
 const cache = maxBytes ? new PageCache(maxBytes) : null;
-const sessions = new SessionMemo(10_000);
+const sessions = new SessionMemo<HandedUser>(10_000);
 
 /** How many session checks are remembered (for tests: junk in the Cookie header must not add any). */
 export function rememberedSessionCount(): number {
@@ -93,14 +94,14 @@ export function pageLookup(request: NextRequest, session: SessionLookup | null):
 }
 
 /** The user whose session Better Auth accepted for this very session cookie at this data version, if it did. */
-export function rememberedUser(lookup: SessionLookup): string | null {
+export function rememberedUser(lookup: SessionLookup): HandedUser | null {
   return sessions.get(lookup.sessionKey, lookup.version);
 }
 
 /** Remembers a session Better Auth has just accepted for this request. */
-export function rememberSession(lookup: SessionLookup, session: { userId: string; expiresAt: Date }): void {
+export function rememberSession(lookup: SessionLookup, session: { user: HandedUser; expiresAt: Date }): void {
   sessions.set(lookup.sessionKey, {
-    value: session.userId,
+    value: session.user,
     version: lookup.version,
     validUntil: sessionValidUntil(session.expiresAt, SESSION_EXPIRES_IN, SESSION_UPDATE_AGE),
   });
