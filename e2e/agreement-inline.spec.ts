@@ -1,9 +1,23 @@
 // Issue [3/9] item 12: new parties and people from inside the agreement form, and an agreement started from the
 // item just logged (`/agreements/new?sourceEvidenceId=`).
+import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { listboxOf } from './support/pickers.ts';
 
 function tag(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+}
+
+/** Types `name` into a party picker and picks the option whose first line is exactly that name. */
+async function pickPartyIn(combobox: Locator, name: string): Promise<void> {
+  await combobox.fill(name);
+  const listbox = await listboxOf(combobox);
+  await listbox
+    .getByRole('option')
+    .filter({ has: combobox.page().getByText(name, { exact: true }) })
+    .first()
+    .click();
+  await expect(combobox).toHaveAttribute('aria-expanded', 'false');
 }
 
 test('a new party and a new person are created with the agreement; a clash in the parent is shown beside the name', async ({
@@ -23,16 +37,20 @@ test('a new party and a new person are created with the agreement; a clash in th
 
   await page.goto('/agreements/new');
   await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Party 1', { exact: true }).selectOption({ label: rwanda.name });
-  // The namesake under the UAE is named with its parent in the pickers.
-  await expect(
-    page.getByLabel('Party 2', { exact: true }).locator('option', { hasText: `${ministry} (${uae.name})` }),
-  ).toHaveCount(1);
+  await pickPartyIn(page.getByRole('combobox', { name: 'Party 1', exact: true }), rwanda.name);
+  // The namesakes are offered each with its parent; once picked, the parent is in the picker's text.
+  const second = page.getByRole('combobox', { name: 'Party 2', exact: true });
+  await second.fill(ministry);
+  const offered = (await listboxOf(second)).getByRole('option');
+  await expect(offered).toHaveCount(2);
+  await expect(offered.filter({ hasText: `under ${uae.name}` })).toHaveCount(1);
+  await offered.filter({ hasText: `under ${kenya.name}` }).click();
+  await expect(second).toHaveValue(`${ministry} (${kenya.name})`);
 
   await page.getByRole('button', { name: 'Add a new party' }).click();
   await page.getByLabel('Name of new party 1').fill(ministry);
   const newParties = page.getByRole('group', { name: 'New parties' });
-  await newParties.getByLabel('Part of').selectOption({ label: uae.name });
+  await pickPartyIn(newParties.getByRole('combobox', { name: 'Part of' }), uae.name);
   await page.getByRole('button', { name: 'Create agreement' }).click();
   await expect(page.getByLabel('Name of new party 1')).toHaveAccessibleDescription(
     `A party named “${ministry}” already exists under “${uae.name}”.`,
@@ -41,7 +59,8 @@ test('a new party and a new person are created with the agreement; a clash in th
   expect(await db.agreement.count({ where: { title } })).toBe(0);
 
   // Under Rwanda it is new.
-  await newParties.getByLabel('Part of').selectOption({ label: rwanda.name });
+  await expect(newParties.getByRole('combobox', { name: 'Part of' })).toHaveValue(uae.name);
+  await pickPartyIn(newParties.getByRole('combobox', { name: 'Part of' }), rwanda.name);
   await page.getByRole('button', { name: 'Add a new person' }).click();
   await page.getByLabel('Name of new person 1').fill(`Vincent Biruta ${t}`);
   await page.getByRole('group', { name: 'New people' }).getByLabel('Title').fill('Minister of Interior');
@@ -58,6 +77,7 @@ test('a new party and a new person are created with the agreement; a clash in th
   expect(agreement.parties.map((entry) => entry.party)).toEqual(
     expect.arrayContaining([
       { name: rwanda.name, parentId: null },
+      { name: ministry, parentId: kenya.id },
       { name: ministry, parentId: rwanda.id },
     ]),
   );

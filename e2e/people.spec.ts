@@ -2,6 +2,7 @@
 // like the other editors' (errors beside the fields, what was typed kept, the same rules as the list's quick-add),
 // whose person lands in the list with an audit event in the analyst's name. Viewers see the list and no form.
 import { expect, test } from './support/fixtures.ts';
+import { pickOption } from './support/pickers.ts';
 import { forgiveHttpErrors } from './support/users.ts';
 
 // Eight pages and three submissions: more than the default budget on a loaded two-core machine.
@@ -37,13 +38,16 @@ test('an analyst finds People in the navigation and adds a person on /people/new
   // Without a name: refused, the error beside the field, the focus on it, what was typed kept.
   const nameField = page.getByRole('textbox', { name: 'Name', exact: true });
   await page.getByLabel('Title').fill('Minister of Planning');
-  await page.getByLabel('Speaks for').selectOption({ label: 'Pakistan' });
+  // The party picker searches as the analyst types.
+  const speaksFor = page.getByRole('combobox', { name: 'Speaks for' });
+  await pickOption(speaksFor, 'Pakistan', 'Pakistan');
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(nameField).toHaveAttribute('aria-invalid', 'true');
   await expect(nameField).toHaveAccessibleDescription('Enter the person’s name.');
   await expect(nameField).toBeFocused();
   await expect(page.getByLabel('Title')).toHaveValue('Minister of Planning');
-  await expect(page.getByLabel('Speaks for')).toHaveValue(String(pakistan.id));
+  await expect(speaksFor).toHaveValue('Pakistan');
+  await expect(page.locator('input[type="hidden"][name="partyId"]')).toHaveValue(String(pakistan.id));
 
   // The same rule as everywhere: one person per name.
   await nameField.fill(existing.name.toUpperCase());

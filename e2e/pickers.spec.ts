@@ -1,8 +1,9 @@
 // The pickers that search as you type, from the keyboard: the follow-up form's commitment picker finds a commitment
 // by a word of its agreement, by a party, or by "#id", shows where it stands, and the form's page carries none of
 // the commitments not chosen however many there are; the commitment edit form's reciprocal picker and the
-// "New commitment" panel's agreement and party pickers search the same way; the header's box lists hits as you
-// type, opens one with the arrow keys and Enter, and opens the full results with Enter alone.
+// "New commitment" panel's agreement and party pickers, the agreement form's party and person rows, and the party
+// and person forms' party pickers search the same way; the header's box lists hits as you type, opens one with the
+// arrow keys and Enter, and opens the full results with Enter alone.
 import type { Locator, Page } from '@playwright/test';
 import { STATUS_LABELS } from '../lib/domain/status.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -401,6 +402,153 @@ test('the commitment form searches its agreement and parties from the keyboard, 
   await expect(agreementPicker).toHaveValue(otherAgreement.title);
   await expect(chosenParties(page, 'Responsible parties')).toContainText(home.name);
   await expect(chosenParties(page, 'Beneficiary parties')).toContainText(away.name);
+});
+
+test('the agreement form searches parties and people as you type, and carries only those it names', async ({
+  page,
+  db,
+}) => {
+  const t = tag();
+  const word = `Heron${t}`;
+  const [state, unlistedParty] = await Promise.all([
+    db.party.create({ data: { name: `${word} republic`, kind: 'state' } }),
+    db.party.create({ data: { name: `Far party ${t}`, kind: 'agency' } }),
+  ]);
+  const [speaker, envoy, unlistedPerson] = await Promise.all([
+    // Archived since: still shown where the agreement names them, never offered.
+    db.person.create({
+      data: { name: `Speaker ${t}`, title: 'Foreign Minister', partyId: state.id, archivedAt: new Date() },
+    }),
+    db.person.create({
+      data: { name: `Envoy ${t}`, title: `Special envoy ${word}`, partyId: unlistedParty.id },
+    }),
+    db.person.create({ data: { name: `Far person ${t}` } }),
+  ]);
+  const agreement = await db.agreement.create({
+    data: {
+      title: `${word} friendship accord`,
+      kind: 'mou',
+      parties: { create: { partyId: state.id, role: 'signatory' } },
+      people: { create: { personId: speaker.id, role: 'host' } },
+    },
+  });
+
+  // Neither page carries a list: the new one names nobody, the edit page only the agreement's own.
+  const blank = await (await page.request.get('/agreements/new')).text();
+  for (const name of [state.name, unlistedParty.name, speaker.name, unlistedPerson.name])
+    expect(blank.includes(name), `the new page carries ${name}`).toBe(false);
+  const edit = await (await page.request.get(`/agreements/${agreement.id}/edit`)).text();
+  expect(edit.includes(state.name), 'the edit page names its party').toBe(true);
+  expect(edit.includes(speaker.name), 'the edit page names its person').toBe(true);
+  expect(edit.includes(unlistedParty.name), 'the edit page carries another party').toBe(false);
+  expect(edit.includes(unlistedPerson.name), 'the edit page carries another person').toBe(false);
+
+  await page.goto(`/agreements/${agreement.id}/edit`);
+  await expect(page.getByRole('combobox', { name: 'Party 1', exact: true })).toHaveValue(state.name);
+  const person1 = page.getByRole('combobox', { name: 'Person 1', exact: true });
+  await expect(person1).toHaveValue(`${speaker.name} — Foreign Minister, ${state.name} (archived)`);
+
+  // A second person, from the keyboard: found by a word of their title, never the archived one.
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  const person2 = page.getByRole('combobox', { name: 'Person 2', exact: true });
+  await expect(person2).toBeFocused();
+  await page.keyboard.type(word);
+  const people = await listboxOf(person2);
+  await expect(people.getByRole('option')).toHaveCount(1);
+  await expect(await highlighted(person2)).toContainText(envoy.name);
+  await page.keyboard.press('Enter');
+  await expect(person2).toHaveValue(`${envoy.name} — Special envoy ${word}, ${unlistedParty.name}`);
+  // By "#id" as well; Escape puts the chosen one back.
+  await person2.fill(`#${unlistedPerson.id}`);
+  await expect(people.getByRole('option')).toHaveCount(1);
+  await expect(people.getByRole('option')).toContainText(unlistedPerson.name);
+  await page.keyboard.press('Escape');
+  await expect(person2).toHaveValue(`${envoy.name} — Special envoy ${word}, ${unlistedParty.name}`);
+  await page.getByLabel('Role of person 2').fill('Envoy');
+
+  // A party by a word of its name; the new row's role stays a select.
+  await page.getByRole('button', { name: 'Add a party' }).click();
+  const party2 = page.getByRole('combobox', { name: 'Party 2', exact: true });
+  await expect(party2).toBeFocused();
+  await page.keyboard.type(`Far party ${t}`);
+  await expect((await listboxOf(party2)).getByRole('option')).toHaveCount(1);
+  await expect(await highlighted(party2)).toContainText(unlistedParty.name);
+  await page.keyboard.press('Enter');
+  await expect(party2).toHaveValue(unlistedParty.name);
+  await page.getByLabel('Role of party 2').selectOption({ label: 'Host' });
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/agreements/${agreement.id}$`), AFTER_WRITE);
+  const saved = await db.agreement.findUniqueOrThrow({
+    where: { id: agreement.id },
+    select: {
+      parties: { select: { partyId: true, role: true } },
+      people: { select: { personId: true, role: true } },
+    },
+  });
+  expect(saved.parties).toEqual(
+    expect.arrayContaining([
+      { partyId: state.id, role: 'signatory' },
+      { partyId: unlistedParty.id, role: 'host' },
+    ]),
+  );
+  expect(saved.parties).toHaveLength(2);
+  expect(saved.people).toEqual(
+    expect.arrayContaining([
+      { personId: speaker.id, role: 'host' },
+      { personId: envoy.id, role: 'Envoy' },
+    ]),
+  );
+  expect(saved.people).toHaveLength(2);
+});
+
+test('the party and person forms search their party, never offering a party’s own parts as its parent', async ({
+  page,
+  db,
+}) => {
+  const t = tag();
+  const word = `Bittern${t}`;
+  const state = await db.party.create({ data: { name: `${word} state`, kind: 'state' } });
+  const ministry = await db.party.create({
+    data: { name: `${word} ministry`, kind: 'ministry', parentId: state.id },
+  });
+  const office = await db.party.create({
+    data: { name: `${word} office`, kind: 'agency', parentId: ministry.id },
+  });
+  for (const path of ['/parties/new', '/people/new', '/people']) {
+    const html = await (await page.request.get(path)).text();
+    expect(html.includes(word), `${path} carries a party`).toBe(false);
+  }
+
+  // The ministry's parent: its state, shown; of the three parties found, only the state is offered.
+  await page.goto(`/parties/${ministry.id}/edit`);
+  const parent = page.getByRole('combobox', { name: 'Part of', exact: true });
+  await expect(parent).toHaveValue(state.name);
+  await parent.fill(word);
+  const offered = (await listboxOf(parent)).getByRole('option');
+  await expect(offered).toHaveCount(1);
+  await expect(offered).toContainText(state.name);
+  // Emptied, it makes the ministry a top-level party.
+  await parent.fill('');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('input[type="hidden"][name="parentId"]')).toHaveValue('');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/parties/${ministry.id}$`), AFTER_WRITE);
+  expect((await db.party.findUniqueOrThrow({ where: { id: ministry.id } })).parentId).toBeNull();
+
+  // A new person speaks for the office, found by a word of its name.
+  const name = `Spokesperson ${t}`;
+  await page.goto('/people/new');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await pickOption(
+    page.getByRole('combobox', { name: 'Speaks for' }),
+    `${word} off`,
+    new RegExp(office.name),
+  );
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page).toHaveURL(/\/people\?added=\d+$/, AFTER_WRITE);
+  expect((await db.person.findFirstOrThrow({ where: { name } })).partyId).toBe(office.id);
 });
 
 test('the header box lists hits as you type; arrows and Enter open one, Enter alone the full results', async ({

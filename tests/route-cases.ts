@@ -91,6 +91,12 @@ export const routeCases: RouteCase[] = [
     request: () => new Request('http://localhost/api/options/parties?q=interior'),
   },
   {
+    route: 'app/api/options/people/route.ts',
+    method: 'GET',
+    permission: 'read',
+    request: () => new Request('http://localhost/api/options/people?q=naqvi'),
+  },
+  {
     route: 'app/api/options/outlets/route.ts',
     method: 'GET',
     permission: 'read',

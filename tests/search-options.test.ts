@@ -1,7 +1,8 @@
 // What the pickers offer (lib/search/options.ts) on the real database: a commitment is found by a word of its own,
 // of its agreement or of a party, by a piece of a title word, or by "#id"; archived records never; a page is
 // capped; outlets by a piece of their name; agreements by a word, a piece of their title or "#id", newest first;
-// parties by name or short name, with their parent; a linked reciprocal even when archived.
+// parties by name or short name, with their parent; people by name, title or party, A–Z; a party's own parts (never
+// its parent); a linked reciprocal even when archived.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, testPrisma } from './support/db.ts';
 
@@ -12,10 +13,12 @@ const {
   searchOutletOptions,
   searchAgreementOptions,
   searchPartyOptions,
+  searchPersonOptions,
   getReciprocalOption,
   optionsLimit,
   OPTIONS_MAX,
 } = await import('../lib/search/options.ts');
+const { listPartyDescendantIds, listPickedPeople } = await import('../lib/search/picked.ts');
 const { db } = await import('../lib/db.ts');
 
 const prisma = testPrisma();
@@ -198,6 +201,77 @@ describe('party options', () => {
     expect(ids(await searchPartyOptions(shortName.slice(1).toLowerCase()))).toEqual([ministry.id]);
     expect(ids(await searchPartyOptions(partyToken.slice(4)))).not.toContain(gone.id);
     expect((await searchPartyOptions('', 2)).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('person options', () => {
+  it('finds live people by name, title, or their party, A–Z, each with title and party', async () => {
+    const personToken = word();
+    const titleWord = word();
+    const partyToken = word();
+    const party = await prisma.party.create({
+      data: {
+        name: `Directorate ${partyToken}`,
+        shortName: `DX${partyToken.slice(2, 6).toUpperCase()}`,
+        kind: 'agency',
+      },
+    });
+    const zed = await prisma.person.create({
+      data: { name: `Zed ${personToken}`, title: `Envoy ${titleWord}`, partyId: party.id },
+    });
+    const abe = await prisma.person.create({ data: { name: `Abe ${personToken}` } });
+    const gone = await prisma.person.create({
+      data: { name: `Gone ${personToken}`, partyId: party.id, archivedAt: new Date() },
+    });
+    expect(await searchPersonOptions(personToken)).toEqual([
+      { id: abe.id, name: abe.name, title: null, partyName: null },
+      { id: zed.id, name: zed.name, title: `Envoy ${titleWord}`, partyName: party.name },
+    ]);
+    // A piece inside a word of the name, a word of the title, the party's name or short name.
+    expect(ids(await searchPersonOptions(personToken.slice(4)))).toEqual([abe.id, zed.id]);
+    expect(ids(await searchPersonOptions(titleWord))).toEqual([zed.id]);
+    expect(ids(await searchPersonOptions(partyToken))).toEqual([zed.id]);
+    expect(ids(await searchPersonOptions(party.shortName!.toLowerCase()))).toEqual([zed.id]);
+    // By "#id", but never archived, however asked.
+    expect(ids(await searchPersonOptions(`#${zed.id}`))).toEqual([zed.id]);
+    expect(ids(await searchPersonOptions(`#${gone.id}`))).toEqual([]);
+    expect(ids(await searchPersonOptions(`Gone ${personToken}`))).toEqual([]);
+    expect(ids(await searchPersonOptions(`${personToken.slice(3, 6)}%${personToken.slice(7)}`))).toEqual([]);
+    expect((await searchPersonOptions('', 2)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('gives the people a form names in the order asked, archived or not, unknown ids left out', async () => {
+    const personToken = word();
+    const party = await prisma.party.create({ data: { name: `Bureau ${personToken}`, kind: 'agency' } });
+    const kept = await prisma.person.create({
+      data: { name: `Kept ${personToken}`, title: 'Minister', partyId: party.id },
+    });
+    const gone = await prisma.person.create({
+      data: { name: `Gone ${personToken}`, archivedAt: new Date() },
+    });
+    expect(await listPickedPeople([gone.id, 2_000_000_000, kept.id, gone.id])).toEqual([
+      { id: gone.id, name: gone.name, title: null, partyName: null, archived: true },
+      { id: kept.id, name: kept.name, title: 'Minister', partyName: party.name, archived: false },
+    ]);
+    expect(await listPickedPeople([])).toEqual([]);
+  });
+});
+
+describe("a party's own parts", () => {
+  it('lists the parts of a party at every depth, never the party itself or its parent', async () => {
+    const partyToken = word();
+    const top = await prisma.party.create({ data: { name: `Top ${partyToken}`, kind: 'state' } });
+    const state = await prisma.party.create({
+      data: { name: `State ${partyToken}`, kind: 'state', parentId: top.id },
+    });
+    const ministry = await prisma.party.create({
+      data: { name: `Ministry ${partyToken}`, kind: 'ministry', parentId: state.id },
+    });
+    const agency = await prisma.party.create({
+      data: { name: `Agency ${partyToken}`, kind: 'agency', parentId: ministry.id, archivedAt: new Date() },
+    });
+    expect(await listPartyDescendantIds(state.id)).toEqual([ministry.id, agency.id].sort((a, b) => a - b));
+    expect(await listPartyDescendantIds(agency.id)).toEqual([]);
   });
 });
 

@@ -32,8 +32,6 @@ export function NewAgreementEditor({
   draftAction,
   createAction,
   blank,
-  partyOptions,
-  personOptions,
   categoryOptions,
   countryOptions,
   sourceTitles,
@@ -43,8 +41,6 @@ export function NewAgreementEditor({
   createAction: EditAction<AgreementFormValues>;
   /** The form's values without a draft (a source suggestion included). */
   blank: AgreementFormValues;
-  partyOptions: PickOption[];
-  personOptions: PickOption[];
   categoryOptions: PickOption[];
   countryOptions: { value: string; label: string }[];
   sourceTitles: Record<string, string>;
@@ -139,8 +135,6 @@ export function NewAgreementEditor({
             mode="create"
             record={view?.record ?? blank}
             drafted={view ? { ...view, categoryOptions } : undefined}
-            partyOptions={partyOptions}
-            personOptions={personOptions}
             sourceTitles={
               current?.logged ? { ...sourceTitles, [current.logged.url]: current.logged.title } : sourceTitles
             }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useRef } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_PARTY_ROLE_LABELS } from '@/components/agreements/labels';
 import { Field, SelectField, TextAreaField, TextField, controlClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -18,6 +18,7 @@ import { COMMITMENT_DESCRIPTION_MAX, COMMITMENT_TITLE_MAX } from '@/lib/validati
 import { PARTY_NAME_MAX } from '@/lib/validation/party';
 import { PERSON_NAME_MAX, PERSON_TITLE_MAX } from '@/lib/validation/person';
 import { STRENGTHS, STRENGTH_LABELS } from '@/lib/domain/strength';
+import type { PickedParty, PickedPerson } from '@/lib/search/picked';
 import {
   COMMITMENT_ROW_FIELDS as C,
   type AgreementDraftView,
@@ -28,6 +29,15 @@ import { DraftNote } from '@/components/drafts/draft-note';
 import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
 import { PRECISION_LABELS, labelOf, pickerOptions, type PickOption } from './options';
 import { PARTY_KIND_OPTIONS } from './party-kinds';
+import {
+  PartyPicker,
+  PersonPicker,
+  findParty,
+  findPerson,
+  partyLabel,
+  personLabel,
+  useKnown,
+} from './pickers';
 import { RepeatingRows } from './repeating-rows';
 
 const kindOptions = Object.entries(AGREEMENT_KIND_LABELS).map(([value, label]) => ({ value, label }));
@@ -60,6 +70,13 @@ type CommitmentRow = {
 /** What a draft from an article adds to a new agreement's form: the notes, and the commitment rows' choices. */
 type DraftedForm = Omit<AgreementDraftView, 'record'> & { categoryOptions: PickOption[] };
 
+/**
+ * A record the page sends by id: as lib/search/picked.ts gives it, or as a list of options did (name and archived
+ * flag only), which is enough for its label.
+ */
+type KnownParty = Pick<PickedParty, 'id' | 'name' | 'archived'> & Partial<PickedParty>;
+type KnownPerson = Pick<PickedPerson, 'id' | 'name' | 'archived'> & Partial<PickedPerson>;
+
 function zip(ids: string[], roles: string[]) {
   return ids.map((id, index) => ({ id, role: roles[index] ?? '' }));
 }
@@ -70,8 +87,8 @@ export function AgreementForm({
   mode,
   record,
   drafted,
-  partyOptions,
-  personOptions,
+  partyOptions = [],
+  personOptions = [],
   sourceTitles,
   countryOptions,
   sourceNote,
@@ -84,8 +101,13 @@ export function AgreementForm({
   record: AgreementFormRecord;
   /** Set when the values come from an article: each proposal's sentence, and the commitment rows. */
   drafted?: DraftedForm;
-  partyOptions: PickOption[];
-  personOptions: PickOption[];
+  /**
+   * The parties and people the form's values name, archived or not (lib/search/picked.ts); the pickers search the
+   * others as the analyst types, and look up by id any a draft or a version saved meanwhile names. None for a new
+   * agreement.
+   */
+  partyOptions?: readonly KnownParty[];
+  personOptions?: readonly KnownPerson[];
   /** Titles of logged evidence by URL, to show beside the source rows already linked. */
   sourceTitles: Record<string, string>;
   /** ISO 3166-1 countries, labelled on the server (for new parties). */
@@ -102,9 +124,53 @@ export function AgreementForm({
   const theirs = (edit.theirs ?? {}) as Partial<AgreementFormValues>;
   const partyIds = list('partyId');
   const personIds = list('personId');
-  const parties = pickerOptions(partyOptions, [...partyIds, ...(theirs.partyId ?? [])]);
-  const people = pickerOptions(personOptions, [...personIds, ...(theirs.personId ?? [])]);
-  const liveParties = pickerOptions(partyOptions, []);
+  // Parties and people can be many: pickers searching as the analyst types, knowing by label only the records the
+  // page sent and those picked or looked up since.
+  const [knownParties, rememberParty] = useKnown<PickedParty>(
+    partyOptions.map((party) => ({ shortName: null, parentName: null, ...party })),
+  );
+  const [knownPeople, rememberPerson] = useKnown<PickedPerson>(
+    personOptions.map((person) => ({ title: null, partyName: null, ...person })),
+  );
+  // Ids the page did not send: a draft's (it is made in the browser), a failed submit's picks, a version saved
+  // meanwhile (theirs). Looked up by "#id"; unresolved (archived since), the id stands in for the label.
+  const wantedParties = [
+    ...partyIds,
+    ...(theirs.partyId ?? []),
+    ...list('newPartyParentId'),
+    ...list('newPersonPartyId'),
+    ...Object.keys(record)
+      .filter((field) => field.startsWith(`${C.responsible}.`) || field.startsWith(`${C.beneficiary}.`))
+      .flatMap((field) => list(field)),
+  ].join(' ');
+  const wantedPeople = [...personIds, ...(theirs.personId ?? [])].join(' ');
+  useEffect(() => {
+    const unknown = (ids: string, known: ReadonlyMap<string, unknown>) =>
+      [...new Set(ids.split(' '))].filter((id) => /^\d+$/.test(id) && !known.has(id));
+    const partiesToFind = unknown(wantedParties, knownParties);
+    const peopleToFind = unknown(wantedPeople, knownPeople);
+    if (!partiesToFind.length && !peopleToFind.length) return;
+    const controller = new AbortController();
+    const { signal } = controller;
+    // All at once, remembered together: one re-render, rather than one per record (each restarting the others).
+    void Promise.all([
+      Promise.all(partiesToFind.map((id) => findParty(id, signal).catch(() => null))),
+      Promise.all(peopleToFind.map((id) => findPerson(id, signal).catch(() => null))),
+    ]).then(([foundParties, foundPeople]) => {
+      if (signal.aborted) return;
+      for (const party of foundParties) if (party) rememberParty(party);
+      for (const person of foundPeople) if (person) rememberPerson(person);
+    });
+    return () => controller.abort();
+  }, [wantedParties, wantedPeople, knownParties, knownPeople, rememberParty, rememberPerson]);
+  const parties = [...knownParties.values()].map((party) => ({
+    value: String(party.id),
+    label: partyLabel(party),
+  }));
+  const people = [...knownPeople.values()].map((person) => ({
+    value: String(person.id),
+    label: personLabel(person),
+  }));
   const precisionRef = useRef<HTMLSelectElement>(null);
 
   const initialParties: PartyRow[] = zip(partyIds, list('partyRole')).map(({ id, role }) => ({
@@ -151,7 +217,7 @@ export function AgreementForm({
   for (const row of initialCommitments)
     for (const value of [...row.responsible, ...row.beneficiary])
       if (!partyChoices.some((choice) => choice.value === value))
-        partyChoices.push({ value, label: labelOf(value, liveParties) });
+        partyChoices.push({ value, label: labelOf(value, parties) });
   const rowError = (group: 'newParty' | 'newPerson', index: number, field: string) =>
     error(`${group}.${index}.${field}`);
 
@@ -359,20 +425,15 @@ export function AgreementForm({
                 <label className="sr-only" htmlFor={`${rowId}-party`}>
                   {label}
                 </label>
-                <select
+                <PartyPicker
                   id={`${rowId}-party`}
                   name="partyId"
+                  label={label}
                   defaultValue={row.partyId}
+                  known={knownParties}
+                  onPick={rememberParty}
                   aria-invalid={error('partyId') ? true : undefined}
-                  className={controlClass}
-                >
-                  <option value="">Choose a party…</option>
-                  {parties.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
+                />
                 <DraftNote note={row.note} />
               </div>
               <div className="min-w-0 flex-1">
@@ -416,20 +477,15 @@ export function AgreementForm({
                 <label className="sr-only" htmlFor={`${rowId}-person`}>
                   {label}
                 </label>
-                <select
+                <PersonPicker
                   id={`${rowId}-person`}
                   name="personId"
+                  label={label}
                   defaultValue={row.personId}
+                  known={knownPeople}
+                  onPick={rememberPerson}
                   aria-invalid={error('personId') ? true : undefined}
-                  className={controlClass}
-                >
-                  <option value="">Choose a person…</option>
-                  {people.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
+                />
                 <DraftNote note={row.note} />
               </div>
               <div className="min-w-0 flex-1">
@@ -474,14 +530,21 @@ export function AgreementForm({
                 defaultValue={row.kind}
                 error={rowError('newParty', index, 'kind')}
               />
-              <SelectField
-                label="Part of"
-                name="newPartyParentId"
-                placeholder="Nothing (top level)"
-                options={liveParties}
-                defaultValue={row.parentId}
-                error={rowError('newParty', index, 'parentId')}
-              />
+              <Field label="Part of" name="newPartyParentId" error={rowError('newParty', index, 'parentId')}>
+                {(field) => (
+                  <PartyPicker
+                    id={field.id}
+                    name="newPartyParentId"
+                    label="Part of"
+                    defaultValue={row.parentId}
+                    known={knownParties}
+                    onPick={rememberParty}
+                    placeholder="Nothing (top level)"
+                    aria-invalid={field['aria-invalid']}
+                    aria-describedby={field['aria-describedby']}
+                  />
+                )}
+              </Field>
               <SelectField
                 label="Country"
                 name="newPartyCountry"
@@ -530,14 +593,25 @@ export function AgreementForm({
                 defaultValue={row.title}
                 error={rowError('newPerson', index, 'title')}
               />
-              <SelectField
+              <Field
                 label="Speaks for"
                 name="newPersonPartyId"
-                placeholder="No party"
-                options={liveParties}
-                defaultValue={row.partyId}
                 error={rowError('newPerson', index, 'partyId')}
-              />
+              >
+                {(field) => (
+                  <PartyPicker
+                    id={field.id}
+                    name="newPersonPartyId"
+                    label="Speaks for"
+                    defaultValue={row.partyId}
+                    known={knownParties}
+                    onPick={rememberParty}
+                    placeholder="No party"
+                    aria-invalid={field['aria-invalid']}
+                    aria-describedby={field['aria-describedby']}
+                  />
+                )}
+              </Field>
               <TextField
                 label="Role at this agreement"
                 name="newPersonRole"

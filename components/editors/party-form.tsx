@@ -1,8 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
 import type { Option } from '@/components/forms/field';
-import { SelectField, TextField } from '@/components/forms/field';
+import { Field, SelectField, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import {
   PARTY_MERGE,
@@ -10,8 +10,10 @@ import {
   PARTY_SHORT_NAME_MAX,
   type PartyFormValues,
 } from '@/lib/validation/party';
+import type { PickedParty } from '@/lib/search/picked';
 import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
-import { labelOf, pickerOptions, type PickOption } from './options';
+import { labelOf } from './options';
+import { PartyPicker, findParty, partyLabel, useKnown } from './pickers';
 import { PARTY_KIND_OPTIONS } from './party-kinds';
 
 const kindOptions = PARTY_KIND_OPTIONS;
@@ -22,14 +24,17 @@ export function PartyForm({
   mode,
   record,
   parentOptions,
+  excludeParentIds = [],
   countryOptions,
   cancelHref,
 }: {
   action: EditAction<PartyFormValues>;
   mode: 'create' | 'edit';
   record: PartyFormValues;
-  /** Parties it may sit under: never itself or one of its own parts. */
-  parentOptions: PickOption[];
+  /** The party it sits under now, archived or not (none for a new party); others are searched as typed. */
+  parentOptions: PickedParty[];
+  /** Never offered as its parent: itself and its own parts (lib/search/picked.ts listPartyDescendantIds). */
+  excludeParentIds?: number[];
   /** ISO 3166-1 countries, labelled on the server. */
   countryOptions: Option[];
   cancelHref: string;
@@ -37,7 +42,20 @@ export function PartyForm({
   const [state, formAction] = useActionState(action, null);
   const edit = useEditAttempts(state, record, PARTY_MERGE);
   const { fieldKey, text, error } = edit;
-  const parents = pickerOptions(parentOptions, [record.parentId, String(edit.theirs?.parentId ?? '')]);
+  const [known, remember] = useKnown(parentOptions);
+  // A parent a failed submit or a version saved meanwhile (theirs) names that the page did not send: looked up by id.
+  const wanted = [text('parentId'), String(edit.theirs?.parentId ?? '')].join(' ');
+  useEffect(() => {
+    const controller = new AbortController();
+    for (const id of new Set(wanted.split(' ')))
+      if (/^\d+$/.test(id) && !known.has(id))
+        findParty(id, controller.signal)
+          .then((party) => party && remember(party))
+          // Unresolved (archived since), the id stands in for the label ("#12").
+          .catch(() => {});
+    return () => controller.abort();
+  }, [wanted, known, remember]);
+  const parents = [...known.values()].map((party) => ({ value: String(party.id), label: partyLabel(party) }));
 
   const describe = (shown: Record<string, unknown>): Record<string, string> => {
     const get = (name: string) => String(shown[name] ?? '');
@@ -104,17 +122,29 @@ export function PartyForm({
           defaultValue={text('countryCode').toUpperCase()}
           error={error('countryCode')}
         />
-        <SelectField
+        <Field
           className="sm:col-span-2"
           label="Part of"
           key={fieldKey('parentId')}
           name="parentId"
-          placeholder="Nothing (a top-level party)"
-          options={parents}
-          hint="The party it belongs to, e.g. a ministry under its state."
-          defaultValue={text('parentId')}
+          hint="The party it belongs to, e.g. a ministry under its state. Leave empty for a top-level party."
           error={error('parentId')}
-        />
+        >
+          {(field) => (
+            <PartyPicker
+              id={field.id}
+              name="parentId"
+              label="Part of"
+              defaultValue={text('parentId')}
+              known={known}
+              onPick={remember}
+              exclude={excludeParentIds}
+              placeholder="Nothing (a top-level party): type to find its parent"
+              aria-invalid={field['aria-invalid']}
+              aria-describedby={field['aria-describedby']}
+            />
+          )}
+        </Field>
       </div>
     </EditorForm>
   );

@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-import { SelectField, TextField } from '@/components/forms/field';
+import { useActionState, useEffect } from 'react';
+import { Field, TextField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import {
   PERSON_MERGE,
@@ -9,8 +9,10 @@ import {
   PERSON_TITLE_MAX,
   type PersonFormValues,
 } from '@/lib/validation/person';
+import type { PickedParty } from '@/lib/search/picked';
 import { EditorForm, useEditAttempts, type EditAction } from './editor-form';
-import { labelOf, pickerOptions, type PickOption } from './options';
+import { labelOf } from './options';
+import { PartyPicker, findParty, partyLabel, useKnown } from './pickers';
 
 /** A new person (mode "create", on /people/new and the list's quick-add) or an existing one (mode "edit"). */
 export function PersonForm({
@@ -23,13 +25,27 @@ export function PersonForm({
   action: EditAction<PersonFormValues>;
   mode: 'create' | 'edit';
   record: PersonFormValues;
-  partyOptions: PickOption[];
+  /** The party the person speaks for, archived or not (none for a new person); others are searched as typed. */
+  partyOptions: PickedParty[];
   cancelHref?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
   const edit = useEditAttempts(state, record, PERSON_MERGE);
   const { fieldKey, text, error } = edit;
-  const parties = pickerOptions(partyOptions, [record.partyId, String(edit.theirs?.partyId ?? '')]);
+  const [known, remember] = useKnown(partyOptions);
+  // A party a failed submit or a version saved meanwhile (theirs) names that the page did not send: looked up by id.
+  const wanted = [text('partyId'), String(edit.theirs?.partyId ?? '')].join(' ');
+  useEffect(() => {
+    const controller = new AbortController();
+    for (const id of new Set(wanted.split(' ')))
+      if (/^\d+$/.test(id) && !known.has(id))
+        findParty(id, controller.signal)
+          .then((party) => party && remember(party))
+          // Unresolved (archived since), the id stands in for the label ("#12").
+          .catch(() => {});
+    return () => controller.abort();
+  }, [wanted, known, remember]);
+  const parties = [...known.values()].map((party) => ({ value: String(party.id), label: partyLabel(party) }));
 
   const describe = (shown: Record<string, unknown>): Record<string, string> => ({
     name: String(shown.name ?? ''),
@@ -72,15 +88,21 @@ export function PersonForm({
           defaultValue={text('title')}
           error={error('title')}
         />
-        <SelectField
-          label="Speaks for"
-          key={fieldKey('partyId')}
-          name="partyId"
-          placeholder="No party"
-          options={parties}
-          defaultValue={text('partyId')}
-          error={error('partyId')}
-        />
+        <Field label="Speaks for" key={fieldKey('partyId')} name="partyId" error={error('partyId')}>
+          {(field) => (
+            <PartyPicker
+              id={field.id}
+              name="partyId"
+              label="Speaks for"
+              defaultValue={text('partyId')}
+              known={known}
+              onPick={remember}
+              placeholder="No party: type to find one"
+              aria-invalid={field['aria-invalid']}
+              aria-describedby={field['aria-describedby']}
+            />
+          )}
+        </Field>
       </div>
     </EditorForm>
   );

@@ -100,24 +100,6 @@ export async function listPartyOptions(client: PrismaClient = db): Promise<Party
   }));
 }
 
-/** Ids of the parties under `id` (children, their children, ...), from a list of options. */
-export function descendantIds(
-  id: number,
-  options: readonly Pick<PartyOption, 'id' | 'parentId'>[],
-): Set<number> {
-  const below = new Set<number>();
-  let frontier = [id];
-  while (frontier.length) {
-    const next = options
-      .filter((option) => option.parentId !== null && frontier.includes(option.parentId))
-      .map((option) => option.id)
-      .filter((childId) => childId !== id && !below.has(childId));
-    next.forEach((childId) => below.add(childId));
-    frontier = next;
-  }
-  return below;
-}
-
 /** "Ministry of Interior" under "Rwanda", or "the top level": where a name has to be unique. */
 async function placeOf(tx: Tx, parentId: number | null): Promise<string> {
   if (parentId === null) return 'at the top level';

@@ -100,26 +100,6 @@ export async function getPersonForEdit(id: number, client: PrismaClient = db): P
   return client.person.findUnique({ where: { id }, select: personSelect });
 }
 
-export type PersonOption = { id: number; name: string; detail: string | null; archived: boolean };
-
-/** Everyone for pickers, with title and party to tell namesakes apart; archived ones flagged. */
-export async function listPersonOptions(client: PrismaClient = db): Promise<PersonOption[]> {
-  const [rows, labels] = await Promise.all([
-    client.person.findMany({
-      select: { id: true, name: true, title: true, archivedAt: true, partyId: true },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    }),
-    getPartyLabels(client),
-  ]);
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    detail:
-      [row.title, row.partyId === null ? null : labels.get(row.partyId)].filter(Boolean).join(', ') || null,
-    archived: row.archivedAt !== null,
-  }));
-}
-
 async function assertNameFree(tx: Tx, name: string, exceptId?: number, field = 'name'): Promise<void> {
   const existing = await tx.person.findFirst({
     where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },

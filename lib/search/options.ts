@@ -5,7 +5,7 @@
 // word as a prefix (the search documents of decision 014), by a piece of its title inside a word (the trigram
 // index on the documents' ASCII words), by its id typed as "#12" or "12", or, when those fill less than the page,
 // by a close spelling of its title words ("protecton unit"). Agreements and parties are found the same way, by
-// their own words or a piece of their title or name.
+// their own words or a piece of their title or name; people by theirs or their party's.
 import { db } from '../db.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { CommitmentStatus } from '../generated/prisma/enums.ts';
@@ -218,6 +218,47 @@ export async function searchPartyOptions(
          OR p."shortName" ILIKE ${like}
          OR EXISTS (SELECT 1 FROM "SearchDocument" d
                      WHERE d.kind = 'party' AND d."recordId" = p.id
+                       AND d.lexemes @@ pactwatch_search_query(${text})))
+     ORDER BY p.name ASC, p.id ASC
+     LIMIT ${limit}`;
+}
+
+/** A person as a picker offers them: their title and the party they speak for, so namesakes can be told apart. */
+export type PersonPickOption = {
+  id: number;
+  name: string;
+  title: string | null;
+  partyName: string | null;
+};
+
+/**
+ * Live people matching `q` by name or title, or by the name or short name of the party they speak for (words as
+ * prefixes, or a piece of any of them), or by id ("#12"); A–Z by name, as the people screen lists them (a person
+ * has no date to be newest by). An empty query offers the first page A–Z.
+ */
+export async function searchPersonOptions(
+  q: string,
+  limit: number = OPTIONS_MAX,
+  client: PrismaClient = db,
+): Promise<PersonPickOption[]> {
+  const text = q.trim();
+  const like = containing(text);
+  return client.$queryRaw<PersonPickOption[]>`
+    SELECT p.id, p.name, p.title, party.name AS "partyName"
+      FROM "Person" p
+      LEFT JOIN "Party" party ON party.id = p."partyId"
+     WHERE p."archivedAt" IS NULL
+       AND (${text} = ''
+         OR p.id = ${typedId(text)}::int
+         OR p.name ILIKE ${like}
+         OR p.title ILIKE ${like}
+         OR party.name ILIKE ${like}
+         OR party."shortName" ILIKE ${like}
+         OR EXISTS (SELECT 1 FROM "SearchDocument" d
+                     WHERE d.kind = 'person' AND d."recordId" = p.id
+                       AND d.lexemes @@ pactwatch_search_query(${text}))
+         OR EXISTS (SELECT 1 FROM "SearchDocument" d
+                     WHERE d.kind = 'party' AND d."recordId" = p."partyId"
                        AND d.lexemes @@ pactwatch_search_query(${text})))
      ORDER BY p.name ASC, p.id ASC
      LIMIT ${limit}`;

@@ -1,12 +1,13 @@
 // What an edit form's pickers already show before anything is typed: the records the form's values name (its
-// agreement, its parties), by id, archived or not, so the page sends those few and never the whole list. What the
+// agreement, its parties, its people), by id, archived or not, so the page sends those few and never the whole list. What the
 // analyst picks next comes from app/api/options/* as they type (lib/search/options.ts).
 import { db } from '../db.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { AgreementPickOption, PartyPickOption } from './options.ts';
+import type { AgreementPickOption, PartyPickOption, PersonPickOption } from './options.ts';
 
 export type PickedAgreement = AgreementPickOption & { archived: boolean };
 export type PickedParty = PartyPickOption & { archived: boolean };
+export type PickedPerson = PersonPickOption & { archived: boolean };
 
 /** The agreement with this id, archived or not, or null. */
 export async function getPickedAgreement(
@@ -45,4 +46,45 @@ export async function listPickedParties(
     ]),
   );
   return unique.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The people with these ids, archived or not, in the order of `ids` (unknown ids left out). */
+export async function listPickedPeople(
+  ids: readonly number[],
+  client: PrismaClient = db,
+): Promise<PickedPerson[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = await client.person.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, name: true, title: true, archivedAt: true, party: { select: { name: true } } },
+  });
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        name: row.name,
+        title: row.title,
+        partyName: row.party?.name ?? null,
+        archived: row.archivedAt !== null,
+      },
+    ]),
+  );
+  return unique.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The ids of the parties under `id` (its parts, their parts, ...): never offered as its parent, so the party form's
+ * picker leaves them out of what it finds (the server refuses a cycle regardless).
+ */
+export async function listPartyDescendantIds(id: number, client: PrismaClient = db): Promise<number[]> {
+  const rows = await client.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE below AS (
+      SELECT p.id FROM "Party" p WHERE p."parentId" = ${id}
+      UNION
+      SELECT p.id FROM "Party" p JOIN below b ON p."parentId" = b.id
+    )
+    SELECT id FROM below ORDER BY id`;
+  return rows.map((row) => row.id);
 }

@@ -12,7 +12,6 @@ import { Pagination } from '@/components/ui/pagination';
 import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { listPartyOptions } from '@/lib/data/parties';
 import { BLANK_PERSON, getPersonForEdit, listPeople } from '@/lib/data/people';
 import { parseIdParam, parsePageParam } from '@/lib/validation/params';
 import { archivePerson, createPerson, unarchivePerson } from './actions';
@@ -31,9 +30,8 @@ export default async function PeoplePage({
   const page = parsePageParam(query.page);
   // `?added=` follows creating a person (here or on /people/new): say who, wherever the list puts them.
   const addedId = typeof query.added === 'string' ? parseIdParam(query.added) : null;
-  const [people, parties, added] = await Promise.all([
+  const [people, added] = await Promise.all([
     listPeople({ page }),
-    canWrite ? listPartyOptions() : [],
     addedId === null ? null : getPersonForEdit(addedId),
   ]);
 
@@ -74,7 +72,8 @@ export default async function PeoplePage({
                 action={createPerson}
                 mode="create"
                 record={BLANK_PERSON}
-                partyOptions={parties}
+                // Empty: the picker searches the parties as the analyst types.
+                partyOptions={[]}
               />
             </CardBody>
           </Card>

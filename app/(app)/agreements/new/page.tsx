@@ -4,8 +4,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
 import { getSourceSuggestion } from '@/lib/data/agreements';
 import { listCategoryOptions } from '@/lib/data/categories';
-import { listPartyOptions } from '@/lib/data/parties';
-import { listPersonOptions } from '@/lib/data/people';
 import type { AgreementFormValues } from '@/lib/validation/agreement';
 import { countryOptions } from '@/lib/validation/countries';
 import { parseIdParam } from '@/lib/validation/params';
@@ -42,9 +40,7 @@ export default async function NewAgreementPage({
   // `?sourceEvidenceId=` follows logging an item that reports an agreement not recorded yet.
   const sourceParam = (await searchParams).sourceEvidenceId;
   const sourceId = typeof sourceParam === 'string' ? parseIdParam(sourceParam) : null;
-  const [parties, people, categories, source] = await Promise.all([
-    listPartyOptions(),
-    listPersonOptions(),
+  const [categories, source] = await Promise.all([
     listCategoryOptions(),
     sourceId === null ? null : getSourceSuggestion(sourceId),
   ]);
@@ -74,8 +70,6 @@ export default async function NewAgreementPage({
         draftAction={draftAgreement}
         createAction={createAgreement}
         blank={record}
-        partyOptions={parties}
-        personOptions={people}
         categoryOptions={categories}
         sourceTitles={source ? { [source.url]: source.title } : {}}
         countryOptions={countryOptions()}

@@ -3,7 +3,6 @@ import { PartyForm } from '@/components/editors/party-form';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
-import { listPartyOptions } from '@/lib/data/parties';
 import { countryOptions } from '@/lib/validation/countries';
 import type { PartyFormValues } from '@/lib/validation/party';
 import { createParty } from './actions';
@@ -24,7 +23,6 @@ const BLANK: PartyFormValues = {
 
 export default async function NewPartyPage() {
   await requirePermission('write');
-  const parties = await listPartyOptions();
   return (
     <>
       <PageHeader
@@ -40,7 +38,8 @@ export default async function NewPartyPage() {
             action={createParty}
             mode="create"
             record={BLANK}
-            parentOptions={parties}
+            // A new party sits under nothing yet: the picker searches the parties as the analyst types.
+            parentOptions={[]}
             countryOptions={countryOptions()}
             cancelHref="/parties"
           />

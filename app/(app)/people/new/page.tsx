@@ -3,7 +3,6 @@ import { PersonForm } from '@/components/editors/person-form';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
-import { listPartyOptions } from '@/lib/data/parties';
 import { BLANK_PERSON } from '@/lib/data/people';
 import { createPerson } from '../actions';
 
@@ -12,7 +11,6 @@ export const metadata: Metadata = { title: 'New person' };
 
 export default async function NewPersonPage() {
   await requirePermission('write');
-  const parties = await listPartyOptions();
   return (
     <>
       <PageHeader
@@ -28,7 +26,8 @@ export default async function NewPersonPage() {
             action={createPerson}
             mode="create"
             record={BLANK_PERSON}
-            partyOptions={parties}
+            // A new person speaks for no party yet: the picker searches them as the analyst types.
+            partyOptions={[]}
             cancelHref="/people"
           />
         </CardBody>

@@ -6,8 +6,7 @@ import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
 import { agreementFormValues, getAgreementForEdit } from '@/lib/data/agreements';
-import { listPartyOptions } from '@/lib/data/parties';
-import { listPersonOptions } from '@/lib/data/people';
+import { listPickedParties, listPickedPeople } from '@/lib/search/picked';
 import { countryOptions } from '@/lib/validation/countries';
 import { parseIdParam } from '@/lib/validation/params';
 import { updateAgreement } from '../actions';
@@ -19,12 +18,14 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
   const user = await requirePermission('write');
   const id = parseIdParam((await params).id);
   if (id === null) notFound();
-  const [agreement, parties, people] = await Promise.all([
-    getAgreementForEdit(id),
-    listPartyOptions(),
-    listPersonOptions(),
-  ]);
+  const agreement = await getAgreementForEdit(id);
   if (!agreement) notFound();
+  // The pickers know only the parties and people the agreement names; they search the others as the analyst types.
+  const record = agreementFormValues(agreement);
+  const [parties, people] = await Promise.all([
+    listPickedParties(record.partyId.map(Number)),
+    listPickedPeople(record.personId.map(Number)),
+  ]);
 
   return (
     <>
@@ -44,7 +45,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
             key={agreement.version}
             action={updateAgreement}
             mode="edit"
-            record={agreementFormValues(agreement)}
+            record={record}
             partyOptions={parties}
             personOptions={people}
             sourceTitles={Object.fromEntries(agreement.sources.map((source) => [source.url, source.title]))}

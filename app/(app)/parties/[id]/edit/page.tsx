@@ -6,7 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
-import { descendantIds, getPartyForEdit, listPartyOptions, partyFormValues } from '@/lib/data/parties';
+import { getPartyForEdit, partyFormValues } from '@/lib/data/parties';
+import { listPartyDescendantIds, listPickedParties } from '@/lib/search/picked';
 import { countryOptions } from '@/lib/validation/countries';
 import { parseIdParam } from '@/lib/validation/params';
 import { archiveParty, unarchiveParty, updateParty } from './actions';
@@ -18,11 +19,14 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
   await requirePermission('write');
   const id = parseIdParam((await params).id);
   if (id === null) notFound();
-  const [party, parties] = await Promise.all([getPartyForEdit(id), listPartyOptions()]);
+  const party = await getPartyForEdit(id);
   if (!party) notFound();
-  // Never offered as parent: the party itself and its own parts (the server refuses a cycle regardless).
-  const below = descendantIds(party.id, parties);
-  const parentOptions = parties.filter((option) => option.id !== party.id && !below.has(option.id));
+  // The picker knows only the party's parent; it searches the others as the analyst types, never offering the party
+  // itself or its own parts (the server refuses a cycle regardless).
+  const [parentOptions, below] = await Promise.all([
+    listPickedParties(party.parentId === null ? [] : [party.parentId]),
+    listPartyDescendantIds(party.id),
+  ]);
 
   return (
     <>
@@ -45,6 +49,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
               mode="edit"
               record={partyFormValues(party)}
               parentOptions={parentOptions}
+              excludeParentIds={[party.id, ...below]}
               countryOptions={countryOptions()}
               cancelHref={`/parties/${party.id}`}
             />

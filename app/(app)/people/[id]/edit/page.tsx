@@ -5,8 +5,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/session';
-import { listPartyOptions } from '@/lib/data/parties';
 import { getPersonForEdit, personFormValues } from '@/lib/data/people';
+import { listPickedParties } from '@/lib/search/picked';
 import { parseIdParam } from '@/lib/validation/params';
 import { updatePerson } from '../../actions';
 
@@ -17,8 +17,10 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   await requirePermission('write');
   const id = parseIdParam((await params).id);
   if (id === null) notFound();
-  const [person, parties] = await Promise.all([getPersonForEdit(id), listPartyOptions()]);
+  const person = await getPersonForEdit(id);
   if (!person) notFound();
+  // The picker knows only the party the person speaks for; it searches the others as the analyst types.
+  const parties = await listPickedParties(person.partyId === null ? [] : [person.partyId]);
   return (
     <>
       <PageHeader
