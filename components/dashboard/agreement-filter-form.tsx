@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { Search } from 'lucide-react';
 import { AGREEMENT_KIND_LABELS } from '@/components/agreements/labels';
+import { PartyFilter } from '@/components/filters/record-filters';
 import { Button } from '@/components/ui/button';
 import { formatDay } from '@/lib/domain/dates';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
 import type { FilterOption } from '@/lib/data/lists';
+import type { PickedParty } from '@/lib/search/picked';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_SORTS,
@@ -23,7 +25,8 @@ export function AgreementFilterForm({
   options,
 }: {
   filters: AgreementListFilters;
-  options: { parties: FilterOption[]; categories: FilterOption[] };
+  /** The categories to choose from, and the party the URL names (for its label). */
+  options: { categories: FilterOption[]; party: PickedParty | null };
 }) {
   return (
     <FilterForm
@@ -48,12 +51,11 @@ export function AgreementFilterForm({
         </Button>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <FilterSelect
+        <PartyFilter
+          id="filter-party"
           name="party"
           label="Party (with the parties under it)"
-          value={filters.party?.toString()}
-          options={options.parties.map((p) => ({ value: String(p.id), label: p.name, depth: p.depth }))}
-          anyLabel="All parties"
+          selected={options.party}
         />
         <FilterSelect
           name="kind"

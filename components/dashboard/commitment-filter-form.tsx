@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { Search } from 'lucide-react';
+import { AgreementFilter, PartyFilter } from '@/components/filters/record-filters';
 import { Button } from '@/components/ui/button';
 import { ATTENTION_LABELS, ATTENTION_FLAGS } from '@/lib/domain/attention';
 import { formatDay } from '@/lib/domain/dates';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
 import { STRENGTHS, STRENGTH_LABELS } from '@/lib/domain/strength';
 import type { FilterOption } from '@/lib/data/lists';
+import type { PickedAgreement, PickedParty } from '@/lib/search/picked';
 import {
   COMMITMENT_SORTS,
   COMMITMENT_SORT_LABELS,
@@ -29,7 +31,8 @@ export function CommitmentFilterForm({
   options,
 }: {
   filters: CommitmentListFilters;
-  options: { agreements: FilterOption[]; parties: FilterOption[]; categories: FilterOption[] };
+  /** The categories to choose from, and the agreement and party the URL names (for their labels). */
+  options: { categories: FilterOption[]; agreement: PickedAgreement | null; party: PickedParty | null };
 }) {
   return (
     <FilterForm
@@ -54,19 +57,17 @@ export function CommitmentFilterForm({
         </Button>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <FilterSelect
+        <AgreementFilter
+          id="filter-agreement"
           name="agreement"
           label="Agreement"
-          value={filters.agreement?.toString()}
-          options={toOptions(options.agreements)}
-          anyLabel="All agreements"
+          selected={options.agreement}
         />
-        <FilterSelect
+        <PartyFilter
+          id="filter-party"
           name="party"
           label="Party (with the parties under it)"
-          value={filters.party?.toString()}
-          options={toOptions(options.parties)}
-          anyLabel="All parties"
+          selected={options.party}
         />
         <FilterSelect
           name="status"

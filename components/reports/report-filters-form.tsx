@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { AgreementFilter, PartyFilter } from '@/components/filters/record-filters';
 import { SelectField, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
+import type { PickedAgreement, PickedParty } from '@/lib/search/picked';
 
-export type ReportFilterOption = { id: number; name: string; depth?: number };
+export type ReportFilterOption = { id: number; name: string };
 
 export type ReportFilterValues = Partial<
   Record<'agreement' | 'party' | 'status' | 'category' | 'from' | 'to' | 'asOf', string>
@@ -12,11 +14,7 @@ export type ReportFilterValues = Partial<
 const statusOptions = STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
 
 function toOptions(options: ReportFilterOption[]) {
-  return options.map((option) => ({
-    value: String(option.id),
-    // Sub-parties indented under their parent, as in the commitment list.
-    label: `${'\u00a0\u00a0'.repeat(option.depth ?? 0)}${option.name}`,
-  }));
+  return options.map((option) => ({ value: String(option.id), label: option.name }));
 }
 
 /** The report filters as a GET form, so the filtered page (and each download) is a plain, shareable URL. */
@@ -27,31 +25,31 @@ export function ReportFiltersForm({
 }: {
   values: ReportFilterValues;
   errors: Partial<Record<string, string>>;
+  /** The categories to choose from, and the agreement and party the URL names (for their labels). */
   options: {
-    agreements: ReportFilterOption[];
-    parties: ReportFilterOption[];
     categories: ReportFilterOption[];
+    agreement: PickedAgreement | null;
+    party: PickedParty | null;
   };
 }) {
   return (
     <form method="get" action="/reports" className="space-y-4" aria-label="Report filters">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField
-          label="Agreement"
+        <AgreementFilter
+          id="report-agreement"
           name="agreement"
-          options={toOptions(options.agreements)}
-          placeholder="Any agreement"
-          defaultValue={values.agreement}
-          error={errors.agreement}
+          label="Agreement"
+          placeholder="Any agreement: type to search"
+          selected={options.agreement}
+          field={{ error: errors.agreement }}
         />
-        <SelectField
-          label="Party"
+        <PartyFilter
+          id="report-party"
           name="party"
-          options={toOptions(options.parties)}
-          placeholder="Any party"
-          defaultValue={values.party}
-          error={errors.party}
-          hint="Includes the parties under it."
+          label="Party"
+          placeholder="Any party: type to search"
+          selected={options.party}
+          field={{ error: errors.party, hint: 'Includes the parties under it.' }}
         />
         <SelectField
           label="Status"

@@ -1,17 +1,18 @@
 import { Search } from 'lucide-react';
 import { FilterInput, FilterSelect } from '@/components/dashboard/filter-controls';
 import { FilterForm } from '@/components/dashboard/filter-form';
+import { PartyFilter } from '@/components/filters/record-filters';
 import { Button } from '@/components/ui/button';
-import type { FilterOption } from '@/lib/data/lists';
 import { formatDay } from '@/lib/domain/dates';
 import { STATUSES, STATUS_LABELS } from '@/lib/domain/status';
 import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchFilters } from '@/lib/search/params';
+import type { PickedParty } from '@/lib/search/picked';
 import { SEARCH_TEXT_MAX } from '@/lib/validation/filters';
 
 const day = (value: Date | undefined) => (value ? formatDay(value) : undefined);
 
 /** The search and its filters as a GET form: a search is a link like any filtered list. */
-export function SearchFilterForm({ filters, parties }: { filters: SearchFilters; parties: FilterOption[] }) {
+export function SearchFilterForm({ filters, party }: { filters: SearchFilters; party: PickedParty | null }) {
   return (
     <FilterForm action="/search" role="search" aria-label="Search records" className="px-4 py-4 sm:px-5">
       <div className="flex flex-wrap items-end gap-3">
@@ -41,12 +42,11 @@ export function SearchFilterForm({ filters, parties }: { filters: SearchFilters;
           options={SEARCH_KINDS.map((kind) => ({ value: kind, label: SEARCH_KIND_LABELS[kind] }))}
           anyLabel="Everything"
         />
-        <FilterSelect
+        <PartyFilter
+          id="filter-party"
           name="party"
           label="Party (with the parties under it)"
-          value={filters.party?.toString()}
-          options={parties.map((p) => ({ value: String(p.id), label: p.name, depth: p.depth }))}
-          anyLabel="All parties"
+          selected={party}
         />
         <FilterSelect
           name="status"

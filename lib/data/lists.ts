@@ -314,47 +314,14 @@ export async function listAgreementsFiltered(
 
 export type FilterOption = { id: number; name: string; depth?: number };
 
-/** The choices of the filter forms: live agreements, parties (in tree order, with depth) and categories. */
-export async function listFilterOptions(): Promise<{
-  agreements: FilterOption[];
-  parties: FilterOption[];
-  categories: FilterOption[];
-}> {
-  const [agreements, rest] = await Promise.all([
-    db.agreement.findMany({
-      where: { archivedAt: null },
-      select: { id: true, title: true },
-      orderBy: [{ concludedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
-    }),
-    listPartyAndCategoryOptions(),
-  ]);
-  return { agreements: agreements.map(({ id, title }) => ({ id, name: title })), ...rest };
-}
-
-/** The party tree and the categories, for filters that do not pick an agreement (the agreements list's). */
-export async function listPartyAndCategoryOptions(): Promise<{
-  parties: FilterOption[];
-  categories: FilterOption[];
-}> {
-  const [parties, categories] = await Promise.all([
-    db.$queryRaw<{ id: number; name: string; depth: number }[]>`
-      WITH RECURSIVE tree(id, name, depth, path) AS (
-        SELECT p.id, p.name, 0, ARRAY[p.name::text]
-          FROM "Party" p
-         WHERE p."archivedAt" IS NULL
-           AND (p."parentId" IS NULL
-                OR NOT EXISTS (SELECT 1 FROM "Party" q WHERE q.id = p."parentId" AND q."archivedAt" IS NULL))
-        UNION ALL
-        SELECT p.id, p.name, t.depth + 1, t.path || p.name::text
-          FROM tree t JOIN "Party" p ON p."parentId" = t.id AND p."archivedAt" IS NULL
-         WHERE t.depth < 8
-      )
-      SELECT id, name, depth FROM tree ORDER BY path`,
-    db.category.findMany({
-      where: { archivedAt: null },
-      select: { id: true, name: true },
-      orderBy: [{ position: 'asc' }, { name: 'asc' }],
-    }),
-  ]);
-  return { parties, categories };
+/**
+ * The live categories, for the list filters (a short list, offered whole). Agreements, parties and outlets, whose
+ * lists grow, are searched as the analyst types (components/filters/record-filters.tsx).
+ */
+export async function listFilterCategories(): Promise<FilterOption[]> {
+  return db.category.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+  });
 }

@@ -14,9 +14,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { listAgreementsFiltered, listPartyAndCategoryOptions } from '@/lib/data/lists';
+import { listAgreementsFiltered, listFilterCategories } from '@/lib/data/lists';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { formatDate } from '@/lib/format/date';
+import { listPickedParties } from '@/lib/search/picked';
 import {
   AGREEMENT_SORT_LABELS,
   filtersToQuery,
@@ -36,13 +37,15 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   const canonical = canonicalRedirect(PATH, params, query);
   if (canonical) redirect(canonical);
 
-  const [list, options, user] = await Promise.all([
+  // Only the party the URL names (for its label): the party filter searches the rest as one types.
+  const [list, categories, [party = null], user] = await Promise.all([
     listAgreementsFiltered(filters),
-    listPartyAndCategoryOptions(),
+    listFilterCategories(),
+    listPickedParties(filters.party === undefined ? [] : [filters.party]),
     getCurrentUser(),
   ]);
-  const partyName = new Map(options.parties.map((option) => [option.id, option.name]));
-  const categoryName = new Map(options.categories.map((option) => [option.id, option.name]));
+  const options = { categories, party };
+  const categoryName = new Map(categories.map((option) => [option.id, option.name]));
 
   const chip = (key: string, label: string, ...alsoRemove: string[]): ActiveFilter => ({
     key,
@@ -51,8 +54,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   });
   const chips: ActiveFilter[] = [];
   if (filters.q) chips.push(chip('q', `Text: “${filters.q}”`));
-  if (filters.party)
-    chips.push(chip('party', `Party: ${partyName.get(filters.party) ?? `#${filters.party}`}`));
+  if (filters.party) chips.push(chip('party', `Party: ${party?.name ?? `#${filters.party}`}`));
   if (filters.kind) chips.push(chip('kind', `Kind: ${AGREEMENT_KIND_LABELS[filters.kind]}`));
   if (filters.status)
     chips.push(chip('status', `With a commitment ${STATUS_LABELS[filters.status].toLowerCase()}`));

@@ -13,11 +13,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { listCommitmentsFiltered, listFilterOptions } from '@/lib/data/lists';
+import { listCommitmentsFiltered, listFilterCategories } from '@/lib/data/lists';
 import { ATTENTION_LABELS } from '@/lib/domain/attention';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { STRENGTH_LABELS } from '@/lib/domain/strength';
 import { formatDate } from '@/lib/format/date';
+import { getPickedAgreement, listPickedParties } from '@/lib/search/picked';
 import {
   COMMITMENT_SORT_LABELS,
   filtersToQuery,
@@ -35,7 +36,7 @@ const PATH = '/commitments';
 function activeFilters(
   filters: CommitmentListFilters,
   query: Record<string, string>,
-  names: { agreements: Map<number, string>; parties: Map<number, string>; categories: Map<number, string> },
+  names: { agreement?: string; party?: string; categories: Map<number, string> },
 ): ActiveFilter[] {
   const chip = (key: string, label: string): ActiveFilter => ({
     key,
@@ -45,11 +46,8 @@ function activeFilters(
   const chips: ActiveFilter[] = [];
   if (filters.q) chips.push(chip('q', `Text: “${filters.q}”`));
   if (filters.agreement)
-    chips.push(
-      chip('agreement', `Agreement: ${names.agreements.get(filters.agreement) ?? `#${filters.agreement}`}`),
-    );
-  if (filters.party)
-    chips.push(chip('party', `Party: ${names.parties.get(filters.party) ?? `#${filters.party}`}`));
+    chips.push(chip('agreement', `Agreement: ${names.agreement ?? `#${filters.agreement}`}`));
+  if (filters.party) chips.push(chip('party', `Party: ${names.party ?? `#${filters.party}`}`));
   if (filters.status) chips.push(chip('status', `Status: ${STATUS_LABELS[filters.status]}`));
   if (filters.strength) chips.push(chip('strength', `Strength: ${STRENGTH_LABELS[filters.strength]}`));
   if (filters.category)
@@ -88,15 +86,19 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const canonical = canonicalRedirect(PATH, params, query);
   if (canonical) redirect(canonical);
 
-  const [list, options, user] = await Promise.all([
+  // Only the agreement and party the URL names (for their labels): the filters search the rest as one types.
+  const [list, categories, agreement, [party = null], user] = await Promise.all([
     listCommitmentsFiltered(filters),
-    listFilterOptions(),
+    listFilterCategories(),
+    getPickedAgreement(filters.agreement ?? null),
+    listPickedParties(filters.party === undefined ? [] : [filters.party]),
     getCurrentUser(),
   ]);
+  const options = { categories, agreement, party };
   const names = {
-    agreements: new Map(options.agreements.map((option) => [option.id, option.name])),
-    parties: new Map(options.parties.map((option) => [option.id, option.name])),
-    categories: new Map(options.categories.map((option) => [option.id, option.name])),
+    agreement: agreement?.title,
+    party: party?.name,
+    categories: new Map(categories.map((option) => [option.id, option.name])),
   };
   const chips = activeFilters(filters, query, names);
   const report = new URLSearchParams(reportQuery(filters)).toString();

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { Newspaper } from 'lucide-react';
+import { OutletFilter } from '@/components/filters/record-filters';
 import { AdmiraltyBadge } from '@/components/evidence/admiralty-badge';
 import { EVIDENCE_TYPE_LABELS, EvidenceTypeBadge } from '@/components/evidence/evidence-type-badge';
 import { languageName } from '@/components/evidence/evidence-list';
@@ -15,8 +16,8 @@ import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/tabl
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { listEvidence, listEvidenceLanguages } from '@/lib/data/evidence';
-import { listOutletOptions } from '@/lib/data/outlets';
 import { formatDay } from '@/lib/domain/dates';
+import { getPickedOutlet } from '@/lib/search/picked-filters';
 import { EVIDENCE_TYPES } from '@/lib/validation/follow-up';
 import { parseEvidenceListParams, type EvidenceListParams } from '@/lib/validation/evidence-filters';
 
@@ -58,9 +59,10 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
   const user = await requireUser();
   const filters = parseEvidenceListParams(await searchParams);
   const { page, ...where } = filters;
-  const [evidence, outlets, languages] = await Promise.all([
+  // Only the outlet the URL names (for its label): the outlet filter searches the rest as one types.
+  const [evidence, outlet, languages] = await Promise.all([
     listEvidence({ ...where, page }),
-    listOutletOptions(),
+    getPickedOutlet(filters.outletId),
     listEvidenceLanguages(),
   ]);
   const query = filterQuery(filters);
@@ -102,24 +104,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
               className={`${controlClass} mt-1`}
             />
           </div>
-          <div>
-            <label htmlFor="evidence-outlet" className={labelClass}>
-              Outlet
-            </label>
-            <select
-              id="evidence-outlet"
-              name="outlet"
-              defaultValue={filters.outletId ? String(filters.outletId) : ''}
-              className={`${controlClass} mt-1`}
-            >
-              <option value="">Any outlet</option>
-              {outlets.map((outlet) => (
-                <option key={outlet.id} value={outlet.id}>
-                  {outlet.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OutletFilter id="evidence-outlet" name="outlet" label="Outlet" selected={outlet} />
           <div>
             <label htmlFor="evidence-type" className={labelClass}>
               Type

@@ -9,8 +9,10 @@ import { requirePermission } from '@/lib/auth/session';
 import { countCommitmentReport } from '@/lib/csv/commitments-report';
 import { parseReportParams, reportQueryString } from '@/lib/csv/filters';
 import { countUpdateReport } from '@/lib/csv/updates-report';
-import { listFilterOptions } from '@/lib/data/lists';
+import { listFilterCategories } from '@/lib/data/lists';
 import { db } from '@/lib/db';
+import { getPickedAgreement, listPickedParties } from '@/lib/search/picked';
+import { parseId } from '@/lib/validation/fields';
 import type { SearchParams } from '@/lib/validation/filters';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +44,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission('export');
   const params = await searchParams;
   const parsed = parseReportParams(params);
-  const options = await listFilterOptions();
   const values: ReportFilterValues = {
     agreement: first(params.agreement),
     party: first(params.party),
@@ -53,6 +54,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     asOf: first(params.asOf),
     bom: first(params.bom) === '1',
   };
+  // Only the agreement and party the URL names (for their labels): the filters search the rest as one types.
+  const agreementId = parseId(values.agreement?.trim() ?? '');
+  const partyId = parseId(values.party?.trim() ?? '');
+  const [categories, agreement, [party = null]] = await Promise.all([
+    listFilterCategories(),
+    getPickedAgreement(agreementId),
+    listPickedParties(partyId === null ? [] : [partyId]),
+  ]);
+  const options = { categories, agreement, party };
 
   let downloads: React.ReactNode;
   if (parsed.ok) {

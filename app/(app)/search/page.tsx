@@ -9,10 +9,10 @@ import { SearchResults } from '@/components/search/search-results';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listPartyAndCategoryOptions } from '@/lib/data/lists';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { formatDate } from '@/lib/format/date';
 import { parseSearchParams, SEARCH_KIND_LABELS } from '@/lib/search/params';
+import { listPickedParties } from '@/lib/search/picked';
 import { getAgreementTitle, searchRecords } from '@/lib/search/query';
 import { filtersToQuery, type SearchParams } from '@/lib/validation/filters';
 
@@ -28,12 +28,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const canonical = canonicalRedirect(PATH, params, query);
   if (canonical) redirect(canonical);
 
-  const [results, options, agreementTitle] = await Promise.all([
+  // Only the party the URL names (for its label): the party filter searches the rest as one types.
+  const [results, [party = null], agreementTitle] = await Promise.all([
     searchRecords(filters),
-    listPartyAndCategoryOptions(),
+    listPickedParties(filters.party === undefined ? [] : [filters.party]),
     getAgreementTitle(filters.agreement),
   ]);
-  const partyName = new Map(options.parties.map((option) => [option.id, option.name]));
 
   const chip = (key: string, label: string): ActiveFilter => ({
     key,
@@ -44,8 +44,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   if (filters.kind) chips.push(chip('kind', `Only ${SEARCH_KIND_LABELS[filters.kind].toLowerCase()}`));
   if (filters.agreement)
     chips.push(chip('agreement', `Agreement: ${agreementTitle ?? `#${filters.agreement}`}`));
-  if (filters.party)
-    chips.push(chip('party', `Party: ${partyName.get(filters.party) ?? `#${filters.party}`}`));
+  if (filters.party) chips.push(chip('party', `Party: ${party?.name ?? `#${filters.party}`}`));
   if (filters.status) chips.push(chip('status', `Status: ${STATUS_LABELS[filters.status]}`));
   if (filters.from) chips.push(chip('from', `Dated from ${formatDate(filters.from)}`));
   if (filters.to) chips.push(chip('to', `Dated by ${formatDate(filters.to)}`));
@@ -64,7 +63,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       />
 
       <Card className="mb-6">
-        <SearchFilterForm key={JSON.stringify(query)} filters={filters} parties={options.parties} />
+        <SearchFilterForm key={JSON.stringify(query)} filters={filters} party={party} />
         <ActiveFilters
           filters={chips}
           clearHref={filters.q ? `${PATH}?q=${encodeURIComponent(filters.q)}` : PATH}
