@@ -11,14 +11,13 @@ process.env.DATABASE_URL = testDatabaseUrl();
 
 const { countCommitmentsByStatus, listRecentFollowUps, withStatusesAsOf } =
   await import('../lib/data/dashboard.ts');
-const { complianceOrNone, getComplianceByParty, getPartyComplianceOverTime, listPartyCommitments } =
+const { complianceOrNone, getComplianceByParty, listPartyCommitments } =
   await import('../lib/data/party-dashboard.ts');
 const { getAgreementCompliance, getAgreementComplianceOverTime } =
   await import('../lib/data/agreement-dashboard.ts');
 const { refreshStatusCache } = await import('../lib/data/status-cache.ts');
 const { fillSnapshotDays, dropSnapshotDays } = await import('../lib/data/snapshots.ts');
-const { getPartyComplianceOverTime: getPartySeriesFromSnapshots } =
-  await import('../lib/data/party-series.ts');
+const { getPartyComplianceOverTime } = await import('../lib/data/party-series.ts');
 const { appendStatusUpdates } = await import('../lib/data/status-updates.ts');
 const { db } = await import('../lib/db.ts');
 const { complianceAsOf, partyComplianceAsOf } = await import('../lib/domain/compliance.ts');
@@ -277,7 +276,7 @@ describe('status counts and compliance as of a day (SQL = rules)', () => {
           // Kept: the rows written for every responsibility, then each later write keeps them.
           await fillSnapshotDays(db, days);
           try {
-            expect(await getPartySeriesFromSnapshots(state, days)).toEqual(await expected());
+            expect(await getPartyComplianceOverTime(state, days)).toEqual(await expected());
             const target = built.commitments.find((c) => !c.archived && c.responsible.length);
             if (target) {
               await db.$transaction((tx) =>
@@ -292,7 +291,7 @@ describe('status counts and compliance as of a day (SQL = rules)', () => {
                 ]),
               );
             }
-            expect(await getPartySeriesFromSnapshots(state, days)).toEqual(await expected());
+            expect(await getPartyComplianceOverTime(state, days)).toEqual(await expected());
           } finally {
             await dropSnapshotDays(db, days);
           }

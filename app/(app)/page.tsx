@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowRight, FileText, Newspaper } from 'lucide-react';
 import { StatusCountsChart } from '@/components/charts/status-counts-chart';
-import { CommitmentTable } from '@/components/commitments/commitment-table';
 import { StatusCounts } from '@/components/commitments/status-counts';
 import { COMPLIANCE_EXPLANATION } from '@/components/dashboard/compliance-meter';
 import { DashboardAsOf } from '@/components/dashboard/dashboard-as-of';
 import { NeedsAttentionCard } from '@/components/dashboard/needs-attention-card';
-import { PartyComplianceTable } from '@/components/dashboard/party-compliance-table';
 import { RecentFollowUps } from '@/components/dashboard/recent-follow-ups';
+import { OverviewCommitments } from '@/components/overview/overview-commitments';
+import { PartyComplianceList } from '@/components/overview/party-compliance-list';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -25,7 +25,10 @@ import { parsePageParam } from '@/lib/validation/params';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
 
-const QUEUE_LENGTH = 8;
+const QUEUE_LENGTH = 5;
+const RECENT_FOLLOW_UPS = 5;
+/** Top-level parties in the compliance card: those answering for the most commitments; /parties has them all. */
+const PARTY_ROWS = 10;
 
 function plural(count: number, noun: string): string {
   return `${count} ${count === 1 ? noun : `${noun}s`}`;
@@ -47,7 +50,7 @@ export default async function OverviewPage({
       items: await withStatusesAsOf(found.items, asOf),
     })),
     listNeedsAttention({ limit: QUEUE_LENGTH, asOf }),
-    listRecentFollowUps({ asOf }),
+    listRecentFollowUps({ limit: RECENT_FOLLOW_UPS, asOf }),
     listPartiesWithCompliance({ asOf }),
   ]);
   const keep = asOfQuery(asOf);
@@ -74,11 +77,19 @@ export default async function OverviewPage({
     );
   }
 
-  // The top of the party tree (states, organisations), each with the parties under it, that answers for
-  // something; /parties has every party. Hundreds of ministries and agencies would bury the states here.
-  const scoredParties = parties.filter(
+  // The top of the party tree (states, organisations) that answers for something, each with the parties under
+  // it; the largest first, as many as the narrow column holds. /parties has every party, ministries and agencies
+  // included.
+  const topParties = parties.filter(
     (party) => party.depth === 0 && party.compliance.withSubParties.commitments > 0,
   );
+  const shownParties = topParties
+    .toSorted(
+      (a, b) =>
+        b.compliance.withSubParties.commitments - a.compliance.withSubParties.commitments ||
+        a.name.localeCompare(b.name),
+    )
+    .slice(0, PARTY_ROWS);
 
   return (
     <>
@@ -168,20 +179,21 @@ export default async function OverviewPage({
           <CardHeader
             id="compliance-heading"
             title="Compliance per party"
-            description={
-              asOf ? `${COMPLIANCE_EXPLANATION} As of ${formatDate(asOf)}.` : COMPLIANCE_EXPLANATION
-            }
+            description={`${
+              topParties.length > shownParties.length
+                ? `The ${shownParties.length} of ${topParties.length} top-level parties answering for the most commitments, each with the parties under it. `
+                : 'Each top-level party, with the parties under it. '
+            }${COMPLIANCE_EXPLANATION}${asOf ? ` As of ${formatDate(asOf)}.` : ''}`}
             actions={
               <Link href="/parties" className="link text-sm">
                 All parties
               </Link>
             }
           />
-          {scoredParties.length ? (
-            <PartyComplianceTable
-              rows={scoredParties}
-              caption="Compliance per party, on its own commitments and with the parties under it"
-              compact
+          {shownParties.length ? (
+            <PartyComplianceList
+              rows={shownParties}
+              caption="Compliance per party, with the parties under it"
               asOf={asOf}
             />
           ) : (
@@ -217,15 +229,13 @@ export default async function OverviewPage({
           />
         ) : (
           <>
-            <CommitmentTable
+            <OverviewCommitments
               rows={commitments.items}
-              columns={['category', 'responsible', 'status', 'since']}
               caption={
                 asOf
                   ? `Commitments with their status as of ${formatDate(asOf)}, by agreement`
                   : 'Commitments with their current status, by agreement'
               }
-              groupByAgreement
               asOf={asOf}
             />
             <Pagination

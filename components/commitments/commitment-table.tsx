@@ -1,15 +1,19 @@
 import clsx from 'clsx';
 import Link from 'next/link';
 import { Fragment } from 'react';
-import { AttentionBadges } from '@/components/dashboard/attention-badges';
+import { ATTENTION_STYLES } from '@/components/dashboard/attention-badges';
 import { Day } from '@/components/ui/day';
-import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
-import type { AttentionFlag } from '@/lib/domain/attention';
+import {
+  ATTENTION_DESCRIPTIONS,
+  ATTENTION_FLAGS,
+  ATTENTION_LABELS,
+  type AttentionFlag,
+} from '@/lib/domain/attention';
 import { formatDay } from '@/lib/domain/dates';
-import type { CommitmentStatus } from '@/lib/domain/status';
+import { statusLabel, type CommitmentStatus } from '@/lib/domain/status';
 import type { CommitmentStrength } from '@/lib/domain/strength';
 import { PartyNames, type PartyName } from './party-names';
-import { StatusChip } from './status-chip';
+import { STATUS_STYLES } from './status-chip';
 import { StrengthBadge } from './strength-badge';
 
 /**
@@ -68,6 +72,71 @@ const CELL_FROM: Record<Breakpoint, string> = {
   lg: 'hidden lg:table-cell',
 };
 const FOLD_UNTIL: Record<Breakpoint, string> = { sm: 'sm:hidden', md: 'md:hidden', lg: 'lg:hidden' };
+
+// A row's markup is sent twice (in the HTML and in the RSC payload), and a page holds dozens of rows: the styles
+// every row shares are set once, here on the table, through descendant selectors. A row's elements carry only
+// what differs (a breakpoint, a status colour) and short hooks: c-title (the commitment's link), c-sub (the line
+// under it), c-fold (the columns folded under it), c-since (a day under a status), chip (a status), flag.
+const TABLE_CLASSES = clsx(
+  'w-full border-collapse text-left text-sm',
+  '[&_tr]:align-top [&_tr>*]:px-4 sm:[&_tr>*:first-child]:pl-5 sm:[&_tr>*:last-child]:pr-5',
+  '[&_td]:py-3 [&_td]:text-slate-700 [&_th[scope=row]]:py-3 [&_th[scope=row]]:font-normal',
+  '[&_tbody_tr]:hover:bg-slate-50/70',
+  '[&_.c-title]:font-medium [&_.c-title]:hover:text-indigo-700 [&_.c-title]:hover:underline',
+  '[&_.c-sub]:mt-0.5 [&_.c-sub]:text-xs [&_.c-sub]:text-slate-600',
+  '[&_.c-since]:mt-1 [&_.c-since]:text-xs [&_.c-since]:whitespace-nowrap [&_.c-since]:text-slate-500',
+  '[&_.chip]:inline-flex [&_.chip]:items-center [&_.chip]:gap-1.5 [&_.chip]:rounded-full [&_.chip]:px-2 [&_.chip]:py-0.5 [&_.chip]:text-xs [&_.chip]:font-medium [&_.chip]:whitespace-nowrap [&_.chip]:ring-1 [&_.chip]:ring-inset',
+  '[&_.chip>span]:inline-block [&_.chip>span]:size-2 [&_.chip>span]:shrink-0',
+  '[&_.flag]:inline-block [&_.flag]:rounded-md [&_.flag]:px-1.5 [&_.flag]:py-0.5 [&_.flag]:text-xs [&_.flag]:font-medium [&_.flag]:whitespace-nowrap [&_.flag]:ring-1 [&_.flag]:ring-inset',
+);
+
+/** The folded columns' line (a table without folding leaves it out). */
+const FOLD_CLASSES =
+  '[&_.c-fold]:mt-1.5 [&_.c-fold]:flex-wrap [&_.c-fold]:items-center [&_.c-fold]:gap-x-2 [&_.c-fold]:gap-y-1 [&_.c-fold]:text-xs [&_.c-fold]:text-slate-600';
+
+/**
+ * A status as a labelled chip (components/commitments/status-chip.tsx's look, its shared classes on the table).
+ * The marker's shape tells the statuses apart without colour vision; the text always says it.
+ */
+function Chip({ status }: { status: CommitmentStatus }) {
+  const style = STATUS_STYLES[status];
+  return (
+    <span className={`chip ${style.chip}`}>
+      <span className={style.marker} />
+      {statusLabel(status)}
+    </span>
+  );
+}
+
+/**
+ * The needs-attention flags that hold, as labelled badges (in the fixed order of ATTENTION_FLAGS), the rule
+ * behind each in its tooltip where `explain`; `empty` when none does. Text only: the label says which flag it is,
+ * and an icon per flag would weigh more than the row.
+ */
+function Flags({
+  flags,
+  explain,
+  empty = null,
+}: {
+  flags: readonly AttentionFlag[];
+  explain: boolean;
+  empty?: React.ReactNode;
+}) {
+  if (!flags.length) return <>{empty}</>;
+  return (
+    <ul aria-label="Attention flags" className="flex flex-wrap gap-1">
+      {ATTENTION_FLAGS.filter((flag) => flags.includes(flag)).map((flag) => (
+        <li
+          key={flag}
+          title={explain ? ATTENTION_DESCRIPTIONS[flag] : undefined}
+          className={`flag ${ATTENTION_STYLES[flag].badge}`}
+        >
+          {ATTENTION_LABELS[flag]}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 type Context = {
   has: (column: CommitmentColumn) => boolean;
@@ -133,9 +202,9 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
     header: () => 'Party’s status',
     cell: (row) => (
       <>
-        {row.partyStatus ? <StatusChip status={row.partyStatus} /> : null}
+        {row.partyStatus ? <Chip status={row.partyStatus} /> : null}
         {row.partySince ? (
-          <div className="mt-1 text-xs whitespace-nowrap text-slate-500">
+          <div className="c-since">
             since <Day date={row.partySince} />
           </div>
         ) : null}
@@ -145,7 +214,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
       row.partyStatus ? (
         <>
           <span>Party:</span>
-          <StatusChip status={row.partyStatus} />
+          <Chip status={row.partyStatus} />
         </>
       ) : null,
   },
@@ -154,9 +223,9 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
     header: (context) => (context.has('partyStatus') ? 'Overall status' : 'Status'),
     cell: (row, context) => (
       <>
-        <StatusChip status={row.status} />
+        <Chip status={row.status} />
         {row.statusSince && showsSinceWithStatus(context) ? (
-          <div className="mt-1 text-xs whitespace-nowrap text-slate-500">
+          <div className="c-since">
             since <Day date={row.statusSince} />
           </div>
         ) : null}
@@ -165,7 +234,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
     fold: (row, context) => (
       <>
         {context.has('partyStatus') ? <span>Overall:</span> : null}
-        <StatusChip status={row.status} />
+        <Chip status={row.status} />
         {row.statusSince && showsSinceWithStatus(context) ? (
           <span>
             since <Day date={row.statusSince} />
@@ -202,9 +271,10 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
     from: 'md',
     header: () => 'Attention',
     cell: (row) => (
-      <AttentionBadges flags={row.flags ?? []} empty={<span className="text-xs text-slate-500">None</span>} />
+      <Flags flags={row.flags ?? []} explain empty={<span className="text-xs text-slate-500">None</span>} />
     ),
-    fold: (row) => <AttentionBadges flags={row.flags ?? []} />,
+    // Under the title on a narrow screen (a touch screen, mostly): no tooltip to show there.
+    fold: (row) => <Flags flags={row.flags ?? []} explain={false} />,
   },
 };
 
@@ -224,8 +294,10 @@ function groupByAgreement<R extends CommitmentTableRow>(rows: readonly R[]) {
 /**
  * Commitments with their status, in the columns the caller picks (in that order, after the title). Each column has
  * a cell of its own from a screen width up (its default, or `cellFrom`); on narrower screens it folds under the
- * title, those that get a cell first reading first, so a row reads without sideways scrolling. With
- * `groupByAgreement`, rows (already sorted by agreement) come in one row group per agreement under its title.
+ * title, those that get a cell first reading first, so a row reads without sideways scrolling. Without `fold`,
+ * every column has its cell at every width and a narrow screen scrolls the table sideways in its box: half the
+ * markup, for a page that holds several tables. With `groupByAgreement`, rows (already sorted by agreement) come
+ * in one row group per agreement under its title.
  */
 export function CommitmentTable<C extends CommitmentColumn>({
   rows,
@@ -233,6 +305,7 @@ export function CommitmentTable<C extends CommitmentColumn>({
   cellFrom = {},
   caption,
   groupByAgreement: grouped = false,
+  fold = true,
   party,
   asOf = null,
 }: {
@@ -242,6 +315,8 @@ export function CommitmentTable<C extends CommitmentColumn>({
   cellFrom?: Partial<Record<CellColumn, Breakpoint>>;
   caption: string;
   groupByAgreement?: boolean;
+  /** Whether columns fold under the title on narrow screens (default) or keep their cells there. */
+  fold?: boolean;
   /** On a party's page: that party (its own rows name it without a link) and the role the rows are about. */
   party?: Context['party'];
   /** The day the statuses are as of: links open the commitment as of it. */
@@ -252,91 +327,93 @@ export function CommitmentTable<C extends CommitmentColumn>({
   const cells = chosen
     .filter((column) => column !== 'agreement')
     .map((key) => ({ key, ...COLUMNS[key], from: cellFrom[key] ?? COLUMNS[key].from }));
-  const categoryFrom = cells.find((column) => column.key === 'category')?.from;
+  const cellClass = (column: (typeof cells)[number]) => (fold ? CELL_FROM[column.from] : undefined);
+  const categoryCell = cells.find((column) => column.key === 'category');
+  const categoryFrom = categoryCell ? (fold ? categoryCell.from : 'always') : undefined;
   const suffix = asOf ? `?asOf=${formatDay(asOf)}` : '';
   const groups: { agreement: CommitmentTableRow['agreement'] | null; rows: readonly RowFor<C>[] }[] = grouped
     ? groupByAgreement(rows)
     : [{ agreement: null, rows }];
   return (
-    <Table caption={caption}>
-      <THead>
-        <Tr>
-          <Th>Commitment</Th>
-          {cells.map((column) => (
-            <Th key={column.key} className={CELL_FROM[column.from]}>
-              {column.header(context)}
-            </Th>
-          ))}
-        </Tr>
-      </THead>
-      {groups.map((group) => (
-        <TBody
-          key={group.agreement?.id ?? 'all'}
-          className={grouped ? 'border-b border-slate-200 last:border-b-0' : undefined}
-        >
-          {group.agreement ? (
-            <tr>
-              <th
-                scope="rowgroup"
-                colSpan={cells.length + 1}
-                className="bg-slate-50/70 px-4 py-2 text-left text-sm font-medium text-slate-700 sm:px-5"
-              >
-                <span className="sr-only">Agreement: </span>
-                <Link href={`/agreements/${group.agreement.id}`} className="link-quiet">
-                  {group.agreement.title}
-                </Link>
+    <div className="overflow-x-auto">
+      <table className={clsx(TABLE_CLASSES, fold && FOLD_CLASSES)}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide whitespace-nowrap text-slate-600 uppercase [&_th]:py-2.5 [&_th]:font-semibold">
+          <tr>
+            <th scope="col">Commitment</th>
+            {cells.map((column) => (
+              <th key={column.key} scope="col" className={cellClass(column)}>
+                {column.header(context)}
               </th>
-            </tr>
-          ) : null}
-          {group.rows.map((row) => (
-            <Tr key={row.party ? `${row.id}:${row.party.id}` : row.id} className="hover:bg-slate-50/70">
-              <RowHeader className="min-w-56">
-                <Link
-                  href={`/commitments/${row.id}${suffix}`}
-                  className="font-medium text-slate-900 hover:text-indigo-700 hover:underline"
+            ))}
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody
+            key={group.agreement?.id ?? 'all'}
+            className={clsx(
+              'divide-y divide-slate-200',
+              grouped && 'border-b border-slate-200 last:border-b-0',
+            )}
+          >
+            {group.agreement ? (
+              <tr>
+                <th
+                  scope="rowgroup"
+                  colSpan={cells.length + 1}
+                  className="bg-slate-50/70 py-2 text-left text-sm font-medium text-slate-700"
                 >
-                  {row.title}
-                </Link>
-                {row.strength !== 'firm' ? (
-                  <>
-                    {' '}
-                    <StrengthBadge strength={row.strength} />
-                  </>
-                ) : null}
-                <AgreementLine row={row} agreement={context.has('agreement')} categoryFrom={categoryFrom} />
-                {/* The folded columns, each group for the screens too narrow for its cells only (display:none
-                    hides it from wider layouts and from screen readers there). */}
-                {BREAKPOINTS.map((breakpoint) => {
-                  const folded = cells.filter((column) => column.fold && column.from === breakpoint);
-                  return folded.length ? (
-                    <div
-                      key={breakpoint}
-                      className={clsx(
-                        'mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600',
-                        FOLD_UNTIL[breakpoint],
-                      )}
-                    >
-                      {folded.map((column) => (
-                        <Fragment key={column.key}>{column.fold?.(row, context)}</Fragment>
-                      ))}
-                    </div>
-                  ) : null;
-                })}
-              </RowHeader>
-              {cells.map((column) => (
-                <Td key={column.key} className={clsx(CELL_FROM[column.from], column.cellClassName)}>
-                  {column.cell(row, context)}
-                </Td>
-              ))}
-            </Tr>
-          ))}
-        </TBody>
-      ))}
-    </Table>
+                  <span className="sr-only">Agreement: </span>
+                  <Link href={`/agreements/${group.agreement.id}`} className="link-quiet">
+                    {group.agreement.title}
+                  </Link>
+                </th>
+              </tr>
+            ) : null}
+            {group.rows.map((row) => (
+              <tr key={row.party ? `${row.id}:${row.party.id}` : row.id}>
+                <th scope="row" className="min-w-56">
+                  <Link href={`/commitments/${row.id}${suffix}`} className="c-title">
+                    {row.title}
+                  </Link>
+                  {row.strength !== 'firm' ? (
+                    <>
+                      {' '}
+                      <StrengthBadge strength={row.strength} />
+                    </>
+                  ) : null}
+                  <AgreementLine row={row} agreement={context.has('agreement')} categoryFrom={categoryFrom} />
+                  {/* The folded columns, each group for the screens too narrow for its cells only (display:none
+                      hides it from wider layouts and from screen readers there). */}
+                  {(fold ? BREAKPOINTS : []).map((breakpoint) => {
+                    const folded = cells.filter((column) => column.fold && column.from === breakpoint);
+                    return folded.length ? (
+                      <div key={breakpoint} className={`c-fold flex ${FOLD_UNTIL[breakpoint]}`}>
+                        {folded.map((column) => (
+                          <Fragment key={column.key}>{column.fold?.(row, context)}</Fragment>
+                        ))}
+                      </div>
+                    ) : null;
+                  })}
+                </th>
+                {cells.map((column) => (
+                  <td key={column.key} className={clsx(cellClass(column), column.cellClassName)}>
+                    {column.cell(row, context)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
   );
 }
 
-/** The line under the title: the agreement (when asked for) and the category while it has no cell of its own. */
+/**
+ * The line under the title: the agreement (when asked for) and the category while it has no cell of its own
+ * (`categoryFrom`: the width from which it has one, `always` when it always has one).
+ */
 function AgreementLine({
   row,
   agreement,
@@ -344,21 +421,30 @@ function AgreementLine({
 }: {
   row: CommitmentTableRow;
   agreement: boolean;
-  categoryFrom: Breakpoint | undefined;
+  categoryFrom: Breakpoint | 'always' | undefined;
 }) {
-  const category = (
-    <span className={categoryFrom ? FOLD_UNTIL[categoryFrom] : undefined}>
+  if (categoryFrom === 'always') {
+    return agreement ? (
+      <div className="c-sub">
+        <Link href={`/agreements/${row.agreement.id}`} className="link-quiet">
+          {row.agreement.title}
+        </Link>
+      </div>
+    ) : null;
+  }
+  const category = categoryFrom ? (
+    <span className={FOLD_UNTIL[categoryFrom]}>
       {agreement ? ' · ' : null}
       {row.category.name}
     </span>
+  ) : (
+    <>
+      {agreement ? ' · ' : null}
+      {row.category.name}
+    </>
   );
   return (
-    <div
-      className={clsx(
-        'mt-0.5 text-xs text-slate-600',
-        !agreement && categoryFrom && FOLD_UNTIL[categoryFrom],
-      )}
-    >
+    <div className={clsx('c-sub', !agreement && categoryFrom && FOLD_UNTIL[categoryFrom])}>
       {agreement ? (
         <Link href={`/agreements/${row.agreement.id}`} className="link-quiet">
           {row.agreement.title}

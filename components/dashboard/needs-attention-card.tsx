@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { CheckCircle2 } from 'lucide-react';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { AttentionQueue } from '@/components/overview/attention-queue';
 import type { NeedsAttentionItem } from '@/lib/data/attention';
-import { NeedsAttentionQueue } from './needs-attention-queue';
 
 /** A dashboard's needs-attention card: the head of the queue, and a link to all of it when the card cannot hold it. */
 export function NeedsAttentionCard({
@@ -33,7 +33,7 @@ export function NeedsAttentionCard({
         actions={queue.total > queue.items.length ? allLink : null}
       />
       {queue.items.length ? (
-        <NeedsAttentionQueue items={queue.items} labelledBy="attention-heading" asOf={asOf} />
+        <AttentionQueue items={queue.items} labelledBy="attention-heading" asOf={asOf} />
       ) : (
         <EmptyState
           level={3}

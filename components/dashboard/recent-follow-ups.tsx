@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { StatusChip } from '@/components/commitments/status-chip';
-import { AdmiraltyBadge } from '@/components/evidence/admiralty-badge';
-import { EvidenceTypeBadge } from '@/components/evidence/evidence-type-badge';
-import { Badge } from '@/components/ui/badge';
+import { describeGrade } from '@/components/evidence/admiralty-badge';
+import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
+import { StatusLabel } from '@/components/overview/status-label';
 import { FactDate } from '@/components/ui/day';
 import { formatDay } from '@/lib/domain/dates';
 import type { RecentFollowUp } from '@/lib/data/dashboard';
@@ -10,7 +9,9 @@ import { formatDistanceToNowStrict } from 'date-fns';
 
 /**
  * The latest follow-ups (as logged, or the newest news by the day shown): what was said about which commitment, on
- * what evidence, by whom. Rows that do not set the status (a corroboration, context, a withdrawn row) say so.
+ * what evidence (its grade, spelled out in the tooltip and for screen readers, and its type), by whom. Rows that do
+ * not set the status (a corroboration, context, a withdrawn row) say so. Plain text rather than badges: eight rows
+ * of three badges each weighed more than the news they carry.
  */
 export function RecentFollowUps({
   items,
@@ -22,41 +23,55 @@ export function RecentFollowUps({
   /** The day shown: links open the commitment as of it. */
   asOf?: Date | null;
 }) {
+  const suffix = asOf ? `?asOf=${formatDay(asOf)}` : '';
   return (
-    <ol aria-labelledby={labelledBy} className="divide-y divide-slate-200">
+    <ol
+      aria-labelledby={labelledBy}
+      className="divide-y divide-slate-200 *:px-4 *:py-3 sm:*:px-5 [&_p]:mt-1 [&_p]:text-xs"
+    >
       {items.map((item) => (
-        <li key={item.id} className="px-4 py-3 sm:px-5">
-          <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1.5">
+        <li key={item.id}>
+          <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
             <Link
-              href={`/commitments/${item.commitment.id}${asOf ? `?asOf=${formatDay(asOf)}` : ''}`}
-              className="min-w-0 flex-1 text-sm font-medium text-slate-900 hover:text-indigo-700 hover:underline"
+              href={`/commitments/${item.commitment.id}${suffix}`}
+              className="min-w-0 flex-1 text-sm font-medium text-slate-900 hover:underline"
             >
               {item.commitment.title}
             </Link>
-            <span className="flex items-center gap-2">
+            <span className="text-xs">
               {item.withdrawnAt ? (
-                <Badge tone="amber">Withdrawn</Badge>
+                <span className="font-medium text-amber-900">Withdrawn · </span>
               ) : item.kind !== 'assessment' ? (
-                <Badge tone="neutral">{item.kind === 'corroboration' ? 'Corroboration' : 'Context'}</Badge>
+                <span className="text-slate-600">
+                  {item.kind === 'corroboration' ? 'Corroboration' : 'Context'}
+                  {' · '}
+                </span>
               ) : null}
-              <StatusChip status={item.status} />
+              <StatusLabel status={item.status} />
             </span>
           </div>
           {item.evidence ? (
-            <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700">
-              <AdmiraltyBadge
-                reliability={item.evidence.reliability}
-                credibility={item.evidence.credibility}
-              />
-              <EvidenceTypeBadge type={item.evidence.type} />
-              <span className="min-w-0">
-                <span className="font-medium">{item.evidence.outlet.name}</span>: {item.evidence.title}
+            <p className="text-slate-700">
+              <span
+                title={describeGrade(item.evidence.reliability, item.evidence.credibility)}
+                className="font-mono font-semibold"
+              >
+                <span className="sr-only">Grade </span>
+                {item.evidence.reliability}
+                {item.evidence.credibility}
+                <span className="sr-only">
+                  : {describeGrade(item.evidence.reliability, item.evidence.credibility)}
+                </span>
               </span>
-            </div>
+              {' · '}
+              {EVIDENCE_TYPE_LABELS[item.evidence.type]}
+              {' · '}
+              <span className="font-medium">{item.evidence.outlet.name}</span>: {item.evidence.title}
+            </p>
           ) : (
-            <p className="mt-1 text-xs text-slate-500">No evidence cited</p>
+            <p className="text-slate-500">No evidence cited</p>
           )}
-          <p className="mt-1.5 text-xs text-slate-500">
+          <p className="text-slate-500">
             {item.party ? <>On {item.party.name} · </> : null}
             Observed <FactDate date={item.observedOn} precision={item.observedPrecision} /> · Logged{' '}
             <time dateTime={item.createdAt.toISOString()} title={item.createdAt.toISOString()}>

@@ -2,4 +2,4 @@
 // the database client.
 
 /** The overview's commitments table (lib/data/commitments.ts listCommitments). */
-export const COMMITMENTS_PAGE_SIZE = 25;
+export const COMMITMENTS_PAGE_SIZE = 10;

@@ -9,14 +9,8 @@ import { formatDay, today as todayUtc } from '../domain/dates.ts';
 import type { AttentionFlag } from '../domain/attention.ts';
 import { NotFoundError } from '../errors.ts';
 import { getAttentionFlags } from './attention.ts';
-import {
-  countsInComplianceSql,
-  scoreSql,
-  statusAsOfCachedSql,
-  statusAsOfJoins,
-  statusAsOfSql,
-} from './compliance-sql.ts';
-import { day, dayArray, inPartyTree, partyTree } from './sql.ts';
+import { countsInComplianceSql, scoreSql, statusAsOfJoins, statusAsOfSql } from './compliance-sql.ts';
+import { day, inPartyTree, partyTree } from './sql.ts';
 
 /** Today from the status cache (`today` defaults to the current UTC day), or as of a day from history. */
 export type ComplianceOptions = { asOf?: Date | null; today?: Date };
@@ -172,8 +166,37 @@ export async function listPartiesWithCompliance(options: ComplianceOptions = {})
 
 export type PartyRef = { id: number; name: string };
 
-/** One party with the chain of parties above it (nearest last) and the parties directly under it. */
-export async function getPartyOrThrow(id: number) {
+/** How many sub-parties, and how many people, a party's page lists at a time. */
+const PARTY_LIST_PAGE_SIZE = 20;
+
+/**
+ * One party with the chain of parties above it (nearest last), and a page (`childrenPage`, `peoplePage`, of
+ * `listSize`) of the parties directly under it and of its people, with their totals: a ministry of a large state
+ * can have hundreds of agencies. A page past the end gives the last page.
+ */
+export async function getPartyOrThrow(
+  id: number,
+  {
+    childrenPage = 1,
+    peoplePage = 1,
+    listSize = PARTY_LIST_PAGE_SIZE,
+  }: { childrenPage?: number; peoplePage?: number; listSize?: number } = {},
+) {
+  const live = { archivedAt: null };
+  const children = (page: number) => ({
+    where: live,
+    select: { id: true, name: true, shortName: true, kind: true },
+    orderBy: { name: 'asc' as const },
+    skip: (Math.max(1, page) - 1) * listSize,
+    take: listSize,
+  });
+  const people = (page: number) => ({
+    where: live,
+    select: { id: true, name: true, title: true },
+    orderBy: { name: 'asc' as const },
+    skip: (Math.max(1, page) - 1) * listSize,
+    take: listSize,
+  });
   const party = await db.party.findUnique({
     where: { id },
     select: {
@@ -185,28 +208,49 @@ export async function getPartyOrThrow(id: number) {
       archivedAt: true,
       version: true,
       parentId: true,
-      children: {
-        where: { archivedAt: null },
-        select: { id: true, name: true, shortName: true, kind: true },
-        orderBy: { name: 'asc' },
-      },
-      people: {
-        where: { archivedAt: null },
-        select: { id: true, name: true, title: true },
-        orderBy: { name: 'asc' },
-      },
+      children: children(childrenPage),
+      people: people(peoplePage),
+      _count: { select: { children: { where: live }, people: { where: live } } },
     },
   });
   if (!party) throw new NotFoundError('party');
-  const ancestors = await db.$queryRaw<(PartyRef & { depth: number })[]>`
+  const pageCount = (total: number) => Math.max(1, Math.ceil(total / listSize));
+  const lastChildren = pageCount(party._count.children);
+  const lastPeople = pageCount(party._count.people);
+  // A stale link past the end: the last page instead (one more small query, only then).
+  const [childrenItems, peopleItems, ancestors] = await Promise.all([
+    childrenPage > lastChildren
+      ? db.party.findMany({ ...children(lastChildren), where: { ...live, parentId: id } })
+      : party.children,
+    peoplePage > lastPeople
+      ? db.person.findMany({ ...people(lastPeople), where: { ...live, partyId: id } })
+      : party.people,
+    db.$queryRaw<(PartyRef & { depth: number })[]>`
     WITH RECURSIVE up(id, name, "parentId", depth) AS (
       SELECT p.id, p.name, p."parentId", 1 FROM "Party" p WHERE p.id = ${party.parentId}::int
       UNION ALL
       SELECT p.id, p.name, p."parentId", up.depth + 1 FROM up JOIN "Party" p ON p.id = up."parentId"
        WHERE up.depth < 8
     )
-    SELECT id, name, depth FROM up ORDER BY depth DESC`;
-  return { ...party, ancestors: ancestors.map(({ id, name }) => ({ id, name })) };
+    SELECT id, name, depth FROM up ORDER BY depth DESC`,
+  ]);
+  const { _count: counts, ...rest } = party;
+  return {
+    ...rest,
+    children: childrenItems,
+    people: peopleItems,
+    childrenPage: {
+      page: Math.min(Math.max(1, childrenPage), lastChildren),
+      pageCount: lastChildren,
+      total: counts.children,
+    },
+    peoplePage: {
+      page: Math.min(Math.max(1, peoplePage), lastPeople),
+      pageCount: lastPeople,
+      total: counts.people,
+    },
+    ancestors: ancestors.map(({ id, name }) => ({ id, name })),
+  };
 }
 
 const PARTY_COMMITMENTS_PAGE_SIZE = 25;
@@ -353,40 +397,6 @@ export async function listPartyCommitments(
 }
 
 export type ComplianceAt = { day: Date; compliance: Compliance & { commitments: number } };
-
-/**
- * A party's compliance with the parties under it (each responsibility once, per-party status) at the end of
- * each of `days`, in one GROUP BY over (responsibility, day): from the status cache where it decides the day, an
- * index probe per pair where it does not (statusAsOfCachedSql), proposals counting from their adoption. Days are returned in the order given, zero counts where nothing counted.
- */
-export async function getPartyComplianceOverTime(
-  partyId: number,
-  days: readonly Date[],
-): Promise<ComplianceAt[]> {
-  if (!days.length) return [];
-  const rows = await db.$queryRaw<ComplianceOverTimeRow[]>`
-    WITH RECURSIVE ${partyTree(partyId)}
-    SELECT d.day, count(*) AS n, count(s.score) AS scored, coalesce(sum(s.score), 0)::bigint AS total
-      FROM (SELECT DISTINCT member FROM party_tree) t
-      JOIN "CommitmentParty" cp ON cp."partyId" = t.member AND cp.role = 'responsible'
-      JOIN "Commitment" c ON c.id = cp."commitmentId" AND c."archivedAt" IS NULL
-      LEFT JOIN "CommitmentPartyStatus" ps ON ps."commitmentId" = c.id AND ps."partyId" = cp."partyId"
-      CROSS JOIN unnest(${dayArray(days)}) AS d(day)
-      CROSS JOIN LATERAL (
-        SELECT ${scoreSql(
-          statusAsOfCachedSql({
-            cachedStatus: Prisma.sql`ps.status`,
-            cachedSince: Prisma.sql`ps."statusSince"`,
-            commitment: Prisma.sql`c.id`,
-            day: Prisma.sql`d.day`,
-            party: Prisma.sql`cp."partyId"`,
-          }),
-        )} AS score
-      ) s
-     WHERE ${countsInComplianceSql('c', Prisma.sql`d.day`)}
-     GROUP BY d.day`;
-  return complianceSeries(days, rows);
-}
 
 export type ComplianceOverTimeRow = { day: Date; n: bigint; scored: bigint; total: bigint };
 

@@ -146,7 +146,8 @@ async function keepSnapshots(url: string, log: (line: string) => void): Promise<
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
   try {
     const filled = await fillSnapshotDays(prisma, snapshotMonthEnds());
-    if (filled.length) log(`  status snapshots: ${filled.length} month-end(s) kept (${secondsSince(started)} s)`);
+    if (filled.length)
+      log(`  status snapshots: ${filled.length} month-end(s) kept (${secondsSince(started)} s)`);
     return filled.length;
   } finally {
     await prisma.$disconnect();

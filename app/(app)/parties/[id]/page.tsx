@@ -13,17 +13,17 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
+import { ListPager } from '@/components/party/list-pager';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import {
   complianceOrNone,
   getComplianceByParty,
-  getPartyComplianceOverTime,
   getPartyOrThrow,
   listPartyCommitments,
   type PartyCommitmentRow,
 } from '@/lib/data/party-dashboard';
+import { getPartyComplianceOverTime } from '@/lib/data/party-series';
 import { monthEnds } from '@/lib/domain/compliance';
 import { addDays } from '@/lib/domain/dates';
 import { NotFoundError } from '@/lib/errors';
@@ -36,21 +36,36 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-const loadParty = cache(async (rawId: string) => {
+const loadParty = cache(async (rawId: string, childrenPage: number, peoplePage: number) => {
   const id = parseIdParam(rawId);
   if (id === null) notFound();
   try {
-    return await getPartyOrThrow(id);
+    return await getPartyOrThrow(id, { childrenPage, peoplePage });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const party = await loadParty((await params).id);
+/** The party with the pages of its lists the address asks for (one query for the metadata and the page). */
+async function loadFor({ params, searchParams }: Props) {
+  const query = await searchParams;
+  return loadParty((await params).id, parsePageParam(query.partiesPage), parsePageParam(query.peoplePage));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const party = await loadFor(props);
   return { title: party.name };
 }
+
+/**
+ * Rows per page of each commitment table. Two tables share the page, each row sent twice (HTML and RSC payload):
+ * at 25 each, folding on narrow screens, a large state's page came to nearly half a megabyte. The rest are a page
+ * away; the responsibilities (what its compliance is made of) get the most room. The tables do not fold (their
+ * columns scroll sideways on a phone), since folding repeats each row's cells.
+ */
+const RESPONSIBLE_PAGE_SIZE = 10;
+const BENEFITS_PAGE_SIZE = 5;
 
 /** A party commitment in the commitment table's shape. */
 function asTableRow(row: PartyCommitmentRow) {
@@ -67,10 +82,10 @@ function countryName(code: string): string {
   }
 }
 
-export default async function PartyPage({ params, searchParams }: Props) {
-  const party = await loadParty((await params).id);
-  const query = await searchParams;
-  // Two lists, two page parameters: each paginates on its own without losing the other's place.
+export default async function PartyPage(props: Props) {
+  const party = await loadFor(props);
+  const query = await props.searchParams;
+  // Four lists, four page parameters: each paginates on its own without losing the others' places.
   const page = parsePageParam(query.page);
   const benefitsPage = parsePageParam(query.benefitsPage);
   // Without a day, today's state from the status cache; with one, as it stood at the end of that day.
@@ -80,14 +95,29 @@ export default async function PartyPage({ params, searchParams }: Props) {
   const days = monthEnds(addDays(lastDay, -366), lastDay);
   const [compliance, responsible, benefits, user, overTime] = await Promise.all([
     getComplianceByParty([party.id], { asOf, today }),
-    listPartyCommitments(party.id, { page, asOf }),
-    listPartyCommitments(party.id, { role: 'beneficiary', page: benefitsPage, asOf }),
+    listPartyCommitments(party.id, { page, asOf, pageSize: RESPONSIBLE_PAGE_SIZE }),
+    listPartyCommitments(party.id, {
+      role: 'beneficiary',
+      page: benefitsPage,
+      asOf,
+      pageSize: BENEFITS_PAGE_SIZE,
+    }),
     getCurrentUser(),
     getPartyComplianceOverTime(party.id, days),
   ]);
   const keep = asOfQuery(asOf);
+  // The address as it stands (each list's page where not the first), for the pagers to change one place in.
+  const state: Record<string, string> = { ...keep };
+  for (const [param, value] of [
+    ['page', responsible.page],
+    ['benefitsPage', benefits.page],
+    ['partiesPage', party.childrenPage.page],
+    ['peoplePage', party.peoplePage.page],
+  ] as const) {
+    if (value > 1) state[param] = String(value);
+  }
   const { own, withSubParties } = complianceOrNone(compliance, party.id);
-  const hasChildren = party.children.length > 0;
+  const hasChildren = party.childrenPage.total > 0;
   const pathname = `/parties/${party.id}`;
 
   return (
@@ -166,21 +196,34 @@ export default async function PartyPage({ params, searchParams }: Props) {
           <Card aria-labelledby="sub-parties-heading">
             <CardHeader id="sub-parties-heading" title="Parties under it" />
             {hasChildren ? (
-              <ul aria-labelledby="sub-parties-heading" className="divide-y divide-slate-200">
-                {party.children.map((child) => (
-                  <li key={child.id} className="flex items-center justify-between gap-3 px-4 py-2.5 sm:px-5">
-                    <Link href={`/parties/${child.id}`} className="link text-sm">
-                      {child.name}
-                    </Link>
-                    <Badge tone="neutral">{PARTY_KIND_LABELS[child.kind]}</Badge>
-                  </li>
-                ))}
-              </ul>
+              <>
+                <ul aria-labelledby="sub-parties-heading" className="divide-y divide-slate-200">
+                  {party.children.map((child) => (
+                    <li
+                      key={child.id}
+                      className="flex items-center justify-between gap-3 px-4 py-2.5 sm:px-5"
+                    >
+                      <Link href={`/parties/${child.id}`} className="link text-sm">
+                        {child.name}
+                      </Link>
+                      <span className="text-xs text-slate-600">{PARTY_KIND_LABELS[child.kind]}</span>
+                    </li>
+                  ))}
+                </ul>
+                <ListPager
+                  pathname={pathname}
+                  query={state}
+                  param="partiesPage"
+                  {...party.childrenPage}
+                  label="Pagination of the parties under it"
+                  noun="parties"
+                />
+              </>
             ) : (
               <p className="px-4 py-3 text-sm text-slate-600 sm:px-5">None.</p>
             )}
           </Card>
-          {party.people.length ? (
+          {party.peoplePage.total ? (
             <Card aria-labelledby="people-heading">
               <CardHeader id="people-heading" title="People" />
               <ul aria-labelledby="people-heading" className="divide-y divide-slate-200">
@@ -191,6 +234,14 @@ export default async function PartyPage({ params, searchParams }: Props) {
                   </li>
                 ))}
               </ul>
+              <ListPager
+                pathname={pathname}
+                query={state}
+                param="peoplePage"
+                {...party.peoplePage}
+                label="Pagination of its people"
+                noun="people"
+              />
             </Card>
           ) : null}
         </div>
@@ -205,24 +256,37 @@ export default async function PartyPage({ params, searchParams }: Props) {
               ? 'Across agreements, including those of the parties under it, with each party’s own status.'
               : 'Across agreements, with its own status on each.'
           }
+          actions={
+            // Ten rows a page here; the commitments list filters and sorts all of them (any role).
+            responsible.pageCount > 1 || benefits.pageCount > 1 ? (
+              <Link
+                href={`/commitments?${new URLSearchParams({ party: String(party.id), ...keep })}`}
+                className="link text-sm"
+              >
+                All in the commitments list
+              </Link>
+            ) : null
+          }
         />
         {responsible.total ? (
           <>
             <CommitmentTable
               rows={responsible.items.map(asTableRow)}
-              columns={['agreement', 'party', 'partyStatus', 'status', 'due', 'flags']}
-              cellFrom={{ due: 'lg', flags: 'lg' }}
+              columns={['party', 'partyStatus', 'status', 'due', 'flags']}
+              fold={false}
               caption={`Commitments ${party.name} is responsible for`}
+              groupByAgreement
               party={{ id: party.id, role: 'responsible' }}
               asOf={asOf}
             />
-            <Pagination
+            <ListPager
+              pathname={pathname}
+              query={state}
+              param="page"
               page={responsible.page}
               pageCount={responsible.pageCount}
-              pageSize={responsible.pageSize}
+              label="Pagination of commitments it is responsible for"
               total={responsible.total}
-              pathname={pathname}
-              query={{ ...keep, ...(benefitsPage > 1 ? { benefitsPage: String(benefitsPage) } : {}) }}
               noun="responsibilities"
             />
           </>
@@ -241,69 +305,28 @@ export default async function PartyPage({ params, searchParams }: Props) {
           <>
             <CommitmentTable
               rows={benefits.items.map(asTableRow)}
-              columns={['agreement', 'party', 'status', 'due', 'flags']}
-              cellFrom={{ due: 'lg', flags: 'lg' }}
+              columns={['party', 'status', 'due', 'flags']}
+              fold={false}
               caption={`Commitments made for the benefit of ${party.name}`}
+              groupByAgreement
               party={{ id: party.id, role: 'beneficiary' }}
               asOf={asOf}
             />
-            {benefits.pageCount > 1 ? (
-              <BenefitsPagination
-                pathname={pathname}
-                page={benefits.page}
-                pageCount={benefits.pageCount}
-                responsiblePage={page}
-                keep={keep}
-              />
-            ) : null}
+            <ListPager
+              pathname={pathname}
+              query={state}
+              param="benefitsPage"
+              page={benefits.page}
+              pageCount={benefits.pageCount}
+              label="Pagination of commitments for its benefit"
+              total={benefits.total}
+              noun="commitments"
+            />
           </>
         ) : (
           <EmptyState level={3} title="No commitment names it as beneficiary" />
         )}
       </Card>
     </>
-  );
-}
-
-/** Previous/next for the second list, which pages with `benefitsPage` (Pagination only knows `page`). */
-function BenefitsPagination({
-  pathname,
-  page,
-  pageCount,
-  responsiblePage,
-  keep,
-}: {
-  pathname: string;
-  page: number;
-  pageCount: number;
-  responsiblePage: number;
-  keep: Record<string, string>;
-}) {
-  const href = (target: number) => {
-    const params = new URLSearchParams(keep);
-    if (responsiblePage > 1) params.set('page', String(responsiblePage));
-    if (target > 1) params.set('benefitsPage', String(target));
-    const search = params.toString();
-    return search ? `${pathname}?${search}` : pathname;
-  };
-  return (
-    <nav
-      aria-label="Pagination of commitments for its benefit"
-      className="flex items-center justify-end gap-3 border-t border-slate-200 px-4 py-3 text-sm sm:px-5"
-    >
-      {page > 1 ? (
-        <Link href={href(page - 1)} className="link">
-          Previous
-        </Link>
-      ) : null}
-      <span className="text-slate-600">
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <Link href={href(page + 1)} className="link">
-          Next
-        </Link>
-      ) : null}
-    </nav>
   );
 }

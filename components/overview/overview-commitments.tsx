@@ -1,0 +1,93 @@
+import Link from 'next/link';
+import { PartyNames } from '@/components/commitments/party-names';
+import { StrengthBadge } from '@/components/commitments/strength-badge';
+import { Day } from '@/components/ui/day';
+import type { CommitmentRow } from '@/lib/data/commitments';
+import { formatDay } from '@/lib/domain/dates';
+import { StatusLabel } from './status-label';
+
+/** Consecutive rows of the same agreement, in the order given. */
+function byAgreement(rows: readonly CommitmentRow[]) {
+  const groups: { agreement: CommitmentRow['agreement']; rows: CommitmentRow[] }[] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    if (last && last.agreement.id === row.agreement.id) last.rows.push(row);
+    else groups.push({ agreement: row.agreement, rows: [row] });
+  }
+  return groups;
+}
+
+/**
+ * The overview's page of commitments, one row group per agreement: each row the title (category and responsible
+ * parties under it) and the status with its since day. Two columns that fit a phone, so nothing is drawn twice
+ * for narrow screens (the full table with its columns is /commitments), and the cells' styles are set once on
+ * the table rather than on each row.
+ */
+export function OverviewCommitments({
+  rows,
+  caption,
+  asOf,
+}: {
+  rows: readonly CommitmentRow[];
+  caption: string;
+  /** The day the statuses are as of: links open the commitment as of it. */
+  asOf: Date | null;
+}) {
+  const suffix = asOf ? `?asOf=${formatDay(asOf)}` : '';
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse divide-y divide-slate-200 text-left text-sm *:divide-y *:divide-slate-200 [&_td]:px-4 [&_td]:py-3 [&_td]:text-xs [&_td]:whitespace-nowrap [&_td>div]:mt-1 [&_td>div]:text-slate-500 [&_th]:px-4 [&_tr]:align-top sm:[&_td]:pr-5 sm:[&_th]:pl-5 [&_[scope=row]]:py-3 [&_[scope=row]]:font-normal [&_[scope=row]>a]:font-medium [&_[scope=row]>a]:text-slate-900 [&_[scope=row]>a]:hover:underline [&_[scope=row]>div]:mt-0.5 [&_[scope=row]>div]:text-xs [&_[scope=row]>div]:text-slate-600">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase [&_th]:py-2.5">
+          <tr>
+            <th scope="col">Commitment</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        {byAgreement(rows).map((group) => (
+          <tbody key={group.agreement.id}>
+            <tr>
+              <th
+                scope="rowgroup"
+                colSpan={2}
+                className="bg-slate-50/70 py-2 text-sm font-medium text-slate-700"
+              >
+                <span className="sr-only">Agreement: </span>
+                <Link href={`/agreements/${group.agreement.id}`} className="link-quiet">
+                  {group.agreement.title}
+                </Link>
+              </th>
+            </tr>
+            {group.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  <Link href={`/commitments/${row.id}${suffix}`}>{row.title}</Link>
+                  {row.strength !== 'firm' ? (
+                    <>
+                      {' '}
+                      <StrengthBadge strength={row.strength} />
+                    </>
+                  ) : null}
+                  <div>
+                    {row.category.name}
+                    {' · '}
+                    <span className="sr-only">Responsible: </span>
+                    <PartyNames parties={row.responsibleParties} empty="No responsible party" />
+                  </div>
+                </th>
+                <td>
+                  <StatusLabel status={row.status} />
+                  {row.statusSince ? (
+                    <div>
+                      since <Day date={row.statusSince} />
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
