@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import {
   chartUpdate,
   dayToTime,
-  fromWireUpdate,
+  fromTimelineWire,
   statusChanges,
   timelineSeries,
-  toWireUpdate,
+  toTimelineWire,
   type TimelineSourceEntry,
 } from '../components/charts/status-timeline-data.ts';
 import { addDays, factBy, factFrom, formatDay, parseDay, type DatePrecision } from '../lib/domain/dates.ts';
@@ -70,7 +70,18 @@ describe('status timeline line', () => {
     const chart = rows.map(chartUpdate);
     expect(statusChanges(chart)).toEqual([{ day: '2025-06-01', status: 'in_progress' }]);
     // Every row is still a point, marked as what it is, and survives the trip to the client.
-    expect(chart.map((update) => fromWireUpdate(toWireUpdate(update)))).toEqual(chart);
+    const span = { from: chart[0].day, to: chart.at(-1)!.day };
+    expect(fromTimelineWire(toTimelineWire(chart, span, new Set(chart.map((update) => update.id))))).toEqual(
+      chart,
+    );
+    // Rows the page does not list travel without their title and reason, and say so.
+    const lean = fromTimelineWire(toTimelineWire(chart, span, new Set([chart[0].id])));
+    expect(lean[0]).toEqual(chart[0]);
+    expect(lean.slice(1).map((update) => [update.detailed, update.reason])).toEqual([
+      [false, null],
+      [false, null],
+      [false, null],
+    ]);
     expect(chart.map((update) => [update.kind, update.withdrawn])).toEqual([
       ['assessment', false],
       ['assessment', true],

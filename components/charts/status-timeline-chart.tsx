@@ -8,6 +8,7 @@
 // The chart is a picture for sighted mouse and keyboard users; the status history list beside it says the same
 // in text, so the SVG is hidden from screen readers and the figure's caption points to the list.
 import { useMemo } from 'react';
+import { useRouter } from 'next/navigation';
 import {
   CartesianGrid,
   ComposedChart,
@@ -31,8 +32,8 @@ import {
   timeAxisLabel,
   timeAxisTicks,
   timelineSeries,
-  fromWireUpdate,
-  type TimelineWireUpdate,
+  fromTimelineWire,
+  type TimelineWire,
   type UpdatePoint,
 } from './status-timeline-data';
 
@@ -69,7 +70,9 @@ function UpdateTooltip({ active, payload }: TooltipContentProps) {
       {update.party ? <p className="mt-0.5">Assessed: {update.party}</p> : null}
       {update.evidence ? (
         <>
-          <p className="mt-1.5 font-medium text-slate-900">{update.evidence.title}</p>
+          {update.evidence.title ? (
+            <p className="mt-1.5 font-medium text-slate-900">{update.evidence.title}</p>
+          ) : null}
           <p className="mt-0.5">
             {update.evidence.outlet} ·{' '}
             <span className="font-mono font-semibold">
@@ -86,6 +89,10 @@ function UpdateTooltip({ active, payload }: TooltipContentProps) {
         <p className="mt-1 text-slate-500">No evidence cited</p>
       )}
       {update.reason ? <p className="mt-1 line-clamp-3 italic">“{update.reason}”</p> : null}
+      <p className="mt-1.5 text-slate-500">
+        #{update.id}
+        {update.detailed === false ? ': click for its reason and evidence in the status history' : ''}
+      </p>
     </div>
   );
 }
@@ -134,7 +141,7 @@ function UpdateDot({ cx, cy, payload }: ShapeProps) {
     );
   }
   return (
-    <g data-kind={update.withdrawn ? 'withdrawn' : (update.kind ?? 'assessment')}>
+    <g data-kind={update.withdrawn ? 'withdrawn' : (update.kind ?? 'assessment')} className="cursor-pointer">
       {tail}
       {mark}
     </g>
@@ -142,26 +149,29 @@ function UpdateDot({ cx, cy, payload }: ShapeProps) {
 }
 
 export function StatusTimelineChart({
-  updates,
-  from,
-  to,
+  data,
   asOf,
   describedBy,
 }: {
-  /** Follow-ups in rule order (oldest news first), as toWireUpdate writes them. */
-  updates: TimelineWireUpdate[];
-  /** First and last day to show, YYYY-MM-DD. */
-  from: string;
-  to: string;
+  /** The follow-ups in rule order (oldest news first) and the days to show, as toTimelineWire writes them. */
+  data: TimelineWire;
   /** Marks the as-of day, YYYY-MM-DD. */
   asOf?: string;
   /** Id of the text that says the same as the chart (the status history). */
   describedBy?: string;
 }) {
+  const router = useRouter();
   const { steps, points, domain } = useMemo(
-    () => timelineSeries(updates.map(fromWireUpdate), from, to),
-    [updates, from, to],
+    () => timelineSeries(fromTimelineWire(data), data.from, data.to),
+    [data],
   );
+  // A point opens its row in the status history: the page that lists it (?update=), scrolled to it.
+  const openUpdate = (id: number) => {
+    const url = new URL(window.location.href);
+    url.searchParams.delete('page');
+    url.searchParams.set('update', String(id));
+    router.push(`${url.pathname}${url.search}#update-${id}`);
+  };
   const axis = useMemo(() => timeAxisTicks(domain), [domain]);
   const shown = useMemo(() => {
     const present = new Set<string>();
@@ -231,6 +241,9 @@ export function StatusTimelineChart({
               data={points}
               dataKey="level"
               shape={(props: unknown) => <UpdateDot {...(props as ShapeProps)} />}
+              onClick={(point: { payload?: UpdatePoint }) => {
+                if (point.payload) openUpdate(point.payload.update.id);
+              }}
               isAnimationActive={false}
             />
           </ComposedChart>
@@ -277,7 +290,10 @@ export function StatusTimelineChart({
             Date known to the month or year, or undated: shown on the day it held by
           </span>
         ) : null}
-        <span>Hover a point for its evidence. The status history below lists the same follow-ups.</span>
+        <span>
+          Hover a point for its evidence; click it to open the follow-up in the status history below, which
+          lists the same follow-ups.
+        </span>
       </figcaption>
     </figure>
   );

@@ -24,6 +24,8 @@ export const TIMELINE_LEVELS: readonly CommitmentStatus[] = [
   'fulfilled',
 ];
 
+const DAY_MS = 86_400_000;
+
 function statusLevel(status: CommitmentStatus): number {
   return TIMELINE_LEVELS.indexOf(status);
 }
@@ -31,7 +33,8 @@ function statusLevel(status: CommitmentStatus): number {
 /** What a point's tooltip says about the evidence. Labels are looked up on the client: hundreds of points each
  * carrying "Source B (usually reliable), information 2 (probably true)" made the page tens of KB heavier. */
 type TimelineChartEvidence = {
-  title: string;
+  /** Null when the page did not send it (fromTimelineWire). */
+  title: string | null;
   outlet: string;
   reliability: Reliability;
   credibility: number;
@@ -54,6 +57,8 @@ export type TimelineChartUpdate = {
   kind?: UpdateKind;
   /** Corrected or retracted: kept in the history, counts for nothing. */
   withdrawn?: boolean;
+  /** False when the page sent no title or reason for it (fromTimelineWire): the history has them. */
+  detailed?: boolean;
 };
 
 /** Whether the row moves the status line (countsForStatus). */
@@ -105,75 +110,130 @@ export function chartUpdate(entry: TimelineSourceEntry): TimelineChartUpdate {
 }
 
 /**
- * A follow-up as the page sends it to the chart: a tuple. A commitment followed for years has hundreds of points,
- * and as objects each would repeat every key name in the page's payload.
+ * The chart's data as the page sends it. A commitment followed for years has hundreds of points: as objects (or
+ * tuples carrying each item's title, outlet and the row's reason) they made up most of its page. Here each point
+ * is five short numbers; parties and outlets are named once; only the rows the page also lists (`detailed`) carry their
+ * evidence title and reason, which the history beside the chart shows for every row, a page at a time.
  */
-export type TimelineWireUpdate = [
-  id: number,
-  day: string,
-  status: CommitmentStatus,
-  party: string | null,
-  reason: string | null,
-  evidence:
-    [title: string, outlet: string, reliability: Reliability, credibility: number, type: EvidenceType] | null,
-  precision?: DatePrecision,
-  kind?: UpdateKind,
-  withdrawn?: 0 | 1,
-];
+export type TimelineWire = {
+  /** First and last day to show, YYYY-MM-DD; points' days count from `from`. */
+  from: string;
+  to: string;
+  /**
+   * Five numbers per follow-up, in rule order: its id less the previous one's, its day less the previous one's (the
+   * first's: less `from`) in days, flags (wireFlags), party (0: none, else 1 + index), evidence (wireEvidence).
+   * The differences are short numbers where ids and days are long.
+   */
+  points: number[];
+  parties: string[];
+  outlets: string[];
+  /** Evidence title and reason of the rows the page lists, by id. */
+  details: Record<number, [title: string | null, reason: string | null]>;
+};
 
-export function toWireUpdate(update: TimelineChartUpdate): TimelineWireUpdate {
-  const { evidence } = update;
-  return [
-    update.id,
-    update.day,
-    update.status,
-    update.party,
-    update.reason,
-    evidence
-      ? [evidence.title, evidence.outlet, evidence.reliability, evidence.credibility, evidence.type]
-      : null,
-    update.precision ?? 'day',
-    update.kind ?? 'assessment',
-    update.withdrawn ? 1 : 0,
-  ];
+const WIRE_STRIDE = 5;
+const WIRE_KINDS: readonly UpdateKind[] = ['assessment', 'corroboration', 'context'];
+const WIRE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'unknown'];
+const WIRE_RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+const WIRE_TYPES: readonly EvidenceType[] = ['announcement', 'concrete_action', 'contradiction'];
+/** Credibility runs 1 to 6. */
+const CREDIBILITIES = 6;
+
+/** Status level, kind, precision and withdrawal in one number: level + 8 × (kind + 4 × (precision + 4 × withdrawn)). */
+function wireFlags(update: TimelineChartUpdate): number {
+  const kind = WIRE_KINDS.indexOf(update.kind ?? 'assessment');
+  const precision = WIRE_PRECISIONS.indexOf(update.precision ?? 'day');
+  return statusLevel(update.status) + 8 * (kind + 4 * (precision + 4 * (update.withdrawn ? 1 : 0)));
 }
 
-export function fromWireUpdate([
-  id,
-  day,
-  status,
-  party,
-  reason,
-  evidence,
-  precision = 'day',
-  kind = 'assessment',
-  withdrawn = 0,
-]: TimelineWireUpdate): TimelineChartUpdate {
-  return {
-    id,
-    day,
-    status,
-    party,
-    reason,
-    precision,
-    kind,
-    withdrawn: withdrawn === 1,
-    evidence: evidence
-      ? {
-          title: evidence[0],
-          outlet: evidence[1],
-          reliability: evidence[2],
-          credibility: evidence[3],
-          type: evidence[4],
-        }
-      : null,
-  };
+/** 0 without evidence; else 1 + (credibility − 1) + 6 × (reliability + 6 × (type + 3 × outlet)), by index. */
+function wireEvidence(evidence: TimelineChartEvidence, outlet: number): number {
+  const reliability = WIRE_RELIABILITIES.indexOf(evidence.reliability);
+  const type = WIRE_TYPES.indexOf(evidence.type);
+  return (
+    1 +
+    (evidence.credibility - 1) +
+    CREDIBILITIES * (reliability + WIRE_RELIABILITIES.length * (type + WIRE_TYPES.length * outlet))
+  );
+}
+
+function indexIn(names: string[], byName: Map<string, number>, name: string): number {
+  let index = byName.get(name);
+  if (index === undefined) {
+    index = names.push(name) - 1;
+    byName.set(name, index);
+  }
+  return index;
+}
+
+/** The chart's data for `updates` (rule order) over `span`; `detailed`: ids of the rows whose title and reason go too. */
+export function toTimelineWire(
+  updates: readonly TimelineChartUpdate[],
+  span: { from: string; to: string },
+  detailed: ReadonlySet<number>,
+): TimelineWire {
+  const wire: TimelineWire = { ...span, points: [], parties: [], outlets: [], details: {} };
+  const parties = new Map<string, number>();
+  const outlets = new Map<string, number>();
+  let id = 0;
+  let time = dayToTime(span.from);
+  for (const update of updates) {
+    const { evidence } = update;
+    const t = dayToTime(update.day);
+    wire.points.push(
+      update.id - id,
+      Math.round((t - time) / DAY_MS),
+      wireFlags(update),
+      update.party === null ? 0 : 1 + indexIn(wire.parties, parties, update.party),
+      evidence ? wireEvidence(evidence, indexIn(wire.outlets, outlets, evidence.outlet)) : 0,
+    );
+    if (detailed.has(update.id)) wire.details[update.id] = [evidence?.title ?? null, update.reason];
+    id = update.id;
+    time = t;
+  }
+  return wire;
+}
+
+/**
+ * The follow-ups back from the wire, in rule order. A row the page does not list comes without its reason and
+ * with its evidence's title null: the chart then points to the history for them.
+ */
+export function fromTimelineWire(wire: TimelineWire): TimelineChartUpdate[] {
+  const updates: TimelineChartUpdate[] = [];
+  let id = 0;
+  let time = dayToTime(wire.from);
+  for (let i = 0; i + WIRE_STRIDE <= wire.points.length; i += WIRE_STRIDE) {
+    const [idStep, days, flags, party, evidence] = wire.points.slice(i, i + WIRE_STRIDE);
+    id += idStep;
+    time += days * DAY_MS;
+    const detail = wire.details[id];
+    let code = evidence - 1;
+    const credibility = (code % CREDIBILITIES) + 1;
+    code = Math.floor(code / CREDIBILITIES);
+    const reliability = WIRE_RELIABILITIES[code % WIRE_RELIABILITIES.length];
+    code = Math.floor(code / WIRE_RELIABILITIES.length);
+    const type = WIRE_TYPES[code % WIRE_TYPES.length];
+    const outlet = wire.outlets[Math.floor(code / WIRE_TYPES.length)];
+    updates.push({
+      id,
+      day: formatDay(new Date(time)),
+      status: TIMELINE_LEVELS[flags % 8],
+      party: party === 0 ? null : wire.parties[party - 1],
+      reason: detail?.[1] ?? null,
+      evidence:
+        evidence === 0 ? null : { title: detail?.[0] ?? null, outlet, reliability, credibility, type },
+      precision: WIRE_PRECISIONS[Math.floor(flags / 32) % 4],
+      kind: WIRE_KINDS[Math.floor(flags / 8) % 4],
+      withdrawn: flags >= 128,
+      ...(detail ? {} : { detailed: false }),
+    });
+  }
+  return updates;
 }
 
 export type StepPoint = { t: number; level: number; status: CommitmentStatus };
 export type UpdatePoint = StepPoint & { update: TimelineChartUpdate };
 
-const DAY_MS = 86_400_000;
 const MIN_SPAN_DAYS = 30;
 
 export function dayToTime(day: string): number {

@@ -3,59 +3,52 @@ import { EvidenceList } from '@/components/evidence/evidence-list';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { CommitmentDashboard } from '@/lib/data/commitment-dashboard';
-import { formatDay } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format/date';
-import { ShowAll } from './show-all';
+import { ListPager, NEWER_OLDER } from '@/components/ui/list-pager';
 import { StatusHistory } from './status-history';
 
 /**
- * Follow-ups and evidence items listed before "Show all": a commitment followed for years has hundreds, which the
- * timeline chart shows at a glance; the lists open with the newest.
+ * The follow-up log (every row, newest news first) and the evidence it cites, side by side, each a page at a time:
+ * a commitment followed for years has hundreds of both, which the timeline chart shows at a glance.
  */
-const LIST_LENGTH = 10;
-
-/** The follow-up log (every row, newest news first) and the evidence it cites, side by side. */
 export function HistoryAndEvidence({
   dashboard,
-  pathname,
-  showAll,
+  pageHref,
   canWrite,
 }: {
   dashboard: CommitmentDashboard;
-  pathname: string;
-  showAll: boolean;
+  /** The address of this page with one list at another page (`page`: the history, `evidencePage`: the evidence). */
+  pageHref: (list: 'page' | 'evidencePage', page: number) => string;
   /** Whether the user may write: the history then offers Correct / Retract. */
   canWrite: boolean;
 }) {
-  const { asOf, history, evidence, laterCount } = dashboard;
-  const historyShown = [...history].reverse().slice(0, showAll ? undefined : LIST_LENGTH);
-  const evidenceShown = showAll ? evidence : evidence.slice(0, LIST_LENGTH);
-  const showAllHref = `${pathname}?${new URLSearchParams({
-    ...(asOf ? { asOf: formatDay(asOf) } : {}),
-    all: '1',
-  })}#history-heading`;
+  const { asOf, historyPage, evidencePage, laterCount } = dashboard;
+  const total = historyPage.total;
   return (
     <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
       <Card aria-labelledby="history-heading" className="self-start">
         <CardHeader
           id="history-heading"
           title="Status history"
-          description={`${history.length} ${history.length === 1 ? 'follow-up' : 'follow-ups'}${asOf ? ` up to ${formatDate(asOf)}` : ''}, newest news first${laterCount ? ` (${laterCount} later not shown)` : ''}`}
+          description={`${total} ${total === 1 ? 'follow-up' : 'follow-ups'}${asOf ? ` up to ${formatDate(asOf)}` : ''}, newest news first${laterCount ? ` (${laterCount} later not shown)` : ''}`}
         />
-        {history.length ? (
+        {total ? (
           <>
             <StatusHistory
-              entries={historyShown}
+              entries={historyPage.items}
               labelledBy="history-heading"
               commitmentId={dashboard.commitment.id}
               canWrite={canWrite}
+              restsOn={dashboard.restsOnId}
             />
-            {historyShown.length < history.length ? (
-              <ShowAll
-                href={showAllHref}
-                shown={historyShown.length}
-                total={history.length}
-                noun="follow-ups"
+            {historyPage.pageCount > 1 ? (
+              <ListPager
+                label="Pages of the status history"
+                summary={range(historyPage, 'follow-ups')}
+                page={historyPage.page}
+                words={NEWER_OLDER}
+                hasNext={historyPage.page < historyPage.pageCount}
+                href={(page) => pageHref('page', page)}
               />
             ) : null}
           </>
@@ -75,11 +68,18 @@ export function HistoryAndEvidence({
           title="Evidence"
           description="Graded with the Admiralty code: source reliability A–F, information credibility 1–6."
         />
-        {evidence.length ? (
+        {evidencePage.total ? (
           <>
-            <EvidenceList items={evidenceShown} labelledBy="evidence-heading" />
-            {evidenceShown.length < evidence.length ? (
-              <ShowAll href={showAllHref} shown={evidenceShown.length} total={evidence.length} noun="items" />
+            <EvidenceList items={evidencePage.items} labelledBy="evidence-heading" />
+            {evidencePage.pageCount > 1 ? (
+              <ListPager
+                label="Pages of the evidence"
+                summary={range(evidencePage, 'items')}
+                page={evidencePage.page}
+                words={NEWER_OLDER}
+                hasNext={evidencePage.page < evidencePage.pageCount}
+                href={(page) => pageHref('evidencePage', page)}
+              />
             ) : null}
           </>
         ) : (
@@ -88,4 +88,13 @@ export function HistoryAndEvidence({
       </Card>
     </div>
   );
+}
+
+/** "11–20 of 489 follow-ups". */
+function range(
+  list: { items: unknown[]; page: number; pageSize: number; total: number },
+  noun: string,
+): string {
+  const first = (list.page - 1) * list.pageSize + 1;
+  return `${first}–${first + list.items.length - 1} of ${list.total} ${noun}`;
 }

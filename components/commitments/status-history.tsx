@@ -45,8 +45,9 @@ const KIND_NOTES: Record<Exclude<UpdateKind, 'assessment'>, string> = {
 };
 
 /**
- * The follow-up log as a timeline, newest news first (the caller passes the entries in that order). The first
- * entry that counts for status is the one the current status rests on. Each says when it was logged and by whom,
+ * The follow-up log as a timeline, newest news first (the caller passes the entries in that order, perhaps one page
+ * of them). `restsOn` is the entry the current status rests on (the newest that counts for status; by default the
+ * first such entry passed). Each says when it was logged and by whom,
  * which may be long after the day it describes (a back-dated item); an imported copy also says what its file
  * claimed. A corrected or retracted entry stays listed, marked in words (who, when, why) and struck through; a
  * correction names the entry it corrects. With `commitmentId` and `canWrite`, entries still standing offer
@@ -57,6 +58,7 @@ export function StatusHistory({
   labelledBy,
   commitmentId,
   canWrite = false,
+  restsOn = entries.find((entry) => countsForStatus(entry))?.id,
 }: {
   entries: StatusHistoryEntry[];
   labelledBy?: string;
@@ -64,28 +66,29 @@ export function StatusHistory({
   commitmentId?: number;
   /** Whether the user may write (lib/auth/permissions.ts `write`): otherwise no controls are shown. */
   canWrite?: boolean;
+  restsOn?: number;
 }) {
-  const restsOn = entries.find((entry) => countsForStatus(entry))?.id;
   const controls = canWrite && commitmentId !== undefined;
+  // The rail between markers (it stops at the oldest entry) and the labels' colour are set once on the list, not
+  // on every entry: a page of entries repeats neither.
   return (
-    <ol aria-labelledby={labelledBy} className="relative px-4 py-2 sm:px-5">
-      {entries.map((entry, index) => (
+    <ol
+      aria-labelledby={labelledBy}
+      className="px-4 py-2 sm:px-5 [&_dt]:text-slate-500 [&>li]:relative [&>li:not(:last-child)]:before:absolute [&>li:not(:last-child)]:before:top-7 [&>li:not(:last-child)]:before:-bottom-3 [&>li:not(:last-child)]:before:left-[7px] [&>li:not(:last-child)]:before:w-px [&>li:not(:last-child)]:before:bg-slate-200"
+    >
+      {entries.map((entry) => (
         <li
           key={entry.id}
           id={`update-${entry.id}`}
-          className={`relative flex scroll-mt-6 gap-4 py-3 ${entry.withdrawnAt ? 'opacity-80' : ''}`}
+          className={`flex scroll-mt-6 gap-4 py-3${entry.withdrawnAt ? ' opacity-80' : ''}`}
         >
-          {/* The rail between markers; it stops at the oldest entry. */}
-          {index < entries.length - 1 ? (
-            <span aria-hidden className="absolute top-7 bottom-[-0.75rem] left-[7px] w-px bg-slate-200" />
-          ) : null}
           <span className="relative mt-1.5 flex size-4 shrink-0 items-center justify-center rounded-full bg-white ring-4 ring-white">
             <StatusMarker status={entry.status} className="size-2.5" />
           </span>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span
-                className={`text-sm font-semibold text-slate-900 ${entry.withdrawnAt ? 'line-through decoration-slate-400' : ''}`}
+                className={`text-sm font-semibold text-slate-900${entry.withdrawnAt ? ' line-through decoration-slate-400' : ''}`}
               >
                 <FactDate date={entry.observedOn} precision={entry.observedPrecision ?? 'day'} />
               </span>
@@ -109,15 +112,15 @@ export function StatusHistory({
             ) : null}
             {/* Labels in their own column so long reasons and titles wrap beside them, not under them. */}
             <dl className="mt-1.5 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-2 gap-y-1 text-sm text-slate-700">
-              <dt className="text-slate-500">Assessed</dt>
+              <dt>Assessed</dt>
               <dd>{entry.party ? entry.party.name : 'The commitment as a whole'}</dd>
               {entry.reason ? (
                 <>
-                  <dt className="text-slate-500">Reason</dt>
+                  <dt>Reason</dt>
                   <dd className="whitespace-pre-line">{entry.reason}</dd>
                 </>
               ) : null}
-              <dt className="text-slate-500">Evidence</dt>
+              <dt>Evidence</dt>
               <dd>
                 {entry.evidence ? (
                   <>

@@ -5,7 +5,8 @@
 // day). The rest is derived here from the commitment's follow-up log, where only rows that count for status
 // (lib/domain/status.ts countsForStatus) decide anything: the status chart, the per-party statuses as of a day,
 // the run the status rests on. The history list shows every row (corroborations, context, withdrawn rows marked
-// by the list), and the evidence list every item those rows cite.
+// by the list), and the evidence list every item those rows cite, each a page at a time: a commitment followed for
+// years has hundreds of both, which the chart shows at a glance.
 import { compareDays } from '../domain/dates.ts';
 import { countsForStatus, updatesAsOf } from '../domain/status.ts';
 import { NotFoundError } from '../errors.ts';
@@ -19,7 +20,40 @@ export type CommitmentDashboardOptions = {
   asOf?: Date | null;
   /** Today (UTC midnight); tests pass their own. */
   today: Date;
+  /** Pages (from 1) of the status history and the evidence list; beyond the last: the last. */
+  historyPage?: number;
+  evidencePage?: number;
+  /** The page of the audit trail to show; absent: the trail is not read (the page offers a link to it). */
+  auditPage?: number | null;
+  /** A follow-up row or evidence item to show: its list opens at the page that holds it (a link to its anchor). */
+  showUpdate?: number | null;
+  showEvidence?: number | null;
 };
+
+/** Rows per page of the status history and of the evidence list (newest first). */
+const HISTORY_PAGE_SIZE = 10;
+const EVIDENCE_PAGE_SIZE = 4;
+
+type ListPage<T> = { items: T[]; page: number; pageCount: number; pageSize: number; total: number };
+
+/** Page `page` of `items`, or the one holding the item with id `show` when there is one. */
+function pageOf<T extends { id: number }>(
+  items: readonly T[],
+  size: number,
+  page = 1,
+  show?: number | null,
+): ListPage<T> {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const index = show ? items.findIndex((item) => item.id === show) : -1;
+  const current = index >= 0 ? Math.floor(index / size) + 1 : Math.min(Math.max(1, page), pageCount);
+  return {
+    items: items.slice((current - 1) * size, current * size),
+    page: current,
+    pageCount,
+    pageSize: size,
+    total: items.length,
+  };
+}
 
 export async function getCommitmentDashboard(id: number, options: CommitmentDashboardOptions) {
   const asOf = options.asOf ?? null;
@@ -41,10 +75,13 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
     asOf
       ? listPartyStatuses(id, commitment.responsibleParties, { asOf, timeline: history })
       : listPartyStatuses(id, commitment.responsibleParties),
-    listCommitmentAuditTrail(
-      id,
-      history.map((entry) => entry.id),
-    ),
+    options.auditPage
+      ? listCommitmentAuditTrail(
+          id,
+          history.map((entry) => entry.id),
+          { page: options.auditPage },
+        )
+      : null,
   ]);
 
   // As of a day, the evidence is what the follow-ups up to then cited.
@@ -55,6 +92,7 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
   // citing evidence (corroborations included) and the rows supporting the current status.
   const latestCited = latestEvidenceUpdate(visible);
   const run = supportingUpdates(visible);
+  const newestFirst = [...visible].reverse();
 
   const lastNews = history.at(-1)?.observedOn;
   let chartEnd = asOf && compareDays(asOf, options.today) > 0 ? asOf : options.today;
@@ -69,8 +107,13 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
     state,
     /** Every row of the log up to the day, oldest news first (counting or not). */
     history: visible,
+    /** The page of them the history lists, newest news first. */
+    historyPage: pageOf(newestFirst, HISTORY_PAGE_SIZE, options.historyPage, options.showUpdate),
+    /** The row the status rests on: the newest that counts. */
+    restsOnId: newestFirst.find(countsForStatus)?.id,
     laterCount: history.length - visible.length,
     evidence,
+    evidencePage: pageOf(evidence, EVIDENCE_PAGE_SIZE, options.evidencePage, options.showEvidence),
     partyStatuses: parties,
     audit,
     /** Every row, for the chart to draw (corroborations and withdrawn rows as marks; only counting rows move the

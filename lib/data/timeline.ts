@@ -46,7 +46,8 @@ export async function listPartyStatuses(
   }));
 }
 
-const AUDIT_TRAIL_LIMIT = 30;
+/** Audit events per page of the trail: each lists every field it changed, so a page of them is heavy. */
+const AUDIT_TRAIL_PAGE_SIZE = 5;
 
 export type AuditTrailEntry = {
   id: string;
@@ -62,13 +63,14 @@ export type AuditChange = { field: string; before: string | null; after: string 
 
 /**
  * The audit events of a commitment and of its status updates (audit convention, lib/data/audit.ts: entityType is
- * the model name, entityId the id as text), newest first, each with who made it and what changed.
+ * the model name, entityId the id as text), newest first, each with who made it and what changed: one page of them
+ * (from 1), and whether older events follow.
  */
 export async function listCommitmentAuditTrail(
   commitmentId: number,
   updateIds: readonly number[],
-  limit = AUDIT_TRAIL_LIMIT,
-): Promise<{ entries: AuditTrailEntry[]; truncated: boolean }> {
+  { page = 1, pageSize = AUDIT_TRAIL_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+): Promise<{ entries: AuditTrailEntry[]; page: number; hasOlder: boolean }> {
   const rows = await db.auditEvent.findMany({
     where: {
       OR: [
@@ -89,11 +91,13 @@ export async function listCommitmentAuditTrail(
       actor: { select: { name: true } },
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: limit + 1,
+    skip: (page - 1) * pageSize,
+    take: pageSize + 1,
   });
   return {
-    truncated: rows.length > limit,
-    entries: rows.slice(0, limit).map((row) => ({
+    page,
+    hasOlder: rows.length > pageSize,
+    entries: rows.slice(0, pageSize).map((row) => ({
       id: row.id.toString(),
       action: row.action,
       entityType: row.entityType,

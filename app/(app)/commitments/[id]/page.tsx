@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StatusTimelineChart } from '@/components/charts/status-timeline-chart';
-import { chartUpdate, toWireUpdate } from '@/components/charts/status-timeline-data';
+import { chartUpdate, toTimelineWire } from '@/components/charts/status-timeline-data';
+import { AnchorFallback } from '@/components/commitments/anchor-fallback';
 import { AuditCard } from '@/components/commitments/audit-card';
 import { CommitmentDetails } from '@/components/commitments/commitment-details';
 import { CommitmentHeader } from '@/components/commitments/commitment-header';
@@ -27,40 +28,89 @@ import { formatDate } from '@/lib/format/date';
 import { NotFoundError } from '@/lib/errors';
 import { hasOutletOptions } from '@/lib/search/options';
 import { parseAsOfParam, type SearchParams } from '@/lib/validation/filters';
-import { parseIdParam } from '@/lib/validation/params';
+import { parseIdParam, parsePageParam } from '@/lib/validation/params';
 import { FollowControl } from '@/app/(app)/me/following/follow-control';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-// Shared by generateMetadata and the page, so one request reads the commitment once.
-const loadDashboard = cache(async (rawId: string, asOfParam: string | undefined) => {
-  const id = parseIdParam(rawId);
-  if (id === null) notFound();
-  try {
-    return await getCommitmentDashboard(id, { asOf: parseAsOfParam(asOfParam), today: todayUtc() });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
+// Shared by generateMetadata and the page, so one request reads the commitment once (cache compares arguments, so
+// they are plain values).
+const loadDashboard = cache(
+  async (
+    rawId: string,
+    asOfParam: string | undefined,
+    historyPage: number,
+    evidencePage: number,
+    auditPage: number | null,
+    showUpdate: number | null,
+    showEvidence: number | null,
+  ) => {
+    const id = parseIdParam(rawId);
+    if (id === null) notFound();
+    try {
+      return await getCommitmentDashboard(id, {
+        asOf: parseAsOfParam(asOfParam),
+        today: todayUtc(),
+        historyPage,
+        evidencePage,
+        auditPage,
+        showUpdate,
+        showEvidence,
+      });
+    } catch (error) {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }
+  },
+);
 
-const asOfOf = (query: SearchParams) => (Array.isArray(query.asOf) ? query.asOf[0] : query.asOf);
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const dashboard = await loadDashboard((await params).id, asOfOf(await searchParams));
+/**
+ * The dashboard the URL asks for: as of a day (`asOf`), each list at its page (`page`: the status history,
+ * `evidencePage`, and `audit`, which also shows the audit trail), or the history and evidence at the pages holding
+ * one row (`update`, `evidence`: what a link to a row's anchor becomes, see AnchorFallback).
+ */
+async function load({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const idOf = (value: string | string[] | undefined) => parseIdParam(first(value) ?? '');
+  return loadDashboard(
+    id,
+    first(query.asOf),
+    parsePageParam(query.page),
+    parsePageParam(query.evidencePage),
+    query.audit === undefined ? null : parsePageParam(query.audit),
+    idOf(query.update),
+    idOf(query.evidence),
+  );
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const dashboard = await load(props);
   return { title: dashboard.commitment.title };
 }
 
-export default async function CommitmentPage({ params, searchParams }: Props) {
-  const query = await searchParams;
-  const [dashboard, user] = await Promise.all([
-    loadDashboard((await params).id, asOfOf(query)),
-    getCurrentUser(),
-  ]);
+export default async function CommitmentPage(props: Props) {
+  const [dashboard, user] = await Promise.all([load(props), getCurrentUser()]);
   const { commitment, state, asOf, day, chart, series } = dashboard;
   const pathname = `/commitments/${commitment.id}`;
+  // A list's other pages keep the day and the other lists where they are, and land on the list. The history and
+  // the evidence at page 1 need no parameter; the audit trail shows only with one.
+  const shown: Record<'page' | 'evidencePage' | 'audit', number | null> = {
+    page: dashboard.historyPage.page,
+    evidencePage: dashboard.evidencePage.page,
+    audit: dashboard.audit?.page ?? null,
+  };
+  const pageHref = (list: keyof typeof shown, page: number | null, anchor: string) => {
+    const query = new URLSearchParams(asOf ? { asOf: formatDay(asOf) } : {});
+    for (const [key, value] of Object.entries({ ...shown, [list]: page })) {
+      if (value !== null && (value !== 1 || key === 'audit')) query.set(key, String(value));
+    }
+    const search = query.toString();
+    return `${pathname}${search ? `?${search}` : ''}#${anchor}`;
+  };
   // The form's pickers search commitments and outlets as the analyst types: the page carries only this one.
   const formOptions = can(user, 'write')
     ? await Promise.all([getCommitmentOption(commitment.id), hasOutletOptions()]).then(
@@ -121,9 +171,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         />
         <div className="px-2 pt-4 pb-3 sm:px-4">
           <StatusTimelineChart
-            updates={chart.entries.map((entry) => toWireUpdate(chartUpdate(entry)))}
-            from={chart.span.from}
-            to={chart.span.to}
+            data={toTimelineWire(
+              chart.entries.map(chartUpdate),
+              chart.span,
+              new Set(dashboard.historyPage.items.map((entry) => entry.id)),
+            )}
             asOf={asOf ? formatDay(asOf) : undefined}
             describedBy="history-heading"
           />
@@ -137,10 +189,12 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
 
       <HistoryAndEvidence
         dashboard={dashboard}
-        pathname={pathname}
-        showAll={query.all === '1'}
+        pageHref={(list, page) =>
+          pageHref(list, page, list === 'page' ? 'history-heading' : 'evidence-heading')
+        }
         canWrite={formOptions !== null}
       />
+      <AnchorFallback />
 
       {formOptions ? (
         <LogFollowUpCard
@@ -152,7 +206,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         />
       ) : null}
 
-      <AuditCard audit={dashboard.audit} />
+      <AuditCard audit={dashboard.audit} pageHref={(page) => pageHref('audit', page, 'audit-heading')} />
     </>
   );
 }

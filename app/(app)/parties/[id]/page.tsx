@@ -13,7 +13,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { ListPager } from '@/components/party/list-pager';
+import { ParamListPager } from '@/components/ui/list-pager';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import {
@@ -210,7 +210,7 @@ export default async function PartyPage(props: Props) {
                     </li>
                   ))}
                 </ul>
-                <ListPager
+                <ParamListPager
                   pathname={pathname}
                   query={state}
                   param="partiesPage"
@@ -234,7 +234,7 @@ export default async function PartyPage(props: Props) {
                   </li>
                 ))}
               </ul>
-              <ListPager
+              <ParamListPager
                 pathname={pathname}
                 query={state}
                 param="peoplePage"
@@ -279,7 +279,7 @@ export default async function PartyPage(props: Props) {
               party={{ id: party.id, role: 'responsible' }}
               asOf={asOf}
             />
-            <ListPager
+            <ParamListPager
               pathname={pathname}
               query={state}
               param="page"
@@ -312,7 +312,7 @@ export default async function PartyPage(props: Props) {
               party={{ id: party.id, role: 'beneficiary' }}
               asOf={asOf}
             />
-            <ListPager
+            <ParamListPager
               pathname={pathname}
               query={state}
               param="benefitsPage"
