@@ -204,6 +204,7 @@ test('a viewer who sends the proxy’s own “verified user” header, even vali
   page,
   db,
   browser,
+  baseURL,
   pageErrors,
 }) => {
   // The page trusts the proxy's handed-on session check (lib/auth/handoff.ts) only because the proxy drops any
@@ -228,7 +229,7 @@ test('a viewer who sends the proxy’s own “verified user” header, even vali
 
   // Nobody signed in: the sign-in page asks who is signed in (to send them on); the forged header must not answer.
   const anonymousContext = await browser.newContext();
-  const anonymous = await anonymousContext.request.get(new URL('/sign-in', page.url()).href, {
+  const anonymous = await anonymousContext.request.get(new URL('/sign-in', baseURL).href, {
     headers: { [HANDOFF_HEADER]: forged, 'x-request-id': requestId, Accept: 'text/html' },
     maxRedirects: 0,
   });

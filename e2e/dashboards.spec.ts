@@ -234,6 +234,10 @@ test('a commitment seen as of an earlier day shows the status it had then', asyn
   await expect(tooltip).toContainText(evidence.title);
   await expect(tooltip).toContainText(outlet.name);
   await expect(tooltip).toContainText('B2');
+  // Each point tells its own follow-up: the January one has no evidence.
+  await chart.locator('.recharts-scatter-symbol').first().hover();
+  await expect(tooltip).toContainText('No evidence cited');
+  await expect(tooltip).not.toContainText(evidence.title);
 
   // Pick the day in the as-of form: the URL carries it, so the view can be shared.
   await page.getByLabel('As of', { exact: true }).fill('2025-03-01');

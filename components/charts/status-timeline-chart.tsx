@@ -7,7 +7,7 @@
 // held by, marked as such.
 // The chart is a picture for sighted mouse and keyboard users; the status history list beside it says the same
 // in text, so the SVG is hidden from screen readers and the figure's caption points to the list.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import {
   CartesianGrid,
@@ -44,10 +44,17 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-function UpdateTooltip({ active, payload }: TooltipContentProps) {
+/**
+ * The hovered point's follow-up. Recharts' tooltip payload for a scatter can name another point than the one under
+ * the pointer (many points, recharts 3), so the point the Scatter reported entering wins; the payload is the
+ * fallback.
+ */
+function UpdateTooltip({ active, payload, hovered }: TooltipContentProps & { hovered: UpdatePoint | null }) {
   if (!active || !payload?.length) return null;
-  const point = payload.find((entry) => (entry.payload as UpdatePoint | undefined)?.update)?.payload as
-    UpdatePoint | undefined;
+  const point =
+    hovered ??
+    (payload.find((entry) => (entry.payload as UpdatePoint | undefined)?.update)?.payload as
+      UpdatePoint | undefined);
   if (!point) return null;
   const { update } = point;
   const precision = update.precision ?? 'day';
@@ -161,6 +168,7 @@ export function StatusTimelineChart({
   describedBy?: string;
 }) {
   const router = useRouter();
+  const [hovered, setHovered] = useState<UpdatePoint | null>(null);
   const { steps, points, domain } = useMemo(
     () => timelineSeries(fromTimelineWire(data), data.from, data.to),
     [data],
@@ -213,7 +221,7 @@ export function StatusTimelineChart({
               interval={0}
             />
             <Tooltip
-              content={UpdateTooltip}
+              content={(props: TooltipContentProps) => <UpdateTooltip {...props} hovered={hovered} />}
               shared={false}
               cursor={{ stroke: '#94a3b8', strokeDasharray: '3 3' }}
               isAnimationActive={false}
@@ -244,6 +252,8 @@ export function StatusTimelineChart({
               onClick={(point: { payload?: UpdatePoint }) => {
                 if (point.payload) openUpdate(point.payload.update.id);
               }}
+              onMouseEnter={(point: { payload?: UpdatePoint }) => setHovered(point.payload ?? null)}
+              onMouseLeave={() => setHovered(null)}
               isAnimationActive={false}
             />
           </ComposedChart>
