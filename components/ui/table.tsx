@@ -34,36 +34,18 @@ export function Tr({ className, ...props }: React.HTMLAttributes<HTMLTableRowEle
   return <tr className={clsx('align-top', className)} {...props} />;
 }
 
+// The cells' styles are the cell-* classes in app/globals.css.
+
 /** Column header. */
 export function Th({ className, scope = 'col', ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
-  return (
-    <th
-      scope={scope}
-      className={clsx(
-        'px-4 py-2.5 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase first:pl-4 sm:first:pl-5 last:pr-4 sm:last:pr-5',
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <th scope={scope} className={clsx('cell-th', className)} {...props} />;
 }
 
 /** The cell that names its row (usually the first), read by screen readers as the row's header. */
 export function RowHeader({ className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
-  return (
-    <th
-      scope="row"
-      className={clsx('px-4 py-3 font-normal first:pl-4 sm:first:pl-5 last:pr-4 sm:last:pr-5', className)}
-      {...props}
-    />
-  );
+  return <th scope="row" className={clsx('cell-rh', className)} {...props} />;
 }
 
 export function Td({ className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement>) {
-  return (
-    <td
-      className={clsx('px-4 py-3 text-slate-700 first:pl-4 sm:first:pl-5 last:pr-4 sm:last:pr-5', className)}
-      {...props}
-    />
-  );
+  return <td className={clsx('cell-td', className)} {...props} />;
 }
