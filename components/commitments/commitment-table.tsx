@@ -281,7 +281,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
 const BREAKPOINTS: readonly Breakpoint[] = ['sm', 'md', 'lg'];
 
 /** Consecutive rows of the same agreement, in the order given. */
-function groupByAgreement<R extends CommitmentTableRow>(rows: readonly R[]) {
+export function groupByAgreement<R extends { agreement: { id: number; title: string } }>(rows: readonly R[]) {
   const groups: { agreement: R['agreement']; rows: R[] }[] = [];
   for (const row of rows) {
     const last = groups.at(-1);
@@ -289,6 +289,30 @@ function groupByAgreement<R extends CommitmentTableRow>(rows: readonly R[]) {
     else groups.push({ agreement: row.agreement, rows: [row] });
   }
   return groups;
+}
+
+/** The row that opens an agreement's group of rows: its title, linked. */
+export function AgreementGroupHeader({
+  agreement,
+  colSpan,
+}: {
+  agreement: { id: number; title: string };
+  colSpan: number;
+}) {
+  return (
+    <tr>
+      <th
+        scope="rowgroup"
+        colSpan={colSpan}
+        className="bg-slate-50/70 py-2 text-left text-sm font-medium text-slate-700"
+      >
+        <span className="sr-only">Agreement: </span>
+        <Link href={`/agreements/${agreement.id}`} className="link-quiet">
+          {agreement.title}
+        </Link>
+      </th>
+    </tr>
+  );
 }
 
 /**
@@ -357,18 +381,7 @@ export function CommitmentTable<C extends CommitmentColumn>({
             )}
           >
             {group.agreement ? (
-              <tr>
-                <th
-                  scope="rowgroup"
-                  colSpan={cells.length + 1}
-                  className="bg-slate-50/70 py-2 text-left text-sm font-medium text-slate-700"
-                >
-                  <span className="sr-only">Agreement: </span>
-                  <Link href={`/agreements/${group.agreement.id}`} className="link-quiet">
-                    {group.agreement.title}
-                  </Link>
-                </th>
-              </tr>
+              <AgreementGroupHeader agreement={group.agreement} colSpan={cells.length + 1} />
             ) : null}
             {group.rows.map((row) => (
               <tr key={row.party ? `${row.id}:${row.party.id}` : row.id}>

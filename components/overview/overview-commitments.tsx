@@ -1,21 +1,11 @@
 import Link from 'next/link';
+import { AgreementGroupHeader, groupByAgreement } from '@/components/commitments/commitment-table';
 import { PartyNames } from '@/components/commitments/party-names';
 import { StrengthBadge } from '@/components/commitments/strength-badge';
 import { Day } from '@/components/ui/day';
 import type { CommitmentRow } from '@/lib/data/commitments';
 import { formatDay } from '@/lib/domain/dates';
 import { StatusLabel } from './status-label';
-
-/** Consecutive rows of the same agreement, in the order given. */
-function byAgreement(rows: readonly CommitmentRow[]) {
-  const groups: { agreement: CommitmentRow['agreement']; rows: CommitmentRow[] }[] = [];
-  for (const row of rows) {
-    const last = groups.at(-1);
-    if (last && last.agreement.id === row.agreement.id) last.rows.push(row);
-    else groups.push({ agreement: row.agreement, rows: [row] });
-  }
-  return groups;
-}
 
 /**
  * The overview's page of commitments, one row group per agreement: each row the title (category and responsible
@@ -44,20 +34,9 @@ export function OverviewCommitments({
             <th scope="col">Status</th>
           </tr>
         </thead>
-        {byAgreement(rows).map((group) => (
+        {groupByAgreement(rows).map((group) => (
           <tbody key={group.agreement.id}>
-            <tr>
-              <th
-                scope="rowgroup"
-                colSpan={2}
-                className="bg-slate-50/70 py-2 text-sm font-medium text-slate-700"
-              >
-                <span className="sr-only">Agreement: </span>
-                <Link href={`/agreements/${group.agreement.id}`} className="link-quiet">
-                  {group.agreement.title}
-                </Link>
-              </th>
-            </tr>
+            <AgreementGroupHeader agreement={group.agreement} colSpan={2} />
             {group.rows.map((row) => (
               <tr key={row.id}>
                 <th scope="row">
