@@ -8,6 +8,7 @@ import { STATUS_LABELS, type CommitmentStatus } from '../lib/domain/status.ts';
 import { expect, test } from './support/fixtures.ts';
 import { pickCommitment, pickOutlet } from './support/pickers.ts';
 import { forgiveHttpErrors } from './support/users.ts';
+import { overviewPageOf } from './support/overview.ts';
 
 // The shared fixtures sign each test's browser in as a fresh analyst (`user`) unless told otherwise.
 
@@ -132,12 +133,13 @@ test('one item logged against two seed commitments changes both pages and the ov
   );
   await expect(page.locator('main')).toContainText('on hold for lack of funds');
 
-  await page.goto('/');
-  const table = page.getByRole('table', { name: /commitments with their current status/i });
   for (const [name, status] of [
     [SKILLS, skillsTo],
     [TRAINING, trainingTo],
   ] as const) {
+    // The overview page that lists it: other specs' agreements come first.
+    await page.goto(await overviewPageOf(db, name));
+    const table = page.getByRole('table', { name: /commitments with their current status/i });
     await expect(
       table
         .getByRole('row', { name: new RegExp(name, 'i') })
@@ -145,6 +147,7 @@ test('one item logged against two seed commitments changes both pages and the ov
         .filter({ visible: true }),
     ).toBeVisible();
   }
+  await page.goto('/');
   await expect(page.getByRole('list', { name: 'Recent follow-ups' })).toContainText(title);
 
   // In the database: one item, two updates by this analyst, citing it.
