@@ -16,7 +16,7 @@ import { logger } from '@/lib/log';
 import {
   PAGE_CACHE_HEADER,
   PageCache,
-  SessionMemo,
+  VersionedMemo,
   isCacheableRequest,
   keptHeaders,
   nonceOf,
@@ -35,7 +35,7 @@ const renderSecret = crypto.randomUUID();
 
 const maxBytes = pageCacheBytes();
 const cache = maxBytes ? new PageCache(maxBytes) : null;
-const sessions = new SessionMemo<HandedUser>(10_000);
+const sessions = new VersionedMemo<HandedUser>(10_000);
 
 /** How many session checks are remembered (for tests: junk in the Cookie header must not add any). */
 export function rememberedSessionCount(): number {

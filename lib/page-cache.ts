@@ -223,10 +223,10 @@ function sizeOf(key: string, page: CachedPage): number {
 }
 
 /**
- * A session Better Auth accepted: what the checker made of it (the proxy keeps the user id, the pages' session check
- * the signed-in user), at which data version, and until when that answer can stand without asking again.
+ * An answer remembered at one data version (a session Better Auth accepted, a picker's options), and until when it
+ * may stand at most (a session's expiry or refresh; none for answers that only the data can change).
  */
-export type VerifiedSession<T = string> = { value: T; version: string; validUntil: number };
+export type VersionedEntry<T> = { value: T; version: string; validUntil?: number };
 
 /** The moment a remembered session must be checked again: expiry, or when Better Auth would refresh it. */
 export function sessionValidUntil(
@@ -257,12 +257,12 @@ export function sessionKey(cookieHeader: string | null, cookieName: string): str
 }
 
 /**
- * Accepted sessions by `sessionKey`, for the current data version only; least recently used dropped past `max`. An
- * entry holds a fixed-size key, a user id and the version's text, whatever the request carried, so `max` bounds
- * its bytes too.
+ * Answers by key, each for the data version it was made at only (and until its validUntil); least recently used
+ * dropped past `max`. The proxy keeps accepted sessions here by `sessionKey` (a fixed-size key, whatever the
+ * request carried, so `max` bounds the bytes too); lib/search/options-route.ts keeps the pickers' answers.
  */
-export class SessionMemo<T = string> {
-  private readonly entries = new Map<string, VerifiedSession<T>>();
+export class VersionedMemo<T = string> {
+  private readonly entries = new Map<string, VersionedEntry<T>>();
 
   constructor(private readonly max: number) {}
 
@@ -273,7 +273,7 @@ export class SessionMemo<T = string> {
   get(key: string, version: string, now = Date.now()): T | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (entry.version !== version || now >= entry.validUntil) {
+    if (entry.version !== version || now >= (entry.validUntil ?? Infinity)) {
       this.entries.delete(key);
       return null;
     }
@@ -282,9 +282,9 @@ export class SessionMemo<T = string> {
     return entry.value;
   }
 
-  set(key: string, session: VerifiedSession<T>): void {
+  set(key: string, entry: VersionedEntry<T>): void {
     this.entries.delete(key);
-    this.entries.set(key, session);
+    this.entries.set(key, entry);
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.max) break;
       this.entries.delete(oldest);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   PageCache,
-  SessionMemo,
+  VersionedMemo,
   isCacheableRequest,
   keptHeaders,
   nonceOf,
@@ -206,12 +206,12 @@ describe('nonces and headers', () => {
   });
 });
 
-describe('SessionMemo', () => {
+describe('VersionedMemo', () => {
   const DAY = 24 * 60 * 60;
   const cookie = 'better-auth.session_token=abc.sig';
 
   it('remembers an accepted session for its snapshot only', () => {
-    const memo = new SessionMemo(10);
+    const memo = new VersionedMemo(10);
     memo.set(cookie, { value: 'u1', version: '7:9:', validUntil: Date.now() + 60_000 });
     expect(memo.get(cookie, '7:9:')).toBe('u1');
     expect(memo.get(`${cookie}x`, '7:9:')).toBeNull();
@@ -229,7 +229,7 @@ describe('SessionMemo', () => {
     // A session whose expiry comes first (a short one) stops there.
     expect(sessionValidUntil(new Date(now + 1000), 7 * DAY, 7 * DAY)).toBe(now + 1000);
 
-    const memo = new SessionMemo(10);
+    const memo = new VersionedMemo(10);
     memo.set(cookie, { value: 'u1', version: 'v', validUntil });
     expect(memo.get(cookie, 'v', validUntil - 1)).toBe('u1');
     expect(memo.get(cookie, 'v', validUntil)).toBeNull();
@@ -251,7 +251,7 @@ describe('SessionMemo', () => {
     expect(sessionKey(null, NAME)).toBeNull();
 
     // The probe of issue 2: 10,000 requests, each with a unique 12 KB junk cookie, all accepted.
-    const memo = new SessionMemo(10_000);
+    const memo = new VersionedMemo(10_000);
     const junk = 'j'.repeat(12 * 1024);
     const validUntil = Date.now() + 60_000;
     for (let request = 0; request < 10_000; request++) {
@@ -264,7 +264,7 @@ describe('SessionMemo', () => {
   });
 
   it('holds at most its size, dropping the least recently used', () => {
-    const memo = new SessionMemo(2);
+    const memo = new VersionedMemo(2);
     const later = Date.now() + 60_000;
     memo.set('a', { value: 'ua', version: 'v', validUntil: later });
     memo.set('b', { value: 'ub', version: 'v', validUntil: later });

@@ -292,7 +292,7 @@ describe('the reciprocal option', () => {
 
 describe('the outlet a filter names', () => {
   it('is loaded alone, archived or not, and nothing for an unknown or missing id', async () => {
-    const { getPickedOutlet } = await import('../lib/search/picked-filters.ts');
+    const { getPickedOutlet } = await import('../lib/search/picked.ts');
     const outlet = await prisma.outlet.create({ data: { name: `Outlet ${word()}`, archivedAt: new Date() } });
     expect(await getPickedOutlet(outlet.id)).toEqual({ id: outlet.id, name: outlet.name, archived: true });
     expect(await getPickedOutlet(2_147_483_647)).toBeNull();

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { CheckCircle2 } from 'lucide-react';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { AttentionQueue } from '@/components/overview/attention-queue';
+import { AttentionQueue } from './attention-queue';
 import type { NeedsAttentionItem } from '@/lib/data/attention';
 
 /** A dashboard's needs-attention card: the head of the queue, and a link to all of it when the card cannot hold it. */

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import type { PartyListItem } from '@/lib/data/party-dashboard';
-import { formatDay } from '@/lib/domain/dates';
 import { PARTY_KIND_LABELS } from './party-labels';
 import { ComplianceMeter } from './compliance-meter';
 
@@ -9,34 +8,15 @@ import { ComplianceMeter } from './compliance-meter';
  * Parties in tree order (sub-parties indented under their parent) with their compliance: on their own
  * responsibilities and, for a party with parties under it, including theirs.
  */
-export function PartyComplianceTable({
-  rows,
-  caption,
-  compact = false,
-  asOf = null,
-}: {
-  rows: PartyListItem[];
-  caption: string;
-  /** The overview's narrow column: no kind column, one figure per party (with the parties under it). */
-  compact?: boolean;
-  /** The day the compliance is as of: the party links open its page as of it. */
-  asOf?: Date | null;
-}) {
-  const suffix = asOf ? `?asOf=${formatDay(asOf)}` : '';
+export function PartyComplianceTable({ rows, caption }: { rows: PartyListItem[]; caption: string }) {
   return (
     <Table caption={caption}>
       <THead>
         <Tr>
           <Th>Party</Th>
-          {compact ? null : <Th className="hidden md:table-cell">Kind</Th>}
-          {compact ? (
-            <Th className="w-40">Compliance</Th>
-          ) : (
-            <>
-              <Th className="w-40">Own</Th>
-              <Th className="hidden w-40 sm:table-cell">With sub-parties</Th>
-            </>
-          )}
+          <Th className="hidden md:table-cell">Kind</Th>
+          <Th className="w-40">Own</Th>
+          <Th className="hidden w-40 sm:table-cell">With sub-parties</Th>
         </Tr>
       </THead>
       <TBody>
@@ -51,7 +31,7 @@ export function PartyComplianceTable({
                 ) : null}
                 <div className="min-w-0">
                   <Link
-                    href={`/parties/${row.id}${suffix}`}
+                    href={`/parties/${row.id}`}
                     className="font-medium text-slate-900 hover:text-indigo-700 hover:underline"
                   >
                     {row.name}
@@ -59,10 +39,7 @@ export function PartyComplianceTable({
                   {row.shortName ? (
                     <span className="ml-1.5 text-xs text-slate-500">({row.shortName})</span>
                   ) : null}
-                  {compact && row.hasChildren ? (
-                    <p className="mt-0.5 text-xs text-slate-500">With the parties under it</p>
-                  ) : null}
-                  {!compact && row.hasChildren ? (
+                  {row.hasChildren ? (
                     <p className="mt-1 text-xs text-slate-600 sm:hidden">
                       With sub-parties:{' '}
                       {row.compliance.withSubParties.percent === null
@@ -75,25 +52,17 @@ export function PartyComplianceTable({
                 </div>
               </div>
             </RowHeader>
-            {compact ? null : <Td className="hidden md:table-cell">{PARTY_KIND_LABELS[row.kind]}</Td>}
-            {compact ? (
-              <Td>
+            <Td className="hidden md:table-cell">{PARTY_KIND_LABELS[row.kind]}</Td>
+            <Td>
+              <ComplianceMeter compliance={row.compliance.own} />
+            </Td>
+            <Td className="hidden sm:table-cell">
+              {row.hasChildren ? (
                 <ComplianceMeter compliance={row.compliance.withSubParties} />
-              </Td>
-            ) : (
-              <>
-                <Td>
-                  <ComplianceMeter compliance={row.compliance.own} />
-                </Td>
-                <Td className="hidden sm:table-cell">
-                  {row.hasChildren ? (
-                    <ComplianceMeter compliance={row.compliance.withSubParties} />
-                  ) : (
-                    <span className="text-xs text-slate-500">No sub-parties</span>
-                  )}
-                </Td>
-              </>
-            )}
+              ) : (
+                <span className="text-xs text-slate-500">No sub-parties</span>
+              )}
+            </Td>
           </Tr>
         ))}
       </TBody>

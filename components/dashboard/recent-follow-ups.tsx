@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { describeGrade } from '@/components/evidence/admiralty-badge';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
-import { StatusLabel } from '@/components/overview/status-label';
+import { StatusLabel } from '@/components/commitments/status-chip';
 import { FactDate } from '@/components/ui/day';
 import { formatDay } from '@/lib/domain/dates';
 import type { RecentFollowUp } from '@/lib/data/dashboard';

@@ -11,9 +11,8 @@ import { agreementLabel, partyLabel } from '@/components/editors/pickers';
 import { Field } from '@/components/forms/field';
 import { Combobox, optionsFrom } from '@/components/ui/combobox';
 import type { OutletOption } from '@/lib/data/outlets';
-import type { PickedOutlet } from '@/lib/search/picked-filters';
 import type { AgreementPickOption, PartyPickOption } from '@/lib/search/options';
-import type { PickedAgreement, PickedParty } from '@/lib/search/picked';
+import type { PickedAgreement, PickedOutlet, PickedParty } from '@/lib/search/picked';
 
 /** What a filter shows of a record: its label in the box, and a line under it in the list. */
 type Choice = { id: number; label: string; detail?: string };

@@ -5,7 +5,7 @@ import { StrengthBadge } from '@/components/commitments/strength-badge';
 import { Day } from '@/components/ui/day';
 import type { CommitmentRow } from '@/lib/data/commitments';
 import { formatDay } from '@/lib/domain/dates';
-import { StatusLabel } from './status-label';
+import { StatusLabel } from '@/components/commitments/status-chip';
 
 /**
  * The overview's page of commitments, one row group per agreement: each row the title (category and responsible

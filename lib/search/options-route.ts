@@ -9,7 +9,7 @@
 // PACTWATCH_PAGE_CACHE_MB=0, which turns the page cache off, turns this off too.
 import { routeGuard } from '../auth/action.ts';
 import { dataVersion } from '../data-version.ts';
-import { pageCacheBytes } from '../page-cache.ts';
+import { VersionedMemo, pageCacheBytes } from '../page-cache.ts';
 import { SEARCH_TEXT_MAX } from '../validation/filters.ts';
 import { optionsLimit } from './options.ts';
 
@@ -18,32 +18,10 @@ const ANSWERS_MAX = 5_000;
 /** Header naming where an answer came from (`hit` or `miss`), for the bench and the tests. */
 export const OPTIONS_MEMO_HEADER = 'x-pactwatch-options-memo';
 
-/** Answers by query and limit, each valid at one data version only. */
-class AnswerMemo {
-  private readonly entries = new Map<string, { version: string; body: string }>();
-
-  get(key: string, version: string): string | null {
-    const entry = this.entries.get(key);
-    if (!entry || entry.version !== version) return null;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.body;
-  }
-
-  set(key: string, version: string, body: string): void {
-    this.entries.delete(key);
-    this.entries.set(key, { version, body });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= ANSWERS_MAX) break;
-      this.entries.delete(oldest);
-    }
-  }
-}
-
 export function optionsRoute(
   search: (q: string, limit: number) => Promise<unknown[]>,
 ): (request: Request) => Promise<Response> {
-  const answers = pageCacheBytes() ? new AnswerMemo() : null;
+  const answers = pageCacheBytes() ? new VersionedMemo<string>(ANSWERS_MAX) : null;
   return async (request) => {
     const guard = await routeGuard('read');
     if (!guard.ok) return guard.response;
@@ -57,7 +35,7 @@ export function optionsRoute(
     const memo = body === null ? 'miss' : 'hit';
     if (body === null) {
       body = JSON.stringify({ options: await search(q, limit) });
-      if (version) answers.set(key, version, body);
+      if (version) answers.set(key, { value: body, version });
     }
     return new Response(body, {
       headers: {

@@ -1,6 +1,7 @@
-// What an edit form's pickers already show before anything is typed: the records the form's values name (its
-// agreement, its parties, its people), by id, archived or not, so the page sends those few and never the whole list. What the
-// analyst picks next comes from app/api/options/* as they type (lib/search/options.ts).
+// What a form's or a list filter's pickers already show before anything is typed: the records the form's values or
+// the URL name (an agreement, parties, people, an outlet), by id, archived or not, so the page sends those few and
+// never the whole list. What the analyst picks next comes from app/api/options/* as they type
+// (lib/search/options.ts).
 import { db } from '../db.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { AgreementPickOption, PartyPickOption, PersonPickOption } from './options.ts';
@@ -20,6 +21,21 @@ export async function getPickedAgreement(
     select: { id: true, title: true, archivedAt: true },
   });
   return row ? { id: row.id, title: row.title, archived: row.archivedAt !== null } : null;
+}
+
+export type PickedOutlet = { id: number; name: string; archived: boolean };
+
+/** The outlet a list filter names in its URL (/evidence?outlet=12), archived or not, or null. */
+export async function getPickedOutlet(
+  id: number | null | undefined,
+  client: PrismaClient = db,
+): Promise<PickedOutlet | null> {
+  if (id === null || id === undefined) return null;
+  const row = await client.outlet.findUnique({
+    where: { id },
+    select: { id: true, name: true, archivedAt: true },
+  });
+  return row ? { id: row.id, name: row.name, archived: row.archivedAt !== null } : null;
 }
 
 /** The parties with these ids, archived or not, in the order of `ids` (unknown ids left out). */

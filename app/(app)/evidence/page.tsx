@@ -17,7 +17,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { listEvidence, listEvidenceLanguages } from '@/lib/data/evidence';
 import { formatDay } from '@/lib/domain/dates';
-import { getPickedOutlet } from '@/lib/search/picked-filters';
+import { getPickedOutlet } from '@/lib/search/picked';
 import { EVIDENCE_TYPES } from '@/lib/validation/follow-up';
 import { parseEvidenceListParams, type EvidenceListParams } from '@/lib/validation/evidence-filters';
 

@@ -9,7 +9,7 @@ import {
   type AttentionFlag,
 } from '@/lib/domain/attention';
 import { formatDay } from '@/lib/domain/dates';
-import { StatusLabel } from './status-label';
+import { StatusLabel } from '@/components/commitments/status-chip';
 
 const iconId = (flag: AttentionFlag) => `attention-icon-${flag}`;
 
