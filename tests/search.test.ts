@@ -92,6 +92,22 @@ describe('the text functions', () => {
       ).toEqual(row.units);
     }
   });
+
+  it('are PL/pgSQL functions, so a search trigger or a search does not plan the tokenizer again each time', async () => {
+    // As SQL functions they were inlined into the caller and planned with it on every EXECUTE (decision 022).
+    const rows = await prisma.$queryRaw<{ name: string; language: string }[]>`
+      SELECT p.proname AS name, l.lanname AS language
+        FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+       WHERE p.proname IN ('pactwatch_search_units', 'pactwatch_search_vector', 'pactwatch_search_fuzzy',
+                           'pactwatch_search_query')
+       ORDER BY p.proname`;
+    expect(rows).toEqual(
+      ['fuzzy', 'query', 'units', 'vector'].map((name) => ({
+        name: `pactwatch_search_${name}`,
+        language: 'plpgsql',
+      })),
+    );
+  });
 });
 
 describe('search', () => {
