@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendStatusUpdates, StatusUpdateError } from '../lib/data/status-updates.ts';
-import { rebuildStatusCache, refreshStatusCache } from '../lib/data/status-cache.ts';
+import { rebuildStatusCache, refreshStatusCache, statusCacheFunctionBody } from '../lib/data/status-cache.ts';
 import {
   factBy,
   factFrom,
@@ -121,6 +121,16 @@ const at = (iso: string) => new Date(iso);
 const PRECISION = fc.constantFrom<DatePrecision>('day', 'day', 'day', 'month', 'year', 'unknown');
 
 describe('refreshStatusCache', () => {
+  it('runs the function the migrations installed, which is exactly the SQL lib/data/status-cache.ts builds today', async () => {
+    // One round trip per refresh, its plans kept by the connection; a change to the rules' SQL needs a migration
+    // that installs it again: `npm run db:status-cache -- --name <what changed>`.
+    const [installed] = await prisma.$queryRaw<{ body: string }[]>`
+      SELECT prosrc AS body FROM pg_proc WHERE proname = 'pactwatch_refresh_status_cache'`;
+    expect(installed?.body, 'run npm run db:status-cache -- --name <what changed>').toBe(
+      statusCacheFunctionBody(),
+    );
+  });
+
   it('leaves a commitment without updates at no_evidence with no party rows', async () => {
     const id = await newCommitment();
     await prisma.$transaction((tx) => refreshStatusCache(tx, [id]));

@@ -49,18 +49,21 @@ function snapshotRows(commitmentFilter: Prisma.Sql, days: Prisma.Sql): Prisma.Sq
 }
 
 /**
- * Rewrites the snapshot rows of these commitments for every listed day. Called by refreshStatusCache, after it has
- * rewritten CommitmentPartyStatus, in the writer's transaction.
+ * Rewrites the snapshot rows of the commitments `ids` (an SQL int[]) for every listed day: statements of
+ * refreshStatusCache's function (lib/data/status-cache.ts), run after it has rewritten CommitmentPartyStatus, in the
+ * writer's transaction.
  */
-export async function refreshSnapshots(tx: Tx, ids: readonly number[]): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK})`;
-  await tx.$executeRaw`DELETE FROM "ResponsibilitySnapshot" WHERE "commitmentId" = ANY(${ids}::int[])`;
-  await tx.$executeRaw`
+export function snapshotRefreshStatements(ids: Prisma.Sql): Prisma.Sql[] {
+  return [
+    Prisma.sql`PERFORM pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK})`,
+    Prisma.sql`DELETE FROM "ResponsibilitySnapshot" WHERE "commitmentId" = ANY(${ids})`,
+    Prisma.sql`
     INSERT INTO "ResponsibilitySnapshot" ("commitmentId", "partyId", day, status)
     ${snapshotRows(
-      Prisma.sql`cp."commitmentId" = ANY(${ids}::int[])`,
+      Prisma.sql`cp."commitmentId" = ANY(${ids})`,
       Prisma.sql`(SELECT coalesce(array_agg(day), '{}') FROM "SnapshotDay")`,
-    )}`;
+    )}`,
+  ];
 }
 
 /**

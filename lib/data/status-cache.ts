@@ -9,7 +9,7 @@
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { attentionSql } from './attention-sql.ts';
-import { refreshSnapshots } from './snapshots.ts';
+import { snapshotRefreshStatements } from './snapshots.ts';
 import { countingUpdate, newestFirst, newsUpdate, oldestFirst } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -19,7 +19,8 @@ function normaliseIds(commitmentIds: readonly number[]): number[] {
 }
 
 /**
- * Recomputes the cache of the given commitments from their updates (missing ids are ignored).
+ * Recomputes the cache of the given commitments from their updates (missing ids are ignored), in one call of
+ * pactwatch_refresh_status_cache (below): one round trip, and plans the function keeps for the connection.
  *
  * Concurrency: the commitment rows are locked first (FOR NO KEY UPDATE, in id order), so two transactions
  * refreshing the same commitment run one after the other, and the second, reading with a fresh READ COMMITTED
@@ -29,23 +30,40 @@ function normaliseIds(commitmentIds: readonly number[]): number[] {
 export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[]): Promise<void> {
   const ids = normaliseIds(commitmentIds);
   if (!ids.length) return;
+  await tx.$executeRaw`SELECT ${Prisma.raw(REFRESH_FUNCTION)}(${ids}::int[])`;
+}
 
-  await tx.$queryRaw`
-    SELECT id FROM "Commitment" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR NO KEY UPDATE`;
+/** The function that refreshes the cache; its body is statusCacheFunctionBody(), installed by a migration. */
+const REFRESH_FUNCTION = 'pactwatch_refresh_status_cache';
 
-  // Per commitment: rank the counting updates (countingUpdate: assessments not withdrawn) newest first
-  // (observedFrom, observedOn, createdAt, id: compareUpdates in reverse); the status is the first row's; the
-  // current run is the prefix of rows before the first different status, and statusSince is its earliest
-  // observedOn (currentStatus, statusSince). lastEvidenceOn is the observedOn of the newest news row (newsUpdate:
-  // a counting row or a corroboration citing evidence; lastObservedOn). Commitments without counting updates fall
-  // back to no_evidence.
-  await tx.$executeRaw`
+/** The function's parameter: the commitment ids, deduplicated and sorted. */
+const IDS = Prisma.raw('commitment_ids');
+
+/**
+ * The statements of a refresh, in order, as PL/pgSQL over the int[] `ids`: the function's body. Written here, with
+ * the rules' SQL (lib/data/sql.ts, attention-sql.ts, snapshots.ts), and installed by a migration; tests/status-cache
+ * .test.ts fails when the installed body differs from statusCacheFunctionBody(), and `npm run db:status-cache` prints
+ * the migration that installs the current one.
+ */
+function refreshStatements(ids: Prisma.Sql): Prisma.Sql[] {
+  const derived = attentionSql({ source: 'history' });
+  return [
+    // The rows locked first, in id order (see refreshStatusCache).
+    Prisma.sql`PERFORM 1 FROM "Commitment" WHERE id = ANY(${ids}) ORDER BY id FOR NO KEY UPDATE`,
+
+    // Per commitment: rank the counting updates (countingUpdate: assessments not withdrawn) newest first
+    // (observedFrom, observedOn, createdAt, id: compareUpdates in reverse); the status is the first row's; the
+    // current run is the prefix of rows before the first different status, and statusSince is its earliest
+    // observedOn (currentStatus, statusSince). lastEvidenceOn is the observedOn of the newest news row (newsUpdate:
+    // a counting row or a corroboration citing evidence; lastObservedOn). Commitments without counting updates fall
+    // back to no_evidence.
+    Prisma.sql`
     WITH ranked AS (
       SELECT su."commitmentId" AS cid, su.status, su."observedOn",
              row_number() OVER w AS rn,
              first_value(su.status) OVER w AS latest
         FROM "StatusUpdate" su
-       WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${countingUpdate('su')}
+       WHERE su."commitmentId" = ANY(${ids}) AND ${countingUpdate('su')}
       WINDOW w AS (PARTITION BY su."commitmentId"
                    ORDER BY ${newestFirst('su')})
     ), runs AS (
@@ -60,14 +78,14 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
     ), news AS (
       SELECT DISTINCT ON (su."commitmentId") su."commitmentId" AS cid, su."observedOn" AS last_on
         FROM "StatusUpdate" su
-       WHERE su."commitmentId" = ANY(${ids}::int[]) AND ${newsUpdate('su')}
+       WHERE su."commitmentId" = ANY(${ids}) AND ${newsUpdate('su')}
        ORDER BY su."commitmentId", ${newestFirst('su')}
     ), target AS (
       SELECT t.id,
              coalesce(d.status, 'no_evidence'::"CommitmentStatus") AS status,
              d.since,
              n.last_on
-        FROM unnest(${ids}::int[]) AS t(id)
+        FROM unnest(${ids}) AS t(id)
         LEFT JOIN derived d ON d.cid = t.id
         LEFT JOIN news n ON n.cid = t.id
     )
@@ -76,30 +94,29 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
       FROM target
      WHERE c.id = target.id
        AND (c.status, c."statusSince", c."lastEvidenceOn")
-           IS DISTINCT FROM (target.status, target.since, target.last_on)`;
+           IS DISTINCT FROM (target.status, target.since, target.last_on)`,
 
-  // The flags that need history (contradicted, weak), derived by the same SQL that tests/attention-sql.test.ts
-  // proves equal to lib/domain/attention.ts, over the status just written.
-  const derived = attentionSql({ source: 'history' });
-  await tx.$executeRaw`
+    // The flags that need history (contradicted, weak), derived by the same SQL that tests/attention-sql.test.ts
+    // proves equal to lib/domain/attention.ts, over the status just written.
+    Prisma.sql`
     UPDATE "Commitment" target
        SET contradicted = f.contradicted, "weaklySupported" = f.weak
       FROM (
         SELECT c.id, ${derived.flags.contradicted} AS contradicted, ${derived.flags.weak} AS weak
           FROM "Commitment" c
           ${derived.joins}
-         WHERE c.id = ANY(${ids}::int[])
+         WHERE c.id = ANY(${ids})
       ) f
      WHERE target.id = f.id
-       AND (target.contradicted, target."weaklySupported") IS DISTINCT FROM (f.contradicted, f.weak)`;
+       AND (target.contradicted, target."weaklySupported") IS DISTINCT FROM (f.contradicted, f.weak)`,
 
-  await tx.$executeRaw(previousStatusRefresh(Prisma.sql`su."commitmentId" = ANY(${ids}::int[])`));
+    previousStatusRefresh(Prisma.sql`su."commitmentId" = ANY(${ids})`),
 
-  await tx.$executeRaw`DELETE FROM "CommitmentPartyStatus" WHERE "commitmentId" = ANY(${ids}::int[])`;
+    Prisma.sql`DELETE FROM "CommitmentPartyStatus" WHERE "commitmentId" = ANY(${ids})`,
 
-  // Per responsible party: the same rule over the counting updates that assess that party or the whole commitment.
-  // A party with no applicable update gets no row (its status is no_evidence).
-  await tx.$executeRaw`
+    // Per responsible party: the same rule over the counting updates that assess that party or the whole commitment.
+    // A party with no applicable update gets no row (its status is no_evidence).
+    Prisma.sql`
     WITH applicable AS (
       SELECT cp."commitmentId" AS cid, cp."partyId" AS pid, su.status, su."observedFrom", su."observedOn",
              su."createdAt", su.id
@@ -108,7 +125,7 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
           ON su."commitmentId" = cp."commitmentId"
          AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")
          AND ${countingUpdate('su')}
-       WHERE cp.role = 'responsible' AND cp."commitmentId" = ANY(${ids}::int[])
+       WHERE cp.role = 'responsible' AND cp."commitmentId" = ANY(${ids})
     ), ranked AS (
       SELECT cid, pid, status, "observedOn",
              row_number() OVER w AS rn,
@@ -123,10 +140,39 @@ export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[
     INSERT INTO "CommitmentPartyStatus" ("commitmentId", "partyId", status, "statusSince")
     SELECT cid, pid, latest, min("observedOn") FILTER (WHERE NOT left_run)
       FROM runs
-     GROUP BY cid, pid, latest`;
+     GROUP BY cid, pid, latest`,
 
-  // The per-party statuses at the kept past days (lib/data/snapshots.ts), from the rows just written.
-  await refreshSnapshots(tx, ids);
+    // The per-party statuses at the kept past days (lib/data/snapshots.ts), from the rows just written.
+    ...snapshotRefreshStatements(ids),
+  ];
+}
+
+/** The PL/pgSQL body of pactwatch_refresh_status_cache: refreshStatements with every value written in. */
+export function statusCacheFunctionBody(): string {
+  const statements = refreshStatements(IDS).map((statement) => `${inlineSql(statement).trim()};`);
+  return `\nBEGIN\n${statements.join('\n')}\nEND\n`;
+}
+
+/** The migration statement that installs statusCacheFunctionBody(). */
+export function statusCacheFunctionSql(): string {
+  return (
+    `CREATE OR REPLACE FUNCTION "${REFRESH_FUNCTION}"("commitment_ids" INTEGER[]) RETURNS void\n` +
+    `  LANGUAGE plpgsql\nAS $refresh$${statusCacheFunctionBody()}$refresh$;\n`
+  );
+}
+
+/** SQL text with its parameters written in as literals: only numbers, strings and booleans occur in these rules. */
+function inlineSql(statement: Prisma.Sql): string {
+  return statement.strings.reduce((text, part, index) => {
+    if (index === 0) return part;
+    const value: unknown = statement.values[index - 1];
+    let literal: string;
+    if (typeof value === 'number' && Number.isFinite(value)) literal = String(value);
+    else if (typeof value === 'boolean') literal = value ? 'true' : 'false';
+    else if (typeof value === 'string') literal = `'${value.replaceAll("'", "''")}'`;
+    else throw new Error(`a status cache statement has a value that cannot be written in: ${String(value)}`);
+    return `${text}${literal}${part}`;
+  }, '');
 }
 
 /**
