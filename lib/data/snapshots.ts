@@ -18,8 +18,6 @@ import { addDays, compareDays, formatDay, today as todayUtc } from '../domain/da
 import { monthEnds } from '../domain/compliance.ts';
 import { statusAsOfCachedSql } from './compliance-sql.ts';
 
-type Tx = Prisma.TransactionClient;
-
 /** The advisory lock between fills (exclusive) and refreshes (shared): one key, in a class of its own. */
 const SNAPSHOT_LOCK = Prisma.sql`hashtext('pactwatch.snapshots')`;
 
