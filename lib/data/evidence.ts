@@ -6,6 +6,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type {
   CommitmentStatus,
   CommitmentStrength,
+  DatePrecision,
   EvidenceType,
   Reliability,
 } from '../generated/prisma/enums.ts';
@@ -323,16 +324,36 @@ async function checkFollowUpRows(client: Reader, rows: readonly RowCheck[]): Pro
   const corroborated = new Map<number, CommitmentStatus>();
   if (!rows.length) return { fieldErrors, corroborated };
   const ids = [...new Set(rows.map((row) => row.commitmentId))];
-  const commitments = await client.commitment.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      archivedAt: true,
-      strength: true,
-      agreement: { select: { archivedAt: true, concludedOn: true, concludedPrecision: true } },
-      parties: { where: { role: 'responsible' }, select: { partyId: true } },
+  // One statement (Prisma would load the agreement and the parties in two more): the log-follow-up transaction
+  // runs this on every submit.
+  const found = await client.$queryRaw<
+    {
+      id: number;
+      archivedAt: Date | null;
+      strength: CommitmentStrength;
+      agreementArchivedAt: Date | null;
+      concludedOn: Date | null;
+      concludedPrecision: DatePrecision;
+      responsible: number[];
+    }[]
+  >`
+    SELECT c.id, c."archivedAt", c.strength::text AS strength, a."archivedAt" AS "agreementArchivedAt",
+           a."concludedOn", a."concludedPrecision"::text AS "concludedPrecision",
+           coalesce((SELECT array_agg(cp."partyId") FROM "CommitmentParty" cp
+                      WHERE cp."commitmentId" = c.id AND cp.role = 'responsible'), '{}') AS responsible
+      FROM "Commitment" c JOIN "Agreement" a ON a.id = c."agreementId"
+     WHERE c.id = ANY(${ids}::int[])`;
+  const commitments = found.map((row) => ({
+    id: row.id,
+    archivedAt: row.archivedAt,
+    strength: row.strength,
+    agreement: {
+      archivedAt: row.agreementArchivedAt,
+      concludedOn: row.concludedOn,
+      concludedPrecision: row.concludedPrecision,
     },
-  });
+    parties: row.responsible.map((partyId) => ({ partyId })),
+  }));
   const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
   const toCorroborate: RowCheck[] = [];
   for (const row of rows) {
@@ -381,22 +402,42 @@ async function outletProblems(
   client: Pick<PrismaClient, 'outlet'>,
   choice: OutletChoice,
 ): Promise<Record<string, string[]>> {
+  return (await checkOutlet(client, choice)).problems;
+}
+
+/** outletProblems, and the existing outlet chosen when it can be used (so logFollowUp reads it once). */
+async function checkOutlet(
+  client: Pick<PrismaClient, 'outlet'>,
+  choice: OutletChoice,
+): Promise<{
+  problems: Record<string, string[]>;
+  outlet: { id: number; defaultReliability: Reliability } | null;
+}> {
   if (choice.kind === 'new') {
     const existing = await findOutletByName(client as PrismaClient, choice.name);
-    if (!existing) return {};
+    if (!existing) return { problems: {}, outlet: null };
     return {
-      newOutletName: [
-        existing.archivedAt
-          ? `An archived outlet is named "${existing.name}": restore it on the Outlets page, or choose another name.`
-          : `An outlet named "${existing.name}" already exists: pick it from the list.`,
-      ],
+      problems: {
+        newOutletName: [
+          existing.archivedAt
+            ? `An archived outlet is named "${existing.name}": restore it on the Outlets page, or choose another name.`
+            : `An outlet named "${existing.name}" already exists: pick it from the list.`,
+        ],
+      },
+      outlet: null,
     };
   }
-  const outlet = await client.outlet.findUnique({ where: { id: choice.id }, select: { archivedAt: true } });
-  if (!outlet) return { outlet: ['That outlet no longer exists.'] };
+  const outlet = await client.outlet.findUnique({
+    where: { id: choice.id },
+    select: { id: true, defaultReliability: true, archivedAt: true },
+  });
+  if (!outlet) return { problems: { outlet: ['That outlet no longer exists.'] }, outlet: null };
   if (outlet.archivedAt)
-    return { outlet: ['That outlet is archived: restore it on the Outlets page, or choose another.'] };
-  return {};
+    return {
+      problems: { outlet: ['That outlet is archived: restore it on the Outlets page, or choose another.'] },
+      outlet: null,
+    };
+  return { problems: {}, outlet: { id: outlet.id, defaultReliability: outlet.defaultReliability } };
 }
 
 /** Adds `more` to `errors`, keeping the messages already there first (the schema's come before the database's). */
@@ -439,11 +480,12 @@ export async function refuseFollowUp(
   );
 }
 
-/** The outlet a new item names: an existing live one, or one created here (audited). */
+/** The outlet a new item names: the existing live one checkOutlet found, or one created here (audited). */
 async function resolveOutlet(
   tx: Tx,
   choice: Extract<LogFollowUpInput['item'], { kind: 'new' }>['outlet'],
   actorId: string,
+  checked: { id: number; defaultReliability: Reliability } | null,
 ): Promise<{ id: number; defaultReliability: Reliability }> {
   if (choice.kind === 'new') {
     return createOutletInTx(
@@ -453,18 +495,8 @@ async function resolveOutlet(
       'newOutletName',
     );
   }
-  const outlet = await tx.outlet.findUnique({
-    where: { id: choice.id },
-    select: { id: true, defaultReliability: true, archivedAt: true },
-  });
-  if (!outlet)
-    throw new RuleViolationError('Check the outlet.', { outlet: ['That outlet no longer exists.'] });
-  if (outlet.archivedAt) {
-    throw new RuleViolationError('Check the outlet.', {
-      outlet: ['That outlet is archived: restore it on the Outlets page, or choose another.'],
-    });
-  }
-  return outlet;
+  if (!checked || checked.id !== choice.id) throw new Error('unreachable: the outlet is checked first');
+  return checked;
 }
 
 /**
@@ -554,8 +586,11 @@ export async function logFollowUp(
         })),
       );
       fieldErrors = mergeErrors(fieldErrors, checked.fieldErrors);
+      let outletChecked: Awaited<ReturnType<typeof checkOutlet>>['outlet'] = null;
       if (!evidence && item.kind === 'new') {
-        fieldErrors = mergeErrors(fieldErrors, await outletProblems(tx, item.outlet));
+        const outletCheck = await checkOutlet(tx, item.outlet);
+        fieldErrors = mergeErrors(fieldErrors, outletCheck.problems);
+        outletChecked = outletCheck.outlet;
       }
       if (Object.keys(fieldErrors).length)
         throw new RuleViolationError('Check the highlighted fields.', fieldErrors);
@@ -563,7 +598,7 @@ export async function logFollowUp(
       let reused = evidence !== null;
       if (!evidence) {
         if (item.kind === 'existing') throw new Error('unreachable: checked above');
-        const outlet = await resolveOutlet(tx, item.outlet, actorId);
+        const outlet = await resolveOutlet(tx, item.outlet, actorId, outletChecked);
         // ON CONFLICT DO NOTHING: if a writer that takes no lock (the CSV import) logs the same article at this
         // moment, under any form of its address, its item wins and this follow-up cites it, instead of failing
         // on a unique index.
