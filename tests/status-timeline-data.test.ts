@@ -6,10 +6,12 @@ import {
   chartUpdate,
   dayToTime,
   fromTimelineWire,
+  packNumbers,
   statusChanges,
   timelineSeries,
   toTimelineWire,
   type TimelineSourceEntry,
+  unpackNumbers,
 } from '../components/charts/status-timeline-data.ts';
 import { addDays, factBy, factFrom, formatDay, parseDay, type DatePrecision } from '../lib/domain/dates.ts';
 import { sortUpdates, STATUSES, statusAsOf, type UpdateKind } from '../lib/domain/status.ts';
@@ -136,5 +138,24 @@ describe('status timeline line', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the chart data as sent', () => {
+  it('packs any integers into a string and reads them back', () => {
+    expect(packNumbers([0, -1, 1, 15, 16, 511, 512, -512])).toBe('012UW1-VWW1_V');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 40), max: 2 ** 40 })), (values) => {
+        const packed = packNumbers(values);
+        expect(packed).toMatch(/^[0-9A-Za-z_-]*$/);
+        expect(unpackNumbers(packed)).toEqual(values);
+      }),
+    );
+  });
+
+  it('takes one character for a number below 16 in size and two below 512', () => {
+    expect(packNumbers([15, -16]).length).toBe(2);
+    expect(packNumbers([16, 511, -512]).length).toBe(6);
+    expect(packNumbers([512]).length).toBe(3);
   });
 });

@@ -122,9 +122,10 @@ export type TimelineWire = {
   /**
    * Five numbers per follow-up, in rule order: its id less the previous one's, its day less the previous one's (the
    * first's: less `from`) in days, flags (wireFlags), party (0: none, else 1 + index), evidence (wireEvidence).
-   * The differences are short numbers where ids and days are long.
+   * The differences are short numbers where ids and days are long; packNumbers writes them as a string of one or
+   * two characters each (a JSON array spent three to five: digits and a comma).
    */
-  points: number[];
+  points: string;
   parties: string[];
   outlets: string[];
   /** Evidence title and reason of the rows the page lists, by id. */
@@ -132,6 +133,46 @@ export type TimelineWire = {
 };
 
 const WIRE_STRIDE = 5;
+
+/** 64 characters that JSON, HTML and a script string all carry as they are. */
+const PACK_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+
+/**
+ * Integers as text: each zigzag-mapped (0, −1, 1, −2 … → 0, 1, 2, 3 …), then written five bits a character, lowest
+ * first, the sixth bit saying another character follows. Numbers below 16 in size take one character, below 512 two.
+ */
+export function packNumbers(values: readonly number[]): string {
+  let text = '';
+  for (const value of values) {
+    if (!Number.isSafeInteger(value)) throw new Error(`packNumbers: ${value} is not a safe integer`);
+    let rest = value >= 0 ? value * 2 : -value * 2 - 1;
+    do {
+      const low = rest % 32;
+      rest = Math.floor(rest / 32);
+      text += PACK_DIGITS[low + (rest > 0 ? 32 : 0)];
+    } while (rest > 0);
+  }
+  return text;
+}
+
+/** The integers packNumbers wrote. */
+export function unpackNumbers(text: string): number[] {
+  const values: number[] = [];
+  let value = 0;
+  let scale = 1;
+  for (const char of text) {
+    const digit = PACK_DIGITS.indexOf(char);
+    if (digit < 0) throw new Error(`unpackNumbers: unexpected character ${JSON.stringify(char)}`);
+    value += (digit % 32) * scale;
+    scale *= 32;
+    if (digit < 32) {
+      values.push(value % 2 === 0 ? value / 2 : -(value + 1) / 2);
+      value = 0;
+      scale = 1;
+    }
+  }
+  return values;
+}
 const WIRE_KINDS: readonly UpdateKind[] = ['assessment', 'corroboration', 'context'];
 const WIRE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'unknown'];
 const WIRE_RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
@@ -172,7 +213,8 @@ export function toTimelineWire(
   span: { from: string; to: string },
   detailed: ReadonlySet<number>,
 ): TimelineWire {
-  const wire: TimelineWire = { ...span, points: [], parties: [], outlets: [], details: {} };
+  const points: number[] = [];
+  const wire: TimelineWire = { ...span, points: '', parties: [], outlets: [], details: {} };
   const parties = new Map<string, number>();
   const outlets = new Map<string, number>();
   let id = 0;
@@ -180,7 +222,7 @@ export function toTimelineWire(
   for (const update of updates) {
     const { evidence } = update;
     const t = dayToTime(update.day);
-    wire.points.push(
+    points.push(
       update.id - id,
       Math.round((t - time) / DAY_MS),
       wireFlags(update),
@@ -191,6 +233,7 @@ export function toTimelineWire(
     id = update.id;
     time = t;
   }
+  wire.points = packNumbers(points);
   return wire;
 }
 
@@ -202,8 +245,9 @@ export function fromTimelineWire(wire: TimelineWire): TimelineChartUpdate[] {
   const updates: TimelineChartUpdate[] = [];
   let id = 0;
   let time = dayToTime(wire.from);
-  for (let i = 0; i + WIRE_STRIDE <= wire.points.length; i += WIRE_STRIDE) {
-    const [idStep, days, flags, party, evidence] = wire.points.slice(i, i + WIRE_STRIDE);
+  const points = unpackNumbers(wire.points);
+  for (let i = 0; i + WIRE_STRIDE <= points.length; i += WIRE_STRIDE) {
+    const [idStep, days, flags, party, evidence] = points.slice(i, i + WIRE_STRIDE);
     id += idStep;
     time += days * DAY_MS;
     const detail = wire.details[id];
