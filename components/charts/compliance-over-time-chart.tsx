@@ -1,4 +1,4 @@
-import { RowHeader, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { Fragment } from 'react';
 import type { Compliance } from '@/lib/domain/compliance';
 import { formatDate } from '@/lib/format/date';
 
@@ -11,6 +11,11 @@ const BOTTOM = 20;
 const LEFT = 30;
 
 const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+
+/** A coordinate to a hundredth: a float's last digits are bytes (sent twice, HTML and RSC payload), not pixels. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
 
 function tone(percent: number): string {
   return percent >= 67 ? '#059669' : percent >= 34 ? '#f59e0b' : '#dc2626';
@@ -25,73 +30,78 @@ export function ComplianceOverTimeChart({ points, caption }: { points: Complianc
   const slot = (WIDTH - LEFT) / Math.max(points.length, 1);
   const bar = Math.min(22, slot * 0.7);
   const y = (percent: number) => TOP + (HEIGHT - TOP - BOTTOM) * (1 - percent / 100);
+  const x = (index: number) => LEFT + slot * index + (slot - bar) / 2;
   const scored = points.filter((point) => point.compliance.percent !== null);
   const summary = scored.length
     ? `${caption}: from ${scored[0].compliance.percent}% (${formatDate(scored[0].day)}) to ${scored.at(-1)!.compliance.percent}% (${formatDate(scored.at(-1)!.day)}). The table below has every month.`
     : `${caption}: nothing scored in this period.`;
+  // The texts' font size, anchor and colour are set once on their group (SVG inherits them), not on each text.
   return (
     <figure className="px-4 py-3 sm:px-5">
       <svg
         role="img"
         aria-label={summary}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        fontSize="9"
         className="h-auto w-full max-w-xl"
         data-testid="compliance-over-time"
       >
-        {[0, 50, 100].map((tick) => (
-          <g key={tick}>
-            <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" strokeDasharray="3 3" />
-            <text x={LEFT - 4} y={y(tick) + 3} textAnchor="end" fontSize="9" fill="#64748b">
-              {tick}%
-            </text>
-          </g>
-        ))}
+        <g textAnchor="end" fill="#64748b">
+          {[0, 50, 100].map((tick) => (
+            <Fragment key={tick}>
+              <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" strokeDasharray="3 3" />
+              <text x={LEFT - 4} y={y(tick) + 3}>{`${tick}%`}</text>
+            </Fragment>
+          ))}
+        </g>
         {points.map((point, index) => {
-          const x = LEFT + slot * index + (slot - bar) / 2;
           const { percent } = point.compliance;
-          return (
-            <g key={point.day.toISOString()}>
-              {percent === null ? null : (
-                <rect
-                  x={x}
-                  y={y(percent)}
-                  width={bar}
-                  height={Math.max(1, y(0) - y(percent))}
-                  rx="2"
-                  fill={tone(percent)}
-                >
-                  <title>{`${formatDate(point.day)}: ${percent}%`}</title>
-                </rect>
-              )}
-              <text x={x + bar / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="9" fill="#475569">
-                {monthLabel.format(point.day)}
-              </text>
-            </g>
+          return percent === null ? null : (
+            <rect
+              key={point.day.toISOString()}
+              x={round(x(index))}
+              y={round(y(percent))}
+              width={round(bar)}
+              height={round(Math.max(1, y(0) - y(percent)))}
+              rx="2"
+              fill={tone(percent)}
+            >
+              <title>{`${formatDate(point.day)}: ${percent}%`}</title>
+            </rect>
           );
         })}
+        <g textAnchor="middle" fill="#475569">
+          {points.map((point, index) => (
+            <text key={point.day.toISOString()} x={round(x(index) + bar / 2)} y={HEIGHT - 6}>
+              {monthLabel.format(point.day)}
+            </text>
+          ))}
+        </g>
       </svg>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-600">The figures, month by month</summary>
-        <Table caption={caption}>
-          <THead>
-            <Tr>
-              <Th>Day</Th>
-              <Th>Compliance</Th>
-              <Th>Scored</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {points.map((point) => (
-              <Tr key={point.day.toISOString()}>
-                <RowHeader>{formatDate(point.day)}</RowHeader>
-                <Td>{point.compliance.percent === null ? 'Not scored' : `${point.compliance.percent}%`}</Td>
-                <Td>
-                  {point.compliance.scored} of {point.compliance.commitments}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        {/* The cells' styles are the table's dtable class (app/styles/dashboards.css), not one per cell. */}
+        <div className="overflow-x-auto">
+          <table className="dtable">
+            <caption className="sr-only">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Compliance</th>
+                <th scope="col">Scored</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map(({ day, compliance: { percent, scored, commitments } }) => (
+                <tr key={day.toISOString()}>
+                  <th scope="row">{formatDate(day)}</th>
+                  <td>{percent === null ? 'Not scored' : `${percent}%`}</td>
+                  <td>{`${scored} of ${commitments}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

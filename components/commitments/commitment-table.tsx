@@ -1,7 +1,7 @@
 import clsx from 'clsx';
+import { StatusChip } from './status-chip';
 import Link from 'next/link';
 import { Fragment } from 'react';
-import { ATTENTION_STYLES } from '@/components/dashboard/attention-badges';
 import { Day } from '@/components/ui/day';
 import {
   ATTENTION_DESCRIPTIONS,
@@ -10,10 +10,9 @@ import {
   type AttentionFlag,
 } from '@/lib/domain/attention';
 import { formatDay } from '@/lib/domain/dates';
-import { statusLabel, type CommitmentStatus } from '@/lib/domain/status';
+import type { CommitmentStatus } from '@/lib/domain/status';
 import type { CommitmentStrength } from '@/lib/domain/strength';
 import { PartyNames, type PartyName } from './party-names';
-import { STATUS_STYLES } from './status-chip';
 import { StrengthBadge } from './strength-badge';
 
 /**
@@ -74,38 +73,14 @@ const CELL_FROM: Record<Breakpoint, string> = {
 const FOLD_UNTIL: Record<Breakpoint, string> = { sm: 'sm:hidden', md: 'md:hidden', lg: 'lg:hidden' };
 
 // A row's markup is sent twice (in the HTML and in the RSC payload), and a page holds dozens of rows: the styles
-// every row shares are set once, here on the table, through descendant selectors. A row's elements carry only
-// what differs (a breakpoint, a status colour) and short hooks: c-title (the commitment's link), c-sub (the line
-// under it), c-fold (the columns folded under it), c-since (a day under a status), chip (a status), flag.
-const TABLE_CLASSES = clsx(
-  'w-full border-collapse text-left text-sm',
-  '[&_tr]:align-top [&_tr>*]:px-4 sm:[&_tr>*:first-child]:pl-5 sm:[&_tr>*:last-child]:pr-5',
-  '[&_td]:py-3 [&_td]:text-slate-700 [&_th[scope=row]]:py-3 [&_th[scope=row]]:font-normal',
-  '[&_tbody_tr]:hover:bg-slate-50/70',
-  '[&_.c-title]:font-medium [&_.c-title]:hover:text-indigo-700 [&_.c-title]:hover:underline',
-  '[&_.c-sub]:mt-0.5 [&_.c-sub]:text-xs [&_.c-sub]:text-slate-600',
-  '[&_.c-since]:mt-1 [&_.c-since]:text-xs [&_.c-since]:whitespace-nowrap [&_.c-since]:text-slate-500',
-  '[&_.chip]:inline-flex [&_.chip]:items-center [&_.chip]:gap-1.5 [&_.chip]:rounded-full [&_.chip]:px-2 [&_.chip]:py-0.5 [&_.chip]:text-xs [&_.chip]:font-medium [&_.chip]:whitespace-nowrap [&_.chip]:ring-1 [&_.chip]:ring-inset',
-  '[&_.chip>span]:inline-block [&_.chip>span]:size-2 [&_.chip>span]:shrink-0',
-  '[&_.flag]:inline-block [&_.flag]:rounded-md [&_.flag]:px-1.5 [&_.flag]:py-0.5 [&_.flag]:text-xs [&_.flag]:font-medium [&_.flag]:whitespace-nowrap [&_.flag]:ring-1 [&_.flag]:ring-inset',
-);
+// every row shares are set once, by the table's dtable class (app/styles/dashboards.css) through descendant
+// selectors. A row's elements carry only what differs (a breakpoint, a status) and short hooks: c-title (the
+// commitment's link), c-sub (the line under it), c-fold (the columns folded under it), c-since (a day under a
+// status), c-none (an empty cell's "None"), st-chip (a status), flags (the attention flags).
 
-/** The folded columns' line (a table without folding leaves it out). */
-const FOLD_CLASSES =
-  '[&_.c-fold]:mt-1.5 [&_.c-fold]:flex-wrap [&_.c-fold]:items-center [&_.c-fold]:gap-x-2 [&_.c-fold]:gap-y-1 [&_.c-fold]:text-xs [&_.c-fold]:text-slate-600';
-
-/**
- * A status as a labelled chip (components/commitments/status-chip.tsx's look, its shared classes on the table).
- * The marker's shape tells the statuses apart without colour vision; the text always says it.
- */
-function Chip({ status }: { status: CommitmentStatus }) {
-  const style = STATUS_STYLES[status];
-  return (
-    <span className={`chip ${style.chip}`}>
-      <span className={style.marker} />
-      {statusLabel(status)}
-    </span>
-  );
+/** `className` as a prop only when there is one: an empty or undefined one still costs bytes in the payload. */
+function classProp(className: string | undefined): { className?: string } {
+  return className ? { className } : {};
 }
 
 /**
@@ -124,13 +99,9 @@ function Flags({
 }) {
   if (!flags.length) return <>{empty}</>;
   return (
-    <ul aria-label="Attention flags" className="flex flex-wrap gap-1">
+    <ul aria-label="Attention flags" className="flags">
       {ATTENTION_FLAGS.filter((flag) => flags.includes(flag)).map((flag) => (
-        <li
-          key={flag}
-          title={explain ? ATTENTION_DESCRIPTIONS[flag] : undefined}
-          className={`flag ${ATTENTION_STYLES[flag].badge}`}
-        >
+        <li key={flag} {...(explain ? { title: ATTENTION_DESCRIPTIONS[flag] } : {})} className={`f-${flag}`}>
           {ATTENTION_LABELS[flag]}
         </li>
       ))}
@@ -202,7 +173,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
     header: () => 'Party’s status',
     cell: (row) => (
       <>
-        {row.partyStatus ? <Chip status={row.partyStatus} /> : null}
+        {row.partyStatus ? <StatusChip status={row.partyStatus} /> : null}
         {row.partySince ? (
           <div className="c-since">
             since <Day date={row.partySince} />
@@ -214,7 +185,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
       row.partyStatus ? (
         <>
           <span>Party:</span>
-          <Chip status={row.partyStatus} />
+          <StatusChip status={row.partyStatus} />
         </>
       ) : null,
   },
@@ -223,7 +194,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
     header: (context) => (context.has('partyStatus') ? 'Overall status' : 'Status'),
     cell: (row, context) => (
       <>
-        <Chip status={row.status} />
+        <StatusChip status={row.status} />
         {row.statusSince && showsSinceWithStatus(context) ? (
           <div className="c-since">
             since <Day date={row.statusSince} />
@@ -234,7 +205,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
     fold: (row, context) => (
       <>
         {context.has('partyStatus') ? <span>Overall:</span> : null}
-        <Chip status={row.status} />
+        <StatusChip status={row.status} />
         {row.statusSince && showsSinceWithStatus(context) ? (
           <span>
             since <Day date={row.statusSince} />
@@ -270,9 +241,7 @@ const COLUMNS: Record<CellColumn, ColumnDefinition> = {
   flags: {
     from: 'md',
     header: () => 'Attention',
-    cell: (row) => (
-      <Flags flags={row.flags ?? []} explain empty={<span className="text-xs text-slate-500">None</span>} />
-    ),
+    cell: (row) => <Flags flags={row.flags ?? []} explain empty={<span className="c-none">None</span>} />,
     // Under the title on a narrow screen (a touch screen, mostly): no tooltip to show there.
     fold: (row) => <Flags flags={row.flags ?? []} explain={false} />,
   },
@@ -301,11 +270,8 @@ export function AgreementGroupHeader({
 }) {
   return (
     <tr>
-      <th
-        scope="rowgroup"
-        colSpan={colSpan}
-        className="bg-slate-50/70 py-2 text-left text-sm font-medium text-slate-700"
-      >
+      {/* Styled by the table (the rowgroup rule in app/styles/dashboards.css). */}
+      <th scope="rowgroup" colSpan={colSpan}>
         <span className="sr-only">Agreement: </span>
         <Link href={`/agreements/${agreement.id}`} className="link-quiet">
           {agreement.title}
@@ -360,32 +326,29 @@ export function CommitmentTable<C extends CommitmentColumn>({
     : [{ agreement: null, rows }];
   return (
     <div className="overflow-x-auto">
-      <table className={clsx(TABLE_CLASSES, fold && FOLD_CLASSES)}>
+      <table className={clsx('dtable dtable-hover', grouped && 'dtable-groups')}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide whitespace-nowrap text-slate-600 uppercase [&_th]:py-2.5 [&_th]:font-semibold">
+        <thead>
           <tr>
-            <th scope="col">Commitment</th>
+            {/* The title column's width, set once for all its cells. */}
+            <th scope="col" className="min-w-56">
+              Commitment
+            </th>
             {cells.map((column) => (
-              <th key={column.key} scope="col" className={cellClass(column)}>
+              <th key={column.key} scope="col" {...classProp(cellClass(column))}>
                 {column.header(context)}
               </th>
             ))}
           </tr>
         </thead>
         {groups.map((group) => (
-          <tbody
-            key={group.agreement?.id ?? 'all'}
-            className={clsx(
-              'divide-y divide-slate-200',
-              grouped && 'border-b border-slate-200 last:border-b-0',
-            )}
-          >
+          <tbody key={group.agreement?.id ?? 'all'}>
             {group.agreement ? (
               <AgreementGroupHeader agreement={group.agreement} colSpan={cells.length + 1} />
             ) : null}
             {group.rows.map((row) => (
               <tr key={row.party ? `${row.id}:${row.party.id}` : row.id}>
-                <th scope="row" className="min-w-56">
+                <th scope="row">
                   <Link href={`/commitments/${row.id}${suffix}`} className="c-title">
                     {row.title}
                   </Link>
@@ -401,7 +364,7 @@ export function CommitmentTable<C extends CommitmentColumn>({
                   {(fold ? BREAKPOINTS : []).map((breakpoint) => {
                     const folded = cells.filter((column) => column.fold && column.from === breakpoint);
                     return folded.length ? (
-                      <div key={breakpoint} className={`c-fold flex ${FOLD_UNTIL[breakpoint]}`}>
+                      <div key={breakpoint} className={`c-fold ${FOLD_UNTIL[breakpoint]}`}>
                         {folded.map((column) => (
                           <Fragment key={column.key}>{column.fold?.(row, context)}</Fragment>
                         ))}
@@ -410,7 +373,7 @@ export function CommitmentTable<C extends CommitmentColumn>({
                   })}
                 </th>
                 {cells.map((column) => (
-                  <td key={column.key} className={clsx(cellClass(column), column.cellClassName)}>
+                  <td key={column.key} {...classProp(clsx(cellClass(column), column.cellClassName))}>
                     {column.cell(row, context)}
                   </td>
                 ))}

@@ -42,39 +42,29 @@ export const STATUS_STYLES: Record<CommitmentStatus, { chip: string; marker: str
 };
 
 export function StatusMarker({ status, className }: { status: CommitmentStatus; className?: string }) {
-  return (
-    <span
-      aria-hidden
-      className={clsx('inline-block size-2 shrink-0', STATUS_STYLES[status].marker, className)}
-    />
-  );
+  return <span aria-hidden className={clsx('status-dot', STATUS_STYLES[status].marker, className)} />;
 }
 
-/** The status of a commitment as a labelled chip. */
+/**
+ * The status of a commitment as a labelled chip. The small one (every list and table) is one element with two short
+ * classes, `st-chip s-<status>` (app/styles/dashboards.css draws the marker as its ::before): a page repeats it on
+ * every row, and the marker element and long class lists cost more bytes than the row's own text. The medium one
+ * (the commitment's header, once a page) keeps STATUS_STYLES.
+ */
 export function StatusChip({ status, size = 'sm' }: { status: CommitmentStatus; size?: 'sm' | 'md' }) {
+  if (size === 'sm') return <span className={`st-chip s-${status}`}>{statusLabel(status)}</span>;
   return (
-    <span
-      className={clsx(
-        'inline-flex items-center gap-1.5 rounded-full font-medium whitespace-nowrap ring-1 ring-inset',
-        size === 'md' ? 'px-3 py-1 text-sm' : 'px-2 py-0.5 text-xs',
-        STATUS_STYLES[status].chip,
-      )}
-    >
-      <StatusMarker status={status} className={size === 'md' ? 'size-2.5' : undefined} />
+    <span className={clsx('status-chip px-3 py-1 text-sm', STATUS_STYLES[status].chip)}>
+      <StatusMarker status={status} className="size-2.5" />
       {statusLabel(status)}
     </span>
   );
 }
 
 /**
- * A status as its marker (shaped as well as coloured) and label, without the chip's pill: the overview repeats it
- * on every row of four lists, and the pill's classes cost more bytes than the row's own text.
+ * A status as its marker (shaped as well as coloured) and label, without the chip's pill: `st s-<status>`, as
+ * StatusChip's small one. The marker is an empty pseudo-element, which screen readers skip; the label says the status.
  */
 export function StatusLabel({ status }: { status: CommitmentStatus }) {
-  return (
-    <span className="inline-flex items-center gap-1.5 text-xs font-medium whitespace-nowrap">
-      <StatusMarker status={status} />
-      {statusLabel(status)}
-    </span>
-  );
+  return <span className={`st s-${status}`}>{statusLabel(status)}</span>;
 }

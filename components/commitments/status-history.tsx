@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { PencilLine, Undo2 } from 'lucide-react';
 import { EVIDENCE_TYPE_LABELS } from '@/components/evidence/evidence-type-badge';
 import { Badge } from '@/components/ui/badge';
 import { Day, FactDate } from '@/components/ui/day';
@@ -69,31 +68,31 @@ export function StatusHistory({
   restsOn?: number;
 }) {
   const controls = canWrite && commitmentId !== undefined;
-  // The rail between markers (it stops at the oldest entry) and the labels' colour are set once on the list, not
-  // on every entry: a page of entries repeats neither.
+  // Named classes (app/styles/commitment.css): a page of entries is sent twice (HTML and RSC payload), so the
+  // entries' layout and the rail between markers are said once on the list and the rest by short names.
   return (
-    <ol
-      aria-labelledby={labelledBy}
-      className="px-4 py-2 sm:px-5 [&_dt]:text-slate-500 [&>li]:relative [&>li:not(:last-child)]:before:absolute [&>li:not(:last-child)]:before:top-7 [&>li:not(:last-child)]:before:-bottom-3 [&>li:not(:last-child)]:before:left-[7px] [&>li:not(:last-child)]:before:w-px [&>li:not(:last-child)]:before:bg-slate-200"
-    >
+    <ol aria-labelledby={labelledBy} className="history">
       {entries.map((entry) => (
         <li
           key={entry.id}
           id={`update-${entry.id}`}
-          className={`flex scroll-mt-6 gap-4 py-3${entry.withdrawnAt ? ' opacity-80' : ''}`}
+          // Spread, so a live entry sends no className at all (an undefined prop still travels in the RSC payload).
+          {...(entry.withdrawnAt ? { className: 'opacity-80' } : {})}
         >
-          <span className="relative mt-1.5 flex size-4 shrink-0 items-center justify-center rounded-full bg-white ring-4 ring-white">
+          <span className="history-dot">
             <StatusMarker status={entry.status} className="size-2.5" />
           </span>
-          <div className="min-w-0 flex-1">
-            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <div>
+            <div className="history-head">
               <span
-                className={`text-sm font-semibold text-slate-900${entry.withdrawnAt ? ' line-through decoration-slate-400' : ''}`}
+                className={
+                  entry.withdrawnAt ? 'history-date line-through decoration-slate-400' : 'history-date'
+                }
               >
                 <FactDate date={entry.observedOn} precision={entry.observedPrecision ?? 'day'} />
               </span>
               <StatusChip status={entry.status} />
-              <span className="text-xs text-slate-500">#{entry.id}</span>
+              <span className="history-id">{`#${entry.id}`}</span>
               {entry.withdrawnAt ? (
                 <Badge tone="amber">
                   {entry.supersededBy ? `Corrected by #${entry.supersededBy.id}` : 'Retracted'}
@@ -111,7 +110,7 @@ export function StatusHistory({
               <p className="mt-1 text-xs font-medium text-slate-600">Records that the proposal was adopted</p>
             ) : null}
             {/* Labels in their own column so long reasons and titles wrap beside them, not under them. */}
-            <dl className="mt-1.5 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-2 gap-y-1 text-sm text-slate-700">
+            <dl className="history-facts">
               <dt>Assessed</dt>
               <dd>{entry.party ? entry.party.name : 'The commitment as a whole'}</dd>
               {entry.reason ? (
@@ -139,8 +138,9 @@ export function StatusHistory({
                 )}
               </dd>
             </dl>
-            <p className="mt-1 text-xs text-slate-500">
-              Logged <Day date={entry.createdAt} /> by {entry.author?.name ?? 'the system'}
+            <p className="history-logged">
+              Logged <Day date={entry.createdAt} />
+              {` by ${entry.author?.name ?? 'the system'}`}
             </p>
             {entry.originallyLoggedAt ? (
               <p className="mt-0.5 text-xs text-slate-500">
@@ -162,19 +162,18 @@ export function StatusHistory({
             ) : null}
             {controls && !entry.withdrawnAt ? (
               <p className="mt-1.5 flex flex-wrap gap-3 text-xs">
+                {/* Their icons (lucide's pencil-line and undo-2) are drawn by CSS: see commitment.css. */}
                 <Link
                   href={`/commitments/${commitmentId}/updates/${entry.id}/correct`}
-                  className="link inline-flex items-center gap-1"
+                  className="link history-correct"
                 >
-                  <PencilLine aria-hidden className="size-3.5" />
-                  Correct<span className="sr-only"> follow-up #{entry.id}</span>
+                  Correct<span className="sr-only">{` follow-up #${entry.id}`}</span>
                 </Link>
                 <Link
                   href={`/commitments/${commitmentId}/updates/${entry.id}/retract`}
-                  className="link inline-flex items-center gap-1"
+                  className="link history-retract"
                 >
-                  <Undo2 aria-hidden className="size-3.5" />
-                  Retract<span className="sr-only"> follow-up #{entry.id}</span>
+                  Retract<span className="sr-only">{` follow-up #${entry.id}`}</span>
                 </Link>
               </p>
             ) : null}

@@ -63,7 +63,7 @@ export function AsOfPicker({
       ) : null}
       <Form action={pathname} aria-label="View as of a day" className="flex flex-wrap items-end gap-2">
         <div>
-          <label htmlFor="as-of" className="mb-1 block text-xs font-medium text-slate-700">
+          <label htmlFor="as-of" className="filter-label">
             As of
           </label>
           <input
@@ -73,7 +73,7 @@ export function AsOfPicker({
             required
             max={allowFuture ? '9999-12-31' : formatDay(today)}
             defaultValue={asOf ? formatDay(asOf) : formatDay(today)}
-            className="block rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600"
+            className="filter-control"
           />
         </div>
         <Button type="submit" variant="secondary" size="sm">

@@ -19,14 +19,7 @@ export const ATTENTION_STYLES: Record<AttentionFlag, { icon: LucideIcon; badge: 
 function AttentionBadge({ flag, className }: { flag: AttentionFlag; className?: string }) {
   const { icon: Icon, badge } = ATTENTION_STYLES[flag];
   return (
-    <span
-      title={ATTENTION_DESCRIPTIONS[flag]}
-      className={clsx(
-        'inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
-        badge,
-        className,
-      )}
-    >
+    <span title={ATTENTION_DESCRIPTIONS[flag]} className={clsx('attention-badge', badge, className)}>
       <Icon aria-hidden className="size-3.5 shrink-0" />
       {ATTENTION_LABELS[flag]}
     </span>

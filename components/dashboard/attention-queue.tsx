@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { StatusLabel } from '@/components/commitments/status-chip';
 import { ATTENTION_STYLES } from '@/components/dashboard/attention-badges';
 import { Day } from '@/components/ui/day';
 import type { NeedsAttentionItem } from '@/lib/data/attention';
@@ -9,9 +10,8 @@ import {
   type AttentionFlag,
 } from '@/lib/domain/attention';
 import { formatDay } from '@/lib/domain/dates';
-import { StatusLabel } from '@/components/commitments/status-chip';
 
-const iconId = (flag: AttentionFlag) => `attention-icon-${flag}`;
+const iconId = (flag: AttentionFlag) => `icon-${flag}`;
 
 /**
  * Each flag's icon drawn once, for the badges to reference: a queue of eight commitments with up to four flags
@@ -35,6 +35,7 @@ function FlagIcons() {
 /**
  * The needs-attention queue, most urgent first (the order the query gives): each commitment with its status, its
  * flags as badges (icon, colour and label; the tooltip gives the rule behind it), its due day and newest news.
+ * The items' styles are the feed-* and flags classes (app/styles/dashboards.css), set once rather than per item.
  */
 export function AttentionQueue({
   items,
@@ -50,41 +51,31 @@ export function AttentionQueue({
   return (
     <>
       <FlagIcons />
-      <ol aria-labelledby={labelledBy} className="divide-y divide-slate-200 *:px-4 *:py-3 sm:*:px-5">
+      <ol aria-labelledby={labelledBy} className="feed">
         {items.map((item) => (
           <li key={item.id}>
-            <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-              <Link
-                href={`/commitments/${item.id}${suffix}`}
-                className="text-sm font-medium text-slate-900 hover:underline"
-              >
+            <div className="feed-head">
+              <Link href={`/commitments/${item.id}${suffix}`} className="feed-title">
                 {item.title}
               </Link>
               <StatusLabel status={item.status} />
             </div>
-            <p className="mt-0.5 truncate text-xs text-slate-600">
+            <p className="feed-sub">
               <span className="sr-only">Agreement: </span>
               {item.agreement.title}
             </p>
-            <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs">
-              <ul
-                aria-label="Attention flags"
-                className="flex flex-wrap gap-1 font-medium *:inline-flex *:items-center *:gap-1 *:rounded-md *:px-1.5 *:py-0.5 *:ring-1 *:ring-inset"
-              >
+            <div className="feed-meta">
+              <ul aria-label="Attention flags" className="flags">
                 {ATTENTION_FLAGS.filter((flag) => item.flags.includes(flag)).map((flag) => (
-                  <li
-                    key={flag}
-                    title={ATTENTION_DESCRIPTIONS[flag]}
-                    className={ATTENTION_STYLES[flag].badge}
-                  >
-                    <svg aria-hidden className="size-3.5 shrink-0">
+                  <li key={flag} title={ATTENTION_DESCRIPTIONS[flag]} className={`f-${flag}`}>
+                    <svg aria-hidden>
                       <use href={`#${iconId(flag)}`} />
                     </svg>
                     {ATTENTION_LABELS[flag]}
                   </li>
                 ))}
               </ul>
-              <span className="text-slate-500">
+              <span>
                 {item.dueOn ? (
                   <>
                     Due <Day date={item.dueOn} />

@@ -20,27 +20,19 @@ export function ComplianceMeter({
         : percent >= 34
           ? 'bg-amber-500'
           : 'bg-red-600';
+  // The figures' and the track's shared styles are the meter-* classes (app/styles/dashboards.css). A missing
+  // percentage ("—", "Not scored") keeps the figures' colour, as it always showed: a text-slate-500 given beside
+  // text-slate-900 never took effect.
   return (
     <div className={clsx('min-w-0', className)}>
-      <div className="flex items-baseline justify-between gap-2">
-        <span
-          className={clsx(
-            'font-semibold tabular-nums',
-            size === 'lg' ? 'text-3xl text-slate-900' : 'text-sm text-slate-900',
-            percent === null && 'text-slate-500',
-          )}
-        >
+      <div className="meter-figures">
+        <span className={size === 'lg' ? 'text-3xl' : 'text-sm'}>
           {percent === null ? (size === 'lg' ? '—' : 'Not scored') : `${percent}%`}
         </span>
-        <span className="text-xs text-slate-500 tabular-nums">
-          {commitments ? `${scored} of ${commitments} scored` : 'No commitments'}
-        </span>
+        <span>{commitments ? `${scored} of ${commitments} scored` : 'No commitments'}</span>
       </div>
-      <div
-        aria-hidden
-        className={clsx('mt-1 overflow-hidden rounded-full bg-slate-100', size === 'lg' ? 'h-2.5' : 'h-1.5')}
-      >
-        <div className={clsx('h-full rounded-full', tone)} style={{ width: `${percent ?? 0}%` }} />
+      <div aria-hidden className={clsx('meter-track', size === 'lg' && 'h-2.5')}>
+        <div className={`rounded-full ${tone}`} style={{ width: `${percent ?? 0}%` }} />
       </div>
     </div>
   );

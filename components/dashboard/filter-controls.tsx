@@ -4,8 +4,8 @@ import Link from 'next/link';
 import clsx from 'clsx';
 import { X } from 'lucide-react';
 
-const controlClass =
-  'block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600';
+// The label's and the control's look, named once (app/styles/dashboards.css): a form holds eight of them.
+const controlClass = 'filter-control w-full';
 
 function FilterField({
   label,
@@ -20,7 +20,7 @@ function FilterField({
 }) {
   return (
     <div className={clsx('min-w-0', className)}>
-      <label htmlFor={htmlFor} className="mb-1 block text-xs font-medium text-slate-700">
+      <label htmlFor={htmlFor} className="filter-label">
         {label}
       </label>
       {children}

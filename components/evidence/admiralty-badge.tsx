@@ -49,27 +49,30 @@ export function AdmiraltyBadge({
   withLabel?: boolean;
 }) {
   const description = describeGrade(reliability, credibility);
+  // One text node each (template strings), not several split by React's <!-- --> markers.
+  const badge = (
+    <span
+      title={`${description}.\n${EXPLANATION}`}
+      className={clsx(
+        'grade-badge',
+        isWeak(reliability, credibility)
+          ? 'bg-amber-50 text-amber-900 ring-amber-300'
+          : 'bg-slate-800 text-white ring-slate-800',
+      )}
+    >
+      <span className="sr-only">Grade </span>
+      {`${reliability}${credibility}`}
+      <span className="sr-only">{`: ${description}`}</span>
+    </span>
+  );
+  // The wrapper only pairs the code with its words: a lone badge goes without it (most lists show many).
+  if (!withLabel) return badge;
   return (
     <span className="inline-flex items-center gap-2">
-      <span
-        title={`${description}.\n${EXPLANATION}`}
-        className={clsx(
-          'inline-flex cursor-help items-center rounded-md px-1.5 py-0.5 font-mono text-xs font-semibold tracking-wide ring-1 ring-inset',
-          isWeak(reliability, credibility)
-            ? 'bg-amber-50 text-amber-900 ring-amber-300'
-            : 'bg-slate-800 text-white ring-slate-800',
-        )}
-      >
-        <span className="sr-only">Grade </span>
-        {reliability}
-        {credibility}
-        <span className="sr-only">: {description}</span>
+      {badge}
+      <span aria-hidden className="text-xs text-slate-600">
+        {RELIABILITY_LABELS[reliability]}, {CREDIBILITY_LABELS[credibility] ?? 'unknown credibility'}
       </span>
-      {withLabel ? (
-        <span aria-hidden className="text-xs text-slate-600">
-          {RELIABILITY_LABELS[reliability]}, {CREDIBILITY_LABELS[credibility] ?? 'unknown credibility'}
-        </span>
-      ) : null}
     </span>
   );
 }

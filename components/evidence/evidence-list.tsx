@@ -1,4 +1,3 @@
-import { ExternalLink } from 'lucide-react';
 import { Day } from '@/components/ui/day';
 import type { EvidenceType, Reliability } from '@/lib/generated/prisma/enums';
 import { AdmiraltyBadge } from './admiralty-badge';
@@ -44,28 +43,29 @@ function webHost(url: string): string | null {
 
 /**
  * Evidence items with their grade, outlet, type, language, publication date and the excerpt as logged.
- * Each item has an `evidence-<id>` anchor so the status history can point at it.
+ * Each item has an `evidence-<id>` anchor so the status history can point at it. The classes are named once in
+ * app/styles/commitment.css: a page of items is sent twice (HTML and RSC payload).
  */
 export function EvidenceList({ items, labelledBy }: { items: EvidenceListItem[]; labelledBy?: string }) {
   return (
-    <ul aria-labelledby={labelledBy} className="divide-y divide-slate-200">
+    <ul aria-labelledby={labelledBy} className="evidence-list">
       {items.map((item) => (
-        <li key={item.id} id={`evidence-${item.id}`} className="scroll-mt-6 px-4 py-4 sm:px-5">
+        <li key={item.id} id={`evidence-${item.id}`}>
           <article aria-labelledby={`evidence-${item.id}-title`}>
-            <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            <div className="evidence-tags">
               <AdmiraltyBadge reliability={item.reliability} credibility={item.credibility} />
               <EvidenceTypeBadge type={item.type} />
-              <span className="text-sm font-medium text-slate-800">{item.outlet.name}</span>
+              <span className="evidence-outlet">{item.outlet.name}</span>
             </div>
-            <h3 id={`evidence-${item.id}-title`} className="mt-2 text-sm font-semibold text-slate-900">
+            <h3 id={`evidence-${item.id}-title`} className="evidence-title">
               {item.title}
             </h3>
             {item.originalTitle ? (
-              <p lang={item.language} dir="auto" className="mt-1 text-sm text-slate-700">
+              <p lang={item.language} dir="auto" className="evidence-original">
                 {item.originalTitle}
               </p>
             ) : null}
-            <p className="mt-2 flex flex-wrap gap-x-2 text-xs text-slate-600">
+            <p className="evidence-dateline">
               {/* Never guessed: an item that carries no date says so. */}
               {item.publishedOn ? (
                 <span>
@@ -81,17 +81,13 @@ export function EvidenceList({ items, labelledBy }: { items: EvidenceListItem[];
               </span>
             </p>
             {item.excerpt ? (
-              <details className="group mt-3">
-                <summary className="w-fit cursor-pointer rounded-sm text-sm font-medium text-indigo-700 select-none hover:text-indigo-900">
-                  <span className="group-open:hidden">Show excerpt</span>
-                  <span className="hidden group-open:inline">Hide excerpt</span>
+              // The summary shows its first words while closed, its second while open (commitment.css).
+              <details className="evidence-excerpt">
+                <summary>
+                  <span>Show excerpt</span>
+                  <span>Hide excerpt</span>
                 </summary>
-                <blockquote
-                  dir="auto"
-                  className="mt-2 border-l-2 border-slate-300 pl-3 text-sm whitespace-pre-line text-slate-700"
-                >
-                  {item.excerpt}
-                </blockquote>
+                <blockquote dir="auto">{item.excerpt}</blockquote>
               </details>
             ) : null}
             <SourceLink url={item.url} />
@@ -114,9 +110,8 @@ function SourceLink({ url }: { url: string }) {
   }
   return (
     <p className="mt-3 text-sm">
-      <a href={url} className="link inline-flex items-center gap-1" rel="noopener noreferrer">
-        Read the source on {host}
-        <ExternalLink aria-hidden className="size-3.5" />
+      <a href={url} className="link link-external" rel="noopener noreferrer">
+        {`Read the source on ${host}`}
       </a>
     </p>
   );

@@ -39,10 +39,8 @@ export type FieldControlProps = {
   required?: boolean;
 };
 
-export const controlClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ' +
-  'placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 ' +
-  'aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20 disabled:bg-slate-100';
+/** A text input, select or textarea: `.input` in app/styles/ui.css. */
+export const controlClass = 'input';
 
 /** The visual "required" star; the control itself says it to assistive technology. */
 export function RequiredMark() {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { HeaderBell } from '@/components/notifications/header-bell';
 import { SearchBox } from '@/components/search/search-box';
-import { MainNav, type NavItem } from './main-nav';
+import { MainNav } from './main-nav';
 
 /**
  * The top bar in two tiers: wordmark, the main action (`action`: "Log follow-up") and the signed-in user (`end`)
@@ -10,33 +10,30 @@ import { MainNav, type NavItem } from './main-nav';
  * stays in view and reachable without scrolling sideways.
  */
 export function AppHeader({
-  nav,
+  admin = false,
   action,
   end,
 }: {
-  nav: NavItem[];
+  /** Whether the navigation offers Admin (the pages themselves refuse anyone not allowed). */
+  admin?: boolean;
   action?: React.ReactNode;
   end?: React.ReactNode;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 pt-2 sm:gap-4 sm:px-6 lg:px-8">
-        <Link
-          href="/"
-          className="flex shrink-0 items-center gap-2 py-2 text-slate-900 focus-visible:rounded-sm"
-          aria-label="Pactwatch, go to the overview"
-        >
+      <div className="app-bar">
+        <Link href="/" className="app-brand" aria-label="Pactwatch, go to the overview">
           <Wordmark />
         </Link>
-        <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+        <div className="app-tools">
           <SearchBox />
           <HeaderBell />
           {action}
           {end}
         </div>
       </div>
-      <div className="mx-auto max-w-6xl px-2 sm:px-4 lg:px-6">
-        <MainNav items={nav} />
+      <div className="app-nav">
+        <MainNav admin={admin} />
       </div>
     </header>
   );
@@ -54,7 +51,7 @@ function Wordmark() {
         <circle cx="22.5" cy="22.5" r="2.5" className="fill-emerald-300" />
       </svg>
       {/* The link's label names the app; on a phone the mark alone leaves room for the user and sign-out. */}
-      <span className="hidden text-lg font-semibold tracking-tight sm:inline">Pactwatch</span>
+      <span className="app-name">Pactwatch</span>
     </>
   );
 }

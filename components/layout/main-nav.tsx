@@ -4,12 +4,27 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import clsx from 'clsx';
 
-export type NavItem = {
+type NavItem = {
   href: string;
   label: string;
   /** Other sections shown as part of this one (outlets belong under Evidence). */
   also?: string[];
 };
+
+// The sections live here rather than in the layout: a client component's props travel in every page's RSC
+// payload, and the list is the same on every page.
+const SECTIONS: NavItem[] = [
+  { href: '/', label: 'Overview' },
+  { href: '/agreements', label: 'Agreements' },
+  { href: '/commitments', label: 'Commitments' },
+  { href: '/evidence', label: 'Evidence', also: ['/outlets'] },
+  { href: '/parties', label: 'Parties' },
+  { href: '/people', label: 'People' },
+  { href: '/inbox', label: 'Inbox' },
+  { href: '/review', label: 'Review' },
+  { href: '/reports', label: 'Reports' },
+];
+const ADMIN: NavItem = { href: '/admin/users', label: 'Admin' };
 
 function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
@@ -24,11 +39,12 @@ function isSection(pathname: string, item: NavItem): boolean {
  * tabs underlined at the header's edge (scrolling sideways if a narrow window cannot hold them); below that the
  * links wrap onto as many rows as they need, as pills, so none is ever out of view on a phone.
  */
-export function MainNav({ items }: { items: NavItem[] }) {
+export function MainNav({ admin = false }: { admin?: boolean }) {
   const pathname = usePathname();
+  const items = admin ? [...SECTIONS, ADMIN] : SECTIONS;
   return (
-    <nav aria-label="Main" className="pb-2 md:-mb-px md:overflow-x-auto md:pb-0">
-      <ul className="flex flex-wrap items-stretch gap-1 md:flex-nowrap lg:gap-2">
+    <nav aria-label="Main" className="nav-bar">
+      <ul className="nav-list">
         {items.map((item) => {
           const active = isSection(pathname, item);
           return (
@@ -36,12 +52,12 @@ export function MainNav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
+                // `nav-link` (app/styles/ui.css) is the look of another section's link; the current section's
+                // colours are utilities, which win over it (hover included).
                 className={clsx(
-                  'flex items-center rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap focus-visible:-outline-offset-2',
-                  'md:rounded-none md:border-b-2 md:px-3 md:py-2.5 md:focus-visible:rounded-sm',
-                  active
-                    ? 'bg-indigo-50 text-indigo-900 md:border-indigo-600 md:bg-transparent md:text-slate-900'
-                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 md:border-transparent md:hover:border-slate-300 md:hover:bg-transparent',
+                  'nav-link',
+                  active &&
+                    'bg-indigo-50 text-indigo-900 md:border-indigo-600 md:bg-transparent md:text-slate-900',
                 )}
               >
                 {item.label}

@@ -1,17 +1,17 @@
 import Link from 'next/link';
+import { StatusLabel } from '@/components/commitments/status-chip';
 import { AgreementGroupHeader, groupByAgreement } from '@/components/commitments/commitment-table';
 import { PartyNames } from '@/components/commitments/party-names';
 import { StrengthBadge } from '@/components/commitments/strength-badge';
 import { Day } from '@/components/ui/day';
 import type { CommitmentRow } from '@/lib/data/commitments';
 import { formatDay } from '@/lib/domain/dates';
-import { StatusLabel } from '@/components/commitments/status-chip';
 
 /**
  * The overview's page of commitments, one row group per agreement: each row the title (category and responsible
  * parties under it) and the status with its since day. Two columns that fit a phone, so nothing is drawn twice
- * for narrow screens (the full table with its columns is /commitments), and the cells' styles are set once on
- * the table rather than on each row.
+ * for narrow screens (the full table with its columns is /commitments), and the cells' styles are set once, by
+ * the table's otable class (app/styles/dashboards.css), rather than on each row.
  */
 export function OverviewCommitments({
   rows,
@@ -26,9 +26,9 @@ export function OverviewCommitments({
   const suffix = asOf ? `?asOf=${formatDay(asOf)}` : '';
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse divide-y divide-slate-200 text-left text-sm *:divide-y *:divide-slate-200 [&_td]:px-4 [&_td]:py-3 [&_td]:text-xs [&_td]:whitespace-nowrap [&_td>div]:mt-1 [&_td>div]:text-slate-500 [&_th]:px-4 [&_tr]:align-top sm:[&_td]:pr-5 sm:[&_th]:pl-5 [&_[scope=row]]:py-3 [&_[scope=row]]:font-normal [&_[scope=row]>a]:font-medium [&_[scope=row]>a]:text-slate-900 [&_[scope=row]>a]:hover:underline [&_[scope=row]>div]:mt-0.5 [&_[scope=row]>div]:text-xs [&_[scope=row]>div]:text-slate-600">
+      <table className="otable">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase [&_th]:py-2.5">
+        <thead>
           <tr>
             <th scope="col">Commitment</th>
             <th scope="col">Status</th>
@@ -48,8 +48,7 @@ export function OverviewCommitments({
                     </>
                   ) : null}
                   <div>
-                    {row.category.name}
-                    {' · '}
+                    {`${row.category.name} · `}
                     <span className="sr-only">Responsible: </span>
                     <PartyNames parties={row.responsibleParties} empty="No responsible party" />
                   </div>

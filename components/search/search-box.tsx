@@ -112,10 +112,7 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
       <label htmlFor="header-search" className="sr-only">
         Search records
       </label>
-      <Search
-        aria-hidden
-        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400"
-      />
+      <Search aria-hidden className="search-icon" />
       <input
         ref={input}
         id="header-search"
@@ -138,18 +135,12 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
         onBlur={() => setOpen(false)}
         placeholder="Search…"
         aria-keyshortcuts="/ Control+K Meta+K"
-        className="block w-full rounded-md border-0 bg-slate-50 py-1.5 pr-10 pl-8 text-sm text-slate-900 ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:bg-white focus:ring-2 focus:ring-indigo-600"
+        className="search-input"
       />
-      <kbd
-        aria-hidden
-        className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-slate-300 px-1 text-xs text-slate-500"
-      >
+      <kbd aria-hidden className="search-kbd">
         /
       </kbd>
-      <div
-        hidden={!shown}
-        className="absolute right-0 z-30 mt-1 w-[28rem] max-w-[90vw] overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
-      >
+      <div hidden={!shown} className="popup right-0 z-30 w-[28rem] max-w-[90vw]">
         <div
           id={listId}
           role="listbox"
@@ -193,7 +184,7 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
             </div>
           ))}
         </div>
-        <p className="border-t border-slate-100 px-3 py-1.5 text-xs text-slate-500">
+        <p className="popup-note">
           {hits.length
             ? 'Enter: all results · ↑↓ to choose'
             : 'Nothing found yet. Enter searches everything.'}

@@ -17,14 +17,5 @@ type BadgeProps = React.HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone };
 
 /** A small label. Tones add emphasis only; the text must carry the meaning on its own. */
 export function Badge({ tone = 'slate', className, ...props }: BadgeProps) {
-  return (
-    <span
-      className={clsx(
-        'inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
-        tones[tone],
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <span className={clsx('badge', tones[tone], className)} {...props} />;
 }

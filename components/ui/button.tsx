@@ -6,19 +6,20 @@ import clsx from 'clsx';
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
 export type ButtonSize = 'sm' | 'md' | 'icon';
 
+// Each variant and size is a class named once in app/styles/ui.css (btn-primary, btn-sm, ...): a button's
+// classes are in the page twice (HTML and the RSC payload), and spelled out they were 200 bytes a button.
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600',
-  secondary:
-    'bg-white text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-slate-500',
-  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-500 focus-visible:outline-red-600',
-  quiet: 'text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-slate-500',
+  primary: 'btn-primary',
+  secondary: 'btn-secondary',
+  danger: 'btn-danger',
+  quiet: 'btn-quiet',
 };
 
 const SIZES: Record<ButtonSize, string> = {
-  sm: 'gap-1.5 px-3 py-1.5',
-  md: 'gap-2 px-4 py-2',
+  sm: 'btn-sm',
+  md: 'btn-md',
   /** A square holding one icon, its name for screen readers only. */
-  icon: 'size-9',
+  icon: 'btn-icon',
 };
 
 /** The classes of a button of this variant and size; `className` adds layout (margins, width) only. */
@@ -27,13 +28,7 @@ export function buttonClasses({
   size = 'md',
   className,
 }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
-  return clsx(
-    'inline-flex items-center justify-center rounded-md text-sm font-semibold',
-    'focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-wait disabled:opacity-60',
-    VARIANTS[variant],
-    SIZES[size],
-    className,
-  );
+  return clsx('btn', VARIANTS[variant], SIZES[size], className);
 }
 
 /** A plain button (type="button" unless given): for actions that are not a form's submit. */

@@ -1,12 +1,9 @@
 import clsx from 'clsx';
 
+// The card-* classes are in app/styles/ui.css.
+
 export function Card({ className, ...props }: React.HTMLAttributes<HTMLElement>) {
-  return (
-    <section
-      className={clsx('rounded-lg border border-slate-200 bg-white shadow-xs', className)}
-      {...props}
-    />
-  );
+  return <section className={clsx('card', className)} {...props} />;
 }
 
 type CardHeaderProps = {
@@ -24,19 +21,14 @@ type CardHeaderProps = {
 export function CardHeader({ title, id, description, actions, level = 2, className }: CardHeaderProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <div
-      className={clsx(
-        'flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 sm:px-5',
-        className,
-      )}
-    >
+    <div className={clsx('card-head', className)}>
       <div className="min-w-0">
-        <Heading id={id} className="text-base font-semibold text-slate-900">
+        <Heading id={id} className="card-title">
           {title}
         </Heading>
-        {description ? <p className="mt-0.5 text-sm text-slate-600">{description}</p> : null}
+        {description ? <p className="card-desc">{description}</p> : null}
       </div>
-      {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="card-actions">{actions}</div> : null}
     </div>
   );
 }

@@ -203,21 +203,15 @@ export function Combobox<T>({
         onKeyDown={onKeyDown}
         onClick={() => setOpen((was) => !was)}
         onBlur={settle}
-        className={clsx(
-          'block w-full rounded-md border border-slate-300 bg-white py-2 pr-9 pl-3 text-sm text-slate-900 shadow-sm',
-          'placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none',
-          'aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20',
-        )}
+        // `input` pads both sides alike; the right leaves room for the chevron.
+        className="input pr-9"
       />
       <ChevronsUpDown
         aria-hidden
         className="pointer-events-none absolute top-2.5 right-2.5 size-4 text-slate-400"
       />
       {name ? <input type="hidden" name={name} value={value} /> : null}
-      <div
-        hidden={!open}
-        className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
-      >
+      <div hidden={!open} className="popup z-20 w-full">
         <ul
           id={listId}
           role="listbox"
@@ -253,7 +247,7 @@ export function Combobox<T>({
           })}
         </ul>
         {message ? (
-          <p aria-hidden className="border-t border-slate-100 px-3 py-1.5 text-xs text-slate-500">
+          <p aria-hidden className="popup-note">
             {message}
           </p>
         ) : null}

@@ -22,8 +22,8 @@ export function DescriptionList({
     >
       {items.map((item) => (
         <div key={item.term} className="min-w-0">
-          <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{item.term}</dt>
-          <dd className="mt-1 text-sm text-slate-900">{item.value}</dd>
+          <dt className="dl-term">{item.term}</dt>
+          <dd className="dl-value">{item.value}</dd>
         </div>
       ))}
     </dl>

@@ -14,12 +14,12 @@ type EmptyStateProps = {
 export function EmptyState({ title, description, icon: Icon = Inbox, action, level = 2 }: EmptyStateProps) {
   const Heading = (['h1', 'h2', 'h3'] as const)[level - 1];
   return (
-    <div className="flex flex-col items-center px-6 py-12 text-center">
-      <div className="mb-4 flex size-12 items-center justify-center rounded-full bg-slate-100">
+    <div className="empty-state">
+      <div className="empty-icon">
         <Icon aria-hidden className="size-6 text-slate-500" />
       </div>
-      <Heading className="text-base font-semibold text-slate-900">{title}</Heading>
-      {description ? <div className="mt-1 max-w-md text-sm text-slate-600">{description}</div> : null}
+      <Heading className="card-title">{title}</Heading>
+      {description ? <div className="empty-desc">{description}</div> : null}
       {action ? <div className="mt-5">{action}</div> : null}
     </div>
   );

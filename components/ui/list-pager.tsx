@@ -29,10 +29,7 @@ export function ListPager({
   children?: ReactNode;
 }) {
   return (
-    <nav
-      aria-label={label}
-      className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-4 py-3 text-xs text-slate-500 sm:px-5"
-    >
+    <nav aria-label={label} className="list-pager">
       <span>{summary}</span>
       {page > 1 || hasNext || children ? (
         <span className="flex gap-3 font-medium">

@@ -20,7 +20,7 @@ export function PageHeader({ title, breadcrumbs, eyebrow, description, meta, act
     <header className="mb-6 sm:mb-8">
       {breadcrumbs?.length ? (
         <nav aria-label="Breadcrumb" className="mb-3">
-          <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-600">
+          <ol className="crumbs">
             {breadcrumbs.map((crumb, index) => (
               <li key={crumb.href} className="flex items-center gap-1">
                 {index > 0 ? <ChevronRight aria-hidden className="size-4 shrink-0 text-slate-400" /> : null}
@@ -34,20 +34,14 @@ export function PageHeader({ title, breadcrumbs, eyebrow, description, meta, act
       ) : null}
       {/* The title starts at 20rem: where that and the actions do not fit on one line (a phone), the actions
           wrap below the title instead of squeezing it into a narrow column beside them. */}
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0 flex-[1_1_20rem]">
-          {eyebrow ? <p className="mb-1 text-sm font-medium text-slate-600">{eyebrow}</p> : null}
-          <h1 className="text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">
-            {title}
-          </h1>
-          {meta ? (
-            <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
-              {meta}
-            </div>
-          ) : null}
-          {description ? <div className="mt-3 max-w-3xl text-slate-700">{description}</div> : null}
+      <div className="page-head-row">
+        <div className="page-head-main">
+          {eyebrow ? <p className="page-eyebrow">{eyebrow}</p> : null}
+          <h1 className="page-title">{title}</h1>
+          {meta ? <div className="page-meta">{meta}</div> : null}
+          {description ? <div className="page-desc">{description}</div> : null}
         </div>
-        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="page-actions">{actions}</div> : null}
       </div>
     </header>
   );

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import clsx from 'clsx';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 
 type PaginationProps = {
@@ -35,15 +34,8 @@ export function Pagination({
 }: PaginationProps) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);
-  const linkClass =
-    'inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50';
-  const disabledClass =
-    'inline-flex items-center gap-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm font-medium text-slate-400';
   return (
-    <nav
-      aria-label="Pagination"
-      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 sm:px-5"
-    >
+    <nav aria-label="Pagination" className="pagination">
       <p className="text-sm text-slate-600">
         {total === 0 ? (
           `No ${noun}`
@@ -58,26 +50,26 @@ export function Pagination({
       {pageCount > 1 ? (
         <div className="flex items-center gap-2">
           {page > 1 ? (
-            <Link href={hrefFor(pathname, query, page - 1)} rel="prev" className={linkClass}>
+            <Link href={hrefFor(pathname, query, page - 1)} rel="prev" className="pagination-link">
               <ChevronLeft aria-hidden className="size-4" />
               Previous<span className="sr-only"> page</span>
             </Link>
           ) : (
-            <span aria-disabled="true" className={disabledClass}>
+            <span aria-disabled="true" className="pagination-off">
               <ChevronLeft aria-hidden className="size-4" />
               Previous<span className="sr-only"> page</span>
             </span>
           )}
-          <span className={clsx('px-1 text-sm text-slate-600')}>
+          <span className="px-1 text-sm text-slate-600">
             Page {page} of {pageCount}
           </span>
           {page < pageCount ? (
-            <Link href={hrefFor(pathname, query, page + 1)} rel="next" className={linkClass}>
+            <Link href={hrefFor(pathname, query, page + 1)} rel="next" className="pagination-link">
               Next<span className="sr-only"> page</span>
               <ChevronRight aria-hidden className="size-4" />
             </Link>
           ) : (
-            <span aria-disabled="true" className={disabledClass}>
+            <span aria-disabled="true" className="pagination-off">
               Next<span className="sr-only"> page</span>
               <ChevronRight aria-hidden className="size-4" />
             </span>

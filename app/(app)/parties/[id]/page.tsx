@@ -197,16 +197,14 @@ export default async function PartyPage(props: Props) {
             <CardHeader id="sub-parties-heading" title="Parties under it" />
             {hasChildren ? (
               <>
-                <ul aria-labelledby="sub-parties-heading" className="divide-y divide-slate-200">
+                {/* The rows' styles are the list's name-rows class (app/styles/dashboards.css). */}
+                <ul aria-labelledby="sub-parties-heading" className="name-rows">
                   {party.children.map((child) => (
-                    <li
-                      key={child.id}
-                      className="flex items-center justify-between gap-3 px-4 py-2.5 sm:px-5"
-                    >
-                      <Link href={`/parties/${child.id}`} className="link text-sm">
+                    <li key={child.id}>
+                      <Link href={`/parties/${child.id}`} className="link">
                         {child.name}
                       </Link>
-                      <span className="text-xs text-slate-600">{PARTY_KIND_LABELS[child.kind]}</span>
+                      <span>{PARTY_KIND_LABELS[child.kind]}</span>
                     </li>
                   ))}
                 </ul>
@@ -226,11 +224,11 @@ export default async function PartyPage(props: Props) {
           {party.peoplePage.total ? (
             <Card aria-labelledby="people-heading">
               <CardHeader id="people-heading" title="People" />
-              <ul aria-labelledby="people-heading" className="divide-y divide-slate-200">
+              <ul aria-labelledby="people-heading" className="person-rows">
                 {party.people.map((person) => (
-                  <li key={person.id} className="px-4 py-2.5 sm:px-5">
-                    <p className="text-sm font-medium text-slate-900">{person.name}</p>
-                    {person.title ? <p className="text-xs text-slate-600">{person.title}</p> : null}
+                  <li key={person.id}>
+                    <p>{person.name}</p>
+                    {person.title ? <p>{person.title}</p> : null}
                   </li>
                 ))}
               </ul>
