@@ -7,8 +7,14 @@ import { testDatabaseUrl, testPrisma, unique } from './support/db.ts';
 process.env.DATABASE_URL = testDatabaseUrl();
 
 const { getAgreementOrThrow, listAgreements } = await import('../lib/data/agreements.ts');
-const { clampPage, getCommitmentOrThrow, listCommitmentHistory, listCommitments } =
-  await import('../lib/data/commitments.ts');
+const {
+  clampPage,
+  evidenceSelect,
+  getCommitmentOrThrow,
+  historySelect,
+  listCommitmentHistory,
+  listCommitments,
+} = await import('../lib/data/commitments.ts');
 const { getCommitmentStates } = await import('../lib/data/attention.ts');
 const { countCommitmentsByStatus } = await import('../lib/data/dashboard.ts');
 const { appendStatusUpdates } = await import('../lib/data/status-updates.ts');
@@ -169,6 +175,12 @@ describe('getCommitmentOrThrow', () => {
     // The history the page lists, by the ordering rule (newest news last).
     const history = await listCommitmentHistory(commitment.id);
     expect(history.map((update) => update.id)).toEqual(sortUpdates(rows).map((update) => update.id));
+    // Read in one statement, it is exactly what Prisma's findMany with the same select gives.
+    expect(history).toEqual(
+      sortUpdates(
+        await prisma.statusUpdate.findMany({ where: { commitmentId: commitment.id }, select: historySelect }),
+      ),
+    );
     expect(history.at(-1)).toMatchObject({ status: 'in_progress', party: { id: responsibleB } });
     expect(history[0]).toMatchObject({ status: 'stalled', reason: 'Quiet', evidence: null });
 
@@ -187,6 +199,14 @@ describe('getCommitmentOrThrow', () => {
     // Each evidence item once, newest publication first, undated last.
     expect(detail.evidence.map((item) => item.id)).toEqual([dated.id, older.id, undated.id]);
     expect(detail.evidence[0].outlet.name).toMatch(/^Outlet /);
+    // Read in one statement, they are exactly what Prisma's findMany with the same select gives.
+    expect(detail.evidence).toEqual(
+      await prisma.evidence.findMany({
+        where: { statusUpdates: { some: { commitmentId: commitment.id } } },
+        select: evidenceSelect,
+        orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+      }),
+    );
 
     // The reciprocal link reads from both sides of the pair.
     expect(detail.reciprocal).toEqual({ id: partner.id, title: partner.title });
@@ -194,6 +214,30 @@ describe('getCommitmentOrThrow', () => {
       id: commitment.id,
       title: commitment.title,
     });
+
+    // The history's relations as one statement reads them, with every one set: an author, a row withdrawn by
+    // someone and superseded by another (plain SQL: only the read is under test here).
+    const someone = await prisma.user.create({
+      data: { id: unique('u'), name: 'Ayesha Khan', email: `${unique('u')}@example.test`, role: 'analyst' },
+    });
+    const [first, second] = sortUpdates(rows);
+    await prisma.$executeRaw`
+      UPDATE "StatusUpdate" SET "withdrawnAt" = now(), "withdrawnById" = ${someone.id}, "withdrawnReason" = 'Misread',
+                                "authorId" = ${someone.id}
+       WHERE id = ${first.id}`;
+    await prisma.$executeRaw`
+      UPDATE "StatusUpdate" SET "supersedesId" = ${first.id}, "authorId" = ${someone.id} WHERE id = ${second.id}`;
+    const relations = await listCommitmentHistory(commitment.id);
+    expect(relations.find((update) => update.id === first.id)).toMatchObject({
+      withdrawnBy: { name: 'Ayesha Khan' },
+      author: { name: 'Ayesha Khan' },
+      supersededBy: { id: second.id },
+    });
+    expect(relations).toEqual(
+      sortUpdates(
+        await prisma.statusUpdate.findMany({ where: { commitmentId: commitment.id }, select: historySelect }),
+      ),
+    );
   });
 
   it('throws NotFoundError for a missing id', async () => {

@@ -161,11 +161,22 @@ export async function getCommitmentOrThrow(id: number) {
 
 /** The evidence cited by a commitment's status updates, each item once, newest publication first (undated last). */
 async function listCommitmentEvidence(commitmentId: number): Promise<EvidenceItem[]> {
-  return db.evidence.findMany({
-    where: { statusUpdates: { some: { commitmentId } } },
-    select: evidenceSelect,
-    orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
-  });
+  // One statement with the outlet joined (a findMany with evidenceSelect read the outlets in a second one and
+  // assembled the items in JavaScript: a commitment followed for years cites hundreds). tests/screen-queries.test.ts
+  // holds it equal to that findMany.
+  const rows = await db.$queryRaw<
+    (Omit<EvidenceItem, 'outlet'> & { outletId: number; outletName: string })[]
+  >`
+    SELECT e.id, e.url, e.title, e."originalTitle", e.language, e."publishedOn", e.excerpt,
+           e.reliability::text AS reliability, e.credibility, e.type::text AS type,
+           o.id AS "outletId", o.name AS "outletName"
+      FROM "Evidence" e JOIN "Outlet" o ON o.id = e."outletId"
+     WHERE EXISTS (SELECT 1 FROM "StatusUpdate" su WHERE su."evidenceId" = e.id AND su."commitmentId" = ${commitmentId})
+     ORDER BY e."publishedOn" DESC NULLS LAST, e.id DESC`;
+  return rows.map(({ outletId, outletName, ...item }) => ({
+    ...item,
+    outlet: { id: outletId, name: outletName },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,7 +188,7 @@ async function listCommitmentEvidence(commitmentId: number): Promise<EvidenceIte
  * see how the row bears on the status: its kind, its own evidence type, adoption of a proposal, and correction or
  * retraction (which row it corrects, which row corrected it, when, by whom, why).
  */
-const historySelect = {
+export const historySelect = {
   ...followUpLogSelect,
   supersededBy: { select: { id: true } },
   evidence: { select: { ...evidenceSummarySelect, url: true, publishedOn: true } },
@@ -194,12 +205,80 @@ export async function listCommitmentHistory(
   commitmentId: number,
   client: Reader = db,
 ): Promise<HistoryEntry[]> {
-  const rows = await client.statusUpdate.findMany({
-    where: { commitmentId },
-    select: historySelect,
-    orderBy: [{ observedFrom: 'asc' }, { observedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return sortUpdates(rows);
+  // One statement with its joins: as a findMany with historySelect, Prisma read the six relations in six more and
+  // assembled the rows in JavaScript, most of a commitment page's CPU for a long history (489 rows: ~25 ms).
+  // tests/screen-queries.test.ts holds the result equal to that findMany.
+  const rows = await client.$queryRaw<HistoryRow[]>`
+    SELECT su.id, su.status::text AS status, su.reason, su."observedOn", su."observedPrecision"::text AS "observedPrecision",
+           su."observedFrom", su."createdAt", su."partyId", su.kind::text AS kind, su."evidenceId",
+           su."evidenceType"::text AS "evidenceType", su."adoptsProposal", su."supersedesId", su."withdrawnAt",
+           su."withdrawnReason", wb.name AS "withdrawnByName", p.name AS "partyName", au.name AS "authorName",
+           su."originallyLoggedBy", su."originallyLoggedAt", sb.id AS "supersededById",
+           e.title AS "evidenceTitle", e.reliability::text AS "evidenceReliability",
+           e.credibility AS "evidenceCredibility", e.type::text AS "evidenceKind", o.name AS "outletName",
+           e.url AS "evidenceUrl", e."publishedOn" AS "evidencePublishedOn"
+      FROM "StatusUpdate" su
+      LEFT JOIN "User" wb ON wb.id = su."withdrawnById"
+      LEFT JOIN "Party" p ON p.id = su."partyId"
+      LEFT JOIN "User" au ON au.id = su."authorId"
+      LEFT JOIN "StatusUpdate" sb ON sb."supersedesId" = su.id
+      LEFT JOIN "Evidence" e ON e.id = su."evidenceId"
+      LEFT JOIN "Outlet" o ON o.id = e."outletId"
+     WHERE su."commitmentId" = ${commitmentId}
+     ORDER BY su."observedFrom", su."observedOn", su."createdAt", su.id`;
+  return sortUpdates(rows.map(historyEntry));
+}
+
+/** A row of listCommitmentHistory's statement: the follow-up's columns and its relations' flattened. */
+type HistoryRow = Omit<HistoryEntry, 'withdrawnBy' | 'party' | 'author' | 'supersededBy' | 'evidence'> & {
+  withdrawnByName: string | null;
+  partyName: string | null;
+  authorName: string | null;
+  supersededById: number | null;
+  evidenceTitle: string | null;
+  evidenceReliability: NonNullable<HistoryEntry['evidence']>['reliability'] | null;
+  evidenceCredibility: number | null;
+  evidenceKind: NonNullable<HistoryEntry['evidence']>['type'] | null;
+  outletName: string | null;
+  evidenceUrl: string | null;
+  evidencePublishedOn: Date | null;
+};
+
+function historyEntry(row: HistoryRow): HistoryEntry {
+  const {
+    withdrawnByName,
+    partyName,
+    authorName,
+    supersededById,
+    evidenceTitle,
+    evidenceReliability,
+    evidenceCredibility,
+    evidenceKind,
+    outletName,
+    evidenceUrl,
+    evidencePublishedOn,
+    ...columns
+  } = row;
+  return {
+    ...columns,
+    withdrawnBy: withdrawnByName === null ? null : { name: withdrawnByName },
+    party: columns.partyId === null ? null : { id: columns.partyId, name: partyName! },
+    author: authorName === null ? null : { name: authorName },
+    supersededBy: supersededById === null ? null : { id: supersededById },
+    evidence:
+      columns.evidenceId === null
+        ? null
+        : {
+            id: columns.evidenceId,
+            title: evidenceTitle!,
+            reliability: evidenceReliability!,
+            credibility: evidenceCredibility!,
+            type: evidenceKind!,
+            outlet: { name: outletName! },
+            url: evidenceUrl!,
+            publishedOn: evidencePublishedOn,
+          },
+  };
 }
 
 /** An expected occurrence of a recurring commitment with the follow-ups (and their evidence) that held it. */
