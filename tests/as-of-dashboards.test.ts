@@ -301,6 +301,55 @@ describe('status counts and compliance as of a day (SQL = rules)', () => {
     );
   }, 180_000);
 
+  it('a follow-up after every kept day leaves the kept rows alone; a back-dated one rewrites them', async () => {
+    const built = await build([
+      {
+        strength: 'firm',
+        responsible: [1],
+        archived: false,
+        updates: [
+          {
+            status: 'in_progress',
+            kind: 'assessment',
+            withdrawn: false,
+            adopts: false,
+            party: 0,
+            day: 1,
+            precision: 'day',
+            logged: 0,
+          },
+        ],
+      },
+    ]);
+    const [commitment] = built.commitments;
+    const kept = dayOf(10);
+    const keptRows = () =>
+      prisma.$queryRaw<{ version: string; status: string }[]>`
+        SELECT xmin::text AS version, status::text AS status FROM "ResponsibilitySnapshot"
+         WHERE "commitmentId" = ${commitment.id} AND day = ${kept}::date`;
+    const append = (day: number, status: CommitmentStatus) =>
+      db.$transaction((tx) =>
+        appendStatusUpdates(tx, null, [
+          { commitmentId: commitment.id, status, reason: 'Reported that day.', observedOn: dayOf(day) },
+        ]),
+      );
+    await fillSnapshotDays(db, [kept]);
+    try {
+      const [before] = await keptRows();
+      expect(before.status).toBe('in_progress');
+      // After the kept day: the row is not rewritten (same row version), and still says what the rules say.
+      await append(20, 'stalled');
+      expect(await keptRows()).toEqual([before]);
+      // Before it: rewritten, to the back-dated status.
+      await append(5, 'broken');
+      const [after] = await keptRows();
+      expect(after.status).toBe('broken');
+      expect(after.version).not.toBe(before.version);
+    } finally {
+      await dropSnapshotDays(db, [kept]);
+    }
+  });
+
   it('today, from the cache, leaves unadopted proposals out as the rules do', async () => {
     await fc.assert(
       fc.asyncProperty(histories, async (plans) => {

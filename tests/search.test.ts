@@ -4,7 +4,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMigrations } from '../lib/migrations.ts';
 import { testDatabaseUrl, testPrisma } from './support/db.ts';
+import { createScratchSchema } from './support/scratch-schema.ts';
 
 process.env.DATABASE_URL = testDatabaseUrl();
 
@@ -107,6 +109,154 @@ describe('the text functions', () => {
         language: 'plpgsql',
       })),
     );
+  });
+});
+
+/** The searchable tables and their kinds (20261202202848_search). */
+const SEARCHED = [
+  ['Agreement', 'agreement'],
+  ['Commitment', 'commitment'],
+  ['Party', 'party'],
+  ['Person', 'person'],
+  ['Outlet', 'outlet'],
+  ['Evidence', 'evidence'],
+  ['StatusUpdate', 'status_update'],
+] as const;
+
+/** Each record's search document as a row version: a rewrite of the document gives it a new one. */
+async function documentVersions(kind: SearchKind, ids: number[]): Promise<Map<number, string>> {
+  const rows = await prisma.$queryRaw<{ id: number; version: string }[]>`
+    SELECT "recordId" AS id, xmin::text || ' ' || ctid::text AS version FROM "SearchDocument"
+     WHERE kind = ${kind}::"SearchKind" AND "recordId" = ANY(${ids}::int[])`;
+  return new Map(rows.map((row) => [row.id, row.version]));
+}
+
+/** Writes to every searchable table, in a scratch schema: inserts of one row and many, updates that change the
+ * searched text and updates that do not, deletes, a truncate. */
+const EVERY_KIND_OF_WRITE = `
+  INSERT INTO "Category" (slug, name) VALUES ('c', 'Category');
+  INSERT INTO "Agreement" (title, kind, place, summary, "updatedAt")
+  VALUES ('Accord on police training', 'mou', 'Islamabad', 'Training of officers', now()),
+         ('Treaty of friendship', 'treaty', NULL, NULL, now());
+  INSERT INTO "Party" (name, "shortName", kind, "updatedAt")
+  VALUES ('Punjab Police', 'PP', 'agency', now()), ('پنجاب پولیس', NULL, 'agency', now());
+  INSERT INTO "Person" (name, title, "updatedAt") VALUES ('Ayesha Khan', 'Minister', now()), ('Li Wei', NULL, now());
+  INSERT INTO "Outlet" (name, website, "updatedAt") VALUES ('Dawn', 'https://dawn.com', now()), ('Tribune', NULL, now());
+  INSERT INTO "Commitment" ("agreementId", title, description, "categoryId", "updatedAt")
+  SELECT (SELECT min(id) FROM "Agreement"), 'Protection unit ' || g, CASE WHEN g % 2 = 0 THEN 'Officers ' || g END,
+         (SELECT min(id) FROM "Category"), now()
+    FROM generate_series(1, 12) AS g;
+  INSERT INTO "Evidence" (url, "outletId", title, "originalTitle", excerpt, language, reliability, credibility, type,
+                          "updatedAt")
+  SELECT 'https://example.org/' || g, (SELECT min(id) FROM "Outlet"), 'Report ' || g,
+         CASE WHEN g % 3 = 0 THEN '阿联酋与卢旺达签署反恐合作谅解备忘录' END, 'Excerpt ' || g, 'en', 'B', 2,
+         'concrete_action', now()
+    FROM generate_series(1, 8) AS g;
+  INSERT INTO "StatusUpdate" ("commitmentId", status, reason, "observedOn")
+  SELECT id, 'in_progress', 'Work began on ' || title, '2025-05-01' FROM "Commitment" WHERE id % 3 = 0;
+  UPDATE "Commitment" SET status = 'stalled' WHERE id % 2 = 1;
+  UPDATE "Commitment" SET status = 'in_progress', title = CASE WHEN id % 5 = 0 THEN title || ' renamed' ELSE title END;
+  UPDATE "Commitment" SET description = NULL WHERE id % 4 = 0;
+  UPDATE "Agreement" SET place = 'Lahore' WHERE place IS NOT NULL;
+  UPDATE "Party" SET "shortName" = 'PPP' WHERE "shortName" IS NOT NULL;
+  UPDATE "Outlet" SET website = 'https://tribune.com.pk' WHERE website IS NULL;
+  UPDATE "Evidence" SET credibility = 3 WHERE id % 2 = 0;
+  UPDATE "Evidence" SET excerpt = 'Another excerpt' WHERE id % 3 = 0;
+  UPDATE "StatusUpdate" SET reason = reason || ' (corrected)' WHERE id % 2 = 0;
+  DELETE FROM "StatusUpdate" WHERE id % 2 = 1;
+  DELETE FROM "Evidence" WHERE id > 6;
+  TRUNCATE "Person" CASCADE;
+  INSERT INTO "Person" (name, "updatedAt") VALUES ('Zhang Min', now());
+`;
+
+describe('the search triggers', () => {
+  it('run static SQL, one function per table, so PL/pgSQL keeps their plans for the connection', async () => {
+    // The generic pactwatch_search_sync ran its upserts with EXECUTE, planned again on every call (decision 024).
+    const rows = await prisma.$queryRaw<
+      { trigger: string; fn: string; language: string; dynamic: boolean }[]
+    >`
+      SELECT t.tgname AS trigger, p.proname AS fn, l.lanname AS language,
+             position('execute' IN lower(p.prosrc)) > 0 AS dynamic
+        FROM pg_trigger t
+        JOIN pg_class c ON c.oid = t.tgrelid
+        JOIN pg_proc p ON p.oid = t.tgfoid
+        JOIN pg_language l ON l.oid = p.prolang
+       WHERE strpos(t.tgname, '_search_') > 0 AND c.relnamespace = current_schema()::regnamespace
+       ORDER BY t.tgname`;
+    const expected = SEARCHED.flatMap(([table, kind]) =>
+      ['delete', 'insert', 'truncate', 'update'].map((event) => ({
+        trigger: `${table}_search_${event}`,
+        fn: `pactwatch_search_sync_${kind}`,
+        language: 'plpgsql',
+        dynamic: false,
+      })),
+    ).sort((a, b) => (a.trigger < b.trigger ? -1 : 1));
+    expect(rows).toEqual(expected);
+  });
+
+  it('rewrite a document only when its text changes, for one row or several in one statement', async () => {
+    const first = word();
+    const renamed = word();
+    const ids = (
+      await prisma.$queryRaw<{ id: number }[]>`
+        INSERT INTO "Commitment" ("agreementId", title, "categoryId", "updatedAt")
+        SELECT ${agreementId}, ${`Versioned ${first} `}::text || g, ${categoryId}, now() FROM generate_series(1, 3) AS g
+        RETURNING id`
+    )
+      .map((row) => row.id)
+      .sort((a, b) => a - b);
+    const written = await documentVersions('commitment', ids);
+    expect(written.size).toBe(3);
+
+    // The status cache's updates change no searched text: the documents are left as they were.
+    await prisma.$executeRaw`UPDATE "Commitment" SET status = 'stalled' WHERE id = ${ids[0]}`;
+    await prisma.$executeRaw`UPDATE "Commitment" SET status = 'in_progress' WHERE id = ANY(${ids}::int[])`;
+    expect(await documentVersions('commitment', ids)).toEqual(written);
+
+    // One statement that changes the title of one row of three rewrites that row's document only.
+    await prisma.$executeRaw`
+      UPDATE "Commitment"
+         SET status = 'stalled', title = CASE WHEN id = ${ids[1]} THEN ${`Renamed ${renamed}`} ELSE title END
+       WHERE id = ANY(${ids}::int[])`;
+    const after = await documentVersions('commitment', ids);
+    expect(after.get(ids[0])).toBe(written.get(ids[0]));
+    expect(after.get(ids[2])).toBe(written.get(ids[2]));
+    expect(after.get(ids[1])).toBeDefined();
+    expect(after.get(ids[1])).not.toBe(written.get(ids[1]));
+    expect(await idsFound(renamed, 'commitment')).toEqual([ids[1]]);
+    expect((await idsFound(first, 'commitment')).sort((a, b) => a - b)).toEqual([ids[0], ids[2]]);
+  });
+
+  it('write exactly the documents a rebuild writes again', async () => {
+    // In a schema of its own, migrated from scratch: no other test file writes there meanwhile.
+    const scratch = await createScratchSchema('search');
+    try {
+      for (const migration of await readMigrations()) await scratch.query(migration.sql);
+      await scratch.query(EVERY_KIND_OF_WRITE);
+      const documents = `SELECT kind::text, "recordId", lexemes::text, fuzzy FROM "SearchDocument"
+                          ORDER BY kind, "recordId"`;
+      const written = (await scratch.query(documents)).rows;
+      const kinds = await scratch.query<{ kind: string; count: string }>(
+        'SELECT kind::text, count(*) FROM "SearchDocument" GROUP BY kind ORDER BY kind',
+      );
+      expect(Object.fromEntries(kinds.rows.map((row) => [row.kind, Number(row.count)]))).toEqual({
+        agreement: 2,
+        commitment: 12,
+        party: 2,
+        person: 1,
+        outlet: 2,
+        evidence: 6,
+        status_update: 2,
+      });
+
+      const [{ rebuilt }] = (
+        await scratch.query<{ rebuilt: string }>('SELECT pactwatch_search_rebuild() AS rebuilt')
+      ).rows;
+      expect(Number(rebuilt)).toBe(written.length);
+      expect((await scratch.query(documents)).rows).toEqual(written);
+    } finally {
+      await scratch.drop();
+    }
   });
 });
 

@@ -21,7 +21,7 @@ import {
 } from './status-updates.ts';
 
 type Tx = Prisma.TransactionClient;
-type Reader = Pick<PrismaClient, 'user' | 'commitment'>;
+type Reader = Pick<PrismaClient, '$queryRaw'>;
 
 /** The audit trail's name for the table. */
 const ENTITY = 'ProposedStatusUpdate';
@@ -43,13 +43,12 @@ export async function commitmentsUnderReview(
 ): Promise<Set<number>> {
   if (!actorId || !commitmentIds.length) return new Set();
   // Most agreements do not require review: the actor's role is read only when one does.
-  const rows = await client.commitment.findMany({
-    where: { id: { in: [...new Set(commitmentIds)] }, agreement: { requiresReview: true } },
-    select: { id: true },
-  });
-  if (!rows.length) return new Set();
-  const actor = await client.user.findUnique({ where: { id: actorId }, select: { role: true } });
-  if (actor?.role === 'admin') return new Set();
+  // One raw statement: every follow-up asks this, and most agreements do not require review.
+  const rows = await client.$queryRaw<{ id: number; admin: boolean }[]>`
+    SELECT c.id, EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${actorId} AND u.role = 'admin') AS admin
+      FROM "Commitment" c JOIN "Agreement" a ON a.id = c."agreementId"
+     WHERE c.id = ANY(${[...new Set(commitmentIds)]}::int[]) AND a."requiresReview"`;
+  if (!rows.length || rows[0].admin) return new Set();
   return new Set(rows.map((row) => row.id));
 }
 

@@ -51,16 +51,20 @@ function snapshotRows(commitmentFilter: Prisma.Sql, days: Prisma.Sql): Prisma.Sq
  * refreshStatusCache's function (lib/data/status-cache.ts), run after it has rewritten CommitmentPartyStatus, in the
  * writer's transaction.
  */
-export function snapshotRefreshStatements(ids: Prisma.Sql): Prisma.Sql[] {
+export function snapshotRefreshStatements(ids: Prisma.Sql, changedFrom: Prisma.Sql): Prisma.Sql[] {
   return [
     Prisma.sql`PERFORM pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK})`,
-    Prisma.sql`DELETE FROM "ResponsibilitySnapshot" WHERE "commitmentId" = ANY(${ids})`,
-    Prisma.sql`
+    // A kept day d depends only on rows with observedFrom <= d (and observedOn <= d, which is later), so a change
+    // whose earliest observedFrom is after every kept day leaves every row alone: a follow-up dated this month.
+    // Read under the lock above, so a day being added now (fillSnapshotDays) waits for this transaction.
+    Prisma.sql`IF ${changedFrom} IS NULL OR ${changedFrom} <= (SELECT max(day) FROM "SnapshotDay") THEN
+    DELETE FROM "ResponsibilitySnapshot" WHERE "commitmentId" = ANY(${ids});
     INSERT INTO "ResponsibilitySnapshot" ("commitmentId", "partyId", day, status)
     ${snapshotRows(
       Prisma.sql`cp."commitmentId" = ANY(${ids})`,
       Prisma.sql`(SELECT coalesce(array_agg(day), '{}') FROM "SnapshotDay")`,
-    )}`,
+    )};
+    END IF`,
   ];
 }
 

@@ -37,6 +37,21 @@ export function utcDay(timestamp: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${timestamp} AT TIME ZONE 'UTC')::date`;
 }
 
+// ---- rows ----------------------------------------------------------------------------------------------------
+
+/**
+ * A model's scalar fields (its generated `Prisma.<Model>ScalarFieldEnum`) as a SELECT or RETURNING list, so a raw
+ * statement returns the row Prisma's own create would have: enum columns read as text (Prisma's raw queries do not
+ * read PostgreSQL enum types), everything else as it is. A column added to the model joins the list by itself.
+ */
+export function scalarColumns(fields: Record<string, string>, enums: readonly string[]): Prisma.Sql {
+  return Prisma.raw(
+    Object.values(fields)
+      .map((field) => (enums.includes(field) ? `"${field}"::text AS "${field}"` : `"${field}"`))
+      .join(', '),
+  );
+}
+
 // ---- conditions ------------------------------------------------------------------------------------------------
 
 /** The conditions joined by AND; `true` when there are none. */

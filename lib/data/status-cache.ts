@@ -10,6 +10,7 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { attentionSql } from './attention-sql.ts';
 import { snapshotRefreshStatements } from './snapshots.ts';
+import { formatDay } from '../domain/dates.ts';
 import { countingUpdate, newestFirst, newsUpdate, oldestFirst } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -27,17 +28,29 @@ function normaliseIds(commitmentIds: readonly number[]): number[] {
  * snapshot, sees the first one's updates. NO KEY UPDATE does not conflict with the KEY SHARE lock that inserting
  * a StatusUpdate takes on its commitment, so "insert, then refresh" in two transactions cannot deadlock.
  */
-export async function refreshStatusCache(tx: Tx, commitmentIds: readonly number[]): Promise<void> {
+export async function refreshStatusCache(
+  tx: Tx,
+  commitmentIds: readonly number[],
+  options: {
+    /**
+     * The earliest observedFrom among the rows this change added, when all it did was add rows (appendStatusUpdates):
+     * the kept past days before it cannot change and are not rewritten. Absent: everything is recomputed.
+     */
+    changedFrom?: Date;
+  } = {},
+): Promise<void> {
   const ids = normaliseIds(commitmentIds);
   if (!ids.length) return;
-  await tx.$executeRaw`SELECT ${Prisma.raw(REFRESH_FUNCTION)}(${ids}::int[])`;
+  const from = options.changedFrom ? formatDay(options.changedFrom) : null;
+  await tx.$executeRaw`SELECT ${Prisma.raw(REFRESH_FUNCTION)}(${ids}::int[], ${from}::date)`;
 }
 
 /** The function that refreshes the cache; its body is statusCacheFunctionBody(), installed by a migration. */
 const REFRESH_FUNCTION = 'pactwatch_refresh_status_cache';
 
-/** The function's parameter: the commitment ids, deduplicated and sorted. */
+/** The function's parameters: the commitment ids, deduplicated and sorted; refreshStatusCache's changedFrom. */
 const IDS = Prisma.raw('commitment_ids');
+const CHANGED_FROM = Prisma.raw('changed_from');
 
 /**
  * The statements of a refresh, in order, as PL/pgSQL over the int[] `ids`: the function's body. Written here, with
@@ -45,7 +58,7 @@ const IDS = Prisma.raw('commitment_ids');
  * .test.ts fails when the installed body differs from statusCacheFunctionBody(), and `npm run db:status-cache` prints
  * the migration that installs the current one.
  */
-function refreshStatements(ids: Prisma.Sql): Prisma.Sql[] {
+function refreshStatements(ids: Prisma.Sql, changedFrom: Prisma.Sql): Prisma.Sql[] {
   const derived = attentionSql({ source: 'history' });
   return [
     // The rows locked first, in id order (see refreshStatusCache).
@@ -143,20 +156,25 @@ function refreshStatements(ids: Prisma.Sql): Prisma.Sql[] {
      GROUP BY cid, pid, latest`,
 
     // The per-party statuses at the kept past days (lib/data/snapshots.ts), from the rows just written.
-    ...snapshotRefreshStatements(ids),
+    ...snapshotRefreshStatements(ids, changedFrom),
   ];
 }
 
 /** The PL/pgSQL body of pactwatch_refresh_status_cache: refreshStatements with every value written in. */
 export function statusCacheFunctionBody(): string {
-  const statements = refreshStatements(IDS).map((statement) => `${inlineSql(statement).trim()};`);
+  const statements = refreshStatements(IDS, CHANGED_FROM).map(
+    (statement) => `${inlineSql(statement).trim()};`,
+  );
   return `\nBEGIN\n${statements.join('\n')}\nEND\n`;
 }
 
 /** The migration statement that installs statusCacheFunctionBody(). */
 export function statusCacheFunctionSql(): string {
   return (
-    `CREATE OR REPLACE FUNCTION "${REFRESH_FUNCTION}"("commitment_ids" INTEGER[]) RETURNS void\n` +
+    // The one-parameter form of decision 023, replaced (a new parameter list would add an overload).
+    `DROP FUNCTION IF EXISTS "${REFRESH_FUNCTION}"(INTEGER[]);\n` +
+    `CREATE OR REPLACE FUNCTION "${REFRESH_FUNCTION}"("commitment_ids" INTEGER[], "changed_from" DATE DEFAULT NULL)\n` +
+    '  RETURNS void\n' +
     `  LANGUAGE plpgsql\nAS $refresh$${statusCacheFunctionBody()}$refresh$;\n`
   );
 }

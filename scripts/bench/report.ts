@@ -352,7 +352,8 @@ export function markdown(result: BenchResult): string {
     lines.push('');
     lines.push(
       'Renders without any cache: an instance started with PACTWATCH_PAGE_CACHE_MB=0 (no SQL capture), each page ' +
-        'twice to warm up, then requests one at a time.',
+        'requested 20 times to warm up (a running server, its JIT settled), then requests one at a time. The first ' +
+        'requests of a fresh process are in the first table ("uncached (SQL capture)", after two warm-up requests).',
     );
     lines.push('');
     lines.push(

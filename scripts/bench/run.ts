@@ -398,8 +398,14 @@ async function measureLoad(options: {
   return { ...latency, path: pathname, socketErrors: errors, serverCpuMsPerRequest, conditions };
 }
 
-/** Requests per page on the uncached instance, one at a time, after two warm-up requests. */
-const RENDER_REQUESTS = 7;
+/**
+ * Requests per page on the uncached instance, one at a time, after RENDER_WARMUP of its own: what a render costs a
+ * server that is running, not one whose JIT compiler is still at work (V8 optimises a function after many calls;
+ * on a fresh process the first dozen renders of a page cost 1.5× more, all of it counted as the process's CPU).
+ * The capturing instance's "uncached" numbers (two warm-up requests) show the cold side.
+ */
+const RENDER_REQUESTS = 15;
+const RENDER_WARMUP = 20;
 
 /** Each page rendered by an instance without the page cache: HTML size and server CPU per request. */
 async function measureRenders(
@@ -411,7 +417,7 @@ async function measureRenders(
 ): Promise<Record<PageKey, RenderResult>> {
   const renders = {} as Record<PageKey, RenderResult>;
   for (const [key, pathname] of Object.entries(pages) as [PageKey, string][]) {
-    for (let i = 0; i < 2; i++) await getPage(app.baseUrl, pathname, cookie);
+    for (let i = 0; i < RENDER_WARMUP; i++) await getPage(app.baseUrl, pathname, cookie);
     const ended = await watchConditions(databaseUrl, database);
     const times: number[] = [];
     let bytes = 0;
