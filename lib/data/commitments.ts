@@ -173,9 +173,20 @@ async function listCommitmentEvidence(commitmentId: number): Promise<EvidenceIte
       FROM "Evidence" e JOIN "Outlet" o ON o.id = e."outletId"
      WHERE EXISTS (SELECT 1 FROM "StatusUpdate" su WHERE su."evidenceId" = e.id AND su."commitmentId" = ${commitmentId})
      ORDER BY e."publishedOn" DESC NULLS LAST, e.id DESC`;
-  return rows.map(({ outletId, outletName, ...item }) => ({
-    ...item,
-    outlet: { id: outletId, name: outletName },
+  // Field by field, as historyEntry: rest and spread over hundreds of rows made objects that were slow to build,
+  // render and serialise.
+  return rows.map((row) => ({
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    originalTitle: row.originalTitle,
+    language: row.language,
+    publishedOn: row.publishedOn,
+    excerpt: row.excerpt,
+    reliability: row.reliability,
+    credibility: row.credibility,
+    type: row.type,
+    outlet: { id: row.outletId, name: row.outletName },
   }));
 }
 
@@ -245,38 +256,42 @@ type HistoryRow = Omit<HistoryEntry, 'withdrawnBy' | 'party' | 'author' | 'super
 };
 
 function historyEntry(row: HistoryRow): HistoryEntry {
-  const {
-    withdrawnByName,
-    partyName,
-    authorName,
-    supersededById,
-    evidenceTitle,
-    evidenceReliability,
-    evidenceCredibility,
-    evidenceKind,
-    outletName,
-    evidenceUrl,
-    evidencePublishedOn,
-    ...columns
-  } = row;
+  // Field by field, not with rest and spread: objects of one shape, built in a fraction of the time (a long
+  // history maps hundreds of rows of 28 columns on every render of the page).
   return {
-    ...columns,
-    withdrawnBy: withdrawnByName === null ? null : { name: withdrawnByName },
-    party: columns.partyId === null ? null : { id: columns.partyId, name: partyName! },
-    author: authorName === null ? null : { name: authorName },
-    supersededBy: supersededById === null ? null : { id: supersededById },
+    id: row.id,
+    status: row.status,
+    reason: row.reason,
+    observedOn: row.observedOn,
+    observedPrecision: row.observedPrecision,
+    observedFrom: row.observedFrom,
+    createdAt: row.createdAt,
+    partyId: row.partyId,
+    kind: row.kind,
+    evidenceId: row.evidenceId,
+    evidenceType: row.evidenceType,
+    adoptsProposal: row.adoptsProposal,
+    supersedesId: row.supersedesId,
+    withdrawnAt: row.withdrawnAt,
+    withdrawnReason: row.withdrawnReason,
+    originallyLoggedBy: row.originallyLoggedBy,
+    originallyLoggedAt: row.originallyLoggedAt,
+    withdrawnBy: row.withdrawnByName === null ? null : { name: row.withdrawnByName },
+    party: row.partyId === null ? null : { id: row.partyId, name: row.partyName! },
+    author: row.authorName === null ? null : { name: row.authorName },
+    supersededBy: row.supersededById === null ? null : { id: row.supersededById },
     evidence:
-      columns.evidenceId === null
+      row.evidenceId === null
         ? null
         : {
-            id: columns.evidenceId,
-            title: evidenceTitle!,
-            reliability: evidenceReliability!,
-            credibility: evidenceCredibility!,
-            type: evidenceKind!,
-            outlet: { name: outletName! },
-            url: evidenceUrl!,
-            publishedOn: evidencePublishedOn,
+            id: row.evidenceId,
+            title: row.evidenceTitle!,
+            reliability: row.evidenceReliability!,
+            credibility: row.evidenceCredibility!,
+            type: row.evidenceKind!,
+            outlet: { name: row.outletName! },
+            url: row.evidenceUrl!,
+            publishedOn: row.evidencePublishedOn,
           },
   };
 }
