@@ -42,7 +42,6 @@ export async function commitmentsUnderReview(
   commitmentIds: readonly number[],
 ): Promise<Set<number>> {
   if (!actorId || !commitmentIds.length) return new Set();
-  // Most agreements do not require review: the actor's role is read only when one does.
   // One raw statement: every follow-up asks this, and most agreements do not require review.
   const rows = await client.$queryRaw<{ id: number; admin: boolean }[]>`
     SELECT c.id, EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${actorId} AND u.role = 'admin') AS admin

@@ -136,8 +136,9 @@ export async function appendStatusUpdates(
 ): Promise<StatusUpdate[]> {
   if (!rows.length) return [];
   const authorId = options.authorId === undefined ? actorId : options.authorId;
-  // One time for every row, as Prisma's create gave them: same-day rows of one call rank by id, their given order.
-  const createdAt = (options.loggedAt ?? new Date()).toISOString();
+  // One time for every row: the given one, or the database's (the column's default, the transaction's start), as
+  // before. Same-day rows of one call then rank by id, their given order.
+  const createdAt = options.loggedAt?.toISOString() ?? null;
   const data = rows.map((row, index) => {
     const columns = statusUpdateColumns(row, index);
     return {
@@ -160,7 +161,7 @@ export async function appendStatusUpdates(
       SELECT r."commitmentId", r."partyId", r.kind::"StatusUpdateKind", r."evidenceType"::"EvidenceType",
              r."adoptsProposal", r.status::"CommitmentStatus", r.reason, r."evidenceId", r."observedOn",
              r."observedPrecision"::"DatePrecision", r."authorId", r."originallyLoggedBy", r."originallyLoggedAt",
-             ${createdAt}::timestamptz
+             coalesce(${createdAt}::timestamptz, now())
         FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
                AS ("commitmentId" int, "partyId" int, kind text, "evidenceType" text, "adoptsProposal" boolean,
                    status text, reason text, "evidenceId" int, "observedOn" date, "observedPrecision" text,
