@@ -62,6 +62,8 @@ export type RenderResult = {
   cpuMsPerRequest: number;
   p50: number;
   requests: number;
+  /** Requests of the page before the measured ones. */
+  warmup: number;
   conditions: Conditions;
 };
 
@@ -352,7 +354,8 @@ export function markdown(result: BenchResult): string {
     lines.push('');
     lines.push(
       'Renders without any cache: an instance started with PACTWATCH_PAGE_CACHE_MB=0 (no SQL capture), each page ' +
-        'requested 20 times to warm up (a running server, its JIT settled), then requests one at a time. The first ' +
+        `requested ${Object.values(result.renders)[0]?.warmup ?? 0} times to warm up (a running server, its JIT ` +
+        'settled), then requests one at a time. The first ' +
         'requests of a fresh process are in the first table ("uncached (SQL capture)", after two warm-up requests).',
     );
     lines.push('');

@@ -443,6 +443,7 @@ async function measureRenders(
         ),
       ),
       requests: RENDER_REQUESTS,
+      warmup: RENDER_WARMUP,
       conditions,
     };
     say(
