@@ -1,12 +1,15 @@
 // logFollowUp (lib/data/evidence.ts) against a real database: one item bearing on several commitments, a URL
 // logged twice, an inline outlet, and refusals that must leave nothing behind. The input goes through the same
 // schema the form and the action use, so these tests also pin what the form's fields turn into.
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { findEvidenceByUrl, logFollowUp } from '../lib/data/evidence.ts';
 import { addDays, formatDay, parseDay, today } from '../lib/domain/dates.ts';
 import { AppError } from '../lib/errors.ts';
 import { logFollowUpSchema, type LogFollowUpInput } from '../lib/validation/follow-up.ts';
-import { testPrisma, unique } from './support/db.ts';
+import { testDatabaseUrl, testPrisma, unique } from './support/db.ts';
 import { createTestUser, type TestUser } from './support/users.ts';
 
 const prisma = testPrisma();
@@ -389,5 +392,108 @@ describe('logFollowUp', () => {
     expect(evidence.publishedOn).toEqual(parseDay('2026-02-28'));
     const update = await prisma.statusUpdate.findUniqueOrThrow({ where: { id: result.updateIds[0] } });
     expect(update.observedOn).toEqual(parseDay('2026-02-27'));
+  });
+});
+
+describe('logFollowUp: its round trips', () => {
+  /** A client on the test database whose statements are written down, in order, as they are sent. */
+  function countingClient(): { client: PrismaClient; sent: string[]; close(): Promise<void> } {
+    const sent: string[] = [];
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    pool.on('connect', (connection) => {
+      const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+      (connection as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const config = args[0] as string | { text?: string };
+        sent.push((typeof config === 'string' ? config : (config.text ?? '')).trim().split(/\s+/)[0]);
+        return query(...args);
+      };
+    });
+    const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return { client, sent, close: () => client.$disconnect().then(() => pool.end()) };
+  }
+
+  it('a new item on an existing outlet: seven statements, the audit events in order with the refresh', async () => {
+    // BEGIN, the lock on the address, one read of every check (the address, the commitments, the outlet, the
+    // actor's role), the item, the rows, the status cache with every audit event, COMMIT. Before: twelve.
+    const [first, second] = await makeCommitments(2);
+    const counting = countingClient();
+    try {
+      await counting.client.$queryRaw`SELECT 1`;
+      counting.sent.length = 0;
+      const result = await logFollowUp(
+        parse({
+          ...itemFields(),
+          'rows.0.commitmentId': String(first),
+          'rows.0.status': 'in_progress',
+          'rows.1.commitmentId': String(second),
+          'rows.1.status': 'not_started',
+        }),
+        analyst.id,
+        counting.client,
+      );
+      expect(counting.sent).toEqual(['BEGIN', 'SELECT', 'SELECT', 'INSERT', 'INSERT', 'WITH', 'COMMIT']);
+      const audits = await prisma.auditEvent.findMany({
+        where: {
+          OR: [
+            { entityType: 'Evidence', entityId: String(result.evidence.id) },
+            { entityType: 'StatusUpdate', entityId: { in: result.updateIds.map(String) } },
+          ],
+        },
+        orderBy: { id: 'asc' },
+      });
+      // The item's event first, then each row's in row order, all the analyst's, each with the row it created.
+      expect(audits.map((event) => [event.entityType, event.entityId, event.actorId, event.action])).toEqual([
+        ['Evidence', String(result.evidence.id), analyst.id, 'create'],
+        ...result.updateIds.map((id) => ['StatusUpdate', String(id), analyst.id, 'create']),
+      ]);
+      expect(audits[0].before).toBeNull();
+      expect(audits[0].after).toMatchObject({
+        id: result.evidence.id,
+        title: 'Protection unit begins operations',
+      });
+      expect(audits[1].after).toMatchObject({
+        id: result.updateIds[0],
+        commitmentId: first,
+        status: 'in_progress',
+      });
+    } finally {
+      await counting.close();
+    }
+  });
+
+  it('rows that all become proposals still record the new item’s event, before theirs', async () => {
+    const category = await prisma.category.create({
+      data: { slug: unique('cat'), name: unique('Category') },
+    });
+    const agreement = await prisma.agreement.create({
+      data: { title: unique('Reviewed agreement'), kind: 'mou', requiresReview: true },
+    });
+    const commitment = await prisma.commitment.create({
+      data: { agreementId: agreement.id, categoryId: category.id, title: unique('Reviewed commitment') },
+    });
+    const result = await logFollowUp(
+      parse({
+        ...itemFields(),
+        'rows.0.commitmentId': String(commitment.id),
+        'rows.0.status': 'in_progress',
+      }),
+      analyst.id,
+      prisma,
+    );
+    expect(result.updateIds).toEqual([]);
+    expect(result.proposalIds).toHaveLength(1);
+    const audits = await prisma.auditEvent.findMany({
+      where: {
+        OR: [
+          { entityType: 'Evidence', entityId: String(result.evidence.id) },
+          { entityType: 'ProposedStatusUpdate', entityId: String(result.proposalIds[0]) },
+        ],
+      },
+      orderBy: { id: 'asc' },
+    });
+    expect(audits.map((event) => [event.entityType, event.actorId])).toEqual([
+      ['Evidence', analyst.id],
+      ['ProposedStatusUpdate', analyst.id],
+    ]);
   });
 });

@@ -55,6 +55,14 @@ export async function recordAudit(tx: AuditWriter, input: AuditInput): Promise<v
  */
 export async function recordAudits(tx: AuditWriter, inputs: readonly AuditInput[]): Promise<void> {
   if (!inputs.length) return;
+  await tx.$executeRaw(auditInsert(inputs));
+}
+
+/**
+ * recordAudits' INSERT as a statement to run with another (a data-modifying WITH of the same round trip: the
+ * follow-up's events ride with its status-cache refresh, lib/data/status-updates.ts). Needs at least one event.
+ */
+export function auditInsert(inputs: readonly AuditInput[]): Prisma.Sql {
   const rows = JSON.stringify(
     inputs.map((input) => ({
       actorId: input.actorId,
@@ -65,7 +73,7 @@ export async function recordAudits(tx: AuditWriter, inputs: readonly AuditInput[
       after: toAuditJson(input.after),
     })),
   );
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", before, after)
     SELECT r."actorId", r.action, r."entityType", r."entityId", r.before, r.after
       FROM ROWS FROM (jsonb_to_recordset(${rows}::jsonb)

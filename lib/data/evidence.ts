@@ -25,10 +25,10 @@ import {
   type LooseRow,
   type OutletChoice,
 } from '../validation/follow-up.ts';
-import { recordAudit } from './audit.ts';
+import type { AuditInput } from './audit.ts';
 import { clampPage, type Page, type PartyRef } from './commitments.ts';
 import { createOutletInTx, findOutletByName } from './outlets.ts';
-import { appendOrPropose } from './review.ts';
+import { appendOrPropose, underReview } from './review.ts';
 import { scalarColumns } from './sql.ts';
 import { currentCountingStatuses, StatusUpdateError } from './status-updates.ts';
 import { evidenceFieldsSelect } from './selects.ts';
@@ -321,29 +321,43 @@ function addError(errors: Record<string, string[]>, name: string, message: strin
  * has a status to corroborate.
  */
 async function checkFollowUpRows(client: Reader, rows: readonly RowCheck[]): Promise<RowProblems> {
+  if (!rows.length) return { fieldErrors: {}, corroborated: new Map() };
+  const ids = [...new Set(rows.map((row) => row.commitmentId))];
+  // One statement (Prisma would load the agreement and the parties in two more).
+  const found = await client.$queryRaw<CommitmentCheckRow[]>`
+    SELECT ${COMMITMENT_CHECK_COLUMNS}
+      FROM "Commitment" c JOIN "Agreement" a ON a.id = c."agreementId"
+     WHERE c.id = ANY(${ids}::int[])`;
+  return judgeFollowUpRows(client, rows, found);
+}
+
+/** What the row checks read of each commitment (COMMITMENT_CHECK_COLUMNS over "Commitment" c, "Agreement" a). */
+type CommitmentCheckRow = {
+  id: number;
+  archivedAt: Date | null;
+  strength: CommitmentStrength;
+  agreementArchivedAt: Date | null;
+  concludedOn: Date | null;
+  concludedPrecision: DatePrecision;
+  requiresReview: boolean;
+  responsible: number[];
+};
+
+const COMMITMENT_CHECK_COLUMNS = Prisma.sql`
+  c.id, c."archivedAt", c.strength::text AS strength, a."archivedAt" AS "agreementArchivedAt",
+  a."concludedOn", a."concludedPrecision"::text AS "concludedPrecision", a."requiresReview",
+  coalesce((SELECT array_agg(cp."partyId") FROM "CommitmentParty" cp
+             WHERE cp."commitmentId" = c.id AND cp.role = 'responsible'), '{}') AS responsible`;
+
+/** checkFollowUpRows over commitments already read (rows of ids not among them: "no longer exists"). */
+async function judgeFollowUpRows(
+  client: Reader,
+  rows: readonly RowCheck[],
+  found: readonly CommitmentCheckRow[],
+): Promise<RowProblems> {
   const fieldErrors: Record<string, string[]> = {};
   const corroborated = new Map<number, CommitmentStatus>();
   if (!rows.length) return { fieldErrors, corroborated };
-  const ids = [...new Set(rows.map((row) => row.commitmentId))];
-  // One statement (Prisma would load the agreement and the parties in two more): the log-follow-up transaction
-  // runs this on every submit.
-  const found = await client.$queryRaw<
-    {
-      id: number;
-      archivedAt: Date | null;
-      strength: CommitmentStrength;
-      agreementArchivedAt: Date | null;
-      concludedOn: Date | null;
-      concludedPrecision: DatePrecision;
-      responsible: number[];
-    }[]
-  >`
-    SELECT c.id, c."archivedAt", c.strength::text AS strength, a."archivedAt" AS "agreementArchivedAt",
-           a."concludedOn", a."concludedPrecision"::text AS "concludedPrecision",
-           coalesce((SELECT array_agg(cp."partyId") FROM "CommitmentParty" cp
-                      WHERE cp."commitmentId" = c.id AND cp.role = 'responsible'), '{}') AS responsible
-      FROM "Commitment" c JOIN "Agreement" a ON a.id = c."agreementId"
-     WHERE c.id = ANY(${ids}::int[])`;
   const commitments = found.map((row) => ({
     id: row.id,
     archivedAt: row.archivedAt,
@@ -431,6 +445,13 @@ async function checkOutlet(
   const [outlet] = await client.$queryRaw<
     { id: number; defaultReliability: Reliability; archivedAt: Date | null }[]
   >`SELECT id, "defaultReliability"::text AS "defaultReliability", "archivedAt" FROM "Outlet" WHERE id = ${choice.id}`;
+  return judgeOutlet(outlet);
+}
+
+/** checkOutlet of an existing outlet already read (undefined: none has the id). */
+function judgeOutlet(
+  outlet: { id: number; defaultReliability: Reliability; archivedAt: Date | null } | undefined,
+): Awaited<ReturnType<typeof checkOutlet>> {
   if (!outlet) return { problems: { outlet: ['That outlet no longer exists.'] }, outlet: null };
   if (outlet.archivedAt)
     return {
@@ -478,6 +499,72 @@ export async function refuseFollowUp(
     submission.message,
     mergeErrors(submission.fieldErrors, mergeErrors(outlet, rowProblems.fieldErrors)),
   );
+}
+
+/**
+ * What logFollowUp checks before it writes, read in one statement once it holds the lock on the address (the
+ * statement's snapshot is taken after the lock, so it sees what the follow-up before it committed): the item
+ * already logged under the address's identity, each commitment with its agreement (COMMITMENT_CHECK_COLUMNS), the
+ * existing outlet chosen, and whether the actor is an admin (review). One round trip instead of four, on every
+ * follow-up.
+ */
+async function readBeforeFollowUp(
+  tx: Tx,
+  input: { identity: string; commitmentIds: readonly number[]; outletId: number | null; actorId: string },
+): Promise<{
+  evidenceId: number | null;
+  commitments: CommitmentCheckRow[];
+  outlet: { id: number; defaultReliability: Reliability; archivedAt: Date | null } | undefined;
+  admin: boolean;
+}> {
+  const rows = await tx.$queryRaw<
+    (Omit<CommitmentCheckRow, 'id'> & {
+      id: number | null;
+      evidenceId: number | null;
+      outletId: number | null;
+      outletReliability: Reliability | null;
+      outletArchivedAt: Date | null;
+      admin: boolean;
+    })[]
+  >`
+    SELECT ev.id AS "evidenceId", o.id AS "outletId", o."defaultReliability"::text AS "outletReliability",
+           o."archivedAt" AS "outletArchivedAt",
+           EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${input.actorId} AND u.role = 'admin') AS admin,
+           ${COMMITMENT_CHECK_COLUMNS}
+      FROM (VALUES (1)) AS one(x)
+      LEFT JOIN "Evidence" ev ON ev."urlKey" = ${input.identity}
+      LEFT JOIN "Outlet" o ON o.id = ${input.outletId}::int
+      LEFT JOIN ("Commitment" c JOIN "Agreement" a ON a.id = c."agreementId")
+        ON c.id = ANY(${[...new Set(input.commitmentIds)]}::int[])`;
+  const [first] = rows;
+  return {
+    evidenceId: first.evidenceId,
+    commitments: rows.flatMap((row) =>
+      row.id === null
+        ? []
+        : [
+            {
+              id: row.id,
+              archivedAt: row.archivedAt,
+              strength: row.strength,
+              agreementArchivedAt: row.agreementArchivedAt,
+              concludedOn: row.concludedOn,
+              concludedPrecision: row.concludedPrecision,
+              requiresReview: row.requiresReview,
+              responsible: row.responsible,
+            },
+          ],
+    ),
+    outlet:
+      first.outletId === null
+        ? undefined
+        : {
+            id: first.outletId,
+            defaultReliability: first.outletReliability!,
+            archivedAt: first.outletArchivedAt,
+          },
+    admin: first.admin,
+  };
 }
 
 /** The outlet a new item names: the existing live one checkOutlet found, or one created here (audited). */
@@ -550,12 +637,18 @@ export async function logFollowUp(
         publishedOn: true,
         type: true,
       } as const;
-      const existingId = await findEvidenceIdByIdentity(tx, identity);
+      const item = input.item;
+      const state = await readBeforeFollowUp(tx, {
+        identity,
+        commitmentIds: input.rows.map((row) => row.commitmentId),
+        outletId: item.kind === 'new' && item.outlet.kind === 'existing' ? item.outlet.id : null,
+        actorId,
+      });
+      const existingId = state.evidenceId;
       let evidence =
         existingId === null
           ? null
           : await tx.evidence.findUniqueOrThrow({ where: { id: existingId }, select: evidenceSelect });
-      const item = input.item;
 
       // Every check before anything is written, every problem reported at once.
       let fieldErrors: Record<string, string[]> = {};
@@ -573,7 +666,7 @@ export async function logFollowUp(
         if (evidence) fieldErrors[`rows.${index}.observedOn`] = [undatedMessage];
         return null;
       });
-      const checked = await checkFollowUpRows(
+      const checked = await judgeFollowUpRows(
         tx as unknown as Reader,
         input.rows.map((row, index) => ({
           index,
@@ -584,11 +677,13 @@ export async function logFollowUp(
           observedOn: dated[index],
           observedPrecision: row.observedPrecision,
         })),
+        state.commitments,
       );
       fieldErrors = mergeErrors(fieldErrors, checked.fieldErrors);
       let outletChecked: Awaited<ReturnType<typeof checkOutlet>>['outlet'] = null;
       if (!evidence && item.kind === 'new') {
-        const outletCheck = await checkOutlet(tx, item.outlet);
+        const outletCheck =
+          item.outlet.kind === 'existing' ? judgeOutlet(state.outlet) : await checkOutlet(tx, item.outlet);
         fieldErrors = mergeErrors(fieldErrors, outletCheck.problems);
         outletChecked = outletCheck.outlet;
       }
@@ -596,6 +691,7 @@ export async function logFollowUp(
         throw new RuleViolationError('Check the highlighted fields.', fieldErrors);
 
       let reused = evidence !== null;
+      const evidenceAudits: AuditInput[] = [];
       if (!evidence) {
         if (item.kind === 'existing') throw new Error('unreachable: checked above');
         const outlet = await resolveOutlet(tx, item.outlet, actorId, outletChecked);
@@ -614,7 +710,8 @@ export async function logFollowUp(
           ON CONFLICT DO NOTHING
           RETURNING ${scalarColumns(Prisma.EvidenceScalarFieldEnum, ['reliability', 'type'])}`;
         if (created) {
-          await recordAudit(tx, {
+          // Recorded with the status updates' events, in their round trip (appendOrPropose), first.
+          evidenceAudits.push({
             actorId,
             action: 'create',
             entityType: 'Evidence',
@@ -648,7 +745,10 @@ export async function logFollowUp(
 
       let updates;
       try {
-        updates = await appendOrPropose(tx, actorId, rows);
+        updates = await appendOrPropose(tx, actorId, rows, {
+          review: underReview(actorId, state.commitments, state.admin),
+          audits: evidenceAudits,
+        });
       } catch (error) {
         // The schema checks reasons first; this maps the last line of defence onto the row it is about.
         if (error instanceof StatusUpdateError) {

@@ -11,7 +11,7 @@ import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { formatDay } from '../domain/dates.ts';
 import { formatDate } from '../format/date.ts';
 import type { AcceptProposalInput, RejectProposalInput } from '../validation/review.ts';
-import { recordAudit, recordAudits } from './audit.ts';
+import { recordAudit, recordAudits, type AuditInput } from './audit.ts';
 import { clampPage, type Page } from './commitments.ts';
 import {
   appendStatusUpdates,
@@ -47,8 +47,26 @@ export async function commitmentsUnderReview(
     SELECT c.id, EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${actorId} AND u.role = 'admin') AS admin
       FROM "Commitment" c JOIN "Agreement" a ON a.id = c."agreementId"
      WHERE c.id = ANY(${[...new Set(commitmentIds)]}::int[]) AND a."requiresReview"`;
-  if (!rows.length || rows[0].admin) return new Set();
-  return new Set(rows.map((row) => row.id));
+  return underReview(
+    actorId,
+    rows.map((row) => ({ id: row.id, requiresReview: true })),
+    rows[0]?.admin ?? false,
+  );
+}
+
+/**
+ * commitmentsUnderReview's rule over what a caller has read itself (logFollowUp reads it with its other checks,
+ * in one statement): each commitment's agreement's requiresReview, and whether the actor is an admin.
+ */
+export function underReview(
+  actorId: string | null,
+  commitments: readonly { id: number; requiresReview: boolean }[],
+  admin: boolean,
+): Set<number> {
+  if (!actorId || admin) return new Set();
+  return new Set(
+    commitments.filter((commitment) => commitment.requiresReview).map((commitment) => commitment.id),
+  );
 }
 
 /** What makes two pending proposals the same (a double click): the follow-up log's repeat rule, on proposals. */
@@ -129,12 +147,20 @@ export async function appendOrPropose(
   tx: Tx,
   actorId: string,
   rows: readonly NewStatusUpdate[],
+  options: {
+    /** The commitments under review (underReview), when the caller has read them; else they are read here. */
+    review?: Set<number>;
+    /** Audit events of the same write to record first (appendStatusUpdates' `audits`). */
+    audits?: readonly AuditInput[];
+  } = {},
 ): Promise<{ updateIds: number[]; proposalIds: number[] }> {
-  const review = await commitmentsUnderReview(
-    tx,
-    actorId,
-    rows.map((row) => row.commitmentId),
-  );
+  const review =
+    options.review ??
+    (await commitmentsUnderReview(
+      tx,
+      actorId,
+      rows.map((row) => row.commitmentId),
+    ));
   const counted = rows.flatMap((row, index) => (review.has(row.commitmentId) ? [] : [{ row, index }]));
   const proposed = rows.flatMap((row, index) => (review.has(row.commitmentId) ? [{ row, index }] : []));
   const inRows = async <T>(part: typeof counted, write: () => Promise<T>): Promise<T> => {
@@ -146,11 +172,14 @@ export async function appendOrPropose(
       throw error;
     }
   };
+  // The caller's events ride with the status updates' own when there are any (one round trip), else go first.
+  if (!counted.length && options.audits?.length) await recordAudits(tx, options.audits);
   const updates = await inRows(counted, () =>
     appendStatusUpdates(
       tx,
       actorId,
       counted.map(({ row }) => row),
+      { audits: options.audits },
     ),
   );
   const proposals = await inRows(proposed, () =>

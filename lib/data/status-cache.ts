@@ -37,12 +37,24 @@ export async function refreshStatusCache(
      * the kept past days before it cannot change and are not rewritten. Absent: everything is recomputed.
      */
     changedFrom?: Date;
+    /**
+     * A data-modifying statement of the same write (INSERT, UPDATE or DELETE, without RETURNING) sent in the same
+     * round trip, as a WITH of the refresh's statement: it runs exactly once, and the refresh does not see its rows
+     * (it must not need to: the audit events of a follow-up, lib/data/status-updates.ts). Run even when there is
+     * nothing to refresh.
+     */
+    alongside?: Prisma.Sql;
   } = {},
 ): Promise<void> {
   const ids = normaliseIds(commitmentIds);
-  if (!ids.length) return;
+  const alongside = options.alongside;
+  if (!ids.length) {
+    if (alongside) await tx.$executeRaw(alongside);
+    return;
+  }
   const from = options.changedFrom ? formatDay(options.changedFrom) : null;
-  await tx.$executeRaw`SELECT ${Prisma.raw(REFRESH_FUNCTION)}(${ids}::int[], ${from}::date)`;
+  const refresh = Prisma.sql`SELECT ${Prisma.raw(REFRESH_FUNCTION)}(${ids}::int[], ${from}::date)`;
+  await tx.$executeRaw(alongside ? Prisma.sql`WITH alongside AS (${alongside}) ${refresh}` : refresh);
 }
 
 /** The function that refreshes the cache; its body is statusCacheFunctionBody(), installed by a migration. */

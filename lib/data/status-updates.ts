@@ -20,7 +20,7 @@ import {
   type UpdateKind,
   type UpdateWarning,
 } from '../domain/status.ts';
-import { recordAudits } from './audit.ts';
+import { auditInsert, recordAudits, type AuditInput } from './audit.ts';
 import { countingUpdate, newestFirst, scalarColumns } from './sql.ts';
 import { refreshStatusCache } from './status-cache.ts';
 
@@ -62,6 +62,11 @@ export type AppendOptions = {
    * by whoever proposed it, while its audit events are the reviewer's. Default: the actor.
    */
   authorId?: string | null;
+  /**
+   * Audit events of the same write to record before the rows' own (the follow-up's new evidence item), in the same
+   * statement: one round trip fewer for every follow-up.
+   */
+  audits?: readonly AuditInput[];
 };
 
 /** The log's enum columns, read as text by a raw statement (scalarColumns). */
@@ -174,7 +179,20 @@ export async function appendStatusUpdates(
     created.push(...rowsOfBatch.sort((a, b) => a.id - b.id));
   }
 
-  // Rows were only added: the kept past days before the earliest of them stay as they are.
+  // Rows were only added: the kept past days before the earliest of them stay as they are. The audit events (the
+  // caller's first, then one per row, in order) go in the refresh's round trip, the first thousand of them.
+  const events = [
+    ...(options.audits ?? []),
+    ...created.map((row) => ({
+      actorId,
+      action: options.action ?? 'create',
+      entityType: 'StatusUpdate',
+      entityId: row.id,
+      before: null,
+      after: row,
+    })),
+  ];
+  const [first = [], ...rest] = chunks(events);
   await refreshStatusCache(
     tx,
     created.map((row) => row.commitmentId),
@@ -182,21 +200,10 @@ export async function appendStatusUpdates(
       changedFrom: new Date(
         created.reduce((min, row) => Math.min(min, row.observedFrom.getTime()), Infinity),
       ),
+      alongside: auditInsert(first),
     },
   );
-  for (const batch of chunks(created)) {
-    await recordAudits(
-      tx,
-      batch.map((row) => ({
-        actorId,
-        action: options.action ?? 'create',
-        entityType: 'StatusUpdate',
-        entityId: row.id,
-        before: null,
-        after: row,
-      })),
-    );
-  }
+  for (const batch of rest) await recordAudits(tx, batch);
   return created;
 }
 
