@@ -644,7 +644,17 @@ async function measureUnderWrites(options: {
       };
     }
     if (!args['skip-follow-ups']) {
-      say(`log follow-up through the app (POST /api/v1/follow-ups), ${connections} workers, ${seconds} s…`);
+      say(
+        `log follow-up through the app (POST /api/v1/follow-ups), ${connections} workers: ${warmupSeconds} s of ` +
+          `warm-up, then ${seconds} s measured…`,
+      );
+      // As for the pages: the same loops for --warmup seconds first (the route's code compiled by V8, each pooled
+      // connection's statements planned once by PostgreSQL), not measured.
+      await httpWriteLoops(writerOn([app], 'w'), {
+        workers: connections,
+        seconds: warmupSeconds,
+        maxIterations: MAX_REQUESTS,
+      });
       const ended = await watchConditions(database.url, database.name);
       const latency = await httpWriteLoops(writerOn([app], 'c'), {
         workers: connections,
