@@ -9,6 +9,8 @@ process.env.DATABASE_URL = testDatabaseUrl();
 const { getAgreementOrThrow, listAgreements } = await import('../lib/data/agreements.ts');
 const {
   clampPage,
+  commitmentDetail,
+  commitmentDetailSelect,
   evidenceSelect,
   getCommitmentOrThrow,
   historySelect,
@@ -214,6 +216,26 @@ describe('getCommitmentOrThrow', () => {
       id: commitment.id,
       title: commitment.title,
     });
+
+    // Read in one statement, the commitment itself is exactly what Prisma's findUnique with the same select gives:
+    // both sides of the pair, one with every optional column set and an archived one.
+    await prisma.commitment.update({
+      where: { id: partner.id },
+      data: {
+        description: 'Reciprocal visits twice a year',
+        dueOn: parseDay('2027-03-31'),
+        strength: 'proposal',
+        recurrenceMonths: 6,
+        recurrenceStartsOn: parseDay('2026-01-01'),
+        archivedAt: new Date(),
+      },
+    });
+    for (const id of [commitment.id, partner.id]) {
+      expect(await commitmentDetail(id)).toEqual(
+        await prisma.commitment.findUnique({ where: { id }, select: commitmentDetailSelect }),
+      );
+    }
+    expect(await commitmentDetail(2_147_483_000)).toBeNull();
 
     // The history's relations as one statement reads them, with every one set: an author, a row withdrawn by
     // someone and superseded by another (plain SQL: only the read is under test here).

@@ -113,7 +113,8 @@ export const evidenceSelect = {
 
 export type EvidenceItem = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>;
 
-const commitmentDetailSelect = {
+/** What the page reads of the commitment itself: commitmentDetail's shape (tests/screen-queries.test.ts). */
+export const commitmentDetailSelect = {
   id: true,
   title: true,
   description: true,
@@ -144,10 +145,7 @@ function partiesWithRole(parties: CommitmentDetailPayload['parties'], role: Comm
  * (lib/data/commitment-dashboard.ts: getCommitmentStates, listCommitmentHistory), so none are read here.
  */
 export async function getCommitmentOrThrow(id: number) {
-  const [commitment, evidence] = await Promise.all([
-    db.commitment.findUnique({ where: { id }, select: commitmentDetailSelect }),
-    listCommitmentEvidence(id),
-  ]);
+  const [commitment, evidence] = await Promise.all([commitmentDetail(id), listCommitmentEvidence(id)]);
   if (!commitment) throw new NotFoundError('commitment');
   const { parties, reciprocalOf, reciprocatedBy, ...rest } = commitment;
   return {
@@ -156,6 +154,70 @@ export async function getCommitmentOrThrow(id: number) {
     beneficiaryParties: partiesWithRole(parties, 'beneficiary'),
     reciprocal: reciprocalOf ?? reciprocatedBy,
     evidence,
+  };
+}
+
+/**
+ * The commitment with its agreement, category, parties (by party name) and reciprocal pair, as Prisma's findUnique
+ * with commitmentDetailSelect gives it, in one statement: Prisma read each relation in a statement of its own
+ * (seven for every render of the page). tests/screen-queries.test.ts holds the two equal.
+ */
+export async function commitmentDetail(
+  id: number,
+  client: Pick<PrismaClient, '$queryRaw'> = db,
+): Promise<CommitmentDetailPayload | null> {
+  const [row] = await client.$queryRaw<
+    {
+      id: number;
+      title: string;
+      description: string | null;
+      dueOn: Date | null;
+      archivedAt: Date | null;
+      strength: CommitmentDetailPayload['strength'];
+      recurrenceMonths: number | null;
+      recurrenceStartsOn: Date | null;
+      agreementId: number;
+      agreementTitle: string;
+      categoryName: string;
+      reciprocalOfId: number | null;
+      reciprocalOfTitle: string | null;
+      reciprocatedById: number | null;
+      reciprocatedByTitle: string | null;
+      parties: { role: CommitmentPartyRole; id: number; name: string }[];
+    }[]
+  >`
+    SELECT c.id, c.title, c.description, c."dueOn", c."archivedAt", c.strength::text AS strength,
+           c."recurrenceMonths", c."recurrenceStartsOn",
+           a.id AS "agreementId", a.title AS "agreementTitle", cat.name AS "categoryName",
+           ro.id AS "reciprocalOfId", ro.title AS "reciprocalOfTitle",
+           rb.id AS "reciprocatedById", rb.title AS "reciprocatedByTitle",
+           coalesce((SELECT json_agg(json_build_object('role', cp.role, 'id', p.id, 'name', p.name)
+                                     ORDER BY p.name, p.id, cp.role)
+                       FROM "CommitmentParty" cp JOIN "Party" p ON p.id = cp."partyId"
+                      WHERE cp."commitmentId" = c.id), '[]') AS parties
+      FROM "Commitment" c
+      JOIN "Agreement" a ON a.id = c."agreementId"
+      JOIN "Category" cat ON cat.id = c."categoryId"
+      LEFT JOIN "Commitment" ro ON ro.id = c."reciprocalOfId"
+      LEFT JOIN "Commitment" rb ON rb."reciprocalOfId" = c.id
+     WHERE c.id = ${id}`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    dueOn: row.dueOn,
+    archivedAt: row.archivedAt,
+    agreement: { id: row.agreementId, title: row.agreementTitle },
+    category: { name: row.categoryName },
+    parties: row.parties.map((entry) => ({ role: entry.role, party: { id: entry.id, name: entry.name } })),
+    reciprocalOf:
+      row.reciprocalOfId === null ? null : { id: row.reciprocalOfId, title: row.reciprocalOfTitle! },
+    reciprocatedBy:
+      row.reciprocatedById === null ? null : { id: row.reciprocatedById, title: row.reciprocatedByTitle! },
+    strength: row.strength,
+    recurrenceMonths: row.recurrenceMonths,
+    recurrenceStartsOn: row.recurrenceStartsOn,
   };
 }
 

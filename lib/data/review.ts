@@ -415,8 +415,12 @@ export async function listCommitmentProposals(
   client: PrismaClient = db,
 ): Promise<ProposalRow[]> {
   const states: ProposalState[] = ['proposed', 'rejected'];
+  const where = { commitmentId, state: { in: states } } satisfies Prisma.ProposedStatusUpdateWhereInput;
+  // Most commitments have none: asked first in one statement, where the select's relations cost seven more (Prisma
+  // reads each in a statement of its own, even for no rows) on every render of the commitment's page.
+  if (!(await client.proposedStatusUpdate.findFirst({ where, select: { id: true } }))) return [];
   return client.proposedStatusUpdate.findMany({
-    where: { commitmentId, state: { in: states } },
+    where,
     select: proposalSelect,
     orderBy: [{ state: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
