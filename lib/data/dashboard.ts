@@ -77,23 +77,23 @@ export async function withStatusesAsOf<
 
 const RECENT_FOLLOW_UPS = 8;
 
-/** What a recent follow-up row shows: the shape of listRecentFollowUps's rows (its statement reads just this). */
-export const recentFollowUpSelect = {
-  id: true,
-  status: true,
-  kind: true,
-  withdrawnAt: true,
-  observedOn: true,
-  observedPrecision: true,
-  createdAt: true,
-  reason: true,
-  party: { select: { id: true, name: true } },
-  author: { select: { name: true } },
-  commitment: { select: { id: true, title: true } },
-  evidence: { select: { ...evidenceSummarySelect, url: true } },
-} satisfies Prisma.StatusUpdateSelect;
-
-export type RecentFollowUp = Prisma.StatusUpdateGetPayload<{ select: typeof recentFollowUpSelect }>;
+/** What a recent follow-up row shows (the select of the findMany listRecentFollowUps replaced). */
+export type RecentFollowUp = Prisma.StatusUpdateGetPayload<{
+  select: {
+    id: true;
+    status: true;
+    kind: true;
+    withdrawnAt: true;
+    observedOn: true;
+    observedPrecision: true;
+    createdAt: true;
+    reason: true;
+    party: { select: { id: true; name: true } };
+    author: { select: { name: true } };
+    commitment: { select: { id: true; title: true } };
+    evidence: { select: typeof evidenceSummarySelect & { url: true } };
+  };
+}>;
 
 /** A row of listRecentFollowUps's statement: the follow-up's columns and its relations' flattened. */
 type RecentFollowUpRow = Omit<RecentFollowUp, 'party' | 'author' | 'commitment' | 'evidence'> & {

@@ -93,7 +93,6 @@ function refreshStatements(
 function commitmentStatements(ids: Prisma.Sql): Prisma.Sql[] {
   const derived = attentionSql({ source: 'history' });
   return [
-
     // Per commitment: rank the counting updates (countingUpdate: assessments not withdrawn) newest first
     // (observedFrom, observedOn, createdAt, id: compareUpdates in reverse); the status is the first row's; the
     // current run is the prefix of rows before the first different status, and statusSince is its earliest
