@@ -7,7 +7,12 @@ import { STATUSES, type CommitmentStatus } from '../domain/status.ts';
 import { getCommitmentStates } from './attention.ts';
 import { commitmentWhere, type CommitmentFilter } from './commitments.ts';
 import { statusAsOfSql } from './compliance-sql.ts';
-import { evidenceSummarySelect } from './selects.ts';
+import {
+  CITED_ITEM_COLUMNS,
+  citedItem,
+  type CitedItemColumns,
+  type evidenceSummarySelect,
+} from './selects.ts';
 import { and, commitmentScope, day } from './sql.ts';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
@@ -96,20 +101,14 @@ export type RecentFollowUp = Prisma.StatusUpdateGetPayload<{
 }>;
 
 /** A row of listRecentFollowUps's statement: the follow-up's columns and its relations' flattened. */
-type RecentFollowUpRow = Omit<RecentFollowUp, 'party' | 'author' | 'commitment' | 'evidence'> & {
-  partyId: number | null;
-  partyName: string | null;
-  authorName: string | null;
-  commitmentId: number;
-  commitmentTitle: string;
-  evidenceId: number | null;
-  evidenceTitle: string | null;
-  evidenceReliability: NonNullable<RecentFollowUp['evidence']>['reliability'] | null;
-  evidenceCredibility: number | null;
-  evidenceKind: NonNullable<RecentFollowUp['evidence']>['type'] | null;
-  outletName: string | null;
-  evidenceUrl: string | null;
-};
+type RecentFollowUpRow = Omit<RecentFollowUp, 'party' | 'author' | 'commitment' | 'evidence'> &
+  CitedItemColumns & {
+    partyId: number | null;
+    partyName: string | null;
+    authorName: string | null;
+    commitmentId: number;
+    commitmentTitle: string;
+  };
 
 /**
  * The latest follow-ups, with their commitment, status, evidence and author: one query with joins. Today: as
@@ -135,9 +134,7 @@ export async function listRecentFollowUps(
            su."observedPrecision"::text AS "observedPrecision", su."createdAt", su.reason,
            su."partyId", p.name AS "partyName", au.name AS "authorName",
            c.id AS "commitmentId", c.title AS "commitmentTitle",
-           su."evidenceId", e.title AS "evidenceTitle", e.reliability::text AS "evidenceReliability",
-           e.credibility AS "evidenceCredibility", e.type::text AS "evidenceKind", o.name AS "outletName",
-           e.url AS "evidenceUrl"
+           ${CITED_ITEM_COLUMNS}
       FROM "StatusUpdate" su
       JOIN "Commitment" c ON c.id = su."commitmentId"
       LEFT JOIN "Party" p ON p.id = su."partyId"
@@ -164,17 +161,6 @@ function recentFollowUp(row: RecentFollowUpRow): RecentFollowUp {
     party: row.partyId === null ? null : { id: row.partyId, name: row.partyName! },
     author: row.authorName === null ? null : { name: row.authorName },
     commitment: { id: row.commitmentId, title: row.commitmentTitle },
-    evidence:
-      row.evidenceId === null
-        ? null
-        : {
-            id: row.evidenceId,
-            title: row.evidenceTitle!,
-            reliability: row.evidenceReliability!,
-            credibility: row.evidenceCredibility!,
-            type: row.evidenceKind!,
-            outlet: { name: row.outletName! },
-            url: row.evidenceUrl!,
-          },
+    evidence: citedItem(row),
   };
 }
