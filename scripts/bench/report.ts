@@ -144,7 +144,7 @@ export type BenchResult = {
   /** Issue 19: the pages spread over several instances of the app on one database. */
   instances: InstancesResult | null;
   /** Issue 19: log-follow-up through the running app (POST /api/v1/follow-ups) at `workers` concurrent workers. */
-  httpFollowUps: (Latency & { workers: number; conditions: Conditions }) | null;
+  httpFollowUps: (Latency & { workers: number; conditions: Conditions; warmup?: Latency }) | null;
   /** Search (issue 15): the search page and the picker's typeahead under a fixed mix of queries. */
   search: SearchResult | null;
   targets: Target[];
@@ -424,7 +424,11 @@ export function markdown(result: BenchResult): string {
     lines.push(
       `Log follow-up through the app (POST /api/v1/follow-ups with a write token: the action's schema, warnings check, ` +
         `transaction and revalidation; ${f.workers} workers, ${f.seconds} s): ${f.rps} follow-ups/s, p50 ${f.p50} ms, ` +
-        `p95 ${f.p95} ms; ${describeConditions(f.conditions)} on the server.`,
+        `p95 ${f.p95} ms; ${describeConditions(f.conditions)} on the server.` +
+        (f.warmup
+          ? ` Before it, unmeasured, ${f.warmup.seconds} s of the same loops on the fresh route: ${fmt(f.warmup.count)} ` +
+            `follow-ups, ${f.warmup.rps}/s, p50 ${f.warmup.p50} ms, p95 ${f.warmup.p95} ms.`
+          : ''),
     );
   }
   if (result.followUps) {

@@ -405,6 +405,11 @@ async function measureLoad(options: {
  * The capturing instance's "uncached" numbers (two warm-up requests) show the cold side.
  */
 const RENDER_REQUESTS = 15;
+/**
+ * Seconds of unmeasured follow-up loops before the measured ones, at least (or --warmup when longer): on this
+ * 2-core machine the CPU a follow-up costs the server settles after about a thousand of them (docs/bench.md).
+ */
+const WRITE_WARMUP_SECONDS = 15;
 const RENDER_WARMUP = 20;
 
 /** Each page rendered by an instance without the page cache: HTML size and server CPU per request. */
@@ -644,17 +649,22 @@ async function measureUnderWrites(options: {
       };
     }
     if (!args['skip-follow-ups']) {
+      const writeWarmup = Math.max(warmupSeconds, WRITE_WARMUP_SECONDS);
       say(
-        `log follow-up through the app (POST /api/v1/follow-ups), ${connections} workers: ${warmupSeconds} s of ` +
+        `log follow-up through the app (POST /api/v1/follow-ups), ${connections} workers: ${writeWarmup} s of ` +
           `warm-up, then ${seconds} s measured…`,
       );
-      // As for the pages: the same loops for --warmup seconds first (the route's code compiled by V8, each pooled
-      // connection's statements planned once by PostgreSQL), not measured.
-      await httpWriteLoops(writerOn([app], 'w'), {
+      // The same loops first, reported but not judged: a fresh process's first thousand or so follow-ups cost
+      // about 1.7× the CPU of the ones after (V8 compiling the route's code, each pooled connection's first plans,
+      // the touched commitments' pages read into PostgreSQL's buffers), where a server in service is long past them.
+      const warmup = await httpWriteLoops(writerOn([app], 'w'), {
         workers: connections,
-        seconds: warmupSeconds,
+        seconds: writeWarmup,
         maxIterations: MAX_REQUESTS,
       });
+      say(
+        `  warm-up: ${warmup.count} follow-ups, ${warmup.rps}/s, p50 ${warmup.p50} ms, p95 ${warmup.p95} ms`,
+      );
       const ended = await watchConditions(database.url, database.name);
       const latency = await httpWriteLoops(writerOn([app], 'c'), {
         workers: connections,
@@ -662,7 +672,7 @@ async function measureUnderWrites(options: {
         maxIterations: MAX_REQUESTS,
       });
       const conditions = await ended();
-      result.httpFollowUps = { ...latency, workers: connections, conditions };
+      result.httpFollowUps = { ...latency, workers: connections, conditions, warmup };
       say(`  ${latency.rps} follow-ups/s, p50 ${latency.p50} ms, p95 ${latency.p95} ms`);
     }
   } finally {
