@@ -257,6 +257,66 @@ describe('refreshStatusCache', () => {
     await expectCacheMatchesRules([id]);
   });
 
+  it('rewrites only the party rows and previous statuses that change', async () => {
+    const id = await newCommitment();
+    await insertHistory(id, [
+      {
+        status: 'fulfilled',
+        observedOn: parseDay('2025-02-01'),
+        createdAt: at('2025-02-01T00:00Z'),
+        partyId: partyA,
+      },
+      {
+        status: 'stalled',
+        observedOn: parseDay('2025-02-02'),
+        createdAt: at('2025-02-02T00:00Z'),
+        partyId: partyB,
+      },
+    ]);
+    // Each row's version (xmin: the transaction that wrote it), to see which ones a later refresh rewrote.
+    const partyRows = async () =>
+      new Map(
+        (
+          await prisma.$queryRaw<{ partyId: number; version: string }[]>`
+            SELECT "partyId", xmin::text AS version FROM "CommitmentPartyStatus" WHERE "commitmentId" = ${id}`
+        ).map((row) => [row.partyId, row.version]),
+      );
+    const updateRows = async () =>
+      new Map(
+        (
+          await prisma.$queryRaw<{ id: number; version: string }[]>`
+            SELECT id, xmin::text AS version FROM "StatusUpdate" WHERE "commitmentId" = ${id}`
+        ).map((row) => [row.id, row.version]),
+      );
+    const [partiesBefore, updatesBefore] = [await partyRows(), await updateRows()];
+
+    // A later update of B alone: A's row and the earlier updates' previous statuses stay as they were.
+    await insertHistory(id, [
+      {
+        status: 'in_progress',
+        observedOn: parseDay('2025-03-01'),
+        createdAt: at('2025-03-01T00:00Z'),
+        partyId: partyB,
+      },
+    ]);
+    const [partiesAfter, updatesAfter] = [await partyRows(), await updateRows()];
+    expect(partiesAfter.get(partyA)).toBe(partiesBefore.get(partyA));
+    expect(partiesAfter.get(partyB)).not.toBe(partiesBefore.get(partyB));
+    for (const [updateId, version] of updatesBefore) expect(updatesAfter.get(updateId)).toBe(version);
+    await expectCacheMatchesRules([id]);
+
+    // A's only update withdrawn: its row goes, B's stays as it was.
+    const [own] = await prisma.statusUpdate.findMany({ where: { commitmentId: id, partyId: partyA } });
+    await prisma.$transaction(async (tx) => {
+      await tx.statusUpdate.update({ where: { id: own.id }, data: { withdrawnAt: at('2025-03-02T00:00Z') } });
+      await refreshStatusCache(tx, [id]);
+    });
+    const partiesLast = await partyRows();
+    expect([...partiesLast.keys()]).toEqual([partyB]);
+    expect(partiesLast.get(partyB)).toBe(partiesAfter.get(partyB));
+    await expectCacheMatchesRules([id]);
+  });
+
   it('counts only assessments not withdrawn for status; a corroboration citing evidence is news', async () => {
     const id = await newCommitment();
     const day = (d: string) => parseDay(d);

@@ -154,10 +154,11 @@ function commitmentStatements(ids: Prisma.Sql): Prisma.Sql[] {
 
     previousStatusRefresh(Prisma.sql`su."commitmentId" = ANY(${ids})`),
 
-    Prisma.sql`DELETE FROM "CommitmentPartyStatus" WHERE "commitmentId" = ANY(${ids})`,
-
     // Per responsible party: the same rule over the counting updates that assess that party or the whole commitment.
-    // A party with no applicable update gets no row (its status is no_evidence).
+    // A party with no applicable update gets no row (its status is no_evidence). Only what differs is written: the
+    // rows no longer wanted deleted, the new ones inserted, the changed ones updated (a follow-up changes one or two
+    // of a commitment's parties; deleting and inserting all of them cost each row its index entries, foreign key
+    // checks and WAL).
     Prisma.sql`
     WITH applicable AS (
       SELECT cp."commitmentId" AS cid, cp."partyId" AS pid, su.status, su."observedFrom", su."observedOn",
@@ -178,11 +179,20 @@ function commitmentStatements(ids: Prisma.Sql): Prisma.Sql[] {
       SELECT cid, pid, latest, "observedOn",
              bool_or(status <> latest) OVER (PARTITION BY cid, pid ORDER BY rn) AS left_run
         FROM ranked
+    ), wanted AS (
+      SELECT cid, pid, latest AS status, min("observedOn") FILTER (WHERE NOT left_run) AS since
+        FROM runs
+       GROUP BY cid, pid, latest
+    ), unwanted AS (
+      DELETE FROM "CommitmentPartyStatus" cps
+       WHERE cps."commitmentId" = ANY(${ids})
+         AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.cid = cps."commitmentId" AND w.pid = cps."partyId")
     )
-    INSERT INTO "CommitmentPartyStatus" ("commitmentId", "partyId", status, "statusSince")
-    SELECT cid, pid, latest, min("observedOn") FILTER (WHERE NOT left_run)
-      FROM runs
-     GROUP BY cid, pid, latest`,
+    INSERT INTO "CommitmentPartyStatus" AS cps ("commitmentId", "partyId", status, "statusSince")
+    SELECT cid, pid, status, since FROM wanted
+    ON CONFLICT ("commitmentId", "partyId") DO UPDATE
+       SET status = excluded.status, "statusSince" = excluded."statusSince"
+     WHERE (cps.status, cps."statusSince") IS DISTINCT FROM (excluded.status, excluded."statusSince")`,
   ];
 }
 
@@ -265,12 +275,12 @@ export function previousStatusReplay(from: Prisma.Sql, where: Prisma.Sql): Prism
   return Prisma.sql`
     logged AS (
       SELECT su.id, su."commitmentId" AS commitment_id, su."partyId" AS party_id, su.status::text AS status,
-             ${countingUpdate('su')} AS counts,
+             su."previousStatus"::text AS kept, ${countingUpdate('su')} AS counts,
              row_number() OVER (PARTITION BY su."commitmentId" ORDER BY ${oldestFirst('su')}) AS position
         FROM ${from}
        WHERE ${where}
     ), replayed AS (
-      SELECT id,
+      SELECT id, kept,
              coalesce(substr(CASE WHEN party_id IS NULL
                   THEN max(CASE WHEN counts THEN lpad(position::text, 12, '0') || status END)
                          OVER (by_commitment ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
@@ -297,5 +307,6 @@ function previousStatusRefresh(where: Prisma.Sql): Prisma.Sql {
     UPDATE "StatusUpdate" target
        SET "previousStatus" = replayed.previous::"CommitmentStatus"
       FROM replayed
-     WHERE target.id = replayed.id AND target."previousStatus"::text IS DISTINCT FROM replayed.previous`;
+     WHERE replayed.kept IS DISTINCT FROM replayed.previous
+       AND target.id = replayed.id AND target."previousStatus"::text IS DISTINCT FROM replayed.previous`;
 }
