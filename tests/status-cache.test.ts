@@ -419,6 +419,63 @@ describe('refreshStatusCache', () => {
   });
 });
 
+describe('appending rows (the refresh told where they start)', () => {
+  it('leaves every previous status as a replay of the whole history says, back-dated rows included', async () => {
+    const row = fc.record({
+      status: fc.constantFrom(...STATUSES.filter((status) => status !== 'no_evidence')),
+      day: fc.integer({ min: 0, max: 6 }),
+      party: fc.constantFrom<'whole' | 'a' | 'b'>('whole', 'whole', 'a', 'b'),
+      precision: PRECISION,
+      kind: fc.constantFrom<StatusUpdateKind>('assessment', 'assessment', 'corroboration', 'context'),
+    });
+    const batch = fc.record({
+      rows: fc.array(row, { minLength: 1, maxLength: 2 }),
+      logged: fc.integer({ min: 0, max: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 6 }), async (batches) => {
+        const id = await newCommitment();
+        const partyOf = { whole: null, a: partyA, b: partyB } as const;
+        // Each batch appended as a follow-up appends its rows: the refresh is told the earliest observedFrom.
+        for (const { rows, logged } of batches) {
+          await prisma.$transaction((tx) =>
+            appendStatusUpdates(
+              tx,
+              null,
+              rows.map((r) => ({
+                commitmentId: id,
+                status: r.status,
+                kind: r.kind,
+                partyId: partyOf[r.party],
+                reason: 'A reason.',
+                // A corroboration cites the item that corroborates.
+                evidenceId: r.kind === 'corroboration' ? evidenceId : null,
+                observedOn: factBy(new Date(Date.UTC(2025, 0, 28 + r.day)), r.precision),
+                observedPrecision: r.precision,
+              })),
+              { loggedAt: new Date(Date.UTC(2025, 1, 1, logged)) },
+            ),
+          );
+        }
+        const previous = async () =>
+          (
+            await prisma.statusUpdate.findMany({
+              where: { commitmentId: id },
+              select: { id: true, previousStatus: true },
+              orderBy: { id: 'asc' },
+            })
+          ).map((r) => [r.id, r.previousStatus]);
+        const appended = await previous();
+        // The whole history replayed (no changedFrom): nothing differs.
+        await prisma.$transaction((tx) => refreshStatusCache(tx, [id]));
+        expect(appended).toEqual(await previous());
+        await expectCacheMatchesRules([id]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('fact dates with a precision', () => {
   it('keeps a dated "established" status when an undated pre-announcement is logged after it', async () => {
     const id = await newCommitment();

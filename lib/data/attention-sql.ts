@@ -24,7 +24,9 @@
 //   breaker's observedFrom is at most the run's earliest observedOn).
 // - as of a day D nothing cached applies: the status is the newest counting update with observedOn <= D (one
 //   probe; the redundant observedFrom <= D lets it start in the index at D), the breaker a second probe, the
-//   earliest observedOn of the run a third, and the newest news a fourth.
+//   earliest observedOn of the run a third, and the newest news a fourth. The status cache's refresh derives today's
+//   status the same way over the whole history (statusProbes), and each responsible party's over its rows and the
+//   whole commitment's (runProbes).
 import { Prisma } from '../generated/prisma/client.ts';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
 import { today as todayUtc } from '../domain/dates.ts';
@@ -106,6 +108,44 @@ function recurrenceOverdueSql(today: Prisma.Sql, upTo: Prisma.Sql): Prisma.Sql {
       ) p), false)`;
 }
 
+/**
+ * `st.status`, `st.since` and `st.last_on` derived from the history of `"Commitment" c` by four index probes (see
+ * the header): the newest counting update (`lt`), the breaker (`brk`), the earliest observedOn of the run, the newest
+ * news. `upTo` bounds the rows for an as-of view; empty, they read the whole history (the status cache's refresh).
+ */
+export function statusProbes(upTo: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      ${runProbes(Prisma.sql`su."commitmentId" = c.id ${upTo}`)}
+      LEFT JOIN LATERAL (
+        SELECT su."observedOn" FROM "StatusUpdate" su
+         WHERE su."commitmentId" = c.id ${upTo} AND ${newsUpdate('su')} ${NEWEST_FIRST} LIMIT 1
+      ) nw ON true
+      CROSS JOIN LATERAL (
+        SELECT coalesce(lt.status, 'no_evidence'::"CommitmentStatus") AS status, fr.since, nw."observedOn" AS last_on
+      ) st`;
+}
+
+/**
+ * The status and its run among the counting updates `scope` selects (over `su`): `lt.status` the newest one's
+ * (null when there is none), `brk` the breaker, `fr.since` the earliest observedOn of the run. Three probes.
+ */
+export function runProbes(scope: Prisma.Sql): Prisma.Sql {
+  const counting = countingUpdate('su');
+  return Prisma.sql`
+      LEFT JOIN LATERAL (
+        SELECT su.status, su."observedOn" FROM "StatusUpdate" su
+         WHERE ${scope} AND ${counting} ${NEWEST_FIRST} LIMIT 1
+      ) lt ON true
+      LEFT JOIN LATERAL (
+        SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
+         WHERE ${scope} AND ${counting} AND su.status <> lt.status ${NEWEST_FIRST} LIMIT 1
+      ) brk ON true
+      LEFT JOIN LATERAL (
+        SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
+         WHERE ${scope} AND ${counting} AND lt.status IS NOT NULL AND ${AFTER_BREAKER}
+      ) fr ON true`;
+}
+
 /** Strong evidence as isStrongGrade() says: reliability A–C and credibility 1–3. */
 const STRONG_GRADE = Prisma.sql`e.reliability IN ('A', 'B', 'C') AND e.credibility BETWEEN 1 AND 3`;
 
@@ -134,26 +174,7 @@ export function attentionSql(options: AttentionOptions = {}): AttentionSql {
   const counting = countingUpdate('su');
 
   const joins = asOf
-    ? Prisma.sql`
-      LEFT JOIN LATERAL (
-        SELECT su.status, su."observedOn" FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} AND ${counting} ${NEWEST_FIRST} LIMIT 1
-      ) lt ON true
-      LEFT JOIN LATERAL (
-        SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} AND ${counting} AND su.status <> lt.status ${NEWEST_FIRST} LIMIT 1
-      ) brk ON true
-      LEFT JOIN LATERAL (
-        SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} AND ${counting} AND lt.status IS NOT NULL AND ${AFTER_BREAKER}
-      ) fr ON true
-      LEFT JOIN LATERAL (
-        SELECT su."observedOn" FROM "StatusUpdate" su
-         WHERE su."commitmentId" = c.id ${upTo} AND ${newsUpdate('su')} ${NEWEST_FIRST} LIMIT 1
-      ) nw ON true
-      CROSS JOIN LATERAL (
-        SELECT coalesce(lt.status, 'no_evidence'::"CommitmentStatus") AS status, fr.since, nw."observedOn" AS last_on
-      ) st`
+    ? statusProbes(upTo)
     : ctx.fromCache
       ? Prisma.sql`
       CROSS JOIN LATERAL (SELECT c.status, c."statusSince" AS since, c."lastEvidenceOn" AS last_on) st`

@@ -8,10 +8,10 @@
 // Call refreshStatusCache inside the transaction that writes status updates, and after any change to a
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { attentionSql } from './attention-sql.ts';
+import { attentionSql, runProbes, statusProbes } from './attention-sql.ts';
 import { snapshotRefreshStatements } from './snapshots.ts';
 import { formatDay } from '../domain/dates.ts';
-import { countingUpdate, newestFirst, newsUpdate, oldestFirst } from './sql.ts';
+import { countingUpdate, newestFirst, oldestFirst, updateKey } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -83,60 +83,31 @@ function refreshStatements(
     // Then each commitment on its own, over a one-element array: PostgreSQL keeps one plan per statement for the
     // connection's life, where a plan over an array of any length was planned again on every call (half of a
     // single follow-up's refresh, and a batch runs no slower this way).
-    each: commitmentStatements(Prisma.sql`ARRAY[${one}]`),
+    each: commitmentStatements(Prisma.sql`ARRAY[${one}]`, changedFrom),
     // The per-party statuses at the kept past days (lib/data/snapshots.ts), from the rows just written.
     last: snapshotRefreshStatements(ids, changedFrom),
   };
 }
 
 /** The statements that refresh the commitments of `ids` (an int[]), every statement scoped to them. */
-function commitmentStatements(ids: Prisma.Sql): Prisma.Sql[] {
+function commitmentStatements(ids: Prisma.Sql, changedFrom: Prisma.Sql): Prisma.Sql[] {
   const derived = attentionSql({ source: 'history' });
   return [
-    // Per commitment: rank the counting updates (countingUpdate: assessments not withdrawn) newest first
-    // (observedFrom, observedOn, createdAt, id: compareUpdates in reverse); the status is the first row's; the
-    // current run is the prefix of rows before the first different status, and statusSince is its earliest
-    // observedOn (currentStatus, statusSince). lastEvidenceOn is the observedOn of the newest news row (newsUpdate:
-    // a counting row or a corroboration citing evidence; lastObservedOn). Commitments without counting updates fall
-    // back to no_evidence.
+    // Per commitment, from its counting updates (countingUpdate: assessments not withdrawn) newest first
+    // (observedFrom, observedOn, createdAt, id: compareUpdates in reverse): the status is the first row's; the
+    // current run is the rows before the first one with a different status (the breaker), and statusSince is their
+    // earliest observedOn (currentStatus, statusSince). lastEvidenceOn is the observedOn of the newest news row
+    // (newsUpdate: a counting row or a corroboration citing evidence; lastObservedOn). Commitments without counting
+    // updates fall back to no_evidence. Read by index probes that stop at the rows they need (statusProbes, the
+    // as-of dashboards' derivation over the whole history), not by ranking every row of the history.
     Prisma.sql`
-    WITH ranked AS (
-      SELECT su."commitmentId" AS cid, su.status, su."observedOn",
-             row_number() OVER w AS rn,
-             first_value(su.status) OVER w AS latest
-        FROM "StatusUpdate" su
-       WHERE su."commitmentId" = ANY(${ids}) AND ${countingUpdate('su')}
-      WINDOW w AS (PARTITION BY su."commitmentId"
-                   ORDER BY ${newestFirst('su')})
-    ), runs AS (
-      SELECT cid, latest, "observedOn",
-             bool_or(status <> latest) OVER (PARTITION BY cid ORDER BY rn) AS left_run
-        FROM ranked
-    ), derived AS (
-      SELECT cid, latest AS status,
-             min("observedOn") FILTER (WHERE NOT left_run) AS since
-        FROM runs
-       GROUP BY cid, latest
-    ), news AS (
-      SELECT DISTINCT ON (su."commitmentId") su."commitmentId" AS cid, su."observedOn" AS last_on
-        FROM "StatusUpdate" su
-       WHERE su."commitmentId" = ANY(${ids}) AND ${newsUpdate('su')}
-       ORDER BY su."commitmentId", ${newestFirst('su')}
-    ), target AS (
-      SELECT t.id,
-             coalesce(d.status, 'no_evidence'::"CommitmentStatus") AS status,
-             d.since,
-             n.last_on
-        FROM unnest(${ids}) AS t(id)
-        LEFT JOIN derived d ON d.cid = t.id
-        LEFT JOIN news n ON n.cid = t.id
-    )
-    UPDATE "Commitment" c
-       SET status = target.status, "statusSince" = target.since, "lastEvidenceOn" = target.last_on
-      FROM target
-     WHERE c.id = target.id
-       AND (c.status, c."statusSince", c."lastEvidenceOn")
-           IS DISTINCT FROM (target.status, target.since, target.last_on)`,
+    UPDATE "Commitment" target
+       SET status = d.status, "statusSince" = d.since, "lastEvidenceOn" = d.last_on
+      FROM (SELECT c.id, st.status, st.since, st.last_on FROM "Commitment" c ${statusProbes(Prisma.empty)}
+             WHERE c.id = ANY(${ids})) d
+     WHERE target.id = d.id
+       AND (target.status, target."statusSince", target."lastEvidenceOn")
+           IS DISTINCT FROM (d.status, d.since, d.last_on)`,
 
     // The flags that need history (contradicted, weak), derived by the same SQL that tests/attention-sql.test.ts
     // proves equal to lib/domain/attention.ts, over the status just written.
@@ -152,7 +123,14 @@ function commitmentStatements(ids: Prisma.Sql): Prisma.Sql[] {
      WHERE target.id = f.id
        AND (target.contradicted, target."weaklySupported") IS DISTINCT FROM (f.contradicted, f.weak)`,
 
-    previousStatusRefresh(Prisma.sql`su."commitmentId" = ANY(${ids})`),
+    // A change that only added rows from changedFrom on leaves the previous status of every row before it as it
+    // was: only the rows from there on are looked at, each by probes of the rows before it (previousStatusFrom).
+    // Anything else replays the whole history.
+    Prisma.sql`IF ${changedFrom} IS NULL THEN
+    ${previousStatusRefresh(Prisma.sql`su."commitmentId" = ANY(${ids})`)};
+    ELSE
+    ${previousStatusFrom(ids, changedFrom)};
+    END IF`,
 
     // Per responsible party: the same rule over the counting updates that assess that party or the whole commitment.
     // A party with no applicable update gets no row (its status is no_evidence). Only what differs is written: the
@@ -160,29 +138,11 @@ function commitmentStatements(ids: Prisma.Sql): Prisma.Sql[] {
     // of a commitment's parties; deleting and inserting all of them cost each row its index entries, foreign key
     // checks and WAL).
     Prisma.sql`
-    WITH applicable AS (
-      SELECT cp."commitmentId" AS cid, cp."partyId" AS pid, su.status, su."observedFrom", su."observedOn",
-             su."createdAt", su.id
+    WITH wanted AS (
+      SELECT cp."commitmentId" AS cid, cp."partyId" AS pid, lt.status, fr.since
         FROM "CommitmentParty" cp
-        JOIN "StatusUpdate" su
-          ON su."commitmentId" = cp."commitmentId"
-         AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")
-         AND ${countingUpdate('su')}
-       WHERE cp.role = 'responsible' AND cp."commitmentId" = ANY(${ids})
-    ), ranked AS (
-      SELECT cid, pid, status, "observedOn",
-             row_number() OVER w AS rn,
-             first_value(status) OVER w AS latest
-        FROM applicable
-      WINDOW w AS (PARTITION BY cid, pid ORDER BY ${newestFirst()})
-    ), runs AS (
-      SELECT cid, pid, latest, "observedOn",
-             bool_or(status <> latest) OVER (PARTITION BY cid, pid ORDER BY rn) AS left_run
-        FROM ranked
-    ), wanted AS (
-      SELECT cid, pid, latest AS status, min("observedOn") FILTER (WHERE NOT left_run) AS since
-        FROM runs
-       GROUP BY cid, pid, latest
+        ${runProbes(Prisma.sql`su."commitmentId" = cp."commitmentId" AND (su."partyId" IS NULL OR su."partyId" = cp."partyId")`)}
+       WHERE cp.role = 'responsible' AND cp."commitmentId" = ANY(${ids}) AND lt.status IS NOT NULL
     ), unwanted AS (
       DELETE FROM "CommitmentPartyStatus" cps
        WHERE cps."commitmentId" = ANY(${ids})
@@ -294,6 +254,39 @@ export function previousStatusReplay(from: Prisma.Sql, where: Prisma.Sql): Prism
         FROM logged
       WINDOW by_commitment AS (PARTITION BY commitment_id ORDER BY position)
     )`;
+}
+
+/**
+ * previousStatusRefresh for the rows of `ids` whose observedFrom is `changedFrom` or later, the only ones whose
+ * previous status a change that only added rows from there on can move (every row before them is before every added
+ * row). Each row's previous status by the same rules (previousStatusReplay), read by index probes of the counting rows
+ * before it: the latest on the commitment for a row on the whole commitment; for a row assessing a party, the later
+ * of the latest on the whole commitment and the party's own. Writes only rows whose value changes.
+ */
+function previousStatusFrom(ids: Prisma.Sql, changedFrom: Prisma.Sql): Prisma.Sql {
+  // The latest counting row before `r` among those `scope` selects (over `su`). The redundant bound on observedFrom
+  // lets the probe start in the index at r's place.
+  const latestBefore = (scope: Prisma.Sql) => Prisma.sql`
+    SELECT su.status::text AS status, ${updateKey('su')} AS key FROM "StatusUpdate" su
+     WHERE su."commitmentId" = r."commitmentId" AND su."observedFrom" <= r."observedFrom" AND ${scope}
+       AND ${countingUpdate('su')} AND ${updateKey('su')} < ${updateKey('r')}
+     ORDER BY ${newestFirst('su')} LIMIT 1`;
+  return Prisma.sql`
+    UPDATE "StatusUpdate" target
+       SET "previousStatus" = p.previous::"CommitmentStatus"
+      FROM (
+        SELECT r.id, r."previousStatus"::text AS kept,
+               coalesce(CASE WHEN r."partyId" IS NULL THEN anyone.status
+                             WHEN own.key IS NULL OR whole.key > own.key THEN whole.status
+                             ELSE own.status END, 'no_evidence') AS previous
+          FROM "StatusUpdate" r
+          LEFT JOIN LATERAL (${latestBefore(Prisma.sql`true`)}) anyone ON r."partyId" IS NULL
+          LEFT JOIN LATERAL (${latestBefore(Prisma.sql`su."partyId" IS NULL`)}) whole ON r."partyId" IS NOT NULL
+          LEFT JOIN LATERAL (${latestBefore(Prisma.sql`su."partyId" = r."partyId"`)}) own ON r."partyId" IS NOT NULL
+         WHERE r."commitmentId" = ANY(${ids}) AND r."observedFrom" >= ${changedFrom}
+      ) p
+     WHERE p.kept IS DISTINCT FROM p.previous
+       AND target.id = p.id AND target."previousStatus"::text IS DISTINCT FROM p.previous`;
 }
 
 /**
