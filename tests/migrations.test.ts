@@ -124,6 +124,13 @@ const BEYOND_SCHEMA: Record<
         'CREATE UNIQUE INDEX "Party_top_level_name_key" ON "Party" USING btree (name) WHERE ("parentId" IS NULL)',
     },
   },
+  // 20261203224500_adoptions_index: the updates adopting a proposal, for compliance (lib/data/compliance-sql.ts).
+  StatusUpdate: {
+    indexes: {
+      StatusUpdate_adoptions_idx:
+        'CREATE INDEX "StatusUpdate_adoptions_idx" ON "StatusUpdate" USING btree ("commitmentId", "observedOn") WHERE "adoptsProposal"',
+    },
+  },
   // 20261202150000_evidence_url_identity: an article's identity (lib/domain/url.ts urlIdentity), one item each.
   Evidence: {
     columns: { urlKey: 'text NOT NULL DEFAULT pactwatch_url_identity(url) GENERATED s' },

@@ -5,7 +5,13 @@ import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { complianceFromTotals, type Compliance } from '../domain/compliance.ts';
 import { today as todayUtc } from '../domain/dates.ts';
-import { countsInComplianceSql, scoreSql, statusAsOfCachedSql, statusAsOfSql } from './compliance-sql.ts';
+import {
+  countsInComplianceByRowSql,
+  countsInComplianceSql,
+  scoreSql,
+  statusAsOfCachedSql,
+  statusAsOfSql,
+} from './compliance-sql.ts';
 import { countCommitmentsByStatus, type AsOfOption, type StatusCounts } from './dashboard.ts';
 import { complianceSeries, type ComplianceAt, type ComplianceOverTimeRow } from './party-dashboard.ts';
 import { day, dayArray } from './sql.ts';
@@ -102,7 +108,7 @@ export async function getAgreementComplianceOverTime(
         )} AS score
       ) s
      WHERE c."agreementId" = ${agreementId}::int AND c."archivedAt" IS NULL
-       AND ${countsInComplianceSql('c', Prisma.sql`d.day`)}
+       AND ${countsInComplianceByRowSql('c', Prisma.sql`d.day`)}
      GROUP BY d.day`;
   return complianceSeries(days, rows);
 }

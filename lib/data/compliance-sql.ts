@@ -97,9 +97,24 @@ export function statusAsOfJoins({
 
 /**
  * Commitment `<alias>` counts in compliance on `day` (lib/domain/compliance.ts countsInCompliance): it is not a
- * proposal, or a counting update adopting it held by then.
+ * proposal, or a counting update adopting it held by then. `day` is one day for the whole statement (a parameter):
+ * the adoptions up to it are read once, from the small partial index "StatusUpdate_adoptions_idx", into a set each
+ * commitment is looked up in (a hashed subplan), so the planner joins the commitments by hash instead of probing
+ * StatusUpdate once per commitment (the party compliance of every party: 37 -> 12 ms at scale 100). For a day that
+ * differs by row, countsInComplianceByRowSql.
  */
 export function countsInComplianceSql(alias: string, day: Prisma.Sql): Prisma.Sql {
+  const c = sqlName(alias);
+  return Prisma.sql`(${c}.strength <> 'proposal' OR ${c}.id IN (
+    SELECT ad."commitmentId" FROM "StatusUpdate" ad
+     WHERE ad."adoptsProposal" AND ${countingUpdate('ad')} AND ad."observedOn" <= ${day}))`;
+}
+
+/**
+ * countsInComplianceSql for a `day` that is a column of the row (a series' `d.day`): the adoption is looked up per
+ * row, in the same partial index by commitment.
+ */
+export function countsInComplianceByRowSql(alias: string, day: Prisma.Sql): Prisma.Sql {
   const c = sqlName(alias);
   return Prisma.sql`(${c}.strength <> 'proposal' OR EXISTS (
     SELECT 1 FROM "StatusUpdate" ad

@@ -2,7 +2,7 @@
 // Kept past days come from their snapshots (lib/data/snapshots.ts), others from the status cache or history.
 import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { countsInComplianceSql, scoreSql, statusAsOfCachedSql } from './compliance-sql.ts';
+import { countsInComplianceByRowSql, scoreSql, statusAsOfCachedSql } from './compliance-sql.ts';
 import { complianceSeries, type ComplianceAt, type ComplianceOverTimeRow } from './party-dashboard.ts';
 import { dayArray, partyTree } from './sql.ts';
 
@@ -46,7 +46,7 @@ export async function getPartyComplianceOverTime(
           })} END)`,
         )} AS score
       ) s
-     WHERE ${countsInComplianceSql('c', Prisma.sql`d.day`)}
+     WHERE ${countsInComplianceByRowSql('c', Prisma.sql`d.day`)}
      GROUP BY d.day`;
   return complianceSeries(days, rows);
 }
