@@ -31,6 +31,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../domain/attention.ts';
 import { today as todayUtc } from '../domain/dates.ts';
 import { staleAfterDays as configuredStaleAfterDays } from '../config.ts';
+import { runProbes } from './compliance-sql.ts';
 import {
   countingUpdate,
   day,
@@ -123,27 +124,6 @@ export function statusProbes(upTo: Prisma.Sql): Prisma.Sql {
       CROSS JOIN LATERAL (
         SELECT coalesce(lt.status, 'no_evidence'::"CommitmentStatus") AS status, fr.since, nw."observedOn" AS last_on
       ) st`;
-}
-
-/**
- * The status and its run among the counting updates `scope` selects (over `su`): `lt.status` the newest one's
- * (null when there is none), `brk` the breaker, `fr.since` the earliest observedOn of the run. Three probes.
- */
-export function runProbes(scope: Prisma.Sql): Prisma.Sql {
-  const counting = countingUpdate('su');
-  return Prisma.sql`
-      LEFT JOIN LATERAL (
-        SELECT su.status, su."observedOn" FROM "StatusUpdate" su
-         WHERE ${scope} AND ${counting} ${NEWEST_FIRST} LIMIT 1
-      ) lt ON true
-      LEFT JOIN LATERAL (
-        SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
-         WHERE ${scope} AND ${counting} AND su.status <> lt.status ${NEWEST_FIRST} LIMIT 1
-      ) brk ON true
-      LEFT JOIN LATERAL (
-        SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
-         WHERE ${scope} AND ${counting} AND lt.status IS NOT NULL AND ${AFTER_BREAKER}
-      ) fr ON true`;
 }
 
 /** Strong evidence as isStrongGrade() says: reliability A–C and credibility 1–3. */

@@ -57,10 +57,37 @@ export function statusAsOfCachedSql({
 }
 
 /**
+ * The status and its run among the counting updates `scope` selects (over `su`), as three LATERAL probes named
+ * with `prefix`: `<prefix>lt.status` the newest one's (null when there is none), `<prefix>brk` the newest with
+ * another status (the breaker), `<prefix>fr.since` the earliest observedOn of the rows after the breaker (statusSince
+ * in lib/domain/status.ts). The as-of dashboards (statusAsOfJoins), the attention flags as of a day and the status
+ * cache's refresh (lib/data/attention-sql.ts statusProbes, lib/data/status-cache.ts) all read a status this way.
+ * `prefix` is a fixed identifier of the caller's, never user input.
+ */
+export function runProbes(scope: Prisma.Sql, prefix = ''): Prisma.Sql {
+  const lt = Prisma.raw(`${prefix}lt`);
+  const brk = Prisma.raw(`${prefix}brk`);
+  const fr = Prisma.raw(`${prefix}fr`);
+  const counting = countingUpdate('su');
+  return Prisma.sql`
+      LEFT JOIN LATERAL (
+        SELECT su.status, su."observedOn" FROM "StatusUpdate" su
+         WHERE ${scope} AND ${counting} ${NEWEST_FIRST} LIMIT 1
+      ) ${lt} ON true
+      LEFT JOIN LATERAL (
+        SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
+         WHERE ${scope} AND ${counting} AND su.status <> ${lt}.status ${NEWEST_FIRST} LIMIT 1
+      ) ${brk} ON true
+      LEFT JOIN LATERAL (
+        SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
+         WHERE ${scope} AND ${counting} AND ${lt}.status IS NOT NULL AND (${brk}.id IS NULL OR ${updateKey('su')} > ${updateKey(`${prefix}brk`)})
+      ) ${fr} ON true`;
+}
+
+/**
  * Status and since as of `day` for `"Commitment" <alias>` (optionally per party), as LATERAL joins after the
  * commitment: `<name>.status` (no_evidence when nothing held) and `<name>.since` (the earliest observedOn of the
- * run the status rests on, statusSince in lib/domain/status.ts). Three index probes: the newest update, the
- * newest with another status (the breaker), and the earliest observedOn after the breaker.
+ * run the status rests on, statusSince in lib/domain/status.ts): runProbes over the rows held by `day`.
  */
 export function statusAsOfJoins({
   commitment,
@@ -73,26 +100,13 @@ export function statusAsOfJoins({
   party?: Prisma.Sql;
   name: string;
 }): Prisma.Sql {
-  const n = (suffix: string) => sqlName(`${name}${suffix}`);
   const ofParty = party ? Prisma.sql`AND (su."partyId" IS NULL OR su."partyId" = ${party})` : Prisma.empty;
-  const where = Prisma.sql`su."commitmentId" = ${commitment} AND ${countingUpdate('su')}
+  const scope = Prisma.sql`su."commitmentId" = ${commitment}
        AND su."observedFrom" <= ${day} AND su."observedOn" <= ${day} ${ofParty}`;
-  return Prisma.sql`
-    LEFT JOIN LATERAL (
-      SELECT su.status FROM "StatusUpdate" su WHERE ${where} ${NEWEST_FIRST} LIMIT 1
-    ) ${n('_lt')} ON true
-    LEFT JOIN LATERAL (
-      SELECT su."observedFrom", su."observedOn", su."createdAt", su.id FROM "StatusUpdate" su
-       WHERE ${where} AND su.status <> ${n('_lt')}.status ${NEWEST_FIRST} LIMIT 1
-    ) ${n('_brk')} ON true
-    LEFT JOIN LATERAL (
-      SELECT min(su."observedOn") AS since FROM "StatusUpdate" su
-       WHERE ${where} AND ${n('_lt')}.status IS NOT NULL
-         AND (${n('_brk')}.id IS NULL OR ${updateKey('su')} > ${updateKey(`${name}_brk`)})
-    ) ${n('_fr')} ON true
+  return Prisma.sql`${runProbes(scope, `${name}_`)}
     CROSS JOIN LATERAL (
-      SELECT coalesce(${n('_lt')}.status, 'no_evidence'::"CommitmentStatus") AS status, ${n('_fr')}.since
-    ) ${n('')}`;
+      SELECT coalesce(${Prisma.raw(`${name}_lt`)}.status, 'no_evidence'::"CommitmentStatus") AS status, ${Prisma.raw(`${name}_fr`)}.since
+    ) ${sqlName(name)}`;
 }
 
 /**

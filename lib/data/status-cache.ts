@@ -8,7 +8,8 @@
 // Call refreshStatusCache inside the transaction that writes status updates, and after any change to a
 // commitment's responsible parties (per-party rows depend on them). rebuildStatusCache recomputes everything.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { attentionSql, runProbes, statusProbes } from './attention-sql.ts';
+import { attentionSql, statusProbes } from './attention-sql.ts';
+import { runProbes } from './compliance-sql.ts';
 import { snapshotRefreshStatements } from './snapshots.ts';
 import { formatDay } from '../domain/dates.ts';
 import { countingUpdate, newestFirst, oldestFirst, updateKey } from './sql.ts';
