@@ -256,6 +256,19 @@ describe('the commitment page of a recurring commitment', () => {
     });
     expect(earlier.series!.occurrences.map((o) => o.state)).toEqual(['held', 'missed', 'due']);
 
+    // The evidence list: each item the follow-ups cite once (withdrawn rows' too; undated items: the newest first),
+    // read in full for the page shown; as of a day, only what the rows up to then cite.
+    expect(dashboard.evidencePage).toMatchObject({ page: 1, pageCount: 1, total: 4 });
+    expect(dashboard.evidencePage.items.map((item) => item.id)).toEqual([
+      retracted.id,
+      reported.id,
+      announced.id,
+      met.id,
+    ]);
+    expect(dashboard.evidencePage.items[3]).toMatchObject({ title: met.title, outlet: { id: outletId } });
+    expect(earlier.evidencePage).toMatchObject({ page: 1, total: 2 });
+    expect(earlier.evidencePage.items.map((item) => item.id)).toEqual([announced.id, met.id]);
+
     // The history carries every row with what the correction feature shows; the chart only counting rows.
     const retractedRow = dashboard.history.find((row) => row.id === written[3].id)!;
     expect(retractedRow).toMatchObject({

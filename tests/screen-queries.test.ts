@@ -12,9 +12,11 @@ const {
   commitmentDetail,
   commitmentDetailSelect,
   evidenceSelect,
+  citedEvidence,
   getCommitmentOrThrow,
   historySelect,
   listCommitmentHistory,
+  listEvidenceItems,
   listCommitments,
 } = await import('../lib/data/commitments.ts');
 const { getCommitmentStates } = await import('../lib/data/attention.ts');
@@ -170,7 +172,6 @@ describe('getCommitmentOrThrow', () => {
         'responsibleParties',
         'beneficiaryParties',
         'reciprocal',
-        'evidence',
       ].sort(),
     );
 
@@ -198,17 +199,22 @@ describe('getCommitmentOrThrow', () => {
     expect(detail.beneficiaryParties.map((party) => party.id)).toEqual([beneficiary]);
     expect(detail.agreement.id).toBe(agreementId);
 
-    // Each evidence item once, newest publication first, undated last.
-    expect(detail.evidence.map((item) => item.id)).toEqual([dated.id, older.id, undated.id]);
-    expect(detail.evidence[0].outlet.name).toMatch(/^Outlet /);
-    // Read in one statement, they are exactly what Prisma's findMany with the same select gives.
-    expect(detail.evidence).toEqual(
+    // The evidence the history cites: each item once, newest publication first, undated last; its items read in
+    // full a page at a time (here all three), in that order, exactly what Prisma's findMany with the same select
+    // gives in one statement.
+    const cited = citedEvidence(history);
+    expect(cited.map((item) => item.id)).toEqual([dated.id, older.id, undated.id]);
+    const items = await listEvidenceItems(cited.map((item) => item.id));
+    expect(items[0].outlet.name).toMatch(/^Outlet /);
+    expect(items).toEqual(
       await prisma.evidence.findMany({
         where: { statusUpdates: { some: { commitmentId: commitment.id } } },
         select: evidenceSelect,
         orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
       }),
     );
+    expect(await listEvidenceItems([undated.id, dated.id])).toEqual([items[2], items[0]]);
+    expect(await listEvidenceItems([])).toEqual([]);
 
     // The reciprocal link reads from both sides of the pair.
     expect(detail.reciprocal).toEqual({ id: partner.id, title: partner.title });

@@ -12,7 +12,14 @@ import { countsForStatus, updatesAsOf } from '../domain/status.ts';
 import { NotFoundError } from '../errors.ts';
 import { getCommitmentStates } from './attention.ts';
 import { effectiveEvidenceType, latestEvidenceUpdate, supportingUpdates } from '../domain/attention.ts';
-import { adoptionOf, getCommitmentOrThrow, listCommitmentHistory, recurrenceSeries } from './commitments.ts';
+import {
+  adoptionOf,
+  citedEvidence,
+  getCommitmentOrThrow,
+  listCommitmentHistory,
+  listEvidenceItems,
+  recurrenceSeries,
+} from './commitments.ts';
 import { listCommitmentAuditTrail, listPartyStatuses, timelineSpan } from './timeline.ts';
 
 export type CommitmentDashboardOptions = {
@@ -71,7 +78,16 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
   const countingVisible = asOf ? updatesAsOf(counting, asOf) : counting;
   const visible = asOf ? updatesAsOf(history, asOf) : history;
 
-  const [parties, audit] = await Promise.all([
+  // The evidence the follow-ups up to the day cite (as of today: every row), in the list's order; only the page
+  // shown is read in full.
+  const cited = pageOf(
+    citedEvidence(visible),
+    EVIDENCE_PAGE_SIZE,
+    options.evidencePage,
+    options.showEvidence,
+  );
+
+  const [parties, audit, evidenceItems] = await Promise.all([
     asOf
       ? listPartyStatuses(id, commitment.responsibleParties, { asOf, timeline: history })
       : listPartyStatuses(id, commitment.responsibleParties),
@@ -82,11 +98,8 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
           { page: options.auditPage },
         )
       : null,
+    listEvidenceItems(cited.items.map((item) => item.id)),
   ]);
-
-  // As of a day, the evidence is what the follow-ups up to then cited.
-  const citedIds = new Set(visible.flatMap((entry) => (entry.evidence ? [entry.evidence.id] : [])));
-  const evidence = asOf ? commitment.evidence.filter((item) => citedIds.has(item.id)) : commitment.evidence;
 
   // What the flags' explanations rest on, by the rules of lib/domain/attention.ts (decision 010): the newest row
   // citing evidence (corroborations included) and the rows supporting the current status.
@@ -112,8 +125,8 @@ export async function getCommitmentDashboard(id: number, options: CommitmentDash
     /** The row the status rests on: the newest that counts. */
     restsOnId: newestFirst.find(countsForStatus)?.id,
     laterCount: history.length - visible.length,
-    evidence,
-    evidencePage: pageOf(evidence, EVIDENCE_PAGE_SIZE, options.evidencePage, options.showEvidence),
+    /** The page of the cited evidence the list shows, newest publication first. */
+    evidencePage: { ...cited, items: evidenceItems },
     partyStatuses: parties,
     audit,
     /** Every row, for the chart to draw (corroborations and withdrawn rows as marks; only counting rows move the

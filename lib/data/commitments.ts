@@ -152,7 +152,7 @@ function partiesWithRole(parties: CommitmentDetailPayload['parties'], role: Comm
  * (lib/data/commitment-dashboard.ts: getCommitmentStates, listCommitmentHistory), so none are read here.
  */
 export async function getCommitmentOrThrow(id: number) {
-  const [commitment, evidence] = await Promise.all([commitmentDetail(id), listCommitmentEvidence(id)]);
+  const commitment = await commitmentDetail(id);
   if (!commitment) throw new NotFoundError('commitment');
   const { parties, reciprocalOf, reciprocatedBy, ...rest } = commitment;
   return {
@@ -160,7 +160,6 @@ export async function getCommitmentOrThrow(id: number) {
     responsibleParties: partiesWithRole(parties, 'responsible'),
     beneficiaryParties: partiesWithRole(parties, 'beneficiary'),
     reciprocal: reciprocalOf ?? reciprocatedBy,
-    evidence,
   };
 }
 
@@ -229,10 +228,34 @@ export async function commitmentDetail(
 }
 
 /** The evidence cited by a commitment's status updates, each item once, newest publication first (undated last). */
-async function listCommitmentEvidence(commitmentId: number): Promise<EvidenceItem[]> {
-  // One statement with the outlet joined (a findMany with evidenceSelect read the outlets in a second one and
-  // assembled the items in JavaScript: a commitment followed for years cites hundreds). tests/screen-queries.test.ts
-  // holds it equal to that findMany.
+/** An evidence item a commitment's follow-ups cite, as the history carries it: enough to order and page the list. */
+export type CitedEvidenceRef = { id: number; publishedOn: Date | null };
+
+/**
+ * The evidence items `history` cites, each once, in the evidence list's order: newest publication first, undated
+ * last, then the higher id first. The page lists a few at a time (listEvidenceItems reads those), so the items'
+ * own columns (the excerpt above all) are never read for the hundreds a long history cites.
+ */
+export function citedEvidence(
+  history: readonly { evidence: { id: number; publishedOn: Date | null } | null }[],
+): CitedEvidenceRef[] {
+  const byId = new Map<number, CitedEvidenceRef>();
+  for (const entry of history) {
+    if (entry.evidence && !byId.has(entry.evidence.id))
+      byId.set(entry.evidence.id, { id: entry.evidence.id, publishedOn: entry.evidence.publishedOn });
+  }
+  return [...byId.values()].sort(
+    (a, b) =>
+      (b.publishedOn?.getTime() ?? -Infinity) - (a.publishedOn?.getTime() ?? -Infinity) || b.id - a.id,
+  );
+}
+
+/**
+ * The evidence items with these ids, with their outlets, in the order of `ids`: one statement (a findMany with
+ * evidenceSelect read the outlets in a second one). tests/screen-queries.test.ts holds it equal to that findMany.
+ */
+export async function listEvidenceItems(ids: readonly number[]): Promise<EvidenceItem[]> {
+  if (!ids.length) return [];
   const rows = await db.$queryRaw<
     (Omit<EvidenceItem, 'outlet'> & { outletId: number; outletName: string })[]
   >`
@@ -240,23 +263,26 @@ async function listCommitmentEvidence(commitmentId: number): Promise<EvidenceIte
            e.reliability::text AS reliability, e.credibility, e.type::text AS type,
            o.id AS "outletId", o.name AS "outletName"
       FROM "Evidence" e JOIN "Outlet" o ON o.id = e."outletId"
-     WHERE EXISTS (SELECT 1 FROM "StatusUpdate" su WHERE su."evidenceId" = e.id AND su."commitmentId" = ${commitmentId})
-     ORDER BY e."publishedOn" DESC NULLS LAST, e.id DESC`;
-  // Field by field, as historyEntry: rest and spread over hundreds of rows made objects that were slow to build,
-  // render and serialise.
-  return rows.map((row) => ({
-    id: row.id,
-    url: row.url,
-    title: row.title,
-    originalTitle: row.originalTitle,
-    language: row.language,
-    publishedOn: row.publishedOn,
-    excerpt: row.excerpt,
-    reliability: row.reliability,
-    credibility: row.credibility,
-    type: row.type,
-    outlet: { id: row.outletId, name: row.outletName },
-  }));
+     WHERE e.id = ANY(${[...ids]}::int[])`;
+  const items = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        url: row.url,
+        title: row.title,
+        originalTitle: row.originalTitle,
+        language: row.language,
+        publishedOn: row.publishedOn,
+        excerpt: row.excerpt,
+        reliability: row.reliability,
+        credibility: row.credibility,
+        type: row.type,
+        outlet: { id: row.outletId, name: row.outletName },
+      },
+    ]),
+  );
+  return ids.flatMap((id) => items.get(id) ?? []);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
