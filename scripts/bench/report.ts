@@ -62,7 +62,7 @@ export type RenderResult = {
   cpuMsPerRequest: number;
   p50: number;
   requests: number;
-  /** Requests of the page before the measured ones. */
+  /** Requests of every page in turn, unmeasured, before the measured ones. */
   warmup: number;
   conditions: Conditions;
 };
@@ -354,8 +354,8 @@ export function markdown(result: BenchResult): string {
     lines.push('');
     lines.push(
       'Renders without any cache: an instance started with PACTWATCH_PAGE_CACHE_MB=0 (no SQL capture), each page ' +
-        `requested ${Object.values(result.renders)[0]?.warmup ?? 0} times to warm up (a running server, its JIT ` +
-        'settled), then requests one at a time. The first ' +
+        `warmed up by ${Object.values(result.renders)[0]?.warmup ?? 0} requests of the pages in turn (a server in ` +
+        'service, its JIT settled), then each page requested one at a time. The first ' +
         'requests of a fresh process are in the first table ("uncached (SQL capture)", after two warm-up requests).',
     );
     lines.push('');

@@ -399,18 +399,20 @@ async function measureLoad(options: {
 }
 
 /**
- * Requests per page on the uncached instance, one at a time, after RENDER_WARMUP of its own: what a render costs a
- * server that is running, not one whose JIT compiler is still at work (V8 optimises a function after many calls;
- * on a fresh process the first dozen renders of a page cost 1.5× more, all of it counted as the process's CPU).
- * The capturing instance's "uncached" numbers (two warm-up requests) show the cold side.
+ * Requests per page on the uncached instance, one at a time, after RENDER_WARMUP_ROUNDS of every page in turn: what a
+ * render costs a server that is in service, not one whose JIT compiler is still at work. V8 compiles a function in
+ * tiers as it is called more (Node 24: Sparkplug, Maglev, then TurboFan); a fresh process's renders cost about 1.5×
+ * more at first and settle after a hundred or more requests that share React's and Next's code (docs/bench.md). The
+ * capturing instance's "uncached" numbers (two warm-up requests) show the cold side.
  */
-const RENDER_REQUESTS = 15;
+const RENDER_REQUESTS = 30;
 /**
  * Seconds of unmeasured follow-up loops before the measured ones, at least (or --warmup when longer): on this
  * 2-core machine the CPU a follow-up costs the server settles after about a thousand of them (docs/bench.md).
  */
 const WRITE_WARMUP_SECONDS = 15;
-const RENDER_WARMUP = 20;
+/** Rounds of every page, unmeasured, before the first page is measured. */
+const RENDER_WARMUP_ROUNDS = 50;
 
 /** Each page rendered by an instance without the page cache: HTML size and server CPU per request. */
 async function measureRenders(
@@ -421,8 +423,10 @@ async function measureRenders(
   database: string,
 ): Promise<Record<PageKey, RenderResult>> {
   const renders = {} as Record<PageKey, RenderResult>;
-  for (const [key, pathname] of Object.entries(pages) as [PageKey, string][]) {
-    for (let i = 0; i < RENDER_WARMUP; i++) await getPage(app.baseUrl, pathname, cookie);
+  const entries = Object.entries(pages) as [PageKey, string][];
+  for (let round = 0; round < RENDER_WARMUP_ROUNDS; round++)
+    for (const [, pathname] of entries) await getPage(app.baseUrl, pathname, cookie);
+  for (const [key, pathname] of entries) {
     const ended = await watchConditions(databaseUrl, database);
     const times: number[] = [];
     let bytes = 0;
@@ -448,7 +452,7 @@ async function measureRenders(
         ),
       ),
       requests: RENDER_REQUESTS,
-      warmup: RENDER_WARMUP,
+      warmup: RENDER_WARMUP_ROUNDS * entries.length,
       conditions,
     };
     say(
