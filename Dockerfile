@@ -1,6 +1,6 @@
 # Pactwatch in one image: `docker compose up` runs it against PostgreSQL 17 (see docker-compose.yml).
 # Without DATABASE_URL it falls back to the embedded database in /app/.data, as `npm start` does anywhere.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 ENV NEXT_TELEMETRY_DISABLED=1
 # tini as PID 1 reaps zombies and hands `docker stop`'s SIGTERM to npm, which passes it to scripts/start.ts

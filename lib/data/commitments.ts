@@ -24,6 +24,7 @@ import type {
 import type { ArchiveInput } from '../validation/editing.ts';
 import { recordAudit } from './audit.ts';
 import { archiveGuarded, checkPicks, guardedUpdate, text } from './editing.ts';
+import { inIdOrder } from './in-id-order.ts';
 import { refreshStatusCache } from './status-cache.ts';
 import {
   CITED_ITEM_COLUMNS,
@@ -264,25 +265,22 @@ export async function listEvidenceItems(ids: readonly number[]): Promise<Evidenc
            o.id AS "outletId", o.name AS "outletName"
       FROM "Evidence" e JOIN "Outlet" o ON o.id = e."outletId"
      WHERE e.id = ANY(${[...ids]}::int[])`;
-  const items = new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        url: row.url,
-        title: row.title,
-        originalTitle: row.originalTitle,
-        language: row.language,
-        publishedOn: row.publishedOn,
-        excerpt: row.excerpt,
-        reliability: row.reliability,
-        credibility: row.credibility,
-        type: row.type,
-        outlet: { id: row.outletId, name: row.outletName },
-      },
-    ]),
+  return inIdOrder(
+    ids,
+    rows.map((row) => ({
+      id: row.id,
+      url: row.url,
+      title: row.title,
+      originalTitle: row.originalTitle,
+      language: row.language,
+      publishedOn: row.publishedOn,
+      excerpt: row.excerpt,
+      reliability: row.reliability,
+      credibility: row.credibility,
+      type: row.type,
+      outlet: { id: row.outletId, name: row.outletName },
+    })),
   );
-  return ids.flatMap((id) => items.get(id) ?? []);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

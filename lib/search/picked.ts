@@ -2,6 +2,7 @@
 // the URL name (an agreement, parties, people, an outlet), by id, archived or not, so the page sends those few and
 // never the whole list. What the analyst picks next comes from app/api/options/* as they type
 // (lib/search/options.ts).
+import { inIdOrder } from '../data/in-id-order.ts';
 import { db } from '../db.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { AgreementPickOption, PartyPickOption, PersonPickOption } from './options.ts';
@@ -49,19 +50,16 @@ export async function listPickedParties(
     where: { id: { in: unique } },
     select: { id: true, name: true, shortName: true, archivedAt: true, parent: { select: { name: true } } },
   });
-  const byId = new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        name: row.name,
-        shortName: row.shortName,
-        parentName: row.parent?.name ?? null,
-        archived: row.archivedAt !== null,
-      },
-    ]),
+  return inIdOrder(
+    unique,
+    rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      shortName: row.shortName,
+      parentName: row.parent?.name ?? null,
+      archived: row.archivedAt !== null,
+    })),
   );
-  return unique.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The people with these ids, archived or not, in the order of `ids` (unknown ids left out). */
@@ -75,19 +73,16 @@ export async function listPickedPeople(
     where: { id: { in: unique } },
     select: { id: true, name: true, title: true, archivedAt: true, party: { select: { name: true } } },
   });
-  const byId = new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        name: row.name,
-        title: row.title,
-        partyName: row.party?.name ?? null,
-        archived: row.archivedAt !== null,
-      },
-    ]),
+  return inIdOrder(
+    unique,
+    rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      title: row.title,
+      partyName: row.party?.name ?? null,
+      archived: row.archivedAt !== null,
+    })),
   );
-  return unique.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
