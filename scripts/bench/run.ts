@@ -399,20 +399,26 @@ async function measureLoad(options: {
 }
 
 /**
- * Requests per page on the uncached instance, one at a time, after RENDER_WARMUP_ROUNDS of every page in turn: what a
- * render costs a server that is in service, not one whose JIT compiler is still at work. V8 compiles a function in
- * tiers as it is called more (Node 24: Sparkplug, Maglev, then TurboFan); a fresh process's renders cost about 1.5×
- * more at first and settle after a hundred or more requests that share React's and Next's code (docs/bench.md). The
- * capturing instance's "uncached" numbers (two warm-up requests) show the cold side.
- */
-const RENDER_REQUESTS = 30;
-/**
  * Seconds of unmeasured follow-up loops before the measured ones, at least (or --warmup when longer): on this
  * 2-core machine the CPU a follow-up costs the server settles after about a thousand of them (docs/bench.md).
  */
 const WRITE_WARMUP_SECONDS = 15;
-/** Rounds of every page, unmeasured, before the first page is measured. */
-const RENDER_WARMUP_ROUNDS = 50;
+
+/**
+ * Requests per page on the uncached instance, one at a time, after RENDER_WARMUP_ROUNDS of every page in turn. A
+ * server's periodic work falls into a window at its own rate only if the window is long: a scavenge every second or
+ * so, a full mark-compact every 15–20 s (up to 5 ms a request over a window of 30 renders in which one lands, none in
+ * the next), the scheduler's tick every 15 s. 120 renders of a page take 3–10 s.
+ */
+const RENDER_REQUESTS = 120;
+/**
+ * Rounds of every page, unmeasured, before the first page is measured: what a render costs a server that is in
+ * service, not one whose JIT compiler is still at work. V8 compiles a function in tiers as it is called more (Node 24:
+ * Sparkplug, Maglev, then TurboFan); a fresh process's renders cost about 1.5× more at first, and the four pages in
+ * turn settle after 600–800 requests (docs/bench.md). The capturing instance's "uncached" numbers (two warm-up
+ * requests) show the cold side.
+ */
+const RENDER_WARMUP_ROUNDS = 200;
 
 /** Each page rendered by an instance without the page cache: HTML size and server CPU per request. */
 async function measureRenders(
