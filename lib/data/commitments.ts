@@ -228,7 +228,6 @@ export async function commitmentDetail(
   };
 }
 
-/** The evidence cited by a commitment's status updates, each item once, newest publication first (undated last). */
 /** An evidence item a commitment's follow-ups cite, as the history carries it: enough to order and page the list. */
 export type CitedEvidenceRef = { id: number; publishedOn: Date | null };
 
@@ -237,9 +236,7 @@ export type CitedEvidenceRef = { id: number; publishedOn: Date | null };
  * last, then the higher id first. The page lists a few at a time (listEvidenceItems reads those), so the items'
  * own columns (the excerpt above all) are never read for the hundreds a long history cites.
  */
-export function citedEvidence(
-  history: readonly { evidence: { id: number; publishedOn: Date | null } | null }[],
-): CitedEvidenceRef[] {
+export function citedEvidence(history: readonly { evidence: CitedEvidenceRef | null }[]): CitedEvidenceRef[] {
   const byId = new Map<number, CitedEvidenceRef>();
   for (const entry of history) {
     if (entry.evidence && !byId.has(entry.evidence.id))
